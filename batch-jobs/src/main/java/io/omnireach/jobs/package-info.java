@@ -1,0 +1,2 @@
+/** Jakarta Batch artifacts; job XMLs live in META-INF/batch-jobs. */
+package io.omnireach.jobs;

@@ -1,0 +1,2 @@
+/** Plans and their limits; usage metering and Stripe invoicing come with the billing issue. */
+package io.omnireach.billing;

@@ -1,0 +1,2 @@
+/** Cross-cutting domain types: the errors every boundary (REST, UI) translates for people. */
+package io.omnireach.common;

@@ -1,0 +1,41 @@
+package io.omnireach.dashboard;
+
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Invitations;
+import io.omnireach.user.Member;
+import io.omnireach.user.UserDirectory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles the dashboard figures of one tenant. */
+public final class DashboardService {
+
+  private final UserDirectory users;
+  private final Invitations invitations;
+  private final ActivityFeed activity;
+
+  public DashboardService(UserDirectory users, Invitations invitations, ActivityFeed activity) {
+    this.users = users;
+    this.invitations = invitations;
+    this.activity = activity;
+  }
+
+  public DashboardStats stats(TenantRef tenant) {
+    List<Member> members = users.members(tenant);
+    Map<String, Integer> byRole = new LinkedHashMap<>();
+    for (Member m : members) {
+      byRole.merge(m.role().label(), 1, Integer::sum);
+    }
+    Map<java.time.LocalDate, Integer> perDay = activity.dailyCounts(tenant, "LOGIN", 14);
+    int lastWeek =
+        perDay.values().stream().skip(Math.max(0, perDay.size() - 7L)).mapToInt(i -> i).sum();
+    return new DashboardStats(
+        members.size(),
+        byRole,
+        invitations.countPending(tenant),
+        lastWeek,
+        perDay,
+        activity.recent(tenant, 8));
+  }
+}

@@ -1,0 +1,8 @@
+package io.omnireach.tenant;
+
+/** Lifecycle of a tenant; only ACTIVE tenants can sign in. */
+public enum TenantStatus {
+  PROVISIONING,
+  ACTIVE,
+  SUSPENDED
+}

@@ -1,0 +1,55 @@
+package io.omnireach.user;
+
+import io.omnireach.common.DomainException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Roles as they appear in JWT {@code groups} and {@code @RolesAllowed}: tenant roles Admin, Sales,
+ * Viewer; operator roles Owner and Reseller.
+ */
+public enum Role {
+  ADMIN("Admin", true),
+  SALES("Sales", true),
+  VIEWER("Viewer", true),
+  RESELLER("Reseller", false),
+  OWNER("Owner", false);
+
+  private final String label;
+  private final boolean tenantRole;
+
+  Role(String label, boolean tenantRole) {
+    this.label = label;
+    this.tenantRole = tenantRole;
+  }
+
+  /** The name used in tokens and role checks, e.g. "Admin". */
+  public String label() {
+    return label;
+  }
+
+  public boolean isTenantRole() {
+    return tenantRole;
+  }
+
+  /** True when this role may change tenant data (Viewers only read). */
+  public boolean canWrite() {
+    return this == ADMIN || this == SALES;
+  }
+
+  /** Parses "Admin", "admin" or "ADMIN"; tenant roles only. */
+  public static Role tenantRole(String field, String value) {
+    if (value != null) {
+      for (Role role : values()) {
+        if (role.tenantRole && role.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
+          return role;
+        }
+      }
+    }
+    throw DomainException.invalid(
+        field,
+        "Role must be one of "
+            + Arrays.stream(values()).filter(r -> r.tenantRole).map(Role::label).toList()
+            + ".");
+  }
+}

@@ -1,0 +1,2 @@
+/** People: platform users, their roles per tenant, password hashing and invitations. */
+package io.omnireach.user;

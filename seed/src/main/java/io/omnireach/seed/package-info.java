@@ -1,0 +1,2 @@
+/** Demo data: the demo reseller, tenants and users, loaded idempotently. */
+package io.omnireach.seed;

@@ -1,0 +1,184 @@
+package io.omnireach.provisioning;
+
+import io.omnireach.audit.AuditLog;
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Migrations;
+import io.omnireach.db.Transactions;
+import io.omnireach.tenant.Tenant;
+import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.tenant.TenantSchema;
+import io.omnireach.tenant.TenantStatus;
+import io.omnireach.user.Role;
+import io.omnireach.user.UserDirectory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Opens, suspends and deletes tenants. Creation is done in steps that can each be retried: the
+ * tenant row is written as PROVISIONING, the schema is created and migrated, the first admin is
+ * added, and only then does the tenant become ACTIVE (and able to sign in).
+ */
+public final class TenantProvisioning {
+
+  private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
+  private static final AtomicBoolean CITUS_ABSENCE_LOGGED = new AtomicBoolean();
+
+  private final Transactions tx;
+  private final TenantDirectory tenants;
+
+  public TenantProvisioning(Transactions tx) {
+    this.tx = tx;
+    this.tenants = new TenantDirectory(tx);
+  }
+
+  public Tenant create(NewTenant request, String actor) {
+    String slug = TenantSchema.requireValidSlug(request.slug());
+    String displayName = Branding.displayName(request.displayName());
+    String colour = Branding.colour(request.primaryColor());
+    String logo = Branding.logoUrl(request.logoUrl());
+    long tenantId =
+        tx.platform(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into tenants (slug, display_name, reseller_id, logo_url,"
+                          + " primary_color, status) values (?, ?, ?, ?, ?, 'PROVISIONING')",
+                      Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, slug);
+                ps.setString(2, displayName);
+                ps.setObject(3, request.resellerId());
+                ps.setString(4, logo);
+                ps.setString(5, colour);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                  keys.next();
+                  return keys.getLong(1);
+                }
+              } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                  throw DomainException.conflict("slug", "Slug '" + slug + "' is already taken.");
+                }
+                if ("23503".equals(e.getSQLState())) {
+                  throw DomainException.invalid(
+                      "resellerId", "Reseller " + request.resellerId() + " does not exist.");
+                }
+                throw e;
+              }
+            });
+    try {
+      String schema = TenantSchema.schemaFor(slug);
+      Migrations.migrateTenant(tx.dataSource(), schema);
+      distributeOnCitus(schema);
+      tx.platform(
+          c -> {
+            if (request.adminEmail() != null) {
+              long adminId =
+                  UserDirectory.createUser(
+                      c, request.adminEmail(), request.adminName(), request.adminPassword(), null, null);
+              UserDirectory.addMembership(c, adminId, tenantId, Role.ADMIN);
+            }
+            setStatus(c, tenantId, TenantStatus.ACTIVE);
+            AuditLog.record(c, actor, slug, "tenant.create", slug, displayName);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // Undo the half-made tenant so the slug can be used again; keep the original error.
+      try {
+        dropTenant(slug, tenantId);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return tenants.bySlug(slug).orElseThrow();
+  }
+
+  public Tenant suspend(String slug, String actor) {
+    return changeStatus(slug, TenantStatus.SUSPENDED, "tenant.suspend", actor);
+  }
+
+  public Tenant resume(String slug, String actor) {
+    return changeStatus(slug, TenantStatus.ACTIVE, "tenant.resume", actor);
+  }
+
+  /** Drops the tenant's schema and rows (GDPR erasure of the whole tenant); audit entry kept. */
+  public void delete(String slug, String actor) {
+    Tenant tenant = require(slug);
+    dropTenant(slug, tenant.id());
+    tx.platform(
+        c -> {
+          AuditLog.record(c, actor, slug, "tenant.delete", slug, tenant.displayName());
+          return null;
+        });
+  }
+
+  public Tenant require(String slug) {
+    return tenants
+        .bySlug(slug)
+        .orElseThrow(() -> DomainException.notFound("No tenant '" + slug + "'."));
+  }
+
+  private Tenant changeStatus(String slug, TenantStatus status, String action, String actor) {
+    Tenant tenant = require(slug);
+    tx.platform(
+        c -> {
+          setStatus(c, tenant.id(), status);
+          AuditLog.record(c, actor, slug, action, slug, null);
+          return null;
+        });
+    return require(slug);
+  }
+
+  private void dropTenant(String slug, long tenantId) {
+    tx.platform(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + TenantSchema.schemaFor(slug) + " cascade");
+          }
+          try (PreparedStatement ps = c.prepareStatement("delete from tenants where id = ?")) {
+            ps.setLong(1, tenantId);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static void setStatus(Connection c, long tenantId, TenantStatus status)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("update tenants set status = ?, updated_at = now() where id = ?")) {
+      ps.setString(1, status.name());
+      ps.setLong(2, tenantId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Schema-based sharding when the citus extension exists; otherwise a one-time log line. */
+  private void distributeOnCitus(String schema) {
+    tx.platform(
+        c -> {
+          boolean citus;
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("select 1 from pg_extension where extname = 'citus'")) {
+            citus = rs.next();
+          }
+          if (!citus) {
+            if (CITUS_ABSENCE_LOGGED.compareAndSet(false, true)) {
+              LOG.info("citus extension not installed: tenant schemas stay on this node.");
+            }
+            return null;
+          }
+          try (PreparedStatement ps = c.prepareStatement("select citus_schema_distribute(?)")) {
+            ps.setString(1, schema);
+            ps.execute();
+          }
+          LOG.info("Distributed schema " + schema + " with Citus.");
+          return null;
+        });
+  }
+}
