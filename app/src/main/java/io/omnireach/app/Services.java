@@ -1,0 +1,96 @@
+package io.omnireach.app;
+
+import io.omnireach.audit.AuditLog;
+import io.omnireach.auth.Authenticator;
+import io.omnireach.auth.LoginThrottle;
+import io.omnireach.dashboard.ActivityFeed;
+import io.omnireach.dashboard.DashboardService;
+import io.omnireach.db.Transactions;
+import io.omnireach.provisioning.TenantProvisioning;
+import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.user.Invitations;
+import io.omnireach.user.UserDirectory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Wires the plain-Java core services into CDI. Core classes take their collaborators through
+ * constructors, so the seed command and the tests build them without a container.
+ */
+@ApplicationScoped
+public class Services {
+
+  @Resource(lookup = "jdbc/omnireach")
+  DataSource dataSource;
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  Transactions transactions() {
+    return new Transactions(dataSource);
+  }
+
+  @Produces
+  @Singleton
+  TenantDirectory tenants(Transactions tx) {
+    return new TenantDirectory(tx);
+  }
+
+  @Produces
+  @Singleton
+  UserDirectory users(Transactions tx) {
+    return new UserDirectory(tx);
+  }
+
+  @Produces
+  @Singleton
+  Invitations invitations(Transactions tx, Clock clock) {
+    return new Invitations(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  AuditLog auditLog(Transactions tx) {
+    return new AuditLog(tx);
+  }
+
+  @Produces
+  @Singleton
+  ActivityFeed activity(Transactions tx, Clock clock) {
+    return new ActivityFeed(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  DashboardService dashboard(UserDirectory users, Invitations invitations, ActivityFeed activity) {
+    return new DashboardService(users, invitations, activity);
+  }
+
+  @Produces
+  @Singleton
+  LoginThrottle loginThrottle(Clock clock) {
+    return LoginThrottle.standard(clock);
+  }
+
+  @Produces
+  @Singleton
+  Authenticator authenticator(
+      UserDirectory users, ActivityFeed activity, LoginThrottle throttle, Clock clock) {
+    return new Authenticator(users, activity, throttle, clock);
+  }
+
+  @Produces
+  @Singleton
+  TenantProvisioning provisioning(Transactions tx) {
+    return new TenantProvisioning(tx);
+  }
+}

@@ -1,0 +1,29 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.common.DomainException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns domain failures into problem+json with the matching status. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+  @Override
+  public Response toResponse(DomainException e) {
+    Response.Status status =
+        switch (e.kind()) {
+          case INVALID -> Response.Status.BAD_REQUEST;
+          case NOT_FOUND -> Response.Status.NOT_FOUND;
+          case CONFLICT -> Response.Status.CONFLICT;
+          case UNAUTHORIZED -> Response.Status.UNAUTHORIZED;
+          case FORBIDDEN -> Response.Status.FORBIDDEN;
+          case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
+        };
+    Response response = Problem.of(status, e.getMessage(), e.field()).toResponse();
+    if (status == Response.Status.TOO_MANY_REQUESTS) {
+      return Response.fromResponse(response).header("Retry-After", "900").build();
+    }
+    return response;
+  }
+}

@@ -1,0 +1,159 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.app.rest.Dtos.AcceptInvitationRequest;
+import io.omnireach.app.rest.Dtos.AcceptedInvitation;
+import io.omnireach.app.rest.Dtos.InvitationDto;
+import io.omnireach.app.rest.Dtos.InvitationRequest;
+import io.omnireach.billing.Plan;
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Transactions;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Invitations;
+import io.omnireach.user.Role;
+import io.omnireach.user.UserDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Inviting people into the caller's tenant (Admin), and accepting an invitation (anyone). */
+@Path("/invitations")
+@Tag(name = "Invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+
+  private static final String INVITATION_EXAMPLE =
+      "{\"id\":7,\"email\":\"new.rep@acme.example\",\"role\":\"Sales\",\"status\":\"PENDING\","
+          + "\"createdAt\":\"2026-11-25T10:00:00Z\",\"expiresAt\":\"2026-12-02T10:00:00Z\","
+          + "\"token\":\"Jd8…\",\"acceptUrl\":\"/accept-invitation?token=Jd8…\"}";
+
+  @Inject Invitations invitations;
+  @Inject UserDirectory users;
+  @Inject CurrentUser current;
+  @Inject Transactions tx;
+  @Inject Clock clock;
+
+  @GET
+  @RolesAllowed("Admin")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "List invitations", description = "Pending, accepted and expired.")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "invitations", value = "[" + INVITATION_EXAMPLE + "]")))
+  public List<InvitationDto> list() {
+    Instant now = clock.instant();
+    return invitations.list(current.tenant()).stream()
+        .map(i -> InvitationDto.of(i, now, null))
+        .toList();
+  }
+
+  @POST
+  @RolesAllowed("Admin")
+  @SecurityRequirement(name = "bearer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Invite someone",
+      description =
+          "Returns the invitation with its secret token once; share the accept link with the"
+              + " invitee. Seats are limited by the tenant's plan.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "invite a rep",
+                      value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}")))
+  @APIResponse(
+      responseCode = "201",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "created", value = INVITATION_EXAMPLE)))
+  @APIResponse(responseCode = "400", description = "Invalid email or role")
+  @APIResponse(responseCode = "409", description = "Already a member, already invited, or no seat")
+  public Response invite(InvitationRequest body) {
+    if (body == null) {
+      throw DomainException.invalid("email", "Email is required.");
+    }
+    TenantRef tenant = current.tenant();
+    Role role = Role.tenantRole("role", body.role());
+    Plan.of(tx, tenant)
+        .requireSeat(users.countMembers(tenant) + invitations.countPending(tenant));
+    Invitations.Created created =
+        invitations.invite(tenant, body.email(), role, current.userId(), current.email());
+    return Response.created(URI.create("/api/v1/invitations/" + created.invitation().id()))
+        .entity(InvitationDto.of(created.invitation(), clock.instant(), created.token()))
+        .build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed("Admin")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Revoke an open invitation")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @APIResponse(responseCode = "404", description = "No open invitation with this id here")
+  public Response revoke(@PathParam("id") long id) {
+    invitations.revoke(current.tenant(), id, current.email());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/accept")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Accept an invitation",
+      description =
+          "Creates the account (or, for an existing account, checks its password) and joins the"
+              + " tenant. Then sign in with POST /auth/token.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accept",
+                      value =
+                          "{\"token\":\"Jd8…\",\"displayName\":\"Nora New\","
+                              + "\"password\":\"a-long-secret-passphrase\"}")))
+  @APIResponse(
+      responseCode = "201",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "accepted", value = "{\"userId\":12}")))
+  @APIResponse(responseCode = "404", description = "Unknown token")
+  @APIResponse(responseCode = "409", description = "Already used or expired")
+  public Response accept(AcceptInvitationRequest body) {
+    if (body == null || body.token() == null || body.token().isBlank()) {
+      throw DomainException.invalid("token", "The invitation token is required.");
+    }
+    long userId = invitations.accept(body.token(), body.displayName(), body.password());
+    return Response.status(Response.Status.CREATED).entity(new AcceptedInvitation(userId)).build();
+  }
+}

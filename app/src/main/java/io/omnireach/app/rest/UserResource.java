@@ -1,0 +1,121 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.app.rest.Dtos.MemberDto;
+import io.omnireach.app.rest.Dtos.RoleChange;
+import io.omnireach.audit.AuditLog;
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Transactions;
+import io.omnireach.user.Role;
+import io.omnireach.user.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Members of the caller's tenant. Everyone in the tenant can read; only Admins change. */
+@Path("/users")
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+  private static final String MEMBER_EXAMPLE =
+      "{\"id\":4,\"email\":\"sales@acme.demo\",\"displayName\":\"Sam Sales\",\"role\":\"Sales\","
+          + "\"joinedAt\":\"2026-11-25T10:00:00Z\",\"lastLoginAt\":null}";
+
+  @Inject UserDirectory users;
+  @Inject CurrentUser current;
+  @Inject Transactions tx;
+
+  @GET
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "List the tenant's members")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "members", value = "[" + MEMBER_EXAMPLE + "]")))
+  public List<MemberDto> list() {
+    return users.members(current.tenant()).stream().map(MemberDto::of).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "Get one member")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
+  @APIResponse(responseCode = "404", description = "Not a member of this tenant")
+  public MemberDto get(@PathParam("id") long id) {
+    return MemberDto.of(users.member(current.tenant(), id));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @RolesAllowed("Admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change a member's role", description = "A tenant keeps at least one Admin.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "make viewer", value = "{\"role\":\"Viewer\"}")))
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
+  @APIResponse(responseCode = "400", description = "Unknown role")
+  @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
+  public MemberDto changeRole(@PathParam("id") long id, RoleChange body) {
+    if (body == null) {
+      throw DomainException.invalid("role", "Role is required.");
+    }
+    Role role = Role.tenantRole("role", body.role());
+    MemberDto changed = MemberDto.of(users.changeRole(current.tenant(), id, role));
+    audit("user.role", changed.email(), role.label());
+    return changed;
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed("Admin")
+  @Operation(summary = "Remove a member from the tenant")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
+  public Response remove(@PathParam("id") long id) {
+    String email = users.member(current.tenant(), id).email();
+    users.removeMember(current.tenant(), id);
+    audit("user.remove", email, null);
+    return Response.noContent().build();
+  }
+
+  private void audit(String action, String target, String detail) {
+    tx.platform(
+        c -> {
+          AuditLog.record(c, current.email(), current.tenant().slug(), action, target, detail);
+          return null;
+        });
+  }
+}

@@ -1,0 +1,11 @@
+package io.omnireach.app.security;
+
+/** Names of OmniReach's own JWT claims. */
+public final class Claims {
+
+  public static final String TENANT = "tenant";
+  public static final String TENANT_ID = "tenant_id";
+  public static final String RESELLER_ID = "reseller_id";
+
+  private Claims() {}
+}

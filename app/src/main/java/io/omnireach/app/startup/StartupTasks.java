@@ -1,0 +1,65 @@
+package io.omnireach.app.startup;
+
+import io.omnireach.db.DatabaseBootstrap;
+import io.omnireach.db.Migrations;
+import io.omnireach.db.Transactions;
+import io.omnireach.seed.DemoSeed;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs once when the application starts: database, platform migrations, demo data (dev mode),
+ * then the tenant-migrate batch job. Readiness stays DOWN until the synchronous part succeeded.
+ */
+@ApplicationScoped
+public class StartupTasks {
+
+  private static final Logger LOG = Logger.getLogger(StartupTasks.class.getName());
+
+  @Inject Transactions tx;
+  @Inject Clock clock;
+  @Inject StartupState state;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.db.url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/omnireach")
+  String dbUrl;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.db.user", defaultValue = "postgres")
+  String dbUser;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.db.password")
+  Optional<String> dbPassword;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.dev-mode", defaultValue = "false")
+  boolean devMode;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    try {
+      DatabaseBootstrap.ensureDatabase(dbUrl, dbUser, dbPassword.orElse(""));
+      Migrations.migratePlatform(tx.dataSource());
+      if (devMode) {
+        new DemoSeed(tx, clock).load();
+        LOG.info("Dev mode: demo data loaded (admin@acme.demo / " + DemoSeed.PASSWORD + ").");
+      }
+      long execution =
+          BatchRuntime.getJobOperator().start("tenant-migrate", new Properties());
+      LOG.info("Started tenant-migrate job, execution " + execution);
+      state.markReady();
+    } catch (Exception e) {
+      state.markFailed(e);
+      LOG.log(Level.SEVERE, "OmniReach start-up failed: " + e.getMessage(), e);
+    }
+  }
+}
