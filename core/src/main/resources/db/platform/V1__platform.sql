@@ -1,4 +1,7 @@
 -- Platform schema: operator-level data shared by all tenants.
+
+-- Jakarta Batch job repository (Liberty creates its tables here on first use; see server.xml).
+create schema if not exists batch;
 create table resellers (
   id          bigserial primary key,
   slug        text not null unique,

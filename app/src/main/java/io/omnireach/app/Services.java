@@ -3,6 +3,7 @@ package io.omnireach.app;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.LoginThrottle;
+import io.omnireach.billing.PlanSeatPolicy;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.db.Transactions;
@@ -54,7 +55,7 @@ public class Services {
   @Produces
   @Singleton
   Invitations invitations(Transactions tx, Clock clock) {
-    return new Invitations(tx, clock);
+    return new Invitations(tx, clock, new PlanSeatPolicy(tx));
   }
 
   @Produces

@@ -38,10 +38,12 @@ public final class Invitations {
 
   private final Transactions tx;
   private final Clock clock;
+  private final SeatPolicy seats;
 
-  public Invitations(Transactions tx, Clock clock) {
+  public Invitations(Transactions tx, Clock clock, SeatPolicy seats) {
     this.tx = tx;
     this.clock = clock;
+    this.seats = seats;
   }
 
   public Created invite(TenantRef tenant, String email, Role role, long invitedBy, String actor) {
@@ -58,6 +60,7 @@ public final class Invitations {
           if (isMember(c, tenant, normalised)) {
             throw DomainException.conflict("email", normalised + " is already a member.");
           }
+          seats.requireSeat(tenant, seatsTaken(c, tenant, now));
           try (PreparedStatement ps =
               c.prepareStatement(
                   "insert into invitations (tenant_id, email, role, token_hash, invited_by,"
@@ -192,6 +195,22 @@ public final class Invitations {
               "An account with this email exists: enter its password to accept.");
         }
         return rs.getLong(1);
+      }
+    }
+  }
+
+  private static int seatsTaken(Connection c, TenantRef tenant, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select (select count(*) from memberships where tenant_id = ?)"
+                + " + (select count(*) from invitations where tenant_id = ?"
+                + " and accepted_at is null and expires_at > ?)")) {
+      ps.setLong(1, tenant.id());
+      ps.setLong(2, tenant.id());
+      ps.setTimestamp(3, Timestamp.from(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
       }
     }
   }

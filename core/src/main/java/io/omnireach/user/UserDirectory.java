@@ -1,5 +1,6 @@
 package io.omnireach.user;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Emails;
 import io.omnireach.db.Transactions;
@@ -154,7 +155,7 @@ public final class UserDirectory {
   }
 
   /** Changes a member's role; refuses to leave the tenant without an Admin. */
-  public Member changeRole(TenantRef tenant, long userId, Role role) {
+  public Member changeRole(TenantRef tenant, long userId, Role role, String actor) {
     tx.platform(
         c -> {
           Role current = lockedRole(c, tenant, userId);
@@ -169,13 +170,14 @@ public final class UserDirectory {
             ps.setLong(3, userId);
             ps.executeUpdate();
           }
+          AuditLog.record(c, actor, tenant.slug(), "user.role", "" + userId, role.label());
           return null;
         });
     return member(tenant, userId);
   }
 
   /** Removes a user from the tenant (the account stays for its other tenants). */
-  public void removeMember(TenantRef tenant, long userId) {
+  public void removeMember(TenantRef tenant, long userId, String actor) {
     tx.platform(
         c -> {
           if (lockedRole(c, tenant, userId) == Role.ADMIN) {
@@ -187,6 +189,7 @@ public final class UserDirectory {
             ps.setLong(2, userId);
             ps.executeUpdate();
           }
+          AuditLog.record(c, actor, tenant.slug(), "user.remove", "" + userId, null);
           return null;
         });
   }

@@ -4,13 +4,10 @@ import io.omnireach.app.rest.Dtos.AcceptInvitationRequest;
 import io.omnireach.app.rest.Dtos.AcceptedInvitation;
 import io.omnireach.app.rest.Dtos.InvitationDto;
 import io.omnireach.app.rest.Dtos.InvitationRequest;
-import io.omnireach.billing.Plan;
 import io.omnireach.common.DomainException;
-import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.Role;
-import io.omnireach.user.UserDirectory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,9 +44,7 @@ public class InvitationResource {
           + "\"token\":\"Jd8…\",\"acceptUrl\":\"/accept-invitation?token=Jd8…\"}";
 
   @Inject Invitations invitations;
-  @Inject UserDirectory users;
   @Inject CurrentUser current;
-  @Inject Transactions tx;
   @Inject Clock clock;
 
   @GET
@@ -58,6 +53,7 @@ public class InvitationResource {
   @Operation(summary = "List invitations", description = "Pending, accepted and expired.")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -89,6 +85,7 @@ public class InvitationResource {
                       value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}")))
   @APIResponse(
       responseCode = "201",
+      description = "Created",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -101,8 +98,6 @@ public class InvitationResource {
     }
     TenantRef tenant = current.tenant();
     Role role = Role.tenantRole("role", body.role());
-    Plan.of(tx, tenant)
-        .requireSeat(users.countMembers(tenant) + invitations.countPending(tenant));
     Invitations.Created created =
         invitations.invite(tenant, body.email(), role, current.userId(), current.email());
     return Response.created(URI.create("/api/v1/invitations/" + created.invitation().id()))
@@ -143,6 +138,7 @@ public class InvitationResource {
                               + "\"password\":\"a-long-secret-passphrase\"}")))
   @APIResponse(
       responseCode = "201",
+      description = "Created",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

@@ -38,6 +38,7 @@ public class MeResource {
   @Operation(summary = "Who am I", description = "The user, roles and tenant of the token.")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

@@ -50,6 +50,7 @@ public class TenantResource {
   @Operation(summary = "List tenants", description = "All tenants (Owner) or the reseller's own.")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -63,6 +64,7 @@ public class TenantResource {
   @Operation(summary = "Get a tenant")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -92,6 +94,7 @@ public class TenantResource {
                               + "\"adminPassword\":\"a-long-secret-passphrase\"}")))
   @APIResponse(
       responseCode = "201",
+      description = "Created",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

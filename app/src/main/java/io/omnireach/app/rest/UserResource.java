@@ -2,9 +2,7 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.Dtos.MemberDto;
 import io.omnireach.app.rest.Dtos.RoleChange;
-import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
-import io.omnireach.db.Transactions;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,13 +38,13 @@ public class UserResource {
 
   @Inject UserDirectory users;
   @Inject CurrentUser current;
-  @Inject Transactions tx;
 
   @GET
   @RolesAllowed({"Admin", "Sales", "Viewer"})
   @Operation(summary = "List the tenant's members")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -61,6 +59,7 @@ public class UserResource {
   @Operation(summary = "Get one member")
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -82,6 +81,7 @@ public class UserResource {
               examples = @ExampleObject(name = "make viewer", value = "{\"role\":\"Viewer\"}")))
   @APIResponse(
       responseCode = "200",
+      description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -93,9 +93,7 @@ public class UserResource {
       throw DomainException.invalid("role", "Role is required.");
     }
     Role role = Role.tenantRole("role", body.role());
-    MemberDto changed = MemberDto.of(users.changeRole(current.tenant(), id, role));
-    audit("user.role", changed.email(), role.label());
-    return changed;
+    return MemberDto.of(users.changeRole(current.tenant(), id, role, current.email()));
   }
 
   @DELETE
@@ -105,17 +103,7 @@ public class UserResource {
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
   public Response remove(@PathParam("id") long id) {
-    String email = users.member(current.tenant(), id).email();
-    users.removeMember(current.tenant(), id);
-    audit("user.remove", email, null);
+    users.removeMember(current.tenant(), id, current.email());
     return Response.noContent().build();
-  }
-
-  private void audit(String action, String target, String detail) {
-    tx.platform(
-        c -> {
-          AuditLog.record(c, current.email(), current.tenant().slug(), action, target, detail);
-          return null;
-        });
   }
 }

@@ -1,0 +1,160 @@
+package io.omnireach.ui.login;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.login.AbstractLogin;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.omnireach.auth.Authenticator;
+import io.omnireach.common.DomainException;
+import io.omnireach.tenant.Tenant;
+import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.tenant.TenantStatus;
+import io.omnireach.ui.shell.Branding;
+import io.omnireach.ui.security.UiSession;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Sign-in: a brand panel and the login card. */
+@Route("login")
+@PageTitle("Sign in · OmniReach")
+@AnonymousAllowed
+public class LoginView extends Div implements BeforeEnterObserver {
+
+  private final Authenticator authenticator;
+  private final TenantDirectory tenants;
+  private final LoginForm form = new LoginForm();
+  private final Div brandPanel = new Div();
+  private final Paragraph notice = new Paragraph();
+  private Tenant tenant;
+
+  @Inject
+  public LoginView(Authenticator authenticator, TenantDirectory tenants) {
+    this.authenticator = authenticator;
+    this.tenants = tenants;
+    addClassName("omni-login");
+    form.setForgotPasswordButtonVisible(false);
+    form.addLoginListener(this::signIn);
+    form.setId("login-form");
+    notice.addClassName("omni-login-notice");
+    notice.setVisible(false);
+    Div card = new Div(notice, form, demoHint());
+    card.addClassName("omni-login-card");
+    Div right = new Div(card);
+    right.addClassName("omni-login-right");
+    brandPanel.addClassName("omni-login-brand");
+    add(brandPanel, right);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    if (UiSession.user().isPresent()) {
+      event.forwardTo("");
+      return;
+    }
+    var params = event.getLocation().getQueryParameters().getParameters();
+    String hint = params.getOrDefault("tenant", List.of()).stream().findFirst().orElse(null);
+    tenant = resolveTenant(hint).orElse(null);
+    if (params.containsKey("signedOut")) {
+      notice.setText("You have signed out.");
+      notice.setVisible(true);
+    }
+    renderBrand();
+    form.setI18n(i18n(null));
+  }
+
+  /** A ?tenant= hint, or the first label of the host name (acme.omnireach.example). */
+  private Optional<Tenant> resolveTenant(String hint) {
+    String candidate = hint;
+    if (candidate == null) {
+      String host = VaadinRequest.getCurrent().getHeader("Host");
+      if (host != null && host.indexOf('.') > 0) {
+        candidate = host.substring(0, host.indexOf('.'));
+      }
+    }
+    if (candidate == null || !candidate.matches("[a-z][a-z0-9-]{2,29}")) {
+      return Optional.empty();
+    }
+    return tenants.bySlug(candidate).filter(t -> t.status() == TenantStatus.ACTIVE);
+  }
+
+  private void renderBrand() {
+    brandPanel.removeAll();
+    Branding.apply(getElement().getStyle(), tenant);
+    Image logo = new Image(Branding.logo(tenant), "");
+    logo.addClassName("omni-login-logo");
+    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    name.addClassName("omni-login-brand-name");
+    Div top = new Div(logo, name);
+    top.addClassName("omni-login-brand-top");
+    H1 headline =
+        new H1(tenant == null ? "Every lead, the right message, at the right time." : "Welcome back.");
+    Paragraph lead =
+        new Paragraph(
+            tenant == null
+                ? "AI-personalised, multi-channel outreach that runs itself — from first touch to"
+                    + " signed deal."
+                : "Sign in to " + tenant.displayName() + "'s outreach workspace.");
+    UnorderedList points =
+        new UnorderedList(
+            new ListItem("Personas that write like your best rep"),
+            new ListItem("Durable workflows across email, SMS and LinkedIn"),
+            new ListItem("Replies, meetings and revenue in one view"));
+    Div copy = new Div(headline, lead, points);
+    copy.addClassName("omni-login-copy");
+    Span foot = new Span(tenant == null ? "Open source · self-hostable" : "Powered by OmniReach");
+    foot.addClassName("omni-login-foot");
+    brandPanel.add(top, copy, foot);
+  }
+
+  /** Demo credentials, shown only in dev mode (they are public). */
+  private Div demoHint() {
+    Div hint = new Div();
+    hint.addClassName("omni-login-hint");
+    boolean devMode =
+        ConfigProvider.getConfig().getOptionalValue("omnireach.dev-mode", Boolean.class).orElse(false);
+    hint.setText("Demo workspace: admin@acme.demo · omnireach-demo");
+    hint.setVisible(devMode);
+    return hint;
+  }
+
+  private void signIn(AbstractLogin.LoginEvent event) {
+    String address = VaadinRequest.getCurrent().getRemoteAddr();
+    try {
+      var user =
+          authenticator.authenticate(
+              event.getUsername(), event.getPassword(), tenant == null ? null : tenant.slug(), address);
+      UiSession.signIn(user);
+      getUI().ifPresent(ui -> ui.navigate(""));
+    } catch (DomainException e) {
+      form.setI18n(i18n(e.getMessage()));
+      form.setError(true);
+      form.setEnabled(true);
+    }
+  }
+
+  private LoginI18n i18n(String error) {
+    LoginI18n i18n = LoginI18n.createDefault();
+    i18n.getForm().setTitle(tenant == null ? "Sign in" : "Sign in to " + tenant.displayName());
+    i18n.getForm().setUsername("Work email");
+    i18n.getForm().setSubmit("Sign in");
+    if (error != null) {
+      i18n.getErrorMessage().setTitle("Could not sign you in");
+      i18n.getErrorMessage().setMessage(error);
+    }
+    return i18n;
+  }
+}

@@ -1,0 +1,241 @@
+package io.omnireach.ui.settings;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.common.DomainException;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.shell.EmptyState;
+import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Invitation;
+import io.omnireach.user.Invitations;
+import io.omnireach.user.Member;
+import io.omnireach.user.Role;
+import io.omnireach.user.UserDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The team: everyone sees it; only Admins invite, change roles and remove. */
+@Route(value = "settings", layout = MainLayout.class)
+@PageTitle("Settings")
+@PermitAll
+public class SettingsView extends Div {
+
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+  private static final List<Role> TENANT_ROLES = List.of(Role.ADMIN, Role.SALES, Role.VIEWER);
+
+  private final UserDirectory users;
+  private final Invitations invitations;
+  private final Grid<Member> members = new Grid<>();
+  private final Grid<Invitation> invites = new Grid<>();
+  private final AuthenticatedUser user;
+  private final boolean admin;
+
+  @Inject
+  public SettingsView(UserDirectory users, Invitations invitations) {
+    this.users = users;
+    this.invitations = invitations;
+    this.user = UiSession.require();
+    this.admin = user.has(Role.ADMIN);
+    addClassName("omni-page");
+    if (user.tenant() == null) {
+      add(new EmptyState(VaadinIcon.COG, "No workspace selected", "Sign in with a tenant to manage its team."));
+      return;
+    }
+    configureMembers();
+    Button invite = new Button("Invite people", VaadinIcon.PLUS.create(), e -> openInviteDialog());
+    invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    invite.setId("invite-button");
+    invite.setVisible(admin);
+    Div head = new Div(new H3("Team"), invite);
+    head.addClassName("omni-panel-head");
+    Paragraph note =
+        new Paragraph(
+            admin
+                ? "Admins manage people and settings, Sales work leads and workflows, Viewers read."
+                : "Only Admins can invite people or change roles.");
+    note.addClassName("omni-muted");
+    Div team = new Div(head, note, members);
+    team.addClassName("omni-panel");
+    add(team);
+    if (admin) {
+      configureInvites();
+      Div pending = new Div(new H3("Invitations"), invites);
+      pending.addClassName("omni-panel");
+      add(pending);
+    }
+    refresh();
+  }
+
+  private TenantRef tenant() {
+    return user.tenant().ref();
+  }
+
+  private void configureMembers() {
+    members.setId("members-grid");
+    members.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+    members.addColumn(Member::displayName).setHeader("Name").setAutoWidth(true);
+    members.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
+    members
+        .addComponentColumn(m -> admin ? roleSelect(m) : badge(m.role().label()))
+        .setHeader("Role")
+        .setAutoWidth(true);
+    members
+        .addColumn(m -> m.lastLoginAt() == null ? "never" : DATE.format(m.lastLoginAt()))
+        .setHeader("Last sign-in");
+    if (admin) {
+      members
+          .addComponentColumn(
+              m -> {
+                Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemove(m));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                remove.setAriaLabel("Remove " + m.displayName());
+                remove.setEnabled(m.userId() != user.userId());
+                return remove;
+              })
+          .setWidth("80px")
+          .setFlexGrow(0);
+    }
+    members.setAllRowsVisible(true);
+  }
+
+  private Select<Role> roleSelect(Member m) {
+    Select<Role> select = new Select<>();
+    select.setItems(TENANT_ROLES);
+    select.setItemLabelGenerator(Role::label);
+    select.setValue(m.role());
+    select.addValueChangeListener(
+        e -> {
+          if (!e.isFromClient()) {
+            return;
+          }
+          try {
+            users.changeRole(tenant(), m.userId(), e.getValue(), user.email());
+            toast(m.displayName() + " is now " + e.getValue().label() + ".", false);
+          } catch (DomainException ex) {
+            toast(ex.getMessage(), true);
+          }
+          refresh();
+        });
+    return select;
+  }
+
+  private void confirmRemove(Member m) {
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            "Remove " + m.displayName() + "?",
+            "They lose access to this workspace. Their account stays for other workspaces.",
+            "Remove",
+            e -> {
+              try {
+                users.removeMember(tenant(), m.userId(), user.email());
+                toast(m.displayName() + " was removed.", false);
+              } catch (DomainException ex) {
+                toast(ex.getMessage(), true);
+              }
+              refresh();
+            });
+    dialog.setCancelable(true);
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.open();
+  }
+
+  private void configureInvites() {
+    invites.addThemeVariants(GridVariant.LUMO_NO_BORDER);
+    invites.addColumn(Invitation::email).setHeader("Email").setAutoWidth(true);
+    invites.addColumn(i -> i.role().label()).setHeader("Role");
+    invites
+        .addComponentColumn(i -> badge(i.acceptedAt() != null ? "Accepted" : i.isPending(Instant.now()) ? "Pending" : "Expired"))
+        .setHeader("Status");
+    invites.addColumn(i -> DATE.format(i.expiresAt())).setHeader("Expires");
+    invites.setAllRowsVisible(true);
+  }
+
+  private void openInviteDialog() {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle("Invite people");
+    EmailField email = new EmailField("Email");
+    email.setWidthFull();
+    email.setId("invite-email");
+    Select<Role> role = new Select<>();
+    role.setLabel("Role");
+    role.setItems(TENANT_ROLES);
+    role.setItemLabelGenerator(Role::label);
+    role.setValue(Role.SALES);
+    role.setWidthFull();
+    Div body = new Div(email, role);
+    body.addClassName("omni-dialog-body");
+    dialog.add(body);
+    Button send =
+        new Button(
+            "Create invitation",
+            e -> {
+              try {
+                Invitations.Created created =
+                    invitations.invite(tenant(), email.getValue(), role.getValue(), user.userId(), user.email());
+                dialog.removeAll();
+                dialog.getFooter().removeAll();
+                showLink(dialog, created);
+                refresh();
+              } catch (DomainException ex) {
+                email.setInvalid(true);
+                email.setErrorMessage(ex.getMessage());
+              }
+            });
+    send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    send.setId("invite-send");
+    dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+    dialog.open();
+  }
+
+  private void showLink(Dialog dialog, Invitations.Created created) {
+    String base = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequestURL().toString();
+    String link = base.substring(0, base.indexOf('/', base.indexOf("//") + 2)) + "/accept-invitation?token=" + created.token();
+    TextField field = new TextField("Share this link with " + created.invitation().email());
+    field.setValue(link);
+    field.setReadOnly(true);
+    field.setWidthFull();
+    dialog.add(new Paragraph("The link is valid for 7 days and works once."), field);
+    dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+  }
+
+  private static Span badge(String text) {
+    Span badge = new Span(text);
+    badge.getElement().getThemeList().add("badge pill");
+    return badge;
+  }
+
+  private void toast(String message, boolean error) {
+    Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
+    n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+  }
+
+  private void refresh() {
+    members.setItems(users.members(tenant()));
+    if (admin) {
+      invites.setItems(invitations.list(tenant()));
+    }
+  }
+}

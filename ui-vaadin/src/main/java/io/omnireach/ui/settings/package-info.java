@@ -1,0 +1,2 @@
+/** Workspace settings: the team (members, roles, invitations) and branding. */
+package io.omnireach.ui.settings;

@@ -1,0 +1,143 @@
+package io.omnireach.ui.shell;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.theme.lumo.Lumo;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.tenant.Tenant;
+import io.omnireach.ui.dashboard.DashboardView;
+import io.omnireach.ui.sections.AnalyticsView;
+import io.omnireach.ui.sections.InboxView;
+import io.omnireach.ui.sections.LeadsView;
+import io.omnireach.ui.sections.MarketplaceView;
+import io.omnireach.ui.sections.PersonasView;
+import io.omnireach.ui.sections.RunsView;
+import io.omnireach.ui.sections.WorkflowsView;
+import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.settings.SettingsView;
+import io.omnireach.user.Role;
+import java.util.stream.Collectors;
+
+/** The shell around every signed-in view: tenant-branded header, side navigation, user menu. */
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+  private final Span viewTitle = new Span();
+
+  public MainLayout() {
+    AuthenticatedUser user = UiSession.require();
+    Tenant tenant = user.tenant();
+    Branding.apply(UI.getCurrent().getElement().getStyle(), tenant);
+    setPrimarySection(Section.DRAWER);
+    addClassName("omni-shell");
+    addToDrawer(brand(tenant), navigation(), footer());
+    addToNavbar(true, header(user));
+  }
+
+  private Div brand(Tenant tenant) {
+    Image logo = new Image(Branding.logo(tenant), "");
+    logo.addClassName("omni-brand-logo");
+    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    name.addClassName("omni-brand-name");
+    Span product = new Span(tenant == null ? "Operator console" : "powered by OmniReach");
+    product.addClassName("omni-brand-sub");
+    Div text = new Div(name, product);
+    Div brand = new Div(logo, text);
+    brand.addClassName("omni-brand");
+    return brand;
+  }
+
+  private SideNav navigation() {
+    SideNav nav = new SideNav();
+    nav.addClassName("omni-nav");
+    nav.addItem(
+        new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
+        new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
+        new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
+        new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
+        new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
+        new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
+        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
+        new SideNavItem("Marketplace", MarketplaceView.class, VaadinIcon.SHOP.create()),
+        new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
+    return nav;
+  }
+
+  private Div footer() {
+    Div footer = new Div(new Span("OmniReach · open source"));
+    footer.addClassName("omni-drawer-footer");
+    return footer;
+  }
+
+  private HorizontalLayout header(AuthenticatedUser user) {
+    DrawerToggle toggle = new DrawerToggle();
+    viewTitle.addClassName("omni-view-title");
+
+    Button theme = new Button(VaadinIcon.ADJUST.create(), e -> toggleDarkMode());
+    theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+    theme.setAriaLabel("Toggle dark mode");
+    theme.setTooltipText("Light / dark");
+    theme.setId("theme-toggle");
+
+    Avatar avatar = new Avatar(user.displayName());
+    avatar.setColorIndex((int) (user.userId() % 7));
+    MenuBar menu = new MenuBar();
+    menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+    menu.setId("user-menu");
+    MenuItem item = menu.addItem(avatar);
+    Div who = new Div(new Span(user.displayName()), new Span(user.email()), new Span(roles(user)));
+    who.addClassName("omni-user-card");
+    item.getSubMenu().addItem(who).setEnabled(false);
+    item.getSubMenu().addItem("Sign out", e -> UiSession.signOut()).setId("sign-out");
+
+    HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, theme, menu);
+    header.setWidthFull();
+    header.setAlignItems(FlexComponent.Alignment.CENTER);
+    header.expand(viewTitle);
+    header.addClassName("omni-header");
+    return header;
+  }
+
+  private static String roles(AuthenticatedUser user) {
+    return user.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
+  }
+
+  private void toggleDarkMode() {
+    var themes = UI.getCurrent().getElement().getThemeList();
+    boolean dark = !themes.contains(Lumo.DARK);
+    if (dark) {
+      themes.add(Lumo.DARK);
+    } else {
+      themes.remove(Lumo.DARK);
+    }
+    UI.getCurrent()
+        .getPage()
+        .executeJs(
+            "localStorage.setItem('omnireach-theme', $0);"
+                + "document.documentElement.setAttribute('theme', $0 === 'dark' ? 'dark' : '')",
+            dark ? "dark" : "light");
+  }
+
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    PageTitle title = getContent().getClass().getAnnotation(PageTitle.class);
+    viewTitle.setText(title == null ? "" : title.value());
+  }
+}
