@@ -1,20 +1,22 @@
 package io.omnireach.ui.shell;
 
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 
-/** Page-level settings: title, favicon, our stylesheet (served from the jar, no frontend build). */
+/**
+ * Page-level settings: title, favicon and our stylesheet, linked from the page head (served from
+ * the jar's META-INF/resources; no frontend build involved).
+ */
 @Meta(name = "description", content = "OmniReach — AI-personalised, multi-channel outreach")
-@StyleSheet("context://styles/omnireach.css")
 public class AppShell implements AppShellConfigurator {
 
   @Override
   public void configurePage(AppShellSettings settings) {
     settings.setPageTitle("OmniReach");
     settings.addFavIcon("icon", "brand/omnireach.svg", "64x64");
+    settings.addLink("stylesheet", "styles/omnireach.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,

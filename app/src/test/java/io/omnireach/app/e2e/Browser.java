@@ -1,0 +1,66 @@
+package io.omnireach.app.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by Selenium, with screenshots under target/screenshots. */
+final class Browser implements AutoCloseable {
+
+  final ChromeDriver driver;
+  final WebDriverWait wait;
+
+  Browser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1440,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  WebDriver open(String path) {
+    driver.get(E2e.BASE_URL + path);
+    return driver;
+  }
+
+  WebElement await(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"));
+    Files.createDirectories(dir);
+    File shot = driver.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

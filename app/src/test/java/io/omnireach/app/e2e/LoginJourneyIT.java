@@ -1,0 +1,51 @@
+package io.omnireach.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** A person opens the branded login page, signs in and reaches the dashboard with real numbers. */
+class LoginJourneyIT {
+
+  @Test
+  void the_demo_admin_signs_in_and_sees_the_branded_dashboard() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.open("/login?tenant=acme");
+      WebElement form = browser.await(By.id("login-form"));
+      browser.await(By.cssSelector(".omni-login-brand-name"));
+      assertThat(browser.driver.findElement(By.cssSelector(".omni-login-brand-name")).getText())
+          .isEqualTo("Acme Demo");
+      browser.screenshot("01-login");
+
+      form.findElement(By.cssSelector("input[name=username]")).sendKeys("admin@acme.demo");
+      form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
+      form.findElement(By.cssSelector("vaadin-button")).click();
+
+      WebElement team = browser.await(By.id("stat-team"));
+      assertThat(Integer.parseInt(team.getText())).isEqualTo(3);
+      assertThat(browser.driver.findElement(By.cssSelector(".omni-brand-name")).getText())
+          .isEqualTo("Acme Demo");
+      browser.screenshot("02-dashboard");
+
+      browser.driver.findElement(By.id("theme-toggle")).click();
+      browser.wait.until(d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("theme")));
+      browser.screenshot("03-dashboard-dark");
+    }
+  }
+
+  @Test
+  void a_wrong_password_shows_a_readable_error() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.open("/login");
+      WebElement form = browser.await(By.id("login-form"));
+      form.findElement(By.cssSelector("input[name=username]")).sendKeys("admin@acme.demo");
+      form.findElement(By.cssSelector("input[name=password]")).sendKeys("not-the-password");
+      form.findElement(By.cssSelector("vaadin-button")).click();
+      browser.wait.until(d -> form.getDomAttribute("error") != null);
+      assertThat(form.getText()).contains("Email or password is incorrect.");
+      browser.screenshot("04-login-error");
+    }
+  }
+}
