@@ -72,8 +72,13 @@ public class Services {
 
   @Produces
   @Singleton
-  DashboardService dashboard(UserDirectory users, Invitations invitations, ActivityFeed activity) {
-    return new DashboardService(users, invitations, activity);
+  DashboardService dashboard(
+      UserDirectory users,
+      Invitations invitations,
+      ActivityFeed activity,
+      AuditLog audit,
+      Clock clock) {
+    return new DashboardService(users, invitations, activity, audit, clock);
   }
 
   @Produces

@@ -34,6 +34,23 @@ public final class AuditLog {
     }
   }
 
+  /** Entries of one tenant since a moment. */
+  public int countSince(String tenantSlug, java.time.Instant since) {
+    return tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select count(*) from audit_log where tenant_slug = ? and at >= ?")) {
+            ps.setString(1, tenantSlug);
+            ps.setTimestamp(2, java.sql.Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
+  }
+
   /** Newest first; all tenants when {@code tenantSlug} is null. */
   public List<AuditEntry> recent(String tenantSlug, int limit) {
     return tx.platform(

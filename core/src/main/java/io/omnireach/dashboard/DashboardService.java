@@ -1,6 +1,9 @@
 package io.omnireach.dashboard;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.tenant.TenantRef;
+import java.time.Clock;
+import java.time.Duration;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.Member;
 import io.omnireach.user.UserDirectory;
@@ -14,11 +17,20 @@ public final class DashboardService {
   private final UserDirectory users;
   private final Invitations invitations;
   private final ActivityFeed activity;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  public DashboardService(UserDirectory users, Invitations invitations, ActivityFeed activity) {
+  public DashboardService(
+      UserDirectory users,
+      Invitations invitations,
+      ActivityFeed activity,
+      AuditLog audit,
+      Clock clock) {
     this.users = users;
     this.invitations = invitations;
     this.activity = activity;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   public DashboardStats stats(TenantRef tenant) {
@@ -35,6 +47,7 @@ public final class DashboardService {
         byRole,
         invitations.countPending(tenant),
         lastWeek,
+        audit.countSince(tenant.slug(), clock.instant().minus(Duration.ofDays(30))),
         perDay,
         activity.recent(tenant, 8));
   }

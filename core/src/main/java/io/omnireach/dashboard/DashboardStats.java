@@ -10,5 +10,6 @@ public record DashboardStats(
     Map<String, Integer> membersByRole,
     int pendingInvitations,
     int signInsLast7Days,
+    int auditedChangesLast30Days,
     Map<LocalDate, Integer> signInsPerDay,
     List<Activity> recentActivity) {}

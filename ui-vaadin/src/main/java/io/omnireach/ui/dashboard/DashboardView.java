@@ -75,7 +75,12 @@ public class DashboardView extends Div {
                 "Sign-ins, last 7 days",
                 stats.signInsLast7Days(),
                 "across your team"),
-            card("leads", VaadinIcon.FUNNEL, "Leads", 0, "import a CSV to get started"));
+            card(
+                "audit",
+                VaadinIcon.CLIPBOARD_CHECK,
+                "Audited changes, 30 days",
+                stats.auditedChangesLast30Days(),
+                "roles, invitations, settings"));
     grid.addClassName("omni-cards");
     return grid;
   }

@@ -47,7 +47,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     Branding.apply(UI.getCurrent().getElement().getStyle(), tenant);
     setPrimarySection(Section.DRAWER);
     addClassName("omni-shell");
-    addToDrawer(brand(tenant), navigation(), footer());
+    Div drawer = new Div(brand(tenant), navigation(), footer());
+    drawer.addClassName("omni-drawer");
+    addToDrawer(drawer);
     addToNavbar(true, header(user));
   }
 
