@@ -1,5 +1,6 @@
 package io.omnireach.app;
 
+import io.omnireach.app.metrics.Metrics;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.LoginThrottle;
@@ -90,8 +91,13 @@ public class Services {
   @Produces
   @Singleton
   Authenticator authenticator(
-      UserDirectory users, ActivityFeed activity, LoginThrottle throttle, Clock clock) {
-    return new Authenticator(users, activity, throttle, clock);
+      UserDirectory users,
+      ActivityFeed activity,
+      LoginThrottle throttle,
+      Clock clock,
+      Metrics metrics) {
+    return new Authenticator(
+        users, activity, throttle, clock, outcome -> metrics.logins(outcome).increment());
   }
 
   @Produces

@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** One audited action. */
 public record AuditEntry(
-    long id, Instant at, String actor, String tenantSlug, String action, String target, String detail) {}
+    long id,
+    Instant at,
+    String actor,
+    String tenantSlug,
+    String action,
+    String target,
+    String detail) {}

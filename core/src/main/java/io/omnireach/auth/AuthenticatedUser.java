@@ -9,7 +9,12 @@ import java.util.Set;
  * signing in without a tenant.
  */
 public record AuthenticatedUser(
-    long userId, String email, String displayName, Tenant tenant, Set<Role> roles, Long resellerId) {
+    long userId,
+    String email,
+    String displayName,
+    Tenant tenant,
+    Set<Role> roles,
+    Long resellerId) {
 
   public boolean has(Role role) {
     return roles.contains(role);

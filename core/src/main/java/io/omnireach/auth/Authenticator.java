@@ -28,13 +28,19 @@ public final class Authenticator {
   private final ActivityFeed activity;
   private final LoginThrottle throttle;
   private final Clock clock;
+  private final SignInObserver observer;
 
   public Authenticator(
-      UserDirectory users, ActivityFeed activity, LoginThrottle throttle, Clock clock) {
+      UserDirectory users,
+      ActivityFeed activity,
+      LoginThrottle throttle,
+      Clock clock,
+      SignInObserver observer) {
     this.users = users;
     this.activity = activity;
     this.throttle = throttle;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /**
@@ -43,6 +49,24 @@ public final class Authenticator {
    * @param address the client address, for throttling
    */
   public AuthenticatedUser authenticate(
+      String email, String password, String tenantSlug, String address) {
+    try {
+      AuthenticatedUser user = check(email, password, tenantSlug, address);
+      observer.attempted("success");
+      return user;
+    } catch (DomainException e) {
+      observer.attempted(
+          switch (e.kind()) {
+            case TOO_MANY_REQUESTS -> "throttled";
+            case UNAUTHORIZED ->
+                BAD_CREDENTIALS.equals(e.getMessage()) ? "bad_credentials" : "refused";
+            default -> "refused";
+          });
+      throw e;
+    }
+  }
+
+  private AuthenticatedUser check(
       String email, String password, String tenantSlug, String address) {
     String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     throttle.check(account, address);
@@ -59,7 +83,8 @@ public final class Authenticator {
     AuthenticatedUser result = chooseTenant(user, users.memberships(user.id()), tenantSlug);
     users.recordLogin(user.id(), clock.instant());
     if (result.tenant() != null) {
-      activity.record(result.tenant().ref(), user.email(), "LOGIN", user.displayName() + " signed in");
+      activity.record(
+          result.tenant().ref(), user.email(), "LOGIN", user.displayName() + " signed in");
     }
     return result;
   }
@@ -107,7 +132,11 @@ public final class Authenticator {
       if (tenant.status() != TenantStatus.ACTIVE) {
         throw new DomainException(
             DomainException.Kind.FORBIDDEN,
-            "Tenant '" + tenant.slug() + "' is " + tenant.status().name().toLowerCase(Locale.ROOT) + ".");
+            "Tenant '"
+                + tenant.slug()
+                + "' is "
+                + tenant.status().name().toLowerCase(Locale.ROOT)
+                + ".");
       }
       roles.add(chosen.role());
     }

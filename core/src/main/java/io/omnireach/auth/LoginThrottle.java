@@ -37,9 +37,7 @@ public final class LoginThrottle {
     if (recent("a:" + account) >= maxPerAccount || recent("ip:" + address) >= maxPerAddress) {
       throw new DomainException(
           DomainException.Kind.TOO_MANY_REQUESTS,
-          "Too many failed sign-in attempts. Try again in "
-              + window.toMinutes()
-              + " minutes.");
+          "Too many failed sign-in attempts. Try again in " + window.toMinutes() + " minutes.");
     }
   }
 

@@ -2,11 +2,11 @@ package io.omnireach.dashboard;
 
 import io.omnireach.audit.AuditLog;
 import io.omnireach.tenant.TenantRef;
-import java.time.Clock;
-import java.time.Duration;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.Member;
 import io.omnireach.user.UserDirectory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -38,7 +38,8 @@ public final class DatabaseBootstrap {
       props.setProperty("password", password);
     }
     try (Connection c = new org.postgresql.Driver().connect(adminUrl, props)) {
-      try (PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select 1 from pg_database where datname = ?")) {
         ps.setString(1, database);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {

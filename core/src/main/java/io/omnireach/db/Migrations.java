@@ -31,7 +31,6 @@ public final class Migrations {
         .schemas(schema)
         .defaultSchema(schema)
         .locations(location)
-        .callbackLocations(new String[0]) // none: the default db/callback is not in our jars
         .load();
   }
 }

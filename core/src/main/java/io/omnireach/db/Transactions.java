@@ -1,6 +1,5 @@
 package io.omnireach.db;
 
-import io.omnireach.tenant.TenantRef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,7 +30,7 @@ public final class Transactions {
   }
 
   /** Work on one tenant's schema; unqualified table names resolve there and nowhere else. */
-  public <T> T tenant(TenantRef tenant, SqlWork<T> work) {
+  public <T> T tenant(SchemaBound tenant, SqlWork<T> work) {
     return inTransaction(tenant.schema(), work);
   }
 
@@ -41,7 +40,7 @@ public final class Transactions {
       connection.setAutoCommit(false);
       try {
         try (Statement statement = connection.createStatement()) {
-          // schema names come from TenantSchema, which only yields [a-z0-9_] identifiers
+          // SchemaBound promises a plain [a-z0-9_] identifier (TenantSchema validates slugs)
           statement.execute("SET LOCAL search_path TO " + schema);
         }
         T result = work.run(connection);

@@ -4,12 +4,7 @@ import java.time.Instant;
 
 /** An open or accepted invitation to join a tenant with a role. */
 public record Invitation(
-    long id,
-    String email,
-    Role role,
-    Instant createdAt,
-    Instant expiresAt,
-    Instant acceptedAt) {
+    long id, String email, Role role, Instant createdAt, Instant expiresAt, Instant acceptedAt) {
 
   public boolean isPending(Instant now) {
     return acceptedAt == null && expiresAt.isAfter(now);

@@ -76,10 +76,10 @@ public final class Invitations {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
-              AuditLog.record(c, actor, tenant.slug(), "invitation.create", normalised, role.label());
+              AuditLog.record(
+                  c, actor, tenant.slug(), "invitation.create", normalised, role.label());
               return new Created(
-                  new Invitation(
-                      keys.getLong(1), normalised, role, now, now.plus(VALIDITY), null),
+                  new Invitation(keys.getLong(1), normalised, role, now, now.plus(VALIDITY), null),
                   token);
             }
           } catch (SQLException e) {
@@ -133,8 +133,8 @@ public final class Invitations {
   }
 
   /**
-   * Accepts an invitation: creates the account when the email is new, or checks the password of
-   * the existing account, then adds the membership. Returns the user id.
+   * Accepts an invitation: creates the account when the email is new, or checks the password of the
+   * existing account, then adds the membership. Returns the user id.
    */
   public long accept(String token, String displayName, String password) {
     Instant now = clock.instant();

@@ -76,7 +76,8 @@ class TenantIsolationTest {
       }
       assertThat(schemasLeftOnPooledConnections(pool)).contains(ACME.schema());
       // and a unit of work that trusts the connection as it comes now reads acme's rows
-      try (Connection c = pool.physicalConnections().stream()
+      try (Connection c =
+          pool.physicalConnections().stream()
               .filter(TenantIsolationTest::pointsAtAcme)
               .findFirst()
               .orElseThrow()) {

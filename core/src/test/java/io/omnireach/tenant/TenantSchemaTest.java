@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnireach.common.DomainException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TenantSchemaTest {
 
@@ -16,7 +16,8 @@ class TenantSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab", "Acme", "1acme", "acme--eu", "acme-", "acme_eu", "a b c", "acme;drop"})
+  @ValueSource(
+      strings = {"ab", "Acme", "1acme", "acme--eu", "acme-", "acme_eu", "a b c", "acme;drop"})
   void bad_slugs_are_refused_with_a_reason_naming_the_field(String slug) {
     assertThatThrownBy(() -> TenantSchema.requireValidSlug(slug))
         .isInstanceOf(DomainException.class)

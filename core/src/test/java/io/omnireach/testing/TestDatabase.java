@@ -10,14 +10,15 @@ import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh PostgreSQL database for one test class, dropped afterwards. Server from
- * OMNIREACH_TEST_PG (default 127.0.0.1:5432, user postgres, trust auth as on CI).
+ * A fresh PostgreSQL database for one test class, dropped afterwards. Server from OMNIREACH_TEST_PG
+ * (default 127.0.0.1:5432, user postgres, trust auth as on CI).
  */
 public final class TestDatabase implements AutoCloseable {
 
   public static final String SERVER =
       System.getenv().getOrDefault("OMNIREACH_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
-  public static final String USER = System.getenv().getOrDefault("OMNIREACH_TEST_PG_USER", "postgres");
+  public static final String USER =
+      System.getenv().getOrDefault("OMNIREACH_TEST_PG_USER", "postgres");
 
   private final String name;
   private final PGSimpleDataSource dataSource = new PGSimpleDataSource();

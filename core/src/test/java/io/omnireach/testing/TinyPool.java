@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A pool of exactly two physical connections handed out at random and never reset on return,
- * like a real pool: whatever a borrower leaves on a connection, the next borrower gets.
+ * A pool of exactly two physical connections handed out at random and never reset on return, like a
+ * real pool: whatever a borrower leaves on a connection, the next borrower gets.
  */
 public final class TinyPool implements DataSource, AutoCloseable {
 

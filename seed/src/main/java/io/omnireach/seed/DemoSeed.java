@@ -75,7 +75,8 @@ public final class DemoSeed {
                 null),
             log);
     for (DemoUser u : USERS) {
-      Tenant tenant = "acme".equals(u.tenant()) ? acme : "globex".equals(u.tenant()) ? globex : null;
+      Tenant tenant =
+          "acme".equals(u.tenant()) ? acme : "globex".equals(u.tenant()) ? globex : null;
       ensureUser(u, tenant, resellerId);
       log.add("user " + u.email() + " (" + u.role().label() + ")");
     }

@@ -26,6 +26,8 @@ class DemoSeedTest {
   static TestDatabase db;
   static Authenticator authenticator;
   static UserDirectory users;
+  static final java.util.List<String> outcomes =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @BeforeAll
   static void seededTwice() {
@@ -38,7 +40,8 @@ class DemoSeedTest {
             users,
             new ActivityFeed(db.transactions(), Clock.systemUTC()),
             LoginThrottle.standard(Clock.systemUTC()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            outcomes::add);
   }
 
   @AfterAll
@@ -75,12 +78,16 @@ class DemoSeedTest {
             () -> authenticator.authenticate("admin@acme.demo", "wrong-password", null, "10.1.1.1"))
         .hasMessage("Email or password is incorrect.");
     assertThatThrownBy(
-            () -> authenticator.authenticate("nobody@acme.demo", DemoSeed.PASSWORD, null, "10.1.1.2"))
+            () ->
+                authenticator.authenticate("nobody@acme.demo", DemoSeed.PASSWORD, null, "10.1.1.2"))
         .hasMessage("Email or password is incorrect.");
     assertThatThrownBy(
-            () -> authenticator.authenticate("admin@acme.demo", DemoSeed.PASSWORD, "globex", "10.1.1.3"))
+            () ->
+                authenticator.authenticate(
+                    "admin@acme.demo", DemoSeed.PASSWORD, "globex", "10.1.1.3"))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("not a member of tenant 'globex'");
+    assertThat(outcomes).contains("bad_credentials", "refused");
   }
 
   @Test
@@ -90,21 +97,29 @@ class DemoSeedTest {
     try {
       assertThatThrownBy(
               () ->
-                  authenticator.authenticate("admin@globex.demo", DemoSeed.PASSWORD, null, "10.1.1.4"))
+                  authenticator.authenticate(
+                      "admin@globex.demo", DemoSeed.PASSWORD, null, "10.1.1.4"))
           .hasMessageContaining("suspended");
     } finally {
       provisioning.resume("globex", "test");
     }
-    assertThat(authenticator.authenticate("admin@globex.demo", DemoSeed.PASSWORD, null, "10.1.1.4").tenant().slug())
+    assertThat(
+            authenticator
+                .authenticate("admin@globex.demo", DemoSeed.PASSWORD, null, "10.1.1.4")
+                .tenant()
+                .slug())
         .isEqualTo("globex");
   }
 
   @Test
   void an_invitation_is_accepted_once_and_respects_the_seat_policy() {
     var acme = new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().ref();
-    Invitations invitations = new Invitations(db.transactions(), Clock.systemUTC(), SeatPolicy.UNLIMITED);
-    Invitations.Created created = invitations.invite(acme, "New.Rep@Acme.test", Role.SALES, 1, "admin@acme.demo");
-    assertThatThrownBy(() -> invitations.invite(acme, "new.rep@acme.test", Role.SALES, 1, "admin@acme.demo"))
+    Invitations invitations =
+        new Invitations(db.transactions(), Clock.systemUTC(), SeatPolicy.UNLIMITED);
+    Invitations.Created created =
+        invitations.invite(acme, "New.Rep@Acme.test", Role.SALES, 1, "admin@acme.demo");
+    assertThatThrownBy(
+            () -> invitations.invite(acme, "new.rep@acme.test", Role.SALES, 1, "admin@acme.demo"))
         .hasMessageContaining("already has an open invitation");
     long userId = invitations.accept(created.token(), "Nora New", "a-long-password");
     assertThat(users.member(acme, userId).role()).isEqualTo(Role.SALES);
@@ -120,7 +135,8 @@ class DemoSeedTest {
             (tenant, taken) -> {
               throw DomainException.conflict("email", "No seat left (" + taken + " taken).");
             });
-    assertThatThrownBy(() -> full.invite(acme, "one.more@acme.test", Role.VIEWER, 1, "admin@acme.demo"))
+    assertThatThrownBy(
+            () -> full.invite(acme, "one.more@acme.test", Role.VIEWER, 1, "admin@acme.demo"))
         .hasMessageContaining("No seat left (4 taken)");
   }
 

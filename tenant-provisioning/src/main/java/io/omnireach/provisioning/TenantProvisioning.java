@@ -79,7 +79,12 @@ public final class TenantProvisioning {
             if (request.adminEmail() != null) {
               long adminId =
                   UserDirectory.createUser(
-                      c, request.adminEmail(), request.adminName(), request.adminPassword(), null, null);
+                      c,
+                      request.adminEmail(),
+                      request.adminName(),
+                      request.adminPassword(),
+                      null,
+                      null);
               UserDirectory.addMembership(c, adminId, tenantId, Role.ADMIN);
             }
             setStatus(c, tenantId, TenantStatus.ACTIVE);

@@ -66,13 +66,21 @@ class TenantProvisioningTest {
   @Test
   void bad_branding_is_refused_before_anything_is_created() {
     NewTenant badColour =
-        new NewTenant("umbrella", "Umbrella", null, "red", null, "a@umbrella.test", "A", "long-enough-pw");
+        new NewTenant(
+            "umbrella", "Umbrella", null, "red", null, "a@umbrella.test", "A", "long-enough-pw");
     assertThatThrownBy(() -> provisioning.create(badColour, "owner@test"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("primaryColor");
     NewTenant badLogo =
         new NewTenant(
-            "umbrella", "Umbrella", "http://x.test/l.png", null, null, "a@umbrella.test", "A", "long-enough-pw");
+            "umbrella",
+            "Umbrella",
+            "http://x.test/l.png",
+            null,
+            null,
+            "a@umbrella.test",
+            "A",
+            "long-enough-pw");
     assertThatThrownBy(() -> provisioning.create(badLogo, "owner@test"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("logoUrl");
@@ -81,8 +89,7 @@ class TenantProvisioningTest {
 
   @Test
   void a_failure_half_way_leaves_no_schema_and_frees_the_slug() throws Exception {
-    assertThatThrownBy(
-            () -> provisioning.create(tenant("vandelay", "not-an-email"), "owner@test"))
+    assertThatThrownBy(() -> provisioning.create(tenant("vandelay", "not-an-email"), "owner@test"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("email");
     assertThat(schemaExists("tenant_vandelay")).isFalse();
@@ -121,7 +128,8 @@ class TenantProvisioningTest {
   }
 
   private static boolean schemaExists(String schema) throws SQLException {
-    return query("select count(*) from information_schema.schemata where schema_name = '" + schema + "'")
+    return query(
+            "select count(*) from information_schema.schemata where schema_name = '" + schema + "'")
         == 1;
   }
 

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while start-up has not failed and the JVM has heap headroom; a restart is the cure
- * otherwise (e.g. the database was unreachable when the server started).
+ * Live while start-up has not failed and the JVM has heap headroom; a restart is the cure otherwise
+ * (e.g. the database was unreachable when the server started).
  */
 @Liveness
 @ApplicationScoped

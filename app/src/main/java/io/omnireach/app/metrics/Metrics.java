@@ -13,8 +13,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The application's meter registry. Metric labels never carry tenant ids or emails: they would
- * leak tenants into a shared scrape and explode cardinality.
+ * The application's meter registry. Metric labels never carry tenant ids or emails: they would leak
+ * tenants into a shared scrape and explode cardinality.
  */
 @ApplicationScoped
 public class Metrics {
@@ -36,7 +36,7 @@ public class Metrics {
     return registry;
   }
 
-  /** Sign-in attempts by outcome: success, bad_credentials, throttled, forbidden. */
+  /** Sign-in attempts (API and UI) by outcome: success, bad_credentials, throttled, refused. */
   public Counter logins(String outcome) {
     return Counter.builder("omnireach_logins")
         .description("Sign-in attempts through the API and the UI")

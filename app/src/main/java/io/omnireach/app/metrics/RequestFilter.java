@@ -13,13 +13,15 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id (kept from {@code X-Request-Id} when well-formed, else new), returns
- * it in the response header that the JSON access log records, and times the request.
+ * Gives every request an id (kept from {@code X-Request-Id} when well-formed, else new), returns it
+ * in the response header that the JSON access log records, and times the request.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestFilter extends HttpFilter {
 
   public static final String HEADER = "X-Request-Id";
+  private static final java.util.Set<String> API_RESOURCES =
+      java.util.Set.of("auth", "me", "tenants", "users", "invitations");
   private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._-]{8,64}$");
 
   @Inject Metrics metrics;
@@ -47,12 +49,13 @@ public class RequestFilter extends HttpFilter {
     }
   }
 
-  /** A bounded label: the first path segments, never ids. */
+  /** A bounded label: the API resource, never ids or unknown paths. */
   static String area(String uri) {
     if (uri.startsWith("/api/v1/")) {
       String rest = uri.substring("/api/v1/".length());
       int slash = rest.indexOf('/');
-      return "api/" + (slash < 0 ? rest : rest.substring(0, slash));
+      String resource = slash < 0 ? rest : rest.substring(0, slash);
+      return API_RESOURCES.contains(resource) ? "api/" + resource : "api/other";
     }
     if (uri.startsWith("/VAADIN") || uri.equals("/") || !uri.contains(".")) {
       return "ui";

@@ -1,6 +1,5 @@
 package io.omnireach.app.rest;
 
-import io.omnireach.app.metrics.Metrics;
 import io.omnireach.app.rest.Dtos.TokenRequest;
 import io.omnireach.app.rest.Dtos.TokenResponse;
 import io.omnireach.app.security.TokenIssuer;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,7 +30,6 @@ public class AuthResource {
 
   @Inject Authenticator authenticator;
   @Inject TokenIssuer tokens;
-  @Inject Metrics metrics;
   @Context HttpServletRequest request;
 
   @POST
@@ -86,16 +83,10 @@ public class AuthResource {
     if (body.password() == null || body.password().isEmpty()) {
       throw DomainException.invalid("password", "Password is required.");
     }
-    try {
-      AuthenticatedUser user =
-          authenticator.authenticate(
-              body.email(), body.password(), body.tenant(), request.getRemoteAddr());
-      TokenIssuer.IssuedToken issued = tokens.issue(user);
-      metrics.logins("success").increment();
-      return new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds());
-    } catch (DomainException e) {
-      metrics.logins(e.kind().name().toLowerCase(Locale.ROOT)).increment();
-      throw e;
-    }
+    AuthenticatedUser user =
+        authenticator.authenticate(
+            body.email(), body.password(), body.tenant(), request.getRemoteAddr());
+    TokenIssuer.IssuedToken issued = tokens.issue(user);
+    return new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds());
   }
 }

@@ -96,7 +96,8 @@ public final class Dtos {
       @Schema(example = "/accept-invitation?token=…") String acceptUrl) {
 
     static InvitationDto of(Invitation i, Instant now, String token) {
-      String status = i.acceptedAt() != null ? "ACCEPTED" : i.isPending(now) ? "PENDING" : "EXPIRED";
+      String status =
+          i.acceptedAt() != null ? "ACCEPTED" : i.isPending(now) ? "PENDING" : "EXPIRED";
       return new InvitationDto(
           i.id(),
           i.email(),

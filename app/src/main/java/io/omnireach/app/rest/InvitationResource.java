@@ -100,7 +100,7 @@ public class InvitationResource {
     Role role = Role.tenantRole("role", body.role());
     Invitations.Created created =
         invitations.invite(tenant, body.email(), role, current.userId(), current.email());
-    return Response.created(URI.create("/api/v1/invitations/" + created.invitation().id()))
+    return Response.created(URI.create("invitations/" + created.invitation().id()))
         .entity(InvitationDto.of(created.invitation(), clock.instant(), created.token()))
         .build();
   }

@@ -9,7 +9,8 @@ public record Problem(String type, String title, int status, String detail, Stri
   public static final String MEDIA_TYPE = "application/problem+json";
 
   public static Problem of(Response.Status status, String detail, String field) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, field);
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, field);
   }
 
   public Response toResponse() {

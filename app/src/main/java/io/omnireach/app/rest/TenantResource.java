@@ -121,7 +121,7 @@ public class TenantResource {
                 body.adminName(),
                 body.adminPassword()),
             current.email());
-    return Response.created(URI.create("/api/v1/tenants/" + created.slug()))
+    return Response.created(URI.create("tenants/" + created.slug()))
         .entity(TenantDto.of(created))
         .build();
   }

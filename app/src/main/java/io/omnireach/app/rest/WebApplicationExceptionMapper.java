@@ -23,7 +23,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           case NOT_FOUND -> "No such resource.";
           case BAD_REQUEST -> "The request body is not valid JSON for this operation.";
           case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
-          default -> e.getMessage();
+          case METHOD_NOT_ALLOWED -> "This method is not supported on this resource.";
+          case NOT_ACCEPTABLE -> "This resource answers with application/json.";
+          default -> status.getReasonPhrase();
         };
     return Problem.of(status, detail, null).toResponse();
   }

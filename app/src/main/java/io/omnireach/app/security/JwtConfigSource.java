@@ -6,8 +6,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Gives MicroProfile JWT the public key of the app's own signing key pair ({@code
- * mp.jwt.verify.publickey}), so tokens are verified by the container on every {@code /api/v1}
- * call. Issuer and audience are pinned in server.xml.
+ * mp.jwt.verify.publickey}), so tokens are verified by the container on every {@code /api/v1} call.
+ * Issuer and audience are pinned in server.xml.
  */
 public class JwtConfigSource implements ConfigSource {
 

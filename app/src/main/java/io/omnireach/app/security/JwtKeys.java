@@ -54,8 +54,8 @@ public final class JwtKeys {
 
   /**
    * {@code OMNIREACH_JWT_KEY_DIR}, else {@code <server output dir>/omnireach-keys}, else {@code
-   * ~/.omnireach/keys}. Read from the environment directly: MP Config asks for the public key
-   * while it is itself being built.
+   * ~/.omnireach/keys}. Read from the environment directly: MP Config asks for the public key while
+   * it is itself being built.
    */
   static Path keyDirectory() {
     String configured = System.getenv("OMNIREACH_JWT_KEY_DIR");
@@ -110,8 +110,7 @@ public final class JwtKeys {
   }
 
   private static void write(Path file, String content) throws IOException {
-    Files.writeString(
-        file, content, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+    Files.writeString(file, content, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs once when the application starts: database, platform migrations, demo data (dev mode),
- * then the tenant-migrate batch job. Readiness stays DOWN until the synchronous part succeeded.
+ * Runs once when the application starts: database, platform migrations, demo data (dev mode), then
+ * the tenant-migrate batch job. Readiness stays DOWN until the synchronous part succeeded.
  */
 @ApplicationScoped
 public class StartupTasks {
@@ -30,7 +30,9 @@ public class StartupTasks {
   @Inject StartupState state;
 
   @Inject
-  @ConfigProperty(name = "omnireach.db.url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/omnireach")
+  @ConfigProperty(
+      name = "omnireach.db.url",
+      defaultValue = "jdbc:postgresql://127.0.0.1:5432/omnireach")
   String dbUrl;
 
   @Inject
@@ -53,8 +55,7 @@ public class StartupTasks {
         new DemoSeed(tx, clock).load();
         LOG.info("Dev mode: demo data loaded (admin@acme.demo / " + DemoSeed.PASSWORD + ").");
       }
-      long execution =
-          BatchRuntime.getJobOperator().start("tenant-migrate", new Properties());
+      long execution = BatchRuntime.getJobOperator().start("tenant-migrate", new Properties());
       LOG.info("Started tenant-migrate job, execution " + execution);
       state.markReady();
     } catch (Exception e) {

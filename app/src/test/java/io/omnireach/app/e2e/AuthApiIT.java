@@ -23,7 +23,8 @@ class AuthApiIT {
     assertThat(E2e.field(r.body(), "token_type")).isEqualTo("Bearer");
     assertThat(Integer.parseInt(E2e.field(r.body(), "expires_in"))).isBetween(60, 3600);
     String me = E2e.get("/api/v1/me", E2e.field(r.body(), "access_token")).body();
-    assertThat(me).contains("\"email\":\"admin@acme.demo\"", "\"roles\":[\"Admin\"]", "\"slug\":\"acme\"");
+    assertThat(me)
+        .contains("\"email\":\"admin@acme.demo\"", "\"roles\":[\"Admin\"]", "\"slug\":\"acme\"");
   }
 
   @Test
@@ -35,7 +36,8 @@ class AuthApiIT {
         }) {
       HttpResponse<String> r = E2e.send("POST", "/api/v1/auth/token", null, body);
       assertThat(r.statusCode()).isEqualTo(401);
-      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
       assertThat(E2e.field(r.body(), "detail")).isEqualTo("Email or password is incorrect.");
     }
   }
@@ -65,8 +67,9 @@ class AuthApiIT {
   }
 
   @Test
-  void a_genuine_token_forged_with_our_key_is_accepted_which_proves_the_checks_below_mean_something()
-      throws Exception {
+  void
+      a_genuine_token_forged_with_our_key_is_accepted_which_proves_the_checks_below_mean_something()
+          throws Exception {
     String token = Tokens.signed(Tokens.claims("admin@acme.demo", "Admin", "acme", 1).build());
     assertThat(E2e.get("/api/v1/me", token).statusCode()).isEqualTo(200);
   }
@@ -95,12 +98,17 @@ class AuthApiIT {
                 .issueTime(Date.from(longAgo))
                 .expirationTime(Date.from(longAgo.plusSeconds(60)))
                 .build());
-    String wrongIssuer = Tokens.signed(new JWTClaimsSet.Builder(good).issuer("https://evil.test").build());
-    String wrongAudience = Tokens.signed(new JWTClaimsSet.Builder(good).audience("someone-else").build());
+    String wrongIssuer =
+        Tokens.signed(new JWTClaimsSet.Builder(good).issuer("https://evil.test").build());
+    String wrongAudience =
+        Tokens.signed(new JWTClaimsSet.Builder(good).audience("someone-else").build());
     String none = Tokens.unsigned(good);
     String confused = Tokens.hs256WithPublicKey(good);
 
-    for (String token : new String[] {null, "garbage", tampered, expired, wrongIssuer, wrongAudience, none, confused}) {
+    for (String token :
+        new String[] {
+          null, "garbage", tampered, expired, wrongIssuer, wrongAudience, none, confused
+        }) {
       HttpResponse<String> r = E2e.get("/api/v1/me", token);
       assertThat(r.statusCode()).as("token %s", token).isEqualTo(401);
       assertThat(r.headers().firstValue("Content-Type").orElse(""))

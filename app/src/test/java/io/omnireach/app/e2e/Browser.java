@@ -56,7 +56,10 @@ final class Browser implements AutoCloseable {
     Path dir = Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
     File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot.toPath(),
+        dir.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

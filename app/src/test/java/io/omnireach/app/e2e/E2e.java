@@ -61,7 +61,8 @@ final class E2e {
   /** The first string or number value of {@code name} in a JSON text. */
   static String field(String json, String name) {
     Matcher m =
-        Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.]+)")
+        Pattern.compile(
+                "\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.]+)")
             .matcher(json);
     if (!m.find()) {
       throw new AssertionError("No field " + name + " in " + json);

@@ -30,7 +30,8 @@ class LoginJourneyIT {
       browser.screenshot("02-dashboard");
 
       browser.driver.findElement(By.id("theme-toggle")).click();
-      browser.wait.until(d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("theme")));
+      browser.wait.until(
+          d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("theme")));
       browser.screenshot("03-dashboard-dark");
     }
   }

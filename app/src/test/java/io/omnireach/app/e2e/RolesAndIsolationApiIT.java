@@ -14,42 +14,75 @@ class RolesAndIsolationApiIT {
   void a_viewer_reads_the_team_but_cannot_change_it() throws Exception {
     String viewer = E2e.token("viewer@acme.demo");
     assertThat(E2e.get("/api/v1/users", viewer).statusCode()).isEqualTo(200);
-    HttpResponse<String> patch = E2e.send("PATCH", "/api/v1/users/1", viewer, "{\"role\":\"Admin\"}");
+    HttpResponse<String> patch =
+        E2e.send("PATCH", "/api/v1/users/1", viewer, "{\"role\":\"Admin\"}");
     assertThat(patch.statusCode()).isEqualTo(403);
     assertThat(patch.body()).contains("\"status\":403");
-    assertThat(E2e.send("POST", "/api/v1/invitations", viewer, "{\"email\":\"x@y.test\",\"role\":\"Sales\"}").statusCode())
+    assertThat(
+            E2e.send(
+                    "POST",
+                    "/api/v1/invitations",
+                    viewer,
+                    "{\"email\":\"x@y.test\",\"role\":\"Sales\"}")
+                .statusCode())
         .isEqualTo(403);
   }
 
   @Test
   void sales_cannot_invite_and_tenant_users_cannot_manage_tenants() throws Exception {
     String sales = E2e.token("sales@acme.demo");
-    assertThat(E2e.send("POST", "/api/v1/invitations", sales, "{\"email\":\"x@y.test\",\"role\":\"Sales\"}").statusCode())
+    assertThat(
+            E2e.send(
+                    "POST",
+                    "/api/v1/invitations",
+                    sales,
+                    "{\"email\":\"x@y.test\",\"role\":\"Sales\"}")
+                .statusCode())
         .isEqualTo(403);
-    assertThat(E2e.get("/api/v1/tenants", E2e.token("admin@acme.demo")).statusCode()).isEqualTo(403);
+    assertThat(E2e.get("/api/v1/tenants", E2e.token("admin@acme.demo")).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
   void an_admin_invites_and_revokes_and_bad_input_is_a_clear_400() throws Exception {
     String admin = E2e.token("admin@acme.demo");
     HttpResponse<String> badRole =
-        E2e.send("POST", "/api/v1/invitations", admin, "{\"email\":\"rep@acme.test\",\"role\":\"Boss\"}");
+        E2e.send(
+            "POST",
+            "/api/v1/invitations",
+            admin,
+            "{\"email\":\"rep@acme.test\",\"role\":\"Boss\"}");
     assertThat(badRole.statusCode()).isEqualTo(400);
     assertThat(E2e.field(badRole.body(), "field")).isEqualTo("role");
     HttpResponse<String> badEmail =
-        E2e.send("POST", "/api/v1/invitations", admin, "{\"email\":\"not an email\",\"role\":\"Sales\"}");
+        E2e.send(
+            "POST",
+            "/api/v1/invitations",
+            admin,
+            "{\"email\":\"not an email\",\"role\":\"Sales\"}");
     assertThat(badEmail.statusCode()).isEqualTo(400);
     assertThat(E2e.field(badEmail.body(), "field")).isEqualTo("email");
 
     HttpResponse<String> created =
-        E2e.send("POST", "/api/v1/invitations", admin, "{\"email\":\"rep@acme.test\",\"role\":\"Sales\"}");
+        E2e.send(
+            "POST",
+            "/api/v1/invitations",
+            admin,
+            "{\"email\":\"rep@acme.test\",\"role\":\"Sales\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(E2e.field(created.body(), "status")).isEqualTo("PENDING");
     assertThat(E2e.field(created.body(), "token")).hasSizeGreaterThan(30);
     String id = E2e.field(created.body(), "id");
-    assertThat(E2e.send("POST", "/api/v1/invitations", admin, "{\"email\":\"rep@acme.test\",\"role\":\"Sales\"}").statusCode())
+    assertThat(
+            E2e.send(
+                    "POST",
+                    "/api/v1/invitations",
+                    admin,
+                    "{\"email\":\"rep@acme.test\",\"role\":\"Sales\"}")
+                .statusCode())
         .isEqualTo(409);
-    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + id, admin, null).statusCode()).isEqualTo(204);
+    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + id, admin, null).statusCode())
+        .isEqualTo(204);
   }
 
   @Test
@@ -63,22 +96,32 @@ class RolesAndIsolationApiIT {
 
     String globexAdminId = idOf(globexUsers, "admin@globex.demo");
     assertThat(E2e.get("/api/v1/users/" + globexAdminId, acme).statusCode()).isEqualTo(404);
-    assertThat(E2e.send("PATCH", "/api/v1/users/" + globexAdminId, acme, "{\"role\":\"Viewer\"}").statusCode())
+    assertThat(
+            E2e.send("PATCH", "/api/v1/users/" + globexAdminId, acme, "{\"role\":\"Viewer\"}")
+                .statusCode())
         .isEqualTo(404);
-    assertThat(E2e.send("DELETE", "/api/v1/users/" + globexAdminId, acme, null).statusCode()).isEqualTo(404);
+    assertThat(E2e.send("DELETE", "/api/v1/users/" + globexAdminId, acme, null).statusCode())
+        .isEqualTo(404);
 
     HttpResponse<String> invite =
-        E2e.send("POST", "/api/v1/invitations", globex, "{\"email\":\"spy@globex.test\",\"role\":\"Viewer\"}");
+        E2e.send(
+            "POST",
+            "/api/v1/invitations",
+            globex,
+            "{\"email\":\"spy@globex.test\",\"role\":\"Viewer\"}");
     String invitationId = E2e.field(invite.body(), "id");
     assertThat(E2e.get("/api/v1/invitations", acme).body()).doesNotContain("spy@globex.test");
-    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + invitationId, acme, null).statusCode()).isEqualTo(404);
-    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + invitationId, globex, null).statusCode()).isEqualTo(204);
+    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + invitationId, acme, null).statusCode())
+        .isEqualTo(404);
+    assertThat(E2e.send("DELETE", "/api/v1/invitations/" + invitationId, globex, null).statusCode())
+        .isEqualTo(204);
   }
 
   @Test
   void the_owner_sees_all_tenants_and_a_reseller_only_its_own() throws Exception {
     String owner = E2e.token("owner@omnireach.demo");
-    assertThat(E2e.get("/api/v1/tenants", owner).body()).contains("\"slug\":\"acme\"", "\"slug\":\"globex\"");
+    assertThat(E2e.get("/api/v1/tenants", owner).body())
+        .contains("\"slug\":\"acme\"", "\"slug\":\"globex\"");
     String reseller = E2e.token("reseller@omnireach.demo");
     assertThat(E2e.get("/api/v1/tenants/acme", reseller).statusCode()).isEqualTo(200);
   }
@@ -91,7 +134,8 @@ class RolesAndIsolationApiIT {
         E2e.send("POST", "/api/v1/tenants", owner, body("Bad_Slug", "boss@bad.test"));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(E2e.field(bad.body(), "field")).isEqualTo("slug");
-    HttpResponse<String> taken = E2e.send("POST", "/api/v1/tenants", owner, body("acme", "boss@acme2.test"));
+    HttpResponse<String> taken =
+        E2e.send("POST", "/api/v1/tenants", owner, body("acme", "boss@acme2.test"));
     assertThat(taken.statusCode()).isEqualTo(409);
 
     HttpResponse<String> created =
@@ -107,7 +151,8 @@ class RolesAndIsolationApiIT {
             null,
             "{\"email\":\"bill@initech.test\",\"password\":\"a-long-secret-passphrase\"}");
     assertThat(suspendedLogin.statusCode()).isEqualTo(403);
-    assertThat(E2e.send("DELETE", "/api/v1/tenants/initech", owner, null).statusCode()).isEqualTo(204);
+    assertThat(E2e.send("DELETE", "/api/v1/tenants/initech", owner, null).statusCode())
+        .isEqualTo(204);
     assertThat(E2e.get("/api/v1/tenants/initech", owner).statusCode()).isEqualTo(404);
   }
 

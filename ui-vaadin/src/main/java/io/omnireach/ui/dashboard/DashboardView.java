@@ -111,7 +111,8 @@ public class DashboardView extends Div {
           bar.addClassName("omni-bar");
           bar.getStyle().set("height", Math.max(4, count * 100 / max) + "%");
           bar.getElement().setAttribute("title", day + ": " + count + " sign-ins");
-          Span label = new Span(day.getDayOfWeek().getDisplayName(TextStyle.NARROW, Locale.ENGLISH));
+          Span label =
+              new Span(day.getDayOfWeek().getDisplayName(TextStyle.NARROW, Locale.ENGLISH));
           Div column = new Div(bar, label);
           column.addClassName("omni-bar-col");
           bars.add(column);
@@ -140,8 +141,16 @@ public class DashboardView extends Div {
     Div steps =
         new Div(
             step(VaadinIcon.UPLOAD, "Import your leads", "Bring a CSV from your CRM.", "leads"),
-            step(VaadinIcon.USER_CARD, "Shape a persona", "Tone, samples and value props.", "personas"),
-            step(VaadinIcon.CONNECT, "Draw a workflow", "Touches, waits and decisions.", "workflows"),
+            step(
+                VaadinIcon.USER_CARD,
+                "Shape a persona",
+                "Tone, samples and value props.",
+                "personas"),
+            step(
+                VaadinIcon.CONNECT,
+                "Draw a workflow",
+                "Touches, waits and decisions.",
+                "workflows"),
             step(VaadinIcon.USERS, "Invite your team", "Admins, reps and viewers.", "settings"));
     steps.addClassName("omni-steps");
     return panel("Get started", steps);

@@ -21,8 +21,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantStatus;
-import io.omnireach.ui.shell.Branding;
 import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.shell.Branding;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +101,8 @@ public class LoginView extends Div implements BeforeEnterObserver {
     Div top = new Div(logo, name);
     top.addClassName("omni-login-brand-top");
     H1 headline =
-        new H1(tenant == null ? "Every lead, the right message, at the right time." : "Welcome back.");
+        new H1(
+            tenant == null ? "Every lead, the right message, at the right time." : "Welcome back.");
     Paragraph lead =
         new Paragraph(
             tenant == null
@@ -125,7 +126,9 @@ public class LoginView extends Div implements BeforeEnterObserver {
     Div hint = new Div();
     hint.addClassName("omni-login-hint");
     boolean devMode =
-        ConfigProvider.getConfig().getOptionalValue("omnireach.dev-mode", Boolean.class).orElse(false);
+        ConfigProvider.getConfig()
+            .getOptionalValue("omnireach.dev-mode", Boolean.class)
+            .orElse(false);
     hint.setText("Demo workspace: admin@acme.demo · omnireach-demo");
     hint.setVisible(devMode);
     return hint;
@@ -136,7 +139,10 @@ public class LoginView extends Div implements BeforeEnterObserver {
     try {
       var user =
           authenticator.authenticate(
-              event.getUsername(), event.getPassword(), tenant == null ? null : tenant.slug(), address);
+              event.getUsername(),
+              event.getPassword(),
+              tenant == null ? null : tenant.slug(),
+              address);
       UiSession.signIn(user);
       getUI().ifPresent(ui -> ui.navigate(""));
     } catch (DomainException e) {

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
@@ -23,7 +23,8 @@ public class OperatorHomeView extends Div {
     AuthenticatedUser user = UiSession.require();
     TenantDirectory directory = CDI.current().select(TenantDirectory.class).get();
     List<Tenant> tenants =
-        directory.list(user.has(Role.OWNER) ? null : user.resellerId() == null ? -1L : user.resellerId());
+        directory.list(
+            user.has(Role.OWNER) ? null : user.resellerId() == null ? -1L : user.resellerId());
     H2 title = new H2(user.has(Role.OWNER) ? "Platform tenants" : "Your tenants");
     Span sub =
         new Span(tenants.size() + " tenants · create and suspend them through /api/v1/tenants");

@@ -61,7 +61,11 @@ public class SettingsView extends Div {
     this.admin = user.has(Role.ADMIN);
     addClassName("omni-page");
     if (user.tenant() == null) {
-      add(new EmptyState(VaadinIcon.COG, "No workspace selected", "Sign in with a tenant to manage its team."));
+      add(
+          new EmptyState(
+              VaadinIcon.COG,
+              "No workspace selected",
+              "Sign in with a tenant to manage its team."));
       return;
     }
     configureMembers();
@@ -167,7 +171,12 @@ public class SettingsView extends Div {
     invites.addColumn(Invitation::email).setHeader("Email").setAutoWidth(true);
     invites.addColumn(i -> i.role().label()).setHeader("Role");
     invites
-        .addComponentColumn(i -> badge(i.acceptedAt() != null ? "Accepted" : i.isPending(Instant.now()) ? "Pending" : "Expired"))
+        .addComponentColumn(
+            i ->
+                badge(
+                    i.acceptedAt() != null
+                        ? "Accepted"
+                        : i.isPending(Instant.now()) ? "Pending" : "Expired"))
         .setHeader("Status");
     invites.addColumn(i -> DATE.format(i.expiresAt())).setHeader("Expires");
     invites.setAllRowsVisible(true);
@@ -194,7 +203,8 @@ public class SettingsView extends Div {
             e -> {
               try {
                 Invitations.Created created =
-                    invitations.invite(tenant(), email.getValue(), role.getValue(), user.userId(), user.email());
+                    invitations.invite(
+                        tenant(), email.getValue(), role.getValue(), user.userId(), user.email());
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
                 showLink(dialog, created);
@@ -211,8 +221,12 @@ public class SettingsView extends Div {
   }
 
   private void showLink(Dialog dialog, Invitations.Created created) {
-    String base = com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequestURL().toString();
-    String link = base.substring(0, base.indexOf('/', base.indexOf("//") + 2)) + "/accept-invitation?token=" + created.token();
+    String base =
+        com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequestURL().toString();
+    String link =
+        base.substring(0, base.indexOf('/', base.indexOf("//") + 2))
+            + "/accept-invitation?token="
+            + created.token();
     TextField field = new TextField("Share this link with " + created.invitation().email());
     field.setValue(link);
     field.setReadOnly(true);
