@@ -3,9 +3,9 @@ package io.omnireach.testing;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -70,7 +70,10 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static void admin(String sql) {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+    Properties props = new Properties();
+    props.setProperty("user", USER);
+    // the driver directly: DriverManager misses it under Maven's exec class loader
+    try (Connection c = new org.postgresql.Driver().connect(SERVER + "postgres", props);
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

@@ -37,6 +37,55 @@ class LoginJourneyIT {
   }
 
   @Test
+  void an_admin_manages_the_team_and_sees_only_her_own_tenant() throws Exception {
+    try (Browser browser = new Browser()) {
+      signIn(browser, "admin@globex.demo", null);
+      browser.open("/settings");
+      WebElement grid = browser.await(By.id("members-grid"));
+      browser.wait.until(d -> grid.getText().contains("admin@globex.demo"));
+      assertThat(grid.getText()).doesNotContain("acme.demo");
+      assertThat(browser.driver.findElement(By.id("invite-button")).isDisplayed()).isTrue();
+      browser.screenshot("05-settings-admin");
+      browser.open("/leads");
+      browser.await(By.cssSelector(".omni-empty-card"));
+      browser.screenshot("06-leads-empty-state");
+    }
+  }
+
+  @Test
+  void a_viewer_sees_the_team_but_no_controls_to_change_it() throws Exception {
+    try (Browser browser = new Browser()) {
+      signIn(browser, "viewer@acme.demo", null);
+      browser.open("/settings");
+      WebElement grid = browser.await(By.id("members-grid"));
+      browser.wait.until(d -> grid.getText().contains("admin@acme.demo"));
+      assertThat(browser.driver.findElements(By.id("invite-button")))
+          .allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+      assertThat(grid.findElements(By.tagName("vaadin-select"))).isEmpty();
+      browser.screenshot("07-settings-viewer");
+    }
+  }
+
+  @Test
+  void the_owner_lands_on_the_tenant_overview() throws Exception {
+    try (Browser browser = new Browser()) {
+      signIn(browser, "owner@omnireach.demo", null);
+      browser.wait.until(d -> d.getPageSource().contains("Platform tenants"));
+      assertThat(browser.driver.getPageSource()).contains("Acme Demo", "Globex Corporation");
+      browser.screenshot("08-operator-home");
+    }
+  }
+
+  private static void signIn(Browser browser, String email, String tenant) {
+    browser.open(tenant == null ? "/login" : "/login?tenant=" + tenant);
+    WebElement form = browser.await(By.id("login-form"));
+    form.findElement(By.cssSelector("input[name=username]")).sendKeys(email);
+    form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
+    form.findElement(By.cssSelector("vaadin-button")).click();
+    browser.await(By.cssSelector(".omni-brand-name"));
+  }
+
+  @Test
   void a_wrong_password_shows_a_readable_error() throws Exception {
     try (Browser browser = new Browser()) {
       browser.open("/login");
