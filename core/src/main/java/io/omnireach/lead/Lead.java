@@ -1,0 +1,38 @@
+package io.omnireach.lead;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A lead as stored. */
+public record Lead(
+    long id,
+    String firstName,
+    String lastName,
+    String email,
+    String phone,
+    String company,
+    String title,
+    String industry,
+    String companySize,
+    String country,
+    String timezone,
+    String linkedinUrl,
+    String website,
+    List<String> tags,
+    Long ownerId,
+    Stage stage,
+    int score,
+    Map<Consent.Channel, Consent> consent,
+    boolean doNotContact,
+    Map<String, String> customFields,
+    Instant createdAt,
+    Instant updatedAt,
+    String createdBy,
+    String updatedBy) {
+
+  public String fullName() {
+    String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    return name.isEmpty() ? email : name;
+  }
+}
