@@ -8,6 +8,7 @@ import io.omnireach.billing.PlanSeatPolicy;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.user.Invitations;
@@ -98,6 +99,12 @@ public class Services {
       Metrics metrics) {
     return new Authenticator(
         users, activity, throttle, clock, outcome -> metrics.logins(outcome).increment());
+  }
+
+  @Produces
+  @Singleton
+  LeadRepository leads(Transactions tx, Clock clock) {
+    return new LeadRepository(tx, clock);
   }
 
   @Produces

@@ -32,7 +32,8 @@ public record Lead(
     String updatedBy) {
 
   public String fullName() {
-    String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    String name =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     return name.isEmpty() ? email : name;
   }
 }

@@ -4,7 +4,13 @@ import io.omnireach.common.DomainException;
 
 /** Filters and sort order for listing and exporting leads. Every part is optional. */
 public record LeadQuery(
-    String text, Stage stage, Long ownerId, String tag, String industry, Sort sort, boolean ascending) {
+    String text,
+    Stage stage,
+    Long ownerId,
+    String tag,
+    String industry,
+    Sort sort,
+    boolean ascending) {
 
   /** Sortable columns; each sorts by (value, id) so pages never skip or repeat a row. */
   public enum Sort {

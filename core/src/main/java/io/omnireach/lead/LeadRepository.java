@@ -88,7 +88,8 @@ public final class LeadRepository {
             params.add(consentJson(valid.consent()));
           }
           params.add(id);
-          try (PreparedStatement ps = c.prepareStatement("update leads set " + set + " where id = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("update leads set " + set + " where id = ?")) {
             for (int i = 0; i < params.size(); i++) {
               ps.setObject(i + 1, params.get(i));
             }
@@ -115,7 +116,13 @@ public final class LeadRepository {
           try (PreparedStatement ps = c.prepareStatement("delete from leads where id = any(?)")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             int n = ps.executeUpdate();
-            AuditLog.record(c, actor, tenant.slug(), "lead.delete", ids.size() == 1 ? "" + ids.get(0) : n + " leads", null);
+            AuditLog.record(
+                c,
+                actor,
+                tenant.slug(),
+                "lead.delete",
+                ids.size() == 1 ? "" + ids.get(0) : n + " leads",
+                null);
             return n;
           }
         });
@@ -123,7 +130,12 @@ public final class LeadRepository {
 
   /** Changes stage, adds tags and/or sets the owner of many leads at once; null = unchanged. */
   public int bulkUpdate(
-      TenantRef tenant, List<Long> ids, Stage stage, List<String> addTags, Long ownerId, String actor) {
+      TenantRef tenant,
+      List<Long> ids,
+      Stage stage,
+      List<String> addTags,
+      Long ownerId,
+      String actor) {
     return tx.tenant(
         tenant,
         c -> {
@@ -137,7 +149,10 @@ public final class LeadRepository {
                       + " owner_id = coalesce(?, owner_id), updated_at = ?, updated_by = ?"
                       + " where id = any(?)")) {
             ps.setString(1, stage == null ? null : stage.value());
-            ps.setArray(2, c.createArrayOf("text", addTags == null ? new Object[0] : LeadRules.tags(addTags).toArray()));
+            ps.setArray(
+                2,
+                c.createArrayOf(
+                    "text", addTags == null ? new Object[0] : LeadRules.tags(addTags).toArray()));
             ps.setObject(3, ownerId);
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.setString(5, actor);
@@ -159,7 +174,11 @@ public final class LeadRepository {
           if (cursor != null && !cursor.isBlank()) {
             Object[] after = decodeCursor(query.sort(), cursor);
             where.add(
-                "(" + query.sort().expression + ", id) " + (query.ascending() ? ">" : "<") + " (?, ?)",
+                "("
+                    + query.sort().expression
+                    + ", id) "
+                    + (query.ascending() ? ">" : "<")
+                    + " (?, ?)",
                 after[0],
                 after[1]);
           }
@@ -209,7 +228,8 @@ public final class LeadRepository {
         tenant,
         c -> {
           Where where = where(query);
-          try (PreparedStatement ps = c.prepareStatement("select count(*) from leads l" + where.sql())) {
+          try (PreparedStatement ps =
+              c.prepareStatement("select count(*) from leads l" + where.sql())) {
             where.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -244,7 +264,9 @@ public final class LeadRepository {
   }
 
   public List<String> distinctIndustries(TenantRef tenant) {
-    return strings(tenant, "select distinct industry from leads where industry is not null order by 1 limit 500");
+    return strings(
+        tenant,
+        "select distinct industry from leads where industry is not null order by 1 limit 500");
   }
 
   private List<String> strings(TenantRef tenant, String sql) {
@@ -265,11 +287,13 @@ public final class LeadRepository {
   // ---- SQL pieces -------------------------------------------------------------------------
 
   /** Inserts one validated lead in the caller's transaction; 409 on a taken email. */
-  static long insert(Connection c, LeadRules.Valid valid, String actor, Instant now) throws SQLException {
+  static long insert(Connection c, LeadRules.Valid valid, String actor, Instant now)
+      throws SQLException {
     EnumMap<LeadField, Object> v = valid.values();
     StringBuilder cols = new StringBuilder("created_at, updated_at, created_by, updated_by");
     StringBuilder marks = new StringBuilder("?, ?, ?, ?");
-    List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now), actor, actor));
+    List<Object> params =
+        new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now), actor, actor));
     for (Map.Entry<LeadField, Object> e : v.entrySet()) {
       cols.append(", ").append(e.getKey().column());
       marks.append(", ?");
@@ -291,7 +315,8 @@ public final class LeadRepository {
       params.add(consentJson(valid.consent()));
     }
     try (PreparedStatement ps =
-        c.prepareStatement("insert into leads (" + cols + ") values (" + marks + ") returning id")) {
+        c.prepareStatement(
+            "insert into leads (" + cols + ") values (" + marks + ") returning id")) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
       }
@@ -329,21 +354,25 @@ public final class LeadRepository {
     return new io.omnireach.db.DataAccessException(e);
   }
 
-  private static void requireOwner(Connection c, TenantRef tenant, LeadRules.Valid valid) throws SQLException {
+  private static void requireOwner(Connection c, TenantRef tenant, LeadRules.Valid valid)
+      throws SQLException {
     Object owner = valid.values().get(LeadField.OWNER_ID);
     if (owner != null) {
       requireMember(c, tenant, (Long) owner);
     }
   }
 
-  private static void requireMember(Connection c, TenantRef tenant, long userId) throws SQLException {
+  private static void requireMember(Connection c, TenantRef tenant, long userId)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("select 1 from platform.memberships where tenant_id = ? and user_id = ?")) {
+        c.prepareStatement(
+            "select 1 from platform.memberships where tenant_id = ? and user_id = ?")) {
       ps.setLong(1, tenant.id());
       ps.setLong(2, userId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw DomainException.invalid("ownerId", "User " + userId + " is not a member of this workspace.");
+          throw DomainException.invalid(
+              "ownerId", "User " + userId + " is not a member of this workspace.");
         }
       }
     }
@@ -369,7 +398,8 @@ public final class LeadRepository {
   private static Where where(LeadQuery q) {
     Where w = new Where();
     if (q.text() != null) {
-      String like = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      String like =
+          "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
       w.add(
           "(coalesce(first_name, '') || ' ' || coalesce(last_name, '') ilike ? or email ilike ?"
               + " or coalesce(company, '') ilike ?)",
@@ -426,7 +456,9 @@ public final class LeadRepository {
           case SCORE -> Integer.toString(last.score());
         };
     String raw = sort.json() + "\n" + last.id() + "\n" + value;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Object[] decodeCursor(LeadQuery.Sort sort, String cursor) {
@@ -445,7 +477,8 @@ public final class LeadRepository {
           };
       return new Object[] {value, id};
     } catch (RuntimeException e) {
-      throw DomainException.invalid("cursor", "This cursor is not valid for this listing; start again without it.");
+      throw DomainException.invalid(
+          "cursor", "This cursor is not valid for this listing; start again without it.");
     }
   }
 
@@ -454,7 +487,8 @@ public final class LeadRepository {
   }
 
   private static Instant fromMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
   }
 
   static Lead map(ResultSet rs) throws SQLException {
@@ -496,8 +530,14 @@ public final class LeadRepository {
     for (Consent.Channel ch : Consent.Channel.values()) {
       String n = ch.name().toLowerCase();
       for (String part : List.of("status", "source", "at")) {
-        b.append(", l.consent->'").append(n).append("'->>'").append(part).append("' as consent_")
-            .append(n).append('_').append(part);
+        b.append(", l.consent->'")
+            .append(n)
+            .append("'->>'")
+            .append(part)
+            .append("' as consent_")
+            .append(n)
+            .append('_')
+            .append(part);
       }
     }
     return b.toString();

@@ -65,10 +65,15 @@ public final class LeadRules {
         errors.add(new FieldError(field.json(), e.getMessage()));
       }
     }
-    if (creating && out.get(LeadField.EMAIL) == null && errors.stream().noneMatch(e -> e.field().equals("email"))) {
+    if (creating
+        && out.get(LeadField.EMAIL) == null
+        && errors.stream().noneMatch(e -> e.field().equals("email"))) {
       errors.add(new FieldError("email", "Email is required."));
     }
-    if (!creating && draft.has(LeadField.EMAIL) && out.get(LeadField.EMAIL) == null && errors.isEmpty()) {
+    if (!creating
+        && draft.has(LeadField.EMAIL)
+        && out.get(LeadField.EMAIL) == null
+        && errors.isEmpty()) {
       errors.add(new FieldError("email", "Email cannot be removed."));
     }
     List<String> tags = null;
@@ -128,12 +133,14 @@ public final class LeadRules {
         }
         String code = value.toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(code)) {
-          throw DomainException.invalid(name, "Country must be a two-letter ISO code like US or DE, got '" + value + "'.");
+          throw DomainException.invalid(
+              name, "Country must be a two-letter ISO code like US or DE, got '" + value + "'.");
         }
         return code;
       case TIMEZONE:
         if (value != null && !ZONES.contains(value)) {
-          throw DomainException.invalid(name, "Time zone must be an IANA name like Europe/Berlin, got '" + value + "'.");
+          throw DomainException.invalid(
+              name, "Time zone must be an IANA name like Europe/Berlin, got '" + value + "'.");
         }
         return value;
       case LINKEDIN_URL:
@@ -142,8 +149,10 @@ public final class LeadRules {
         }
         String linkedin = withScheme(value);
         URI uri = uri(name, linkedin);
-        if (uri.getHost() == null || !uri.getHost().toLowerCase(Locale.ROOT).endsWith("linkedin.com")) {
-          throw DomainException.invalid(name, "LinkedIn URL must point to linkedin.com, got '" + value + "'.");
+        if (uri.getHost() == null
+            || !uri.getHost().toLowerCase(Locale.ROOT).endsWith("linkedin.com")) {
+          throw DomainException.invalid(
+              name, "LinkedIn URL must point to linkedin.com, got '" + value + "'.");
         }
         return linkedin;
       case WEBSITE:
@@ -168,7 +177,8 @@ public final class LeadRules {
           }
           return score;
         } catch (NumberFormatException e) {
-          throw DomainException.invalid(name, "Score must be a whole number from 0 to 100, got '" + value + "'.");
+          throw DomainException.invalid(
+              name, "Score must be a whole number from 0 to 100, got '" + value + "'.");
         }
       case OWNER_ID:
         if (value == null) {
@@ -189,7 +199,8 @@ public final class LeadRules {
           case "false", "no", "n", "0":
             return false;
           default:
-            throw DomainException.invalid(name, "Do-not-contact must be yes or no, got '" + value + "'.");
+            throw DomainException.invalid(
+                name, "Do-not-contact must be yes or no, got '" + value + "'.");
         }
       default:
         if (value != null && value.length() > MAX_TEXT) {
@@ -230,10 +241,12 @@ public final class LeadRules {
     raw.forEach(
         (k, v) -> {
           if (k == null || k.isBlank() || k.length() > 50) {
-            throw DomainException.invalid("customFields", "Custom field names need 1 to 50 characters.");
+            throw DomainException.invalid(
+                "customFields", "Custom field names need 1 to 50 characters.");
           }
           if (v != null && v.length() > 2000) {
-            throw DomainException.invalid("customFields", "Custom field '" + k + "' is longer than 2000 characters.");
+            throw DomainException.invalid(
+                "customFields", "Custom field '" + k + "' is longer than 2000 characters.");
           }
           if (v != null) {
             out.put(k.trim(), v);

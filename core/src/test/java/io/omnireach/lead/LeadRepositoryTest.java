@@ -70,22 +70,27 @@ class LeadRepositoryTest {
     assertThatThrownBy(() -> leads.create(ACME, draft("DUP@x.example"), "t"))
         .extracting(e -> ((DomainException) e).kind())
         .isEqualTo(DomainException.Kind.CONFLICT);
-    assertThat(leads.create(GLOBEX, draft("dup@x.example"), "t").email()).isEqualTo("dup@x.example");
+    assertThat(leads.create(GLOBEX, draft("dup@x.example"), "t").email())
+        .isEqualTo("dup@x.example");
   }
 
   @Test
   void invalid_fields_are_refused_with_the_field_named() {
-    assertThatThrownBy(() -> leads.create(ACME, draft("ok@x.example").set(LeadField.PHONE, "555-12"), "t"))
+    assertThatThrownBy(
+            () -> leads.create(ACME, draft("ok@x.example").set(LeadField.PHONE, "555-12"), "t"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("phone");
     assertThatThrownBy(
-            () -> leads.create(ACME, draft("ok@x.example").set(LeadField.TIMEZONE, "Mars/Olympus"), "t"))
+            () ->
+                leads.create(
+                    ACME, draft("ok@x.example").set(LeadField.TIMEZONE, "Mars/Olympus"), "t"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("timezone");
     assertThatThrownBy(() -> leads.create(ACME, draft("not-an-email"), "t"))
         .extracting(e -> ((DomainException) e).field())
         .isEqualTo("email");
-    assertThatThrownBy(() -> leads.create(ACME, draft("ok@x.example").set(LeadField.STAGE, "dreaming"), "t"))
+    assertThatThrownBy(
+            () -> leads.create(ACME, draft("ok@x.example").set(LeadField.STAGE, "dreaming"), "t"))
         .hasMessageContaining("Stage must be one of");
   }
 
@@ -117,7 +122,8 @@ class LeadRepositoryTest {
               .set(LeadField.SCORE, "" + (i % 5)),
           "t");
     }
-    for (String sort : List.of("", "-createdAt", "lastName", "-lastName", "score", "-score", "email")) {
+    for (String sort :
+        List.of("", "-createdAt", "lastName", "-lastName", "score", "-score", "email")) {
       LeadQuery q = LeadQuery.of(null, null, null, null, null, sort);
       Set<Long> seen = new HashSet<>();
       List<Long> order = new ArrayList<>();
@@ -129,7 +135,9 @@ class LeadRepositoryTest {
         cursor = page.nextCursor();
       } while (cursor != null);
       assertThat(seen).as(sort).hasSize(53);
-      assertThat(order).as(sort).containsExactlyElementsOf(leads.slice(t, q, 0, 100).stream().map(Lead::id).toList());
+      assertThat(order)
+          .as(sort)
+          .containsExactlyElementsOf(leads.slice(t, q, 0, 100).stream().map(Lead::id).toList());
     }
   }
 
@@ -137,8 +145,12 @@ class LeadRepositoryTest {
   void filters_narrow_the_list_and_the_count() {
     TenantRef t = new TenantRef(4, "filters");
     Migrations.migrateTenant(db.dataSource(), t.schema());
-    leads.create(t, draft("a@f.example").set(LeadField.INDUSTRY, "SaaS").set(LeadField.STAGE, "won"), "t");
-    leads.create(t, draft("b@f.example").set(LeadField.INDUSTRY, "Retail").set(LeadField.COMPANY, "Zeta 100%"), "t");
+    leads.create(
+        t, draft("a@f.example").set(LeadField.INDUSTRY, "SaaS").set(LeadField.STAGE, "won"), "t");
+    leads.create(
+        t,
+        draft("b@f.example").set(LeadField.INDUSTRY, "Retail").set(LeadField.COMPANY, "Zeta 100%"),
+        "t");
     leads.create(t, draft("c@f.example").tags(List.of("vip")), "t");
     assertThat(leads.count(t, LeadQuery.all().withStage(Stage.WON))).isEqualTo(1);
     assertThat(leads.count(t, LeadQuery.all().withIndustry("saas"))).isEqualTo(1);
@@ -155,7 +167,8 @@ class LeadRepositoryTest {
     long a = leads.create(t, draft("1@b.example"), "t").id();
     long b = leads.create(t, draft("2@b.example"), "t").id();
     long other = leads.create(GLOBEX, draft("3@b.example"), "t").id();
-    assertThat(leads.bulkUpdate(t, List.of(a, b), Stage.CONTACTED, List.of("q4"), null, "t")).isEqualTo(2);
+    assertThat(leads.bulkUpdate(t, List.of(a, b), Stage.CONTACTED, List.of("q4"), null, "t"))
+        .isEqualTo(2);
     assertThat(leads.get(t, a).tags()).contains("q4", "webinar");
     assertThat(leads.get(t, a).stage()).isEqualTo(Stage.CONTACTED);
     // ids are per tenant schema: the same number in another tenant is another lead
