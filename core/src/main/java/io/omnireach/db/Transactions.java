@@ -34,6 +34,21 @@ public final class Transactions {
     return inTransaction(tenant.schema(), work);
   }
 
+  /**
+   * Work inside a transaction the container already runs (a Jakarta Batch chunk): the schema is set
+   * for that transaction, and the container commits or rolls back.
+   */
+  public <T> T joined(SchemaBound tenant, SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCAL search_path TO " + tenant.schema());
+      }
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
   private <T> T inTransaction(String schema, SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();

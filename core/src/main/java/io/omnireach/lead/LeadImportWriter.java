@@ -1,0 +1,262 @@
+package io.omnireach.lead;
+
+import io.omnireach.common.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one chunk of checked import rows with set-based SQL (one statement per chunk over {@code
+ * unnest} arrays), inside the caller's transaction, so a chunk and its progress commit together and
+ * a restarted job never writes a row twice.
+ */
+public final class LeadImportWriter {
+
+  /** A problem to put in the error report. */
+  public record RowError(long rowNumber, String column, String reason) {}
+
+  /** What the chunk did, and the rows it could not store. */
+  public record Outcome(ImportCounts counts, List<RowError> errors) {}
+
+  private static final List<LeadField> COLUMNS =
+      List.of(
+          LeadField.FIRST_NAME,
+          LeadField.LAST_NAME,
+          LeadField.EMAIL,
+          LeadField.PHONE,
+          LeadField.COMPANY,
+          LeadField.TITLE,
+          LeadField.INDUSTRY,
+          LeadField.COMPANY_SIZE,
+          LeadField.COUNTRY,
+          LeadField.TIMEZONE,
+          LeadField.LINKEDIN_URL,
+          LeadField.WEBSITE,
+          LeadField.STAGE);
+  private static final String TAG_SEPARATOR = "\u001f";
+
+  private static final String ROWS;
+  private static final String INSERT;
+  private static final String UPDATE;
+
+  static {
+    StringBuilder types = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    for (LeadField f : COLUMNS) {
+      types.append("?::text[], ");
+      names.append(f.column()).append(", ");
+    }
+    ROWS =
+        "unnest("
+            + types
+            + "?::int[], ?::bigint[], ?::bool[], ?::text[], ?::text[]) as t("
+            + names
+            + "score, owner_id, dnc, tags, custom)";
+    StringBuilder insertCols = new StringBuilder();
+    StringBuilder insertVals = new StringBuilder();
+    StringBuilder updates = new StringBuilder();
+    for (LeadField f : COLUMNS) {
+      if (f == LeadField.STAGE) {
+        continue;
+      }
+      insertCols.append(f.column()).append(", ");
+      insertVals.append("t.").append(f.column()).append(", ");
+      if (f != LeadField.EMAIL) {
+        updates
+            .append(f.column())
+            .append(" = coalesce(t.")
+            .append(f.column())
+            .append(", l.")
+            .append(f.column())
+            .append("), ");
+      }
+    }
+    INSERT =
+        "insert into leads ("
+            + insertCols
+            + "stage, score, owner_id, do_not_contact, tags, custom_fields, created_at, updated_at,"
+            + " created_by, updated_by) select "
+            + insertVals
+            + "coalesce(t.stage, 'new'), coalesce(t.score, 0), t.owner_id, coalesce(t.dnc, false),"
+            + " coalesce(string_to_array(t.tags, '"
+            + TAG_SEPARATOR
+            + "'), '{}'),"
+            + " coalesce(t.custom::jsonb, '{}'), ?, ?, ?, ? from "
+            + ROWS
+            + " on conflict ((lower(email))) do nothing returning email";
+    UPDATE =
+        "update leads l set "
+            + updates
+            + "stage = coalesce(t.stage, l.stage), score = coalesce(t.score, l.score),"
+            + " owner_id = coalesce(t.owner_id, l.owner_id), do_not_contact = coalesce(t.dnc, l.do_not_contact),"
+            + " tags = case when t.tags is null then l.tags else"
+            + " array(select distinct unnest(l.tags || string_to_array(t.tags, '"
+            + TAG_SEPARATOR
+            + "'))) end,"
+            + " custom_fields = l.custom_fields || coalesce(t.custom::jsonb, '{}'),"
+            + " updated_at = ?, updated_by = ? from "
+            + ROWS
+            + " where lower(l.email) = t.email returning l.email";
+  }
+
+  private LeadImportWriter() {}
+
+  public static Outcome write(
+      Connection c,
+      long tenantId,
+      List<ImportRow> rows,
+      DuplicatePolicy policy,
+      String actor,
+      Instant now)
+      throws SQLException {
+    List<RowError> errors = new ArrayList<>();
+    int failed = 0;
+    int skipped = 0;
+    Set<Long> members = null;
+    Map<String, ImportRow> byEmail = new LinkedHashMap<>();
+    Map<String, Long> firstRow = new HashMap<>();
+    for (ImportRow row : rows) {
+      if (!row.ok()) {
+        failed++;
+        row.errors().forEach(e -> errors.add(new RowError(row.rowNumber(), e.field(), e.reason())));
+        continue;
+      }
+      Long owner = (Long) row.valid().values().get(LeadField.OWNER_ID);
+      if (owner != null) {
+        if (members == null) {
+          members = members(c, tenantId);
+        }
+        if (!members.contains(owner)) {
+          failed++;
+          errors.add(
+              new RowError(
+                  row.rowNumber(),
+                  "ownerId",
+                  "User " + owner + " is not a member of this workspace."));
+          continue;
+        }
+      }
+      String email = (String) row.valid().values().get(LeadField.EMAIL);
+      Long earlier = firstRow.putIfAbsent(email, row.rowNumber());
+      if (earlier != null) {
+        skipped++;
+        errors.add(
+            new RowError(
+                row.rowNumber(),
+                "email",
+                "Same email as row " + earlier + " of this file; skipped."));
+        continue;
+      }
+      byEmail.put(email, row);
+    }
+    List<ImportRow> valid = new ArrayList<>(byEmail.values());
+    int updated = 0;
+    int imported = 0;
+    if (!valid.isEmpty()) {
+      Set<String> updatedEmails = new HashSet<>();
+      if (policy == DuplicatePolicy.UPDATE) {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+          ps.setTimestamp(1, Timestamp.from(now));
+          ps.setString(2, actor);
+          bindRows(c, ps, 3, valid);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              updatedEmails.add(rs.getString(1));
+            }
+          }
+        }
+        updated = updatedEmails.size();
+      }
+      Set<String> inserted = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        Timestamp ts = Timestamp.from(now);
+        ps.setTimestamp(1, ts);
+        ps.setTimestamp(2, ts);
+        ps.setString(3, actor);
+        ps.setString(4, actor);
+        bindRows(c, ps, 5, valid);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            inserted.add(rs.getString(1));
+          }
+        }
+      }
+      imported = inserted.size();
+      for (ImportRow row : valid) {
+        String email = (String) row.valid().values().get(LeadField.EMAIL);
+        if (inserted.contains(email) || updatedEmails.contains(email)) {
+          continue;
+        }
+        if (policy == DuplicatePolicy.CREATE) {
+          failed++;
+          errors.add(
+              new RowError(
+                  row.rowNumber(), "email", "A lead with email " + email + " already exists."));
+        } else {
+          skipped++;
+        }
+      }
+    }
+    return new Outcome(new ImportCounts(rows.size(), imported, updated, skipped, failed), errors);
+  }
+
+  /** Binds the unnest arrays starting at parameter {@code first}; returns the next index. */
+  private static int bindRows(Connection c, PreparedStatement ps, int first, List<ImportRow> rows)
+      throws SQLException {
+    int i = first;
+    for (LeadField f : COLUMNS) {
+      String[] values = new String[rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        Object v = rows.get(r).valid().values().get(f);
+        values[r] = v == null ? null : v instanceof Stage s ? s.value() : v.toString();
+      }
+      ps.setArray(i++, c.createArrayOf("text", values));
+    }
+    Integer[] scores = new Integer[rows.size()];
+    Long[] owners = new Long[rows.size()];
+    Boolean[] dnc = new Boolean[rows.size()];
+    String[] tags = new String[rows.size()];
+    String[] custom = new String[rows.size()];
+    for (int r = 0; r < rows.size(); r++) {
+      LeadRules.Valid v = rows.get(r).valid();
+      scores[r] = v.has(LeadField.SCORE) ? (Integer) v.values().get(LeadField.SCORE) : null;
+      owners[r] = (Long) v.values().get(LeadField.OWNER_ID);
+      dnc[r] =
+          v.has(LeadField.DO_NOT_CONTACT)
+              ? (Boolean) v.values().get(LeadField.DO_NOT_CONTACT)
+              : null;
+      tags[r] = v.tags() == null ? null : String.join(TAG_SEPARATOR, v.tags());
+      custom[r] = v.customFields() == null ? null : Json.object(v.customFields(), false);
+    }
+    ps.setArray(i++, c.createArrayOf("int4", scores));
+    ps.setArray(i++, c.createArrayOf("int8", owners));
+    ps.setArray(i++, c.createArrayOf("bool", dnc));
+    ps.setArray(i++, c.createArrayOf("text", tags));
+    ps.setArray(i++, c.createArrayOf("text", custom));
+    return i;
+  }
+
+  private static Set<Long> members(Connection c, long tenantId) throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("select user_id from platform.memberships where tenant_id = ?")) {
+      ps.setLong(1, tenantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+}

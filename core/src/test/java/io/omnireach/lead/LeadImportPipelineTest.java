@@ -1,0 +1,207 @@
+package io.omnireach.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnireach.db.Migrations;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.testing.TestDatabase;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Detect → read → check → write, as the import job chains them, on a real database. */
+class LeadImportPipelineTest {
+
+  static TestDatabase db;
+  static final TenantRef T = new TenantRef(1, "importer");
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void database() {
+    db = TestDatabase.migrated();
+    Migrations.migrateTenant(db.dataSource(), T.schema());
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  Path file(String name, byte[] bytes) throws Exception {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  @Test
+  void encodings_and_delimiters_are_detected() throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "email;name\nzoë@x.example;Zoë\n".getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, withBom, 0, 3);
+    System.arraycopy(body, 0, withBom, 3, body.length);
+    CsvLayout utf8Bom = CsvLayout.detect(file("bom.csv", withBom));
+    assertThat(utf8Bom.encodingName()).isEqualTo("UTF-8 (BOM)");
+    assertThat(utf8Bom.delimiter()).isEqualTo(';');
+
+    CsvLayout latin1 =
+        CsvLayout.detect(
+            file(
+                "latin1.csv",
+                "email\tname\nj@x.example\tJosé Müller\n".getBytes(StandardCharsets.ISO_8859_1)));
+    assertThat(latin1.encodingName()).isEqualTo("Latin-1");
+    assertThat(latin1.delimiter()).isEqualTo('\t');
+    try (LeadCsvReader r = new LeadCsvReader(dir.resolve("latin1.csv"), latin1, 1)) {
+      assertThat(r.next().cells()).containsExactly("j@x.example", "José Müller");
+    }
+    assertThatThrownBy(
+            () ->
+                CsvLayout.detect(file("utf16.csv", new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0})))
+        .hasMessageContaining("UTF-16");
+  }
+
+  @Test
+  void headers_map_automatically_and_a_missing_email_column_is_refused() {
+    ImportMapping m =
+        ImportMapping.of(List.of("First Name", "E-mail", "Job Title", "Favourite"), null);
+    assertThat(m.targets())
+        .containsEntry("First Name", "firstName")
+        .containsEntry("E-mail", "email")
+        .containsEntry("Job Title", "title")
+        .containsEntry("Favourite", "custom:Favourite");
+    assertThatThrownBy(() -> ImportMapping.of(List.of("name", "phone"), null))
+        .hasMessageContaining("Missing required column: email");
+  }
+
+  @Test
+  void a_mixed_file_stores_good_rows_reports_bad_ones_and_resumes_after_a_checkpoint()
+      throws Exception {
+    String csv =
+        "first_name,last_name,email,phone,stage,tags\n"
+            + "Ana,Silva,ana@x.example,+5511999990000,new,a;b\n"
+            + "Bad,Email,not-an-email,,new,\n"
+            + "Ben,Ode,ben@x.example,12,contacted,\n"
+            + "Cy,Rus,cy@x.example,,won,vip\n"
+            + "Short,Row,short@x.example\n"
+            + "Ana,Again,ANA@x.example,,,\n"
+            + "Di,Ana,di@x.example,,,\n";
+    Path f = file("mixed.csv", csv.getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    ImportStore store = new ImportStore(db.transactions(), Clock.systemUTC());
+    long id;
+    List<String> headers;
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      headers = r.headers();
+      id =
+          store.create(
+              T,
+              "mixed.csv",
+              f.toString(),
+              Files.size(f),
+              ImportMapping.of(headers, null),
+              DuplicatePolicy.SKIP,
+              layout,
+              "t");
+    }
+    ImportMapping mapping = ImportMapping.of(headers, null);
+    // first "chunk": rows 2-4, then a restart after the checkpoint at row 4
+    chunk(id, f, layout, 1, 3, headers, mapping, store);
+    chunk(id, f, layout, 4, 100, headers, mapping, store);
+
+    LeadImport done = store.get(T, id);
+    assertThat(done.processed()).isEqualTo(7);
+    assertThat(done.imported()).isEqualTo(3); // ana, cy, di
+    assertThat(done.failed()).isEqualTo(3); // bad email, bad phone, short row
+    assertThat(done.skipped()).isEqualTo(1); // ANA@ again
+    StringWriter report = new StringWriter();
+    store.writeErrors(T, id, report);
+    assertThat(report.toString())
+        .contains("row,column,reason", "3,email,", "4,phone,", "6,,\"Expected 6 columns, found 3");
+    LeadRepository leads = new LeadRepository(db.transactions(), Clock.systemUTC());
+    assertThat(leads.count(T, LeadQuery.all())).isEqualTo(3);
+    assertThat(leads.slice(T, LeadQuery.all().withText("ana@"), 0, 5).get(0).tags())
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void the_update_policy_fills_in_values_without_losing_stored_ones() throws Exception {
+    TenantRef t = new TenantRef(2, "updater");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    LeadRepository leads = new LeadRepository(db.transactions(), Clock.systemUTC());
+    leads.create(
+        t,
+        new LeadDraft()
+            .set(LeadField.EMAIL, "keep@x.example")
+            .set(LeadField.COMPANY, "Stored Inc")
+            .set(LeadField.STAGE, "meeting")
+            .tags(List.of("old")),
+        "t");
+    Path f =
+        file(
+            "upd.csv",
+            "email,title,company,tags\nkeep@x.example,CTO,,new\nfresh@x.example,CEO,Fresh,\n"
+                .getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    List<ImportRow> rows = new ArrayList<>();
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      ImportMapping m = ImportMapping.of(r.headers(), null);
+      for (LeadCsvReader.Row row = r.next(); row != null; row = r.next()) {
+        rows.add(ImportRows.check(row, r.headers(), m));
+      }
+    }
+    LeadImportWriter.Outcome out =
+        db.transactions()
+            .tenant(
+                t,
+                c ->
+                    LeadImportWriter.write(
+                        c, t.id(), rows, DuplicatePolicy.UPDATE, "t", Instant.now()));
+    assertThat(out.counts().updated()).isEqualTo(1);
+    assertThat(out.counts().imported()).isEqualTo(1);
+    Lead kept = leads.slice(t, LeadQuery.all().withText("keep@"), 0, 1).get(0);
+    assertThat(kept.title()).isEqualTo("CTO");
+    assertThat(kept.company()).isEqualTo("Stored Inc");
+    assertThat(kept.stage()).isEqualTo(Stage.MEETING);
+    assertThat(kept.tags()).containsExactlyInAnyOrder("old", "new");
+  }
+
+  private void chunk(
+      long id,
+      Path f,
+      CsvLayout layout,
+      long afterRow,
+      int max,
+      List<String> headers,
+      ImportMapping m,
+      ImportStore store)
+      throws Exception {
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, afterRow)) {
+      List<ImportRow> rows = new ArrayList<>();
+      LeadCsvReader.Row row;
+      while (rows.size() < max && (row = r.next()) != null) {
+        rows.add(ImportRows.check(row, headers, m));
+      }
+      long bytes = r.bytesRead();
+      db.transactions()
+          .tenant(
+              T,
+              c -> {
+                LeadImportWriter.Outcome out =
+                    LeadImportWriter.write(
+                        c, T.id(), rows, DuplicatePolicy.SKIP, "t", Instant.now());
+                ImportStore.recordChunk(c, id, out, bytes);
+                return null;
+              });
+    }
+  }
+}
