@@ -8,6 +8,7 @@ import io.omnireach.billing.PlanSeatPolicy;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.tenant.TenantDirectory;
@@ -105,6 +106,12 @@ public class Services {
   @Singleton
   LeadRepository leads(Transactions tx, Clock clock) {
     return new LeadRepository(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  ImportStore imports(Transactions tx, Clock clock) {
+    return new ImportStore(tx, clock);
   }
 
   @Produces

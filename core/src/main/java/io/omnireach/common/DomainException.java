@@ -13,6 +13,7 @@ public class DomainException extends RuntimeException {
     CONFLICT,
     UNAUTHORIZED,
     FORBIDDEN,
+    PAYLOAD_TOO_LARGE,
     TOO_MANY_REQUESTS
   }
 

@@ -18,6 +18,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
           case CONFLICT -> Response.Status.CONFLICT;
           case UNAUTHORIZED -> Response.Status.UNAUTHORIZED;
           case FORBIDDEN -> Response.Status.FORBIDDEN;
+          case PAYLOAD_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
           case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
         };
     Response response = Problem.of(status, e.getMessage(), e.field()).toResponse();

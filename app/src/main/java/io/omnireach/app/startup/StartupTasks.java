@@ -3,6 +3,7 @@ package io.omnireach.app.startup;
 import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
+import io.omnireach.jobs.leadimport.LeadImportJobs;
 import io.omnireach.seed.DemoSeed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class StartupTasks {
   @Inject Transactions tx;
   @Inject Clock clock;
   @Inject StartupState state;
+  @Inject LeadImportJobs leadImports;
 
   @Inject
   @ConfigProperty(
@@ -57,6 +59,10 @@ public class StartupTasks {
       }
       long execution = BatchRuntime.getJobOperator().start("tenant-migrate", new Properties());
       LOG.info("Started tenant-migrate job, execution " + execution);
+      int resumed = leadImports.resumeInterrupted();
+      if (resumed > 0) {
+        LOG.info("Resumed " + resumed + " lead imports cut off by the last shutdown.");
+      }
       state.markReady();
     } catch (Exception e) {
       state.markFailed(e);

@@ -1,0 +1,64 @@
+package io.omnireach.jobs.leadimport;
+
+import io.omnireach.db.Transactions;
+import io.omnireach.lead.ImportRow;
+import io.omnireach.lead.ImportStore;
+import io.omnireach.lead.LeadImport;
+import io.omnireach.lead.LeadImportWriter;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes a chunk of rows and the import's counters in the chunk's transaction, so the rows, the
+ * progress and the checkpoint commit or roll back together.
+ */
+@Named("leadImportChunkWriter")
+@Dependent
+public class LeadImportChunkWriter extends AbstractItemWriter {
+
+  @Inject @BatchProperty String tenantId;
+  @Inject @BatchProperty String tenantSlug;
+  @Inject @BatchProperty String importId;
+  @Inject ImportStore store;
+  @Inject Transactions tx;
+  @Inject Clock clock;
+  @Inject StepContext step;
+
+  private ImportJobParameters job;
+  private LeadImport settings;
+
+  @Override
+  public void open(Serializable checkpoint) {
+    job = ImportJobParameters.of(tenantId, tenantSlug, importId);
+    settings = store.getJoined(job.tenant(), job.importId());
+  }
+
+  @Override
+  public void writeItems(List<Object> items) {
+    @SuppressWarnings("unchecked")
+    List<ImportRow> rows = (List<ImportRow>) (List<?>) items;
+    Object bytes = step.getTransientUserData();
+    long bytesRead = bytes instanceof Long b ? b : 0;
+    tx.joined(
+        job.tenant(),
+        c -> {
+          LeadImportWriter.Outcome outcome =
+              LeadImportWriter.write(
+                  c,
+                  job.tenant().id(),
+                  rows,
+                  settings.duplicatePolicy(),
+                  settings.createdBy(),
+                  clock.instant());
+          ImportStore.recordChunk(c, job.importId(), outcome, bytesRead);
+          return null;
+        });
+  }
+}
