@@ -8,7 +8,9 @@ import io.omnireach.billing.PlanSeatPolicy;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.db.Transactions;
+import io.omnireach.jobs.leadimport.LeadImportJobs;
 import io.omnireach.lead.ImportStore;
+import io.omnireach.lead.LeadImports;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.tenant.TenantDirectory;
@@ -18,8 +20,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Wires the plain-Java core services into CDI. Core classes take their collaborators through
@@ -80,8 +85,9 @@ public class Services {
       Invitations invitations,
       ActivityFeed activity,
       AuditLog audit,
+      LeadRepository leads,
       Clock clock) {
-    return new DashboardService(users, invitations, activity, audit, clock);
+    return new DashboardService(users, invitations, activity, audit, leads, clock);
   }
 
   @Produces
@@ -112,6 +118,19 @@ public class Services {
   @Singleton
   ImportStore imports(Transactions tx, Clock clock) {
     return new ImportStore(tx, clock);
+  }
+
+  /** Uploaded files wait in OMNIREACH_IMPORT_DIR (default: the server's output folder). */
+  @Produces
+  @Singleton
+  LeadImports leadImports(
+      ImportStore store,
+      LeadImportJobs jobs,
+      @ConfigProperty(name = "omnireach.import.max-bytes") long maxBytes,
+      @ConfigProperty(name = "omnireach.import.dir") Optional<String> dir) {
+    String output = System.getProperty("server.output.dir", System.getProperty("java.io.tmpdir"));
+    return new LeadImports(
+        store, jobs, dir.map(Path::of).orElse(Path.of(output, "imports")), maxBytes);
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package io.omnireach.dashboard;
 
+import io.omnireach.lead.Stage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,5 +12,7 @@ public record DashboardStats(
     int pendingInvitations,
     int signInsLast7Days,
     int auditedChangesLast30Days,
+    int leads,
+    Map<Stage, Integer> leadsByStage,
     Map<LocalDate, Integer> signInsPerDay,
     List<Activity> recentActivity) {}

@@ -13,7 +13,8 @@ public enum LeadField {
   LAST_NAME("lastName", "last_name", "last name", "lastname", "surname", "family name"),
   EMAIL("email", "email", "e-mail", "email address", "mail", "work email"),
   PHONE("phone", "phone", "phone number", "mobile", "telephone", "tel"),
-  COMPANY("company", "company", "company name", "organization", "organisation", "account"),
+  COMPANY(
+      "company", "company", "company name", "organization", "organisation", "account", "employer"),
   TITLE("title", "title", "job title", "position", "role"),
   INDUSTRY("industry", "industry", "sector", "vertical"),
   COMPANY_SIZE("companySize", "company_size", "company size", "employees", "size", "headcount"),

@@ -258,6 +258,26 @@ public final class LeadRepository {
         });
   }
 
+  /** Leads per stage, every stage present (zero when empty), in pipeline order. */
+  public Map<Stage, Integer> countByStage(TenantRef tenant) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Map<Stage, Integer> counts = new EnumMap<>(Stage.class);
+          for (Stage s : Stage.values()) {
+            counts.put(s, 0);
+          }
+          try (PreparedStatement ps =
+                  c.prepareStatement("select stage, count(*) from leads group by stage");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              counts.put(Stage.parse("stage", rs.getString(1)), rs.getInt(2));
+            }
+          }
+          return counts;
+        });
+  }
+
   /** Distinct values for filter pickers. */
   public List<String> distinctTags(TenantRef tenant) {
     return strings(tenant, "select distinct unnest(tags) t from leads order by t limit 500");

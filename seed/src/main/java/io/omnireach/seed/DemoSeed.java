@@ -74,6 +74,7 @@ public final class DemoSeed {
                 null,
                 null),
             log);
+    log.add("leads: " + new LeadSeed(tx, clock).load(acme.ref()) + " added to acme");
     for (DemoUser u : USERS) {
       Tenant tenant =
           "acme".equals(u.tenant()) ? acme : "globex".equals(u.tenant()) ? globex : null;

@@ -60,6 +60,17 @@ class DemoSeedTest {
   }
 
   @Test
+  void five_hundred_demo_leads_are_seeded_once_valid_and_varied() {
+    var acme = new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().ref();
+    var leads = new io.omnireach.lead.LeadRepository(db.transactions(), Clock.systemUTC());
+    assertThat(leads.count(acme, io.omnireach.lead.LeadQuery.all())).isEqualTo(500);
+    assertThat(leads.distinctIndustries(acme)).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(leads.slice(acme, io.omnireach.lead.LeadQuery.all(), 0, 500))
+        .extracting(io.omnireach.lead.Lead::timezone)
+        .contains("Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles");
+  }
+
+  @Test
   void each_demo_user_signs_in_to_their_tenant_with_their_role() {
     AuthenticatedUser viewer =
         authenticator.authenticate("Viewer@Acme.demo ", DemoSeed.PASSWORD, null, "127.0.0.1");

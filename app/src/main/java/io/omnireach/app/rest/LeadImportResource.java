@@ -1,13 +1,10 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.common.DomainException;
-import io.omnireach.jobs.leadimport.LeadImportJobs;
-import io.omnireach.lead.CsvLayout;
 import io.omnireach.lead.DuplicatePolicy;
-import io.omnireach.lead.ImportMapping;
 import io.omnireach.lead.ImportStore;
-import io.omnireach.lead.LeadCsvReader;
 import io.omnireach.lead.LeadImport;
+import io.omnireach.lead.LeadImports;
 import io.omnireach.tenant.TenantRef;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,19 +24,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -111,12 +103,8 @@ public class LeadImportResource {
   }
 
   @Inject ImportStore imports;
-  @Inject LeadImportJobs jobs;
+  @Inject LeadImports leadImports;
   @Inject CurrentUser current;
-
-  @Inject
-  @ConfigProperty(name = "omnireach.import.max-bytes")
-  long maxBytes;
 
   @POST
   @RolesAllowed({"Admin", "Sales"})
@@ -160,36 +148,19 @@ public class LeadImportResource {
       throw DomainException.invalid("file", "Send the CSV as the multipart field 'file'.");
     }
     DuplicatePolicy duplicatePolicy = DuplicatePolicy.parse(policy);
-    java.nio.file.Path stored = store(tenant, file.getContent());
-    try {
-      CsvLayout layout = CsvLayout.detect(stored);
-      List<String> headers;
-      try (LeadCsvReader reader = new LeadCsvReader(stored, layout, 1)) {
-        headers = reader.headers();
-      }
-      ImportMapping mapping = ImportMapping.of(headers, parseMapping(mappingJson));
-      String name = file.getFileName().orElse("upload.csv");
-      long id =
-          imports.create(
-              tenant,
-              name,
-              stored.toString(),
-              Files.size(stored),
-              mapping,
-              duplicatePolicy,
-              layout,
-              current.email());
-      jobs.start(tenant, id);
-      return Response.accepted(Map.of("id", id, "status", "STARTING"))
-          .location(URI.create("leads/imports/" + id))
-          .build();
-    } catch (RuntimeException | IOException e) {
-      Files.deleteIfExists(stored);
-      if (e instanceof IOException io) {
-        throw DomainException.invalid("file", "The file cannot be read as CSV: " + io.getMessage());
-      }
-      throw e;
-    }
+    Map<String, String> mapping = parseMapping(mappingJson);
+    java.nio.file.Path stored = leadImports.receive(tenant, file.getContent());
+    long id =
+        leadImports.start(
+            tenant,
+            stored,
+            file.getFileName().orElse("upload.csv"),
+            mapping,
+            duplicatePolicy,
+            current.email());
+    return Response.accepted(Map.of("id", id, "status", "STARTING"))
+        .location(URI.create("leads/imports/" + id))
+        .build();
   }
 
   @GET
@@ -253,44 +224,6 @@ public class LeadImportResource {
     return Response.ok(body, "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"")
         .build();
-  }
-
-  /** Streams the upload to disk (never into memory), refusing files over the limit. */
-  private java.nio.file.Path store(TenantRef tenant, InputStream in) throws IOException {
-    java.nio.file.Path dir = importDirectory().resolve(tenant.slug());
-    Files.createDirectories(dir);
-    java.nio.file.Path target = dir.resolve(UUID.randomUUID() + ".csv");
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    try (in;
-        OutputStream out = Files.newOutputStream(target)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        total += n;
-        if (total > maxBytes) {
-          throw new DomainException(
-              DomainException.Kind.PAYLOAD_TOO_LARGE,
-              "file",
-              "The file is larger than "
-                  + (maxBytes / (1024 * 1024))
-                  + " MB; split it into smaller files.");
-        }
-        out.write(buffer, 0, n);
-      }
-    } catch (RuntimeException | IOException e) {
-      Files.deleteIfExists(target);
-      throw e;
-    }
-    return target;
-  }
-
-  /** Uploaded files wait here for their job (OMNIREACH_IMPORT_DIR, else the server's output). */
-  static java.nio.file.Path importDirectory() {
-    String configured = System.getenv("OMNIREACH_IMPORT_DIR");
-    if (configured != null && !configured.isBlank()) {
-      return java.nio.file.Path.of(configured);
-    }
-    String output = System.getProperty("server.output.dir", System.getProperty("java.io.tmpdir"));
-    return java.nio.file.Path.of(output, "imports");
   }
 
   private static Map<String, String> parseMapping(String json) {

@@ -52,6 +52,13 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Scrolls the element to the middle of the window first, so nothing covers it. */
+  void click(By by) {
+    WebElement element = await(by);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
   void screenshot(String name) throws IOException {
     Path dir = Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"));
     Files.createDirectories(dir);

@@ -1,5 +1,6 @@
 package io.omnireach.jobs.leadimport;
 
+import io.omnireach.lead.ImportLauncher;
 import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadImport;
 import io.omnireach.tenant.Tenant;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 
 /** Starts import jobs, and after a crash restarts the ones that were cut off. */
 @ApplicationScoped
-public class LeadImportJobs {
+public class LeadImportJobs implements ImportLauncher {
 
   static final String JOB = "lead-import";
   private static final Logger LOG = Logger.getLogger(LeadImportJobs.class.getName());
@@ -23,6 +24,7 @@ public class LeadImportJobs {
   @Inject ImportStore store;
   @Inject TenantDirectory tenants;
 
+  @Override
   public long start(TenantRef tenant, long importId) {
     return BatchRuntime.getJobOperator()
         .start(JOB, new ImportJobParameters(tenant, importId).toProperties());

@@ -14,6 +14,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.dashboard.Activity;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.dashboard.DashboardStats;
+import io.omnireach.lead.Stage;
 import io.omnireach.ui.sections.OperatorHomeView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
@@ -43,7 +44,11 @@ public class DashboardView extends Div {
       return;
     }
     DashboardStats stats = dashboard.stats(user.tenant().ref());
-    add(greeting(user), cards(stats), row(signInChart(stats), activity(stats)), gettingStarted());
+    add(
+        greeting(user),
+        cards(stats),
+        row(pipeline(stats), activity(stats)),
+        row(signInChart(stats), gettingStarted()));
   }
 
   private Component greeting(AuthenticatedUser user) {
@@ -60,8 +65,15 @@ public class DashboardView extends Div {
         stats.membersByRole().entrySet().stream()
             .map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(" · "));
+    long open =
+        stats.leadsByStage().entrySet().stream()
+            .filter(e -> e.getKey() != Stage.WON && e.getKey() != Stage.LOST)
+            .mapToInt(Map.Entry::getValue)
+            .sum();
     Div grid =
         new Div(
+            card(
+                "leads", VaadinIcon.FUNNEL, "Leads", stats.leads(), open + " open in the pipeline"),
             card("team", VaadinIcon.USERS, "Team members", stats.members(), roles),
             card(
                 "invitations",
@@ -118,6 +130,34 @@ public class DashboardView extends Div {
           bars.add(column);
         });
     return panel("Team sign-ins · last 14 days", bars);
+  }
+
+  /** Leads per stage as horizontal bars, widest stage = full width. */
+  private Component pipeline(DashboardStats stats) {
+    int max = Math.max(1, Collections.max(stats.leadsByStage().values()));
+    Div rows = new Div();
+    rows.addClassName("omni-funnel");
+    stats
+        .leadsByStage()
+        .forEach(
+            (stage, count) -> {
+              Span label =
+                  new Span(
+                      stage.value().substring(0, 1).toUpperCase(Locale.ROOT)
+                          + stage.value().substring(1));
+              Div bar = new Div();
+              bar.addClassName("omni-funnel-bar");
+              bar.addClassName("stage-" + stage.value());
+              bar.getStyle().set("width", Math.max(2, count * 100 / max) + "%");
+              Span value = new Span(Integer.toString(count));
+              value.addClassName("omni-funnel-value");
+              Div track = new Div(bar);
+              track.addClassName("omni-funnel-track");
+              Div row = new Div(label, track, value);
+              row.addClassName("omni-funnel-row");
+              rows.add(row);
+            });
+    return panel("Pipeline by stage", rows);
   }
 
   private Component activity(DashboardStats stats) {
