@@ -37,7 +37,8 @@ class ArchitectureTest {
             "io.omnireach.user..",
             "io.omnireach.auth..",
             "io.omnireach.audit..",
-            "io.omnireach.dashboard..")
+            "io.omnireach.dashboard..",
+            "io.omnireach.persona..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -54,7 +55,7 @@ class ArchitectureTest {
   void core_knows_nothing_of_vaadin_jaxrs_or_the_servlet_api() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.omnireach.(common|db|tenant|user|auth|audit|dashboard)..")
+        .resideInAnyPackage("io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

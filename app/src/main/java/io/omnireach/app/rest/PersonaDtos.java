@@ -39,18 +39,20 @@ public final class PersonaDtos {
       @Schema(example = "2") long id,
       @Schema(example = "Enterprise AE") String name,
       @Schema(example = "Enterprise Account Executive") String role,
-      ToneDto tone,
+      @Schema(implementation = ToneDto.class) ToneDto tone,
       @Schema(example = "[\"Logistics\",\"Manufacturing\"]") List<String> industryFocus,
-      List<String> valuePropositions,
-      List<String> writingSamples,
+      @Schema(description = "Why a lead should care, in this persona's words")
+          List<String> valuePropositions,
+      @Schema(description = "Messages the persona would send; the AI mirrors their voice")
+          List<String> writingSamples,
       @Schema(example = "Kind regards,\nElena Marsh") String signature,
       @Schema(
               enumeration = {"EMAIL", "SMS", "LINKEDIN", "CALL"},
               example = "EMAIL")
           String defaultChannel,
       @Schema(description = "ISO 639-1", example = "en") String language,
-      Instant createdAt,
-      Instant updatedAt) {
+      @Schema(example = "2026-11-25T10:00:00Z") Instant createdAt,
+      @Schema(example = "2026-11-25T10:00:00Z") Instant updatedAt) {
 
     static PersonaDto of(Persona p) {
       return new PersonaDto(
@@ -78,7 +80,7 @@ public final class PersonaDtos {
   public record PersonaRequest(
       @Schema(maxLength = 80, example = "Enterprise AE") String name,
       @Schema(maxLength = 120, example = "Enterprise Account Executive") String role,
-      ToneDto tone,
+      @Schema(implementation = ToneDto.class) ToneDto tone,
       @Schema(maxItems = 15, example = "[\"Logistics\",\"Manufacturing\"]")
           List<String> industryFocus,
       @Schema(maxItems = 10, description = "Each at most 500 characters")
@@ -110,6 +112,6 @@ public final class PersonaDtos {
       name = "PersonaPage",
       description = "All personas of the tenant by name; nextCursor is always null for now")
   public record PersonaPage(
-      List<PersonaDto> items,
+      @Schema(type = SchemaType.ARRAY, implementation = PersonaDto.class) List<PersonaDto> items,
       @JsonbNillable @Schema(type = SchemaType.STRING, nullable = true) String nextCursor) {}
 }

@@ -188,6 +188,20 @@ class PersonaApiIT {
     assertThat(E2e.send("DELETE", PERSONAS + "/" + id, acme, null).statusCode()).isEqualTo(204);
   }
 
+  @Test
+  void the_openapi_document_describes_personas_with_examples() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/personas:",
+            "/api/v1/personas/{id}:",
+            "name: Personas",
+            "PersonaPage",
+            "PersonaInput",
+            "tone.formality",
+            "application/problem+json");
+  }
+
   private static void assertInvalid(
       String token, String method, String path, String json, String field) throws Exception {
     HttpResponse<String> r = E2e.send(method, path, token, json);

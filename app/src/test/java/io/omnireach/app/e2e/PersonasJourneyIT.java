@@ -83,6 +83,22 @@ class PersonasJourneyIT {
       assertThat(browser.driver.findElements(By.cssSelector(".omni-persona-card")))
           .hasSizeGreaterThanOrEqualTo(4);
       browser.screenshot("22-personas-created");
+
+      created.click();
+      WebElement role = browser.await(By.cssSelector("#persona-role input"));
+      role.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Senior Account Executive");
+      slide(browser, "persona-tone-warmth", 90);
+      browser.driver.findElement(By.id("persona-save")).click();
+      browser.wait.until(
+          d -> d.findElement(card("Calm Closer")).getText().contains("Senior Account Executive"));
+
+      browser.driver.findElement(card("Calm Closer")).click();
+      browser.await(By.id("persona-delete")).click();
+      browser.await(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
+      browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(card("Calm Closer")));
+      for (String seeded : SEEDED) {
+        assertThat(browser.driver.findElements(card(seeded))).hasSize(1);
+      }
     }
   }
 
