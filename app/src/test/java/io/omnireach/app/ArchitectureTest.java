@@ -37,7 +37,9 @@ class ArchitectureTest {
             "io.omnireach.user..",
             "io.omnireach.auth..",
             "io.omnireach.audit..",
-            "io.omnireach.dashboard..")
+            "io.omnireach.dashboard..",
+            "io.omnireach.persona..",
+            "io.omnireach.lead..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -54,7 +56,8 @@ class ArchitectureTest {
   void core_knows_nothing_of_vaadin_jaxrs_or_the_servlet_api() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.omnireach.(common|db|tenant|user|auth|audit|dashboard)..")
+        .resideInAnyPackage(
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

@@ -81,6 +81,7 @@ public final class DemoSeed {
       ensureUser(u, tenant, resellerId);
       log.add("user " + u.email() + " (" + u.role().label() + ")");
     }
+    log.addAll(new PersonaSeed(tx, clock).load(acme.ref()));
     return log;
   }
 

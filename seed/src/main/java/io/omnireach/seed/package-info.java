@@ -1,2 +1,2 @@
-/** Demo data: the demo reseller, tenants and users, loaded idempotently. */
+/** Demo data: the demo reseller, tenants, users and personas, loaded idempotently. */
 package io.omnireach.seed;

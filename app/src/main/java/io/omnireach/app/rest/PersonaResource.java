@@ -1,0 +1,239 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.app.rest.PersonaDtos.PersonaDto;
+import io.omnireach.app.rest.PersonaDtos.PersonaPage;
+import io.omnireach.app.rest.PersonaDtos.PersonaRequest;
+import io.omnireach.common.DomainException;
+import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Personas of the caller's tenant. Everyone in the tenant reads; Admin and Sales write. */
+@Path("/personas")
+@Tag(
+    name = "Personas",
+    description = "The voices the AI writes in: tone, samples, value propositions, signature")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonaResource {
+
+  private static final String PERSONA_EXAMPLE =
+      "{\"id\":2,\"name\":\"Enterprise AE\",\"role\":\"Enterprise Account Executive\","
+          + "\"tone\":{\"formality\":10,\"detail\":85,\"warmth\":50},"
+          + "\"industryFocus\":[\"Logistics\",\"Manufacturing\",\"Healthcare\"],"
+          + "\"valuePropositions\":[\"Role-based access, SSO and a full audit trail.\"],"
+          + "\"writingSamples\":[\"Dear {{first_name}},\\n\\nI am writing because …\"],"
+          + "\"signature\":\"Kind regards,\\nElena Marsh\",\"defaultChannel\":\"EMAIL\","
+          + "\"language\":\"en\",\"createdAt\":\"2026-11-25T10:00:00Z\","
+          + "\"updatedAt\":\"2026-11-25T10:00:00Z\"}";
+  private static final String CREATE_EXAMPLE =
+      "{\"name\":\"Enterprise AE\",\"role\":\"Enterprise Account Executive\","
+          + "\"tone\":{\"formality\":10,\"detail\":85,\"warmth\":50},"
+          + "\"industryFocus\":[\"Logistics\",\"Manufacturing\"],"
+          + "\"valuePropositions\":[\"Role-based access, SSO and a full audit trail.\"],"
+          + "\"writingSamples\":[\"Dear {{first_name}},\\n\\nI am writing because …\"],"
+          + "\"signature\":\"Kind regards,\\nElena Marsh\",\"defaultChannel\":\"EMAIL\","
+          + "\"language\":\"en\"}";
+  private static final String INVALID_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+          + "\"detail\":\"Formality must be between 0 and 100 (was 120).\","
+          + "\"field\":\"tone.formality\"}";
+  private static final String CONFLICT_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+          + "\"detail\":\"A persona named \\\"Enterprise AE\\\" already exists.\","
+          + "\"field\":\"name\"}";
+  private static final String NOT_FOUND_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+          + "\"detail\":\"No persona 42 in this tenant.\"}";
+
+  @Inject PersonaRepository personas;
+  @Inject CurrentUser current;
+
+  @GET
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "List the tenant's personas",
+      description = "All of them, ordered by name; nextCursor is null (a tenant has a handful).")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "personas",
+                      value = "{\"items\":[" + PERSONA_EXAMPLE + "],\"nextCursor\":null}")))
+  public PersonaPage list() {
+    return new PersonaPage(
+        personas.list(current.tenant()).stream().map(PersonaDto::of).toList(), null);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "Get one persona")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaDto.class),
+              examples = @ExampleObject(name = "persona", value = PERSONA_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such persona in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public PersonaDto get(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
+    return PersonaDto.of(personas.get(current.tenant(), id));
+  }
+
+  @POST
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a persona",
+      description =
+          "Only name is required. Names are unique within the tenant, ignoring case. At most 10"
+              + " writing samples of up to 4000 characters each.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaRequest.class),
+              examples = @ExampleObject(name = "enterprise AE", value = CREATE_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new persona",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaDto.class),
+              examples = @ExampleObject(name = "created", value = PERSONA_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid field (named in field)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "tone out of range", value = INVALID_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Name taken in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "name taken", value = CONFLICT_EXAMPLE)))
+  public Response create(PersonaRequest body) {
+    if (body == null) {
+      throw DomainException.invalid("name", "Name is required.");
+    }
+    Persona created = personas.create(current.tenant(), body.draft(), current.email());
+    return Response.created(URI.create("personas/" + created.id()))
+        .entity(PersonaDto.of(created))
+        .build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a persona",
+      description =
+          "Only the fields sent change (a tone scale that is left out is kept). An empty list or"
+              + " an empty string clears that field.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "more casual, on LinkedIn",
+                      value = "{\"tone\":{\"formality\":70},\"defaultChannel\":\"LINKEDIN\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaDto.class),
+              examples = @ExampleObject(name = "persona", value = PERSONA_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid field (named in field)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "tone out of range", value = INVALID_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such persona in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "New name taken in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "name taken", value = CONFLICT_EXAMPLE)))
+  public PersonaDto update(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id,
+      PersonaRequest body) {
+    if (body == null) {
+      throw DomainException.invalid(null, "Send the fields to change as a JSON object.");
+    }
+    return PersonaDto.of(personas.update(current.tenant(), id, body.draft(), current.email()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales"})
+  @Operation(summary = "Delete a persona")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such persona in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public Response delete(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
+    personas.delete(current.tenant(), id, current.email());
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,163 @@
+package io.omnireach.ui.persona;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.common.DomainException;
+import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaRepository;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.shell.EmptyState;
+import io.omnireach.ui.shell.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The tenant's personas as cards, with an editor; Viewers read, Admin and Sales write. */
+@Route(value = "personas", layout = MainLayout.class)
+@PageTitle("Personas")
+@PermitAll
+public class PersonasView extends Div {
+
+  private final PersonaRepository personas;
+  private final AuthenticatedUser user;
+  private final boolean canWrite;
+  private final Div content = new Div();
+  private final Span summary = new Span();
+  private Div toolbar;
+  private List<Persona> current = List.of();
+
+  @Inject
+  public PersonasView(PersonaRepository personas) {
+    this.personas = personas;
+    this.user = UiSession.require();
+    this.canWrite = user.canWrite();
+    addClassName("omni-page");
+    if (user.tenant() == null) {
+      add(
+          new EmptyState(
+              VaadinIcon.USER_CARD,
+              "No workspace selected",
+              "Sign in with a tenant to see its personas."));
+      return;
+    }
+    content.addClassName("omni-persona-content");
+    toolbar = toolbar();
+    add(toolbar, content);
+    updateList();
+  }
+
+  private TenantRef tenant() {
+    return user.tenant().ref();
+  }
+
+  private Div toolbar() {
+    H2 title = new H2("Voices your AI writes in");
+    summary.addClassName("omni-muted");
+    Div text = new Div(title, summary);
+    Button create = newPersonaButton("new-persona");
+    Div bar = new Div(text, create);
+    bar.addClassName("omni-persona-toolbar");
+    return bar;
+  }
+
+  private Button newPersonaButton(String id) {
+    Button create = new Button("New persona", VaadinIcon.PLUS.create(), e -> openEditor(null));
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    create.setId(id);
+    create.setVisible(canWrite);
+    return create;
+  }
+
+  private void updateList() {
+    current = personas.list(tenant());
+    content.removeAll();
+    content.removeClassName("omni-persona-grid");
+    toolbar.setVisible(!current.isEmpty());
+    summary.setText(
+        current.size()
+            + (current.size() == 1 ? " persona" : " personas")
+            + " · tone, samples and value propositions the AI writes with");
+    if (current.isEmpty()) {
+      content.add(
+          canWrite
+              ? new EmptyState(
+                  VaadinIcon.USER_CARD,
+                  "Give your outreach a voice",
+                  "Create a persona with a tone, a few real writing samples and your value"
+                      + " propositions, so every AI-written message sounds like your best rep.",
+                  newPersonaButton("new-persona-empty"))
+              : new EmptyState(
+                  VaadinIcon.USER_CARD,
+                  "No personas yet",
+                  "Admins and Sales create personas: tone, writing samples, value propositions"
+                      + " and a signature the AI writes with."));
+      return;
+    }
+    content.addClassName("omni-persona-grid");
+    for (Persona p : current) {
+      content.add(new PersonaCard(p, () -> openEditor(p)));
+    }
+  }
+
+  private void openEditor(Persona persona) {
+    Set<String> industries = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    current.forEach(p -> industries.addAll(p.industryFocus()));
+    PersonaEditor editor = new PersonaEditor(persona, canWrite, industries);
+    editor.addSaveListener(
+        e -> {
+          try {
+            Persona saved =
+                e.persona() == null
+                    ? personas.create(tenant(), e.draft(), user.email())
+                    : personas.update(tenant(), e.persona().id(), e.draft(), user.email());
+            editor.close();
+            updateList();
+            toast((e.persona() == null ? "Created " : "Saved ") + "“" + saved.name() + "”.", false);
+          } catch (DomainException ex) {
+            editor.showError(ex);
+          }
+        });
+    editor.addDeleteListener(e -> confirmDelete(editor, e.persona()));
+    editor.open();
+  }
+
+  private void confirmDelete(PersonaEditor editor, Persona persona) {
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            "Delete “" + persona.name() + "”?",
+            "Its tone, samples and value propositions are removed for everyone in this workspace."
+                + " This cannot be undone.",
+            "Delete",
+            e -> {
+              try {
+                personas.delete(tenant(), persona.id(), user.email());
+                editor.close();
+                toast("Deleted “" + persona.name() + "”.", false);
+              } catch (DomainException ex) {
+                toast(ex.getMessage(), true);
+              }
+              updateList();
+            });
+    dialog.setCancelable(true);
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.open();
+  }
+
+  private static void toast(String message, boolean error) {
+    Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
+    n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+  }
+}
