@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.common.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,39 +18,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
   }
 
-  /** Hand-written JSON for places without JSON-B (servlet error pages). */
+  /** JSON for places without JSON-B (the servlet filter that fills container 401s). */
   public String toJson() {
     return "{\"type\":\"about:blank\",\"title\":"
-        + quote(title)
+        + Json.quote(title)
         + ",\"status\":"
         + status
         + ",\"detail\":"
-        + quote(detail)
-        + (field == null ? "" : ",\"field\":" + quote(field))
+        + Json.quote(detail)
+        + (field == null ? "" : ",\"field\":" + Json.quote(field))
         + "}";
-  }
-
-  private static String quote(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format("\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }
