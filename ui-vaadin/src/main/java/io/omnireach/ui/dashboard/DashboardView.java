@@ -20,6 +20,7 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ public class DashboardView extends Div {
   private Component card(String id, VaadinIcon icon, String label, int value, String hint) {
     Icon glyph = icon.create();
     glyph.addClassName("omni-card-icon");
-    Span number = new Span(Integer.toString(value));
+    Span number = new Span(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value));
     number.addClassName("omni-card-value");
     number.setId("stat-" + id);
     Span title = new Span(label);
