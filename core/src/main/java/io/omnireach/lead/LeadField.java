@@ -1,7 +1,9 @@
 package io.omnireach.lead;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,14 @@ public enum LeadField {
   SCORE("score", "score", "lead score"),
   OWNER_ID("ownerId", "owner_id", "owner id"),
   DO_NOT_CONTACT("doNotContact", "do_not_contact", "do not contact", "dnc");
+
+  private static final Map<String, LeadField> BY_JSON = new HashMap<>();
+
+  static {
+    for (LeadField f : values()) {
+      BY_JSON.put(f.json, f);
+    }
+  }
 
   private final String json;
   private final String column;
@@ -58,12 +68,8 @@ public enum LeadField {
   }
 
   public static Optional<LeadField> forJson(String name) {
-    for (LeadField f : values()) {
-      if (f.json.equals(name)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
+    // a map, not a scan: the import looks a field up for every cell
+    return name == null ? Optional.empty() : Optional.ofNullable(BY_JSON.get(name));
   }
 
   private static String squash(String s) {

@@ -46,6 +46,9 @@ public final class LeadRules {
   private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{6,14}$");
   private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().\\-/]");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+  private static final Pattern SCHEME = Pattern.compile("(?i)^https?://.*");
+  private static final Pattern TAG_SEPARATORS = Pattern.compile("[;,|]");
+  private static final LeadField[] FIELDS = LeadField.values();
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
   private static final int MAX_TEXT = 200;
@@ -55,7 +58,7 @@ public final class LeadRules {
   public static Result check(LeadDraft draft, boolean creating) {
     EnumMap<LeadField, Object> out = new EnumMap<>(LeadField.class);
     List<FieldError> errors = new ArrayList<>();
-    for (LeadField field : LeadField.values()) {
+    for (LeadField field : FIELDS) {
       if (field == LeadField.TAGS || !draft.has(field)) {
         continue;
       }
@@ -106,7 +109,7 @@ public final class LeadRules {
   }
 
   static Object normalise(LeadField field, String raw) {
-    String value = raw == null ? null : CONTROL.matcher(raw).replaceAll("").trim();
+    String value = raw == null ? null : withoutControls(raw).trim();
     if (value != null && value.isEmpty()) {
       value = null;
     }
@@ -118,7 +121,7 @@ public final class LeadRules {
         if (value == null) {
           return null;
         }
-        String digits = PHONE_NOISE.matcher(value).replaceAll("");
+        String digits = hasPhoneNoise(value) ? PHONE_NOISE.matcher(value).replaceAll("") : value;
         if (digits.startsWith("00")) {
           digits = "+" + digits.substring(2);
         }
@@ -212,7 +215,10 @@ public final class LeadRules {
 
   /** Tags from CSV text: separated by ';', ',' or '|'. */
   public static List<String> splitTags(String text) {
-    return Arrays.stream(text.split("[;,|]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(TAG_SEPARATORS.split(text))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   static List<String> tags(List<String> raw) {
@@ -256,7 +262,32 @@ public final class LeadRules {
   }
 
   private static String withScheme(String value) {
-    return value.matches("(?i)^https?://.*") ? value : "https://" + value;
+    return SCHEME.matcher(value).matches() ? value : "https://" + value;
+  }
+
+  /**
+   * {@code raw} without the characters {@link #CONTROL} removes (ASCII controls but newline and
+   * tab). Most text has none, so a plain scan spares the regular expression.
+   */
+  private static String withoutControls(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char ch = raw.charAt(i);
+      if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F) {
+        return CONTROL.matcher(raw).replaceAll("");
+      }
+    }
+    return raw;
+  }
+
+  /** Whether {@link #PHONE_NOISE} would remove anything (whitespace, brackets, dots, dashes). */
+  private static boolean hasPhoneNoise(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch <= ' ' || ch == '(' || ch == ')' || ch == '.' || ch == '-' || ch == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static URI uri(String field, String value) {

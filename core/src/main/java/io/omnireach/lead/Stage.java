@@ -14,15 +14,21 @@ public enum Stage {
   WON,
   LOST;
 
+  private static final Stage[] ALL = values();
+
+  // computed once: value() runs for every row of an import
+  private final String value = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in JSON, CSV and the database. */
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return value;
   }
 
   public static Stage parse(String field, String value) {
     if (value != null) {
-      for (Stage s : values()) {
-        if (s.value().equals(value.trim().toLowerCase(Locale.ROOT))) {
+      String wanted = value.trim().toLowerCase(Locale.ROOT);
+      for (Stage s : ALL) {
+        if (s.value.equals(wanted)) {
           return s;
         }
       }
