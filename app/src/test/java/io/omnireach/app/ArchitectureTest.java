@@ -39,7 +39,8 @@ class ArchitectureTest {
             "io.omnireach.audit..",
             "io.omnireach.dashboard..",
             "io.omnireach.persona..",
-            "io.omnireach.lead..")
+            "io.omnireach.lead..",
+            "io.omnireach.ai..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -57,7 +58,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

@@ -54,7 +54,7 @@ public class SettingsView extends Div {
   private final boolean admin;
 
   @Inject
-  public SettingsView(UserDirectory users, Invitations invitations) {
+  public SettingsView(UserDirectory users, Invitations invitations, AiSettingsPanel ai) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -90,6 +90,7 @@ public class SettingsView extends Div {
       pending.addClassName("omni-panel");
       add(pending);
     }
+    add(ai);
     refresh();
   }
 

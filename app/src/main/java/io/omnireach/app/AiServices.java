@@ -1,0 +1,76 @@
+package io.omnireach.app;
+
+import io.omnireach.ai.AiCache;
+import io.omnireach.ai.AiLedger;
+import io.omnireach.ai.AiSettingsRepository;
+import io.omnireach.ai.ChatModels;
+import io.omnireach.ai.GenerationService;
+import io.omnireach.ai.Prices;
+import io.omnireach.ai.Provider;
+import io.omnireach.ai.RetryPolicy;
+import io.omnireach.app.security.AiMasterKey;
+import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.persona.PersonaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wires AI generation of core into CDI: settings with the master key, ledger, cache, the provider
+ * clients (base URLs, timeout) and the price table from MicroProfile Config.
+ */
+@ApplicationScoped
+public class AiServices {
+
+  @Produces
+  @Singleton
+  AiSettingsRepository aiSettings(
+      Transactions tx,
+      Clock clock,
+      @ConfigProperty(name = "omnireach.ai.master-key") Optional<String> masterKey) {
+    return new AiSettingsRepository(tx, AiMasterKey.cipher(masterKey), clock);
+  }
+
+  @Produces
+  @Singleton
+  AiLedger aiLedger(Transactions tx, Clock clock) {
+    return new AiLedger(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  GenerationService generation(
+      AiSettingsRepository settings,
+      AiLedger ledger,
+      Transactions tx,
+      Clock clock,
+      LeadRepository leads,
+      PersonaRepository personas,
+      @ConfigProperty(name = "omnireach.ai.openrouter.base-url") Optional<String> openRouterUrl,
+      @ConfigProperty(name = "omnireach.ai.mistral.base-url") Optional<String> mistralUrl,
+      @ConfigProperty(name = "omnireach.ai.timeout-seconds", defaultValue = "30") int timeout,
+      @ConfigProperty(name = "omnireach.ai.prices") Optional<String> prices) {
+    ChatModels models =
+        new ChatModels(
+            Map.of(
+                Provider.OPENROUTER, openRouterUrl.orElse(""),
+                Provider.MISTRAL, mistralUrl.orElse("")),
+            Duration.ofSeconds(timeout),
+            false);
+    return new GenerationService(
+        settings,
+        ledger,
+        new AiCache(tx, clock),
+        models,
+        prices.map(Prices::parse).orElse(Prices.none()),
+        RetryPolicy.STANDARD,
+        leads,
+        personas);
+  }
+}

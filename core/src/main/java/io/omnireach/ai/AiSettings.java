@@ -1,0 +1,35 @@
+package io.omnireach.ai;
+
+import java.time.Instant;
+
+/**
+ * A tenant's AI settings as anyone may see them: the API key itself never leaves the repository,
+ * only whether one is set and its last four characters ({@code keyHint}, null without a key).
+ */
+public record AiSettings(
+    Provider provider,
+    String model,
+    String keyHint,
+    double temperature,
+    long monthlyTokenBudget,
+    Instant updatedAt,
+    String updatedBy) {
+
+  public static final double DEFAULT_TEMPERATURE = 0.7;
+  public static final long DEFAULT_BUDGET = 200_000;
+
+  /** What a tenant that never saved settings gets: OpenRouter's default model, no key. */
+  public static final AiSettings DEFAULTS =
+      new AiSettings(
+          Provider.OPENROUTER,
+          Provider.OPENROUTER.defaultModel(),
+          null,
+          DEFAULT_TEMPERATURE,
+          DEFAULT_BUDGET,
+          null,
+          null);
+
+  public boolean keyConfigured() {
+    return keyHint != null;
+  }
+}

@@ -1,0 +1,212 @@
+package io.omnireach.ai;
+
+import io.omnireach.ai.AiCall.Outcome;
+import io.omnireach.common.DomainException;
+import io.omnireach.lead.Lead;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaRepository;
+import io.omnireach.tenant.TenantRef;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The one way REST and UI generate drafts. Without an API key the {@link OfflineGenerator} writes
+ * the draft. With one: the cache is asked first (a hit is free and recorded), then the monthly
+ * token budget is checked, then the provider is called through {@link LlmGenerator}; every call,
+ * failed or not, lands in the {@link AiLedger} with its tokens, cost and latency. The draft is
+ * returned, never sent: generation changes no lead, run or message.
+ */
+public final class GenerationService implements MessageGenerator {
+
+  private static final Logger LOG = Logger.getLogger(GenerationService.class.getName());
+
+  private final AiSettingsRepository settings;
+  private final AiLedger ledger;
+  private final AiCache cache;
+  private final ChatModels models;
+  private final Prices prices;
+  private final RetryPolicy retry;
+  private final LeadRepository leads;
+  private final PersonaRepository personas;
+  private final OfflineGenerator offline = new OfflineGenerator();
+  private final PromptBuilder prompts = new PromptBuilder();
+  private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
+
+  public GenerationService(
+      AiSettingsRepository settings,
+      AiLedger ledger,
+      AiCache cache,
+      ChatModels models,
+      Prices prices,
+      RetryPolicy retry,
+      LeadRepository leads,
+      PersonaRepository personas) {
+    this.settings = settings;
+    this.ledger = ledger;
+    this.cache = cache;
+    this.models = models;
+    this.prices = prices;
+    this.retry = retry;
+    this.leads = leads;
+    this.personas = personas;
+  }
+
+  /** Loads both from the tenant's schema (NOT_FOUND for ids of another tenant) and generates. */
+  public Draft draft(TenantRef tenant, long leadId, long personaId, String actor) {
+    Lead lead = leads.get(tenant, leadId);
+    Persona persona = personas.get(tenant, personaId);
+    return generate(tenant, lead, persona, actor);
+  }
+
+  @Override
+  public Draft generate(TenantRef tenant, Lead lead, Persona persona) {
+    return generate(tenant, lead, persona, null);
+  }
+
+  public Draft generate(TenantRef tenant, Lead lead, Persona persona, String actor) {
+    Optional<String> apiKey = apiKey(tenant);
+    if (apiKey.isEmpty()) {
+      return offline.generate(tenant, lead, persona);
+    }
+    AiSettings s = settings.get(tenant);
+    Prompt prompt = prompts.build(lead, persona, List.of());
+    String key = AiCache.key(tenant, s.provider(), s.model(), s.temperature(), prompt);
+    long started = System.nanoTime();
+    Optional<Draft> hit = cache.find(tenant, key);
+    if (hit.isPresent()) {
+      ledger.record(
+          tenant,
+          new AiCall(
+              s.provider(),
+              s.model(),
+              0,
+              0,
+              BigDecimal.ZERO,
+              true,
+              millisSince(started),
+              0,
+              true,
+              Outcome.CACHE_HIT,
+              null,
+              lead.id(),
+              persona.id(),
+              actor));
+      return hit.get().asCached();
+    }
+    checkBudget(tenant, s);
+    LlmGenerator llm =
+        new LlmGenerator(
+            models.create(s.provider(), s.model(), apiKey.get(), s.temperature()),
+            s.provider(),
+            s.model(),
+            retry);
+    try {
+      LlmGenerator.Result result = llm.complete(prompt);
+      Draft draft = result.draft();
+      record(
+          tenant,
+          s,
+          draft.promptTokens(),
+          draft.completionTokens(),
+          started,
+          result.attempts(),
+          Outcome.SUCCESS,
+          null,
+          lead,
+          persona,
+          actor);
+      cache.store(tenant, key, draft);
+      return draft;
+    } catch (AiException e) {
+      record(
+          tenant,
+          s,
+          e.promptTokens(),
+          e.completionTokens(),
+          started,
+          e.attempts(),
+          Outcome.FAILED,
+          e.reason() + ": " + e.getMessage(),
+          lead,
+          persona,
+          actor);
+      throw e;
+    }
+  }
+
+  /** This month's use, for the settings screen and API. */
+  public AiUsage usage(TenantRef tenant) {
+    return ledger.usageThisMonth(tenant);
+  }
+
+  private Optional<String> apiKey(TenantRef tenant) {
+    try {
+      return settings.apiKey(tenant);
+    } catch (IllegalStateException e) {
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
+          "apiKey",
+          "The stored AI API key cannot be decrypted (the master key changed?). An Admin must"
+              + " enter it again in Settings → AI.");
+    }
+  }
+
+  private void checkBudget(TenantRef tenant, AiSettings s) {
+    long used = ledger.tokensThisMonth(tenant);
+    if (used >= s.monthlyTokenBudget()) {
+      throw new DomainException(
+          DomainException.Kind.TOO_MANY_REQUESTS,
+          "The monthly AI token budget of " + s.monthlyTokenBudget() + " tokens is spent.");
+    }
+  }
+
+  private void record(
+      TenantRef tenant,
+      AiSettings s,
+      int in,
+      int out,
+      long started,
+      int attempts,
+      Outcome outcome,
+      String error,
+      Lead lead,
+      Persona persona,
+      String actor) {
+    Optional<BigDecimal> cost = prices.cost(s.provider(), s.model(), in, out);
+    if (cost.isEmpty() && unpricedWarned.add(s.provider().id() + ":" + s.model())) {
+      LOG.warning(
+          "No price for "
+              + s.provider().id()
+              + ":"
+              + s.model()
+              + " in omnireach.ai.prices: its calls are recorded at cost 0 (priced = false).");
+    }
+    String err = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    ledger.record(
+        tenant,
+        new AiCall(
+            s.provider(),
+            s.model(),
+            in,
+            out,
+            cost.orElse(BigDecimal.ZERO),
+            cost.isPresent(),
+            millisSince(started),
+            attempts,
+            false,
+            outcome,
+            err,
+            lead.id(),
+            persona.id(),
+            actor));
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
