@@ -33,8 +33,29 @@ class LeadsJourneyIT {
       signIn(browser, "sales@acme.demo");
       browser.open("/leads");
       WebElement grid = browser.await(By.id("leads-grid"));
-      browser.wait.until(d -> grid.getText().contains("Maya Patel"));
+      browser.wait.until(d -> !firstRowName(browser).isEmpty());
+      // the server sorts: highest score first (our showcase leads lead)
+      sorter(grid, "Score").click(); // ascending
+      sorter(grid, "Score").click(); // descending
+      browser.wait.until(d -> firstRowName(browser).equals("Carlos Mendes"));
       browser.screenshot("10-leads-grid");
+
+      // a filter becomes a chip
+      String everyone = browser.driver.findElement(By.id("lead-total")).getText();
+      WebElement tagPicker = browser.driver.findElement(By.cssSelector("#filter-tag input"));
+      tagPicker.sendKeys("enterprise");
+      browser.wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+      tagPicker.sendKeys(Keys.ENTER);
+      WebElement chip = browser.await(By.id("chip-tag"));
+      assertThat(chip.getText()).contains("Tag", "enterprise");
+      browser.wait.until(d -> !grid.getText().contains("Maya Patel"));
+      assertThat(grid.getText()).contains("Chloé Dubois", "James O'Connor", "Lukas Becker");
+      browser.wait.until(d -> firstRowName(browser).equals("James O'Connor"));
+      sorter(grid, "Company").click(); // Brightwave, Harbor, Lumière
+      browser.wait.until(d -> firstRowName(browser).equals("Lukas Becker"));
+      browser.driver.findElement(By.id("chip-tag-remove")).click();
+      browser.wait.until(d -> d.findElements(By.id("chip-tag")).isEmpty());
+      browser.wait.until(d -> d.findElement(By.id("lead-total")).getText().equals(everyone));
 
       browser.driver.findElement(By.id("lead-add")).click();
       browser.await(By.id("lead-form"));
@@ -74,6 +95,30 @@ class LeadsJourneyIT {
       assertThat(browser.driver.findElement(By.id("lead-timeline")).getText())
           .contains("Created by sales@acme.demo");
       assertThat(browser.driver.getPageSource()).contains("US Navy", "+12025550143");
+
+      // editing to an email another lead has: the 409 lands on the email field
+      browser.driver.findElement(By.id("lead-edit")).click();
+      browser.await(By.id("lead-form"));
+      WebElement emailInput = browser.driver.findElement(By.cssSelector("#lead-email input"));
+      emailInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+      emailInput.sendKeys("maya.patel@northwindlogistics.example");
+      browser.driver.findElement(By.id("lead-save")).click();
+      WebElement emailField = browser.driver.findElement(By.id("lead-email"));
+      browser.wait.until(d -> emailField.getDomAttribute("invalid") != null);
+      assertThat(emailField.findElement(By.cssSelector("[slot='error-message']")).getText())
+          .contains("already exists");
+      browser.driver.findElement(By.id("lead-cancel")).click();
+      browser.wait.until(d -> d.findElements(By.id("lead-form")).isEmpty());
+      assertThat(name.getText()).isEqualTo("Grace Hopper");
+
+      // a lead with everything filled in, for the picture
+      browser.open("/leads");
+      browser.await(By.cssSelector("#lead-search input")).sendKeys("aiko.tanaka@");
+      browser.wait.until(d -> "1 lead".equals(d.findElement(By.id("lead-total")).getText()));
+      cell(browser, "Aiko Tanaka").click();
+      browser.wait.until(d -> d.findElement(By.id("lead-name")).getText().equals("Aiko Tanaka"));
+      assertThat(browser.driver.findElement(By.id("lead-custom-fields")).getText())
+          .contains("source", "Referral", "crmId");
       browser.screenshot("12-lead-detail");
     }
   }
@@ -203,6 +248,22 @@ class LeadsJourneyIT {
                 .orElse(null));
   }
 
+  private static WebElement sorter(WebElement grid, String header) {
+    return grid.findElements(By.tagName("vaadin-grid-sorter")).stream()
+        .filter(sorter -> sorter.getText().equalsIgnoreCase(header))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The name in the grid's top row (rows are reused, so DOM order is not screen order). */
+  private static String firstRowName(Browser browser) {
+    return browser.driver.findElements(By.cssSelector("#leads-grid .omni-lead-name")).stream()
+        .filter(WebElement::isDisplayed)
+        .min(java.util.Comparator.comparingInt(e -> e.getLocation().getY()))
+        .map(WebElement::getText)
+        .orElse("");
+  }
+
   private static List<WebElement> rowCheckboxes(Browser browser) {
     return browser.driver.findElements(By.cssSelector("#leads-grid vaadin-checkbox")).stream()
         .filter(WebElement::isDisplayed)
@@ -252,163 +313,35 @@ class LeadsJourneyIT {
     String users = E2e.get("/api/v1/users", token).body();
     String admin = idOf(users, "admin@acme.demo");
     String rep = idOf(users, "sales@acme.demo");
-    String[][] people = {
-      {
-        "Priya",
-        "Raman",
-        "Orbit Cloud",
-        "VP Engineering",
-        "Software",
-        "new",
-        "47",
-        "trial",
-        "IN",
-        "Asia/Kolkata"
-      },
-      {
-        "Chloé",
-        "Dubois",
-        "Lumière Media",
-        "CMO",
-        "Media",
-        "meeting",
-        "83",
-        "enterprise,inbound",
-        "FR",
-        "Europe/Paris"
-      },
-      {
-        "Oliver",
-        "Smith",
-        "Pinecrest Realty",
-        "Broker",
-        "Real Estate",
-        "new",
-        "22",
-        "",
-        "US",
-        "America/Denver"
-      },
-      {
-        "Fatima",
-        "Zahra",
-        "Atlas Fintech",
-        "Head of Growth",
-        "Financial Services",
-        "replied",
-        "70",
-        "inbound",
-        "MA",
-        "Africa/Casablanca"
-      },
-      {
-        "Noah",
-        "Williams",
-        "Summit Retail",
-        "Director of E-commerce",
-        "Retail",
-        "contacted",
-        "51",
-        "webinar",
-        "US",
-        "America/Chicago"
-      },
-      {
-        "Emma",
-        "Larsen",
-        "Fjord Analytics",
-        "Data Lead",
-        "Software",
-        "lost",
-        "12",
-        "churned",
-        "NO",
-        "Europe/Oslo"
-      },
-      {
-        "Carlos",
-        "Mendes",
-        "Lusa Energy",
-        "Procurement Lead",
-        "Energy",
-        "won",
-        "100",
-        "customer",
-        "PT",
-        "Europe/Lisbon"
-      },
-      {
-        "Aiko",
-        "Tanaka",
-        "Kumo Robotics",
-        "CTO",
-        "Manufacturing",
-        "negotiation",
-        "95",
-        "priority,demo-requested,q3,expansion",
-        "JP",
-        "Asia/Tokyo"
-      },
-      {
-        "James",
-        "O'Connor",
-        "Harbor Health",
-        "CIO",
-        "Healthcare",
-        "meeting",
-        "88",
-        "enterprise,priority",
-        "IE",
-        "Europe/Dublin"
-      },
-      {
-        "Sofia",
-        "Rossi",
-        "Verdi Foods",
-        "COO",
-        "Food & Beverage",
-        "new",
-        "35",
-        "",
-        "IT",
-        "Europe/Rome"
-      },
-      {
-        "Lukas",
-        "Becker",
-        "Brightwave GmbH",
-        "Head of Sales",
-        "Software",
-        "replied",
-        "78",
-        "enterprise",
-        "DE",
-        "Europe/Berlin"
-      },
-      {
-        "Maya",
-        "Patel",
-        "Northwind Logistics",
-        "VP Operations",
-        "Logistics",
-        "contacted",
-        "64",
-        "webinar,q3",
-        "GB",
-        "Europe/London"
-      },
+    // first | last | company | title | industry | stage | score | tags | country | time zone
+    String[] people = {
+      "Priya|Raman|Orbit Cloud|VP Engineering|Software|new|47|trial|IN|Asia/Kolkata",
+      "Chloé|Dubois|Lumière Media|CMO|Media|meeting|83|enterprise,inbound|FR|Europe/Paris",
+      "Oliver|Smith|Pinecrest Realty|Broker|Real Estate|new|22||US|America/Denver",
+      "Fatima|Zahra|Atlas Fintech|Head of Growth|Financial Services|replied|70|inbound|MA|Africa/Casablanca",
+      "Noah|Williams|Summit Retail|Director of E-commerce|Retail|contacted|51|webinar|US|America/Chicago",
+      "Emma|Larsen|Fjord Analytics|Data Lead|Software|lost|12|churned|NO|Europe/Oslo",
+      "Carlos|Mendes|Lusa Energy|Procurement Lead|Energy|won|100|customer|PT|Europe/Lisbon",
+      "Aiko|Tanaka|Kumo Robotics|CTO|Manufacturing|negotiation|95|priority,demo-requested,q3,expansion|JP|Asia/Tokyo",
+      "James|O'Connor|Harbor Health|CIO|Healthcare|meeting|88|enterprise,priority|IE|Europe/Dublin",
+      "Sofia|Rossi|Verdi Foods|COO|Food & Beverage|new|35||IT|Europe/Rome",
+      "Lukas|Becker|Brightwave GmbH|Head of Sales|Software|replied|78|enterprise|DE|Europe/Berlin",
+      "Maya|Patel|Northwind Logistics|VP Operations|Logistics|contacted|64|webinar,q3|GB|Europe/London"
     };
     for (int i = 0; i < people.length; i++) {
-      String[] p = people[i];
+      String[] p = people[i].split("\\|", -1);
       String domain = p[2].toLowerCase().replaceAll("[^a-z]", "") + ".example";
       String email = (p[0] + "." + p[1]).toLowerCase().replaceAll("[^a-z.]", "") + "@" + domain;
       String tags = p[7].isEmpty() ? "" : "\"" + String.join("\",\"", p[7].split(",")) + "\"";
+      String handle = email.substring(0, email.indexOf('@')).replace('.', '-');
       String json =
           String.format(
               "{\"firstName\":\"%s\",\"lastName\":\"%s\",\"email\":\"%s\",\"company\":\"%s\","
                   + "\"title\":\"%s\",\"industry\":\"%s\",\"stage\":\"%s\",\"score\":%s,"
                   + "\"tags\":[%s],\"country\":\"%s\",\"timezone\":\"%s\",\"ownerId\":%s,"
-                  + "\"website\":\"%s\"}",
+                  + "\"website\":\"%s\",\"phone\":\"+1 415 555 %04d\","
+                  + "\"linkedinUrl\":\"linkedin.com/in/%s\","
+                  + "\"customFields\":{\"source\":\"%s\",\"crmId\":\"0031x%05d\"}}",
               p[0],
               p[1],
               email,
@@ -421,7 +354,11 @@ class LeadsJourneyIT {
               p[8],
               p[9],
               i % 3 == 0 ? admin : rep,
-              domain);
+              domain,
+              1200 + i * 37,
+              handle,
+              i % 2 == 0 ? "Webinar" : "Referral",
+              4200 + i);
       HttpResponse<String> r = E2e.send("POST", "/api/v1/leads", token, json);
       assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
     }

@@ -79,7 +79,6 @@ class LeadFilters extends Div {
     row.addClassName("omni-lead-filter-row");
     chips.addClassName("omni-lead-chips");
     chips.setId("lead-chips");
-    chips.setVisible(false);
     add(row, chips);
   }
 
@@ -137,14 +136,13 @@ class LeadFilters extends Div {
     if (query.ownerId() != null) {
       chips.add(chip("owner", "Owner", owners.name(query.ownerId()), query.withOwner(null)));
     }
-    boolean any = chips.getComponentCount() > 0;
-    if (any) {
+    // hidden by the stylesheet while empty (not setVisible: Flow stops syncing hidden children)
+    if (chips.getComponentCount() > 0) {
       Button clear = new Button("Clear filters", e -> clearAll());
       clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
       clear.setId("chip-clear");
       chips.add(clear);
     }
-    chips.setVisible(any);
   }
 
   private Div chip(String key, String label, String value, LeadQuery without) {

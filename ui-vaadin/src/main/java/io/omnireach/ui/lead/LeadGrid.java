@@ -8,6 +8,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadQuery;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The leads table: person, company, stage, tags, owner, score and age. Sortable only where {@link
@@ -16,6 +17,7 @@ import java.time.Instant;
 class LeadGrid extends Grid<Lead> {
 
   private static final int SHOWN_TAGS = 2;
+  private static final int TAG_CHARS = 18;
 
   private final Column<Lead> created;
 
@@ -42,7 +44,7 @@ class LeadGrid extends Grid<Lead> {
         .setKey("name")
         .setSortProperty(LeadQuery.Sort.LAST_NAME.json())
         .setFlexGrow(3)
-        .setWidth("220px");
+        .setWidth("210px");
     addColumn(
             LitRenderer.<Lead>of(
                     "<div class=\"omni-lead-person-text\">"
@@ -54,7 +56,7 @@ class LeadGrid extends Grid<Lead> {
         .setKey("company")
         .setSortProperty(LeadQuery.Sort.COMPANY.json())
         .setFlexGrow(2)
-        .setWidth("170px");
+        .setWidth("160px");
     addColumn(
             LitRenderer.<Lead>of(
                     "<span class=\"omni-lead-stage omni-lead-stage-${item.stage}\">"
@@ -63,13 +65,19 @@ class LeadGrid extends Grid<Lead> {
                 .withProperty("label", l -> LeadUi.label(l.stage())))
         .setHeader("Stage")
         .setKey("stage")
-        .setWidth("150px")
+        .setWidth("156px")
         .setFlexGrow(0);
-    addColumn(tagRenderer()).setHeader("Tags").setKey("tags").setFlexGrow(1).setWidth("170px");
-    addColumn(l -> owners.name(l.ownerId()))
+    addColumn(tagRenderer()).setHeader("Tags").setKey("tags").setFlexGrow(1).setWidth("140px");
+    addColumn(
+            LitRenderer.<Lead>of(
+                    "<span class=\"omni-lead-owner omni-lead-owner-${item.assigned}\">"
+                        + "${item.owner}</span>")
+                .withProperty("owner", l -> l.ownerId() == null ? "—" : owners.name(l.ownerId()))
+                .withProperty("assigned", l -> l.ownerId() != null))
         .setHeader("Owner")
         .setKey("owner")
-        .setWidth("120px")
+        .setTooltipGenerator(l -> owners.name(l.ownerId()))
+        .setWidth("130px")
         .setFlexGrow(1);
     addColumn(
             LitRenderer.<Lead>of(
@@ -89,12 +97,15 @@ class LeadGrid extends Grid<Lead> {
             .setSortProperty(LeadQuery.Sort.CREATED.json())
             .setTooltipGenerator(l -> LeadUi.DATE_TIME.format(l.createdAt()))
             .setTextAlign(ColumnTextAlign.END)
-            .setWidth("110px")
+            .setWidth("124px")
             .setFlexGrow(0);
     sort(GridSortOrder.desc(created).build());
   }
 
-  /** Up to two tags as pills and "+n" for the rest; empty pills are hidden by the stylesheet. */
+  /**
+   * As many tags as fit the column (at least one) as pills, and "+n" for the rest; empty pills are
+   * hidden by the stylesheet.
+   */
   private static LitRenderer<Lead> tagRenderer() {
     StringBuilder template = new StringBuilder("<div class=\"omni-lead-tags\">");
     for (int i = 0; i < SHOWN_TAGS; i++) {
@@ -104,9 +115,27 @@ class LeadGrid extends Grid<Lead> {
     LitRenderer<Lead> renderer = LitRenderer.of(template.toString());
     for (int i = 0; i < SHOWN_TAGS; i++) {
       int index = i;
-      renderer.withProperty("t" + i, l -> l.tags().size() > index ? l.tags().get(index) : "");
+      renderer.withProperty("t" + i, l -> shownTags(l.tags()) > index ? l.tags().get(index) : "");
     }
     return renderer.withProperty(
-        "more", l -> l.tags().size() > SHOWN_TAGS ? "+" + (l.tags().size() - SHOWN_TAGS) : "");
+        "more",
+        l ->
+            l.tags().size() > shownTags(l.tags())
+                ? "+" + (l.tags().size() - shownTags(l.tags()))
+                : "");
+  }
+
+  /** How many of the first tags fit in about {@value #TAG_CHARS} characters. */
+  static int shownTags(List<String> tags) {
+    int shown = 0;
+    int used = 0;
+    for (String tag : tags) {
+      used += tag.length() + 3;
+      if (shown == SHOWN_TAGS || (shown > 0 && used > TAG_CHARS)) {
+        break;
+      }
+      shown++;
+    }
+    return shown;
   }
 }
