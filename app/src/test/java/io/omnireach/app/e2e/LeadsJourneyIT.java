@@ -124,7 +124,8 @@ class LeadsJourneyIT {
   }
 
   @Test
-  void a_rep_moves_two_leads_to_another_stage_at_once() throws Exception {
+  void a_rep_moves_two_leads_to_another_stage_at_once_then_tags_and_deletes_them()
+      throws Exception {
     String sales = E2e.token("sales@acme.demo");
     String marker = RUN + "@bulkco.example";
     String first = create(sales, lead("Ines", "Moreau", "ines." + marker, "Bulk & Co", "new"));
@@ -159,9 +160,29 @@ class LeadsJourneyIT {
 
       WebElement grid = browser.driver.findElement(By.id("leads-grid"));
       browser.wait.until(d -> grid.getText().split("Meeting", -1).length == 3);
+      for (String id : List.of(first, second)) {
+        assertThat(E2e.get("/api/v1/leads/" + id, sales).body()).contains("\"stage\":\"meeting\"");
+      }
+
+      // a new tag for both, typed in the dialog
+      rowCheckboxes(browser).forEach(WebElement::click);
+      browser.await(By.id("bulk-tag")).click();
+      WebElement tagInput = browser.await(By.cssSelector("#bulk-tag-input input"));
+      tagInput.sendKeys("bulk-" + RUN, Keys.ENTER);
+      browser.driver.findElement(By.id("bulk-tag-apply")).click();
+      browser.wait.until(d -> grid.getText().split("bulk-" + RUN, -1).length == 3);
+
+      // delete both, after a confirmation that says how many
+      rowCheckboxes(browser).forEach(WebElement::click);
+      browser.await(By.id("bulk-delete")).click();
+      WebElement confirm = browser.await(By.id("bulk-delete-confirm-button"));
+      assertThat(confirm.getText()).isEqualTo("Delete 2 leads");
+      confirm.click();
+      browser.wait.until(d -> "0 leads".equals(d.findElement(By.id("lead-total")).getText()));
+      browser.await(By.id("lead-no-matches"));
     }
     for (String id : List.of(first, second)) {
-      assertThat(E2e.get("/api/v1/leads/" + id, sales).body()).contains("\"stage\":\"meeting\"");
+      assertThat(E2e.get("/api/v1/leads/" + id, sales).statusCode()).isEqualTo(404);
     }
   }
 
@@ -186,6 +207,14 @@ class LeadsJourneyIT {
       browser.await(By.id("lead-name"));
       assertThat(browser.driver.findElements(By.id("lead-edit"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("lead-delete"))).isEmpty();
+
+      browser.driver.findElement(By.id("theme-toggle")).click();
+      browser.wait.until(
+          d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("theme")));
+      browser.driver.findElement(By.id("lead-back")).click();
+      browser.await(By.id("leads-grid"));
+      browser.wait.until(d -> !firstRowName(browser).isEmpty());
+      browser.screenshot("14-leads-viewer-dark");
     }
   }
 

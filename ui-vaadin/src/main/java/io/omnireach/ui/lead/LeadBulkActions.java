@@ -59,7 +59,8 @@ class LeadBulkActions extends Div {
     stage.setId("bulk-stage");
     stage.setPlaceholder("Change stage");
     stage.setItems(Stage.values());
-    stage.setItemLabelGenerator(s -> s == null ? "Change stage" : LeadUi.label(s));
+    stage.setRenderer(LeadUi.stageRenderer());
+    stage.setItemLabelGenerator(LeadUi::label);
     stage.addValueChangeListener(
         e -> {
           if (e.isFromClient() && e.getValue() != null) {

@@ -50,7 +50,8 @@ class LeadFilters extends Div {
     stage.setId("filter-stage");
     stage.setPlaceholder("Stage");
     stage.setItems(Stage.values());
-    stage.setItemLabelGenerator(s -> s == null ? "Stage" : LeadUi.label(s));
+    stage.setRenderer(LeadUi.stageRenderer());
+    stage.setItemLabelGenerator(LeadUi::label);
     picked(stage, s -> query.withStage(s));
 
     tag.setId("filter-tag");

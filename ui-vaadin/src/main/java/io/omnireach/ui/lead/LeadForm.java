@@ -141,7 +141,7 @@ public class LeadForm extends FormLayout {
 
     stage.setLabel("Stage");
     stage.setItems(Stage.values());
-    stage.setItemLabelGenerator(LeadUi::label);
+    stage.setRenderer(LeadUi.stageRenderer());
     score.setMin(0);
     score.setMax(100);
     score.setStepButtonsVisible(true);

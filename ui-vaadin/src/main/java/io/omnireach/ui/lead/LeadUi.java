@@ -3,6 +3,7 @@ package io.omnireach.ui.lead;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.Stage;
 import java.time.Duration;
@@ -33,6 +34,11 @@ final class LeadUi {
     Span badge = new Span(label(stage));
     badge.addClassNames("omni-lead-stage", "omni-lead-stage-" + stage.value());
     return badge;
+  }
+
+  /** Renders stages as their coloured pills in selects. */
+  static ComponentRenderer<Span, Stage> stageRenderer() {
+    return new ComponentRenderer<>(LeadUi::stageBadge);
   }
 
   static String secondLine(Lead lead) {

@@ -142,7 +142,11 @@ public class LeadsView extends Div {
     H2 title = new H2("All leads");
     total.setId("lead-total");
     total.addClassName("omni-lead-total");
-    Span sub = new Span("Search, filter and sort; select rows to change many at once.");
+    Span sub =
+        new Span(
+            writer
+                ? "Search, filter and sort; select rows to change many at once."
+                : "Search, filter, sort and export. Changes need the Sales or Admin role.");
     sub.addClassName("omni-muted");
     Div text = new Div(new Div(title, total), sub);
     text.addClassName("omni-lead-title");
