@@ -61,6 +61,12 @@ class LeadsJourneyIT {
       browser.await(By.id("lead-form"));
       type(browser, "lead-first-name", "Grace");
       type(browser, "lead-last-name", "Hopper");
+      // Bean Validation answers before anything is stored
+      browser.driver.findElement(By.id("lead-save")).click();
+      WebElement emailField = browser.driver.findElement(By.id("lead-email"));
+      browser.wait.until(d -> emailField.getDomAttribute("invalid") != null);
+      assertThat(emailField.findElement(By.cssSelector("[slot='error-message']")).getText())
+          .isEqualTo("Email is required.");
       type(browser, "lead-email", email);
       type(browser, "lead-company", "US Navy");
       type(browser, "lead-title", "Rear Admiral");
@@ -103,9 +109,9 @@ class LeadsJourneyIT {
       emailInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
       emailInput.sendKeys("maya.patel@northwindlogistics.example");
       browser.driver.findElement(By.id("lead-save")).click();
-      WebElement emailField = browser.driver.findElement(By.id("lead-email"));
-      browser.wait.until(d -> emailField.getDomAttribute("invalid") != null);
-      assertThat(emailField.findElement(By.cssSelector("[slot='error-message']")).getText())
+      WebElement editedEmail = browser.driver.findElement(By.id("lead-email"));
+      browser.wait.until(d -> editedEmail.getDomAttribute("invalid") != null);
+      assertThat(editedEmail.findElement(By.cssSelector("[slot='error-message']")).getText())
           .contains("already exists");
       browser.driver.findElement(By.id("lead-cancel")).click();
       browser.wait.until(d -> d.findElements(By.id("lead-form")).isEmpty());

@@ -31,14 +31,14 @@ class LeadBulkActions extends Div {
   private final String actor;
   private final Supplier<Set<Lead>> selection;
   private final Runnable done;
-  private final List<String> knownTags;
+  private final Supplier<List<String>> knownTags;
 
   LeadBulkActions(
       LeadRepository leads,
       TenantRef tenant,
       String actor,
       Owners owners,
-      List<String> knownTags,
+      Supplier<List<String>> knownTags,
       Supplier<Set<Lead>> selection,
       Runnable done) {
     this.leads = leads;
@@ -119,7 +119,7 @@ class LeadBulkActions extends Div {
     dialog.setHeaderTitle("Add a tag to " + plural(selection.get().size()));
     ComboBox<String> input = new ComboBox<>("Tag");
     input.setId("bulk-tag-input");
-    input.setItems(knownTags);
+    input.setItems(knownTags.get());
     input.setAllowCustomValue(true);
     input.addCustomValueSetListener(e -> input.setValue(e.getDetail().trim()));
     input.setWidthFull();

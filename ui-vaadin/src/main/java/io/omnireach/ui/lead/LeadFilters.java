@@ -95,6 +95,12 @@ class LeadFilters extends Div {
         });
   }
 
+  /** New choices for the tag and industry pickers, after leads changed. */
+  void options(List<String> tags, List<String> industries) {
+    tag.setItems(tags);
+    industry.setItems(industries);
+  }
+
   LeadQuery query() {
     return query;
   }

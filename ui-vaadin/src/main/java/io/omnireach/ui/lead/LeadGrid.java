@@ -31,12 +31,14 @@ class LeadGrid extends Grid<Lead> {
 
     addColumn(
             LitRenderer.<Lead>of(
-                    "<div class=\"omni-lead-person\">"
+                    // a real link (router-link: in-app navigation) for keyboard and new tabs
+                    "<a class=\"omni-lead-person\" href=\"leads/${item.id}\" router-link>"
                         + "<vaadin-avatar name=\"${item.name}\" color-index=\"${item.color}\""
                         + " theme=\"small\" aria-hidden=\"true\"></vaadin-avatar>"
                         + "<div class=\"omni-lead-person-text\">"
                         + "<span class=\"omni-lead-name\">${item.name}</span>"
-                        + "<span class=\"omni-lead-sub\">${item.email}</span></div></div>")
+                        + "<span class=\"omni-lead-sub\">${item.email}</span></div></a>")
+                .withProperty("id", Lead::id)
                 .withProperty("name", Lead::fullName)
                 .withProperty("email", LeadUi::secondLine)
                 .withProperty("color", LeadUi::colorIndex))

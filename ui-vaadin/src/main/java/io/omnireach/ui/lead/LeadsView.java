@@ -113,7 +113,8 @@ public class LeadsView extends Div {
     data.setIdentifierProvider(Lead::id);
     grid.addItemClickListener(
         e -> {
-          if (e.getColumn() != null) {
+          // the selection column has no Column; the name column is a link of its own
+          if (e.getColumn() != null && !"name".equals(e.getColumn().getKey())) {
             open(e.getItem());
           }
         });
@@ -129,7 +130,7 @@ public class LeadsView extends Div {
               tenant,
               user.email(),
               owners,
-              leads.distinctTags(tenant),
+              () -> leads.distinctTags(tenant),
               () -> grid.getSelectedItems(),
               this::afterBulk);
       grid.addSelectionListener(e -> bulk.selected(e.getAllSelectedItems().size()));
@@ -203,17 +204,23 @@ public class LeadsView extends Div {
   }
 
   private void afterSave(Lead lead) {
+    drawer = null; // the next one offers the new tags and industries too
     if (grid == null) {
-      drawer = null;
       showList();
     } else {
+      refreshOptions();
       refresh();
     }
   }
 
   private void afterBulk() {
     grid.deselectAll();
+    refreshOptions();
     refresh();
+  }
+
+  private void refreshOptions() {
+    filters.options(leads.distinctTags(tenant), leads.distinctIndustries(tenant));
   }
 
   private void refresh() {
