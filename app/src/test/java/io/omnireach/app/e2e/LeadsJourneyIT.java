@@ -178,6 +178,14 @@ class LeadsJourneyIT {
       browser.driver.findElement(By.id("bulk-tag-apply")).click();
       browser.wait.until(d -> grid.getText().split("bulk-" + RUN, -1).length == 3);
 
+      // one owner for both
+      rowCheckboxes(browser).forEach(WebElement::click);
+      WebElement ownerInput = browser.await(By.cssSelector("#bulk-owner input"));
+      ownerInput.sendKeys("Sam Sales");
+      browser.wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+      ownerInput.sendKeys(Keys.ENTER);
+      browser.wait.until(d -> grid.getText().split("Sam Sales", -1).length == 3);
+
       // delete both, after a confirmation that says how many
       rowCheckboxes(browser).forEach(WebElement::click);
       browser.await(By.id("bulk-delete")).click();
