@@ -1,0 +1,334 @@
+package io.omnireach.ui.lead;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.common.DomainException;
+import io.omnireach.lead.Consent;
+import io.omnireach.lead.Lead;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.shell.EmptyState;
+import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.UserDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One lead: who they are, how to reach them, their tags and custom fields, and a timeline that
+ * later features fill with messages and events. A lead of another tenant is simply not found.
+ */
+@Route(value = "leads/:id([0-9]{1,18})", layout = MainLayout.class)
+@PageTitle("Lead")
+@PermitAll
+public class LeadDetailView extends Div implements BeforeEnterObserver {
+
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+  private final LeadRepository leads;
+  private final UserDirectory users;
+  private final AuthenticatedUser user;
+
+  @Inject
+  public LeadDetailView(LeadRepository leads, UserDirectory users) {
+    this.leads = leads;
+    this.users = users;
+    this.user = UiSession.require();
+    addClassNames("omni-page", "omni-lead-detail");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    Optional<Lead> lead = Optional.empty();
+    if (user.tenant() != null) {
+      try {
+        long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        lead = Optional.of(leads.get(user.tenant().ref(), id));
+      } catch (NumberFormatException e) {
+        lead = Optional.empty();
+      } catch (DomainException e) {
+        if (e.kind() != DomainException.Kind.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    lead.ifPresentOrElse(this::show, this::notFound);
+  }
+
+  private void notFound() {
+    removeAll();
+    Button back =
+        new Button(
+            "Back to leads",
+            VaadinIcon.ARROW_LEFT.create(),
+            e -> UI.getCurrent().navigate(LeadsView.class));
+    back.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    EmptyState state =
+        new EmptyState(
+            VaadinIcon.SEARCH,
+            "Lead not found",
+            "It may have been deleted, or the link belongs to another workspace.",
+            back);
+    state.setId("lead-not-found");
+    add(state);
+  }
+
+  private void show(Lead lead) {
+    removeAll();
+    Owners owners = Owners.of(users.members(user.tenant().ref()));
+    RouterLink back = new RouterLink(LeadsView.class);
+    back.add(VaadinIcon.ARROW_LEFT.create(), new Span("All leads"));
+    back.addClassName("omni-lead-back");
+    back.setId("lead-back");
+    Div columns = new Div(timeline(lead), about(lead, owners));
+    columns.addClassName("omni-lead-columns");
+    add(back, hero(lead, owners), columns);
+  }
+
+  private Component hero(Lead lead, Owners owners) {
+    Avatar avatar = new Avatar(lead.fullName());
+    avatar.setColorIndex(LeadUi.colorIndex(lead));
+    avatar.addClassName("omni-lead-hero-avatar");
+    H2 name = new H2(lead.fullName());
+    name.setId("lead-name");
+    Span role = new Span(LeadUi.role(lead));
+    role.addClassName("omni-lead-hero-role");
+    Div badges = new Div(LeadUi.stageBadge(lead.stage()));
+    badges.addClassName("omni-lead-hero-badges");
+    if (lead.doNotContact()) {
+      Span dnc = new Span("Do not contact");
+      dnc.addClassName("omni-lead-dnc");
+      badges.add(dnc);
+    }
+    for (String tag : lead.tags()) {
+      Span t = new Span(tag);
+      t.addClassName("omni-lead-tag");
+      badges.add(t);
+    }
+    Div text = new Div(name, role, badges);
+    text.addClassName("omni-lead-hero-text");
+
+    Span score = new Span(Integer.toString(lead.score()));
+    score.addClassName("omni-lead-hero-score-value");
+    Span scoreLabel = new Span("Score");
+    scoreLabel.addClassName("omni-muted");
+    Div scoreBox = new Div(score, scoreLabel);
+    scoreBox.addClassName("omni-lead-hero-score");
+    scoreBox.getStyle().set("--score", Integer.toString(lead.score()));
+
+    Div actions = new Div();
+    actions.addClassName("omni-lead-hero-actions");
+    if (user.canWrite()) {
+      Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> edit(lead, owners));
+      edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+      edit.setId("lead-edit");
+      Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(lead));
+      delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+      delete.setAriaLabel("Delete lead");
+      delete.setTooltipText("Delete lead");
+      delete.setId("lead-delete");
+      actions.add(delete, edit);
+    }
+    Div hero = new Div(avatar, text, scoreBox, actions);
+    hero.addClassNames("omni-panel", "omni-lead-hero");
+    return hero;
+  }
+
+  private Component about(Lead lead, Owners owners) {
+    Div facts = new Div();
+    facts.addClassName("omni-lead-facts");
+    fact(facts, VaadinIcon.ENVELOPE, "Email", link("mailto:" + lead.email(), lead.email(), false));
+    fact(
+        facts,
+        VaadinIcon.PHONE,
+        "Phone",
+        lead.phone() == null ? null : link("tel:" + lead.phone(), lead.phone(), false));
+    fact(
+        facts,
+        VaadinIcon.USER_CARD,
+        "LinkedIn",
+        lead.linkedinUrl() == null
+            ? null
+            : link(lead.linkedinUrl(), shortUrl(lead.linkedinUrl()), true));
+    fact(
+        facts,
+        VaadinIcon.GLOBE,
+        "Website",
+        lead.website() == null ? null : link(lead.website(), shortUrl(lead.website()), true));
+    fact(facts, VaadinIcon.BUILDING, "Industry", text(lead.industry()));
+    fact(facts, VaadinIcon.GROUP, "Company size", text(lead.companySize()));
+    fact(
+        facts,
+        VaadinIcon.FLAG,
+        "Country",
+        lead.country() == null
+            ? null
+            : text(
+                lead.country()
+                    + " · "
+                    + new Locale("", lead.country()).getDisplayCountry(Locale.ENGLISH)));
+    fact(
+        facts,
+        VaadinIcon.CLOCK,
+        "Time zone",
+        lead.timezone() == null
+            ? null
+            : text(
+                lead.timezone()
+                    + " · "
+                    + LOCAL_TIME.format(ZonedDateTime.now(ZoneId.of(lead.timezone())))
+                    + " there now"));
+    fact(facts, VaadinIcon.USER, "Owner", text(owners.name(lead.ownerId())));
+    Div panel = new Div(new H3("About"), facts);
+    panel.addClassNames("omni-panel", "omni-lead-about");
+    if (!lead.consent().isEmpty()) {
+      Div consent = new Div();
+      consent.addClassName("omni-lead-facts");
+      for (Map.Entry<Consent.Channel, Consent> c : lead.consent().entrySet()) {
+        String channel =
+            c.getKey().name().charAt(0) + c.getKey().name().substring(1).toLowerCase(Locale.ROOT);
+        String status = c.getValue().status().name().toLowerCase(Locale.ROOT);
+        fact(
+            consent,
+            VaadinIcon.CHECK_CIRCLE_O,
+            channel,
+            text(status + (c.getValue().source() == null ? "" : " · " + c.getValue().source())));
+      }
+      panel.add(new H3("Consent"), consent);
+    }
+    Div custom = new Div();
+    custom.addClassName("omni-lead-facts");
+    custom.setId("lead-custom-fields");
+    lead.customFields().forEach((k, v) -> fact(custom, VaadinIcon.ELLIPSIS_DOTS_H, k, text(v)));
+    if (lead.customFields().isEmpty()) {
+      Span none = new Span("No custom fields yet. Imports keep extra CSV columns here.");
+      none.addClassName("omni-muted");
+      custom.add(none);
+    }
+    panel.add(new H3("Custom fields"), custom);
+    return panel;
+  }
+
+  private Component timeline(Lead lead) {
+    Icon glyph = VaadinIcon.CHAT.create();
+    Span title = new Span("Messages, opens, clicks and replies will appear here");
+    title.addClassName("omni-lead-timeline-empty-title");
+    Span text =
+        new Span(
+            "Once this lead is in a workflow, every touch on every channel lands on this"
+                + " timeline, newest first.");
+    text.addClassName("omni-muted");
+    Div placeholder = new Div(glyph, title, text);
+    placeholder.addClassName("omni-lead-timeline-empty");
+    placeholder.setId("lead-timeline-placeholder");
+
+    Div items = new Div();
+    items.addClassName("omni-lead-timeline");
+    items.setId("lead-timeline");
+    if (lead.updatedAt().isAfter(lead.createdAt())) {
+      items.add(event(VaadinIcon.EDIT, "Updated by " + who(lead.updatedBy()), lead.updatedAt()));
+    }
+    items.add(event(VaadinIcon.PLUS, "Created by " + who(lead.createdBy()), lead.createdAt()));
+    Div panel = new Div(new H3("Timeline"), placeholder, items);
+    panel.addClassNames("omni-panel", "omni-lead-timeline-panel");
+    return panel;
+  }
+
+  private static Component event(VaadinIcon icon, String what, Instant at) {
+    Icon glyph = icon.create();
+    Div dot = new Div(glyph);
+    dot.addClassName("omni-lead-timeline-dot");
+    Span text = new Span(what);
+    text.addClassName("omni-lead-timeline-text");
+    Span when = new Span(LeadUi.ago(at, Instant.now()) + " · " + LeadUi.DATE_TIME.format(at));
+    when.addClassName("omni-muted");
+    Div item = new Div(dot, new Div(text, when));
+    item.addClassName("omni-lead-timeline-item");
+    return item;
+  }
+
+  private static String who(String actor) {
+    return actor == null ? "someone" : actor;
+  }
+
+  private static void fact(Div list, VaadinIcon icon, String label, Component value) {
+    Icon glyph = icon.create();
+    Span name = new Span(label);
+    name.addClassName("omni-lead-fact-label");
+    Component shown = value == null ? text("—") : value;
+    Div row = new Div(glyph, name, shown);
+    row.addClassName("omni-lead-fact");
+    list.add(row);
+  }
+
+  private static Span text(String value) {
+    Span s = new Span(value == null ? "—" : value);
+    s.addClassName("omni-lead-fact-value");
+    return s;
+  }
+
+  private static Anchor link(String href, String text, boolean external) {
+    Anchor a = new Anchor(href, text);
+    a.addClassName("omni-lead-fact-value");
+    if (external) {
+      a.setTarget(AnchorTarget.BLANK);
+      a.getElement().setAttribute("rel", "noopener noreferrer");
+    }
+    return a;
+  }
+
+  private static String shortUrl(String url) {
+    return url.replaceFirst("(?i)^https?://(www\\.)?", "").replaceFirst("/$", "");
+  }
+
+  private void edit(Lead lead, Owners owners) {
+    LeadDrawer drawer =
+        new LeadDrawer(leads, user.tenant().ref(), user.email(), owners, this::show);
+    drawer.open(lead);
+  }
+
+  private void confirmDelete(Lead lead) {
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            "Delete " + lead.fullName() + "?",
+            "The lead and its history leave your workspace. This cannot be undone.",
+            "Delete",
+            e -> {
+              try {
+                leads.delete(user.tenant().ref(), lead.id(), user.email());
+                LeadUi.toast("Deleted " + lead.fullName() + ".", false);
+              } catch (DomainException ex) {
+                LeadUi.toast(ex.getMessage(), true);
+              }
+              UI.getCurrent().navigate(LeadsView.class);
+            });
+    dialog.setCancelable(true);
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.open();
+  }
+}
