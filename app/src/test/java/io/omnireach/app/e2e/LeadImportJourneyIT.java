@@ -58,6 +58,13 @@ class LeadImportJourneyIT {
       assertThat(browser.driver.findElement(By.id("import-imported")).getText()).isEqualTo("40");
       assertThat(browser.driver.findElement(By.id("import-failed")).getText()).isEqualTo("1");
       browser.screenshot("16-import-done");
+
+      browser.click(By.id("import-view-leads"));
+      browser.await(By.cssSelector("#lead-search input")).sendKeys(tag);
+      browser.wait.until(d -> d.findElement(By.id("lead-total")).getText().startsWith("40 "));
+      browser.wait.until(
+          d -> d.findElement(By.id("leads-grid")).getText().contains(tag + "@import.example"));
+      browser.screenshot("17-imported-leads-in-grid");
     }
     String token = E2e.token("sales@acme.demo");
     String page = E2e.get("/api/v1/leads?q=" + tag + "&limit=50", token).body();
