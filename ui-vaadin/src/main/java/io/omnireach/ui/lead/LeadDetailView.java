@@ -19,11 +19,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.omnireach.ai.GenerationService;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.Consent;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.persona.PersonaRepository;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -52,12 +54,20 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
 
   private final LeadRepository leads;
   private final UserDirectory users;
+  private final PersonaRepository personas;
+  private final GenerationService generation;
   private final AuthenticatedUser user;
 
   @Inject
-  public LeadDetailView(LeadRepository leads, UserDirectory users) {
+  public LeadDetailView(
+      LeadRepository leads,
+      UserDirectory users,
+      PersonaRepository personas,
+      GenerationService generation) {
     this.leads = leads;
     this.users = users;
+    this.personas = personas;
+    this.generation = generation;
     this.user = UiSession.require();
     addClassNames("omni-page", "omni-lead-detail");
   }
@@ -105,7 +115,12 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     back.add(VaadinIcon.ARROW_LEFT.create(), new Span("All leads"));
     back.addClassName("omni-lead-back");
     back.setId("lead-back");
-    Div columns = new Div(timeline(lead), about(lead, owners));
+    Div main = new Div();
+    if (user.canWrite()) {
+      main.add(new LeadDraftPanel(user.tenant().ref(), lead, personas, generation, user.email()));
+    }
+    main.add(timeline(lead));
+    Div columns = new Div(main, about(lead, owners));
     columns.addClassName("omni-lead-columns");
     add(back, hero(lead, owners), columns);
   }
