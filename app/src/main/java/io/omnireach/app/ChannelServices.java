@@ -1,6 +1,7 @@
 package io.omnireach.app;
 
 import io.omnireach.app.security.SecretKeys;
+import io.omnireach.channel.ComplianceSettings;
 import io.omnireach.channel.HostPolicy;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.MessageRelay;
@@ -53,6 +54,12 @@ public class ChannelServices {
   @Singleton
   Messages messages(Transactions tx, Clock clock) {
     return new Messages(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  ComplianceSettings compliance(Transactions tx) {
+    return new ComplianceSettings(tx);
   }
 
   @Produces

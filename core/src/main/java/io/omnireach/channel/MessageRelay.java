@@ -228,7 +228,10 @@ public final class MessageRelay {
 
   private static String postalAddress(Connection c) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement("select value from settings where key = 'postal_address'");
+            c.prepareStatement(
+                "select value from settings where key = '"
+                    + ComplianceSettings.POSTAL_ADDRESS
+                    + "'");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     }

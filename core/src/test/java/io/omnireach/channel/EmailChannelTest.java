@@ -192,30 +192,26 @@ class EmailChannelTest {
   }
 
   @Test
-  void the_postal_address_from_settings_is_in_the_footer() throws Exception {
-    db.transactions()
-        .tenant(
-            acme,
-            c ->
-                c.createStatement()
-                    .executeUpdate(
-                        "insert into settings (key, value) values ('postal_address', '1 Main St, Springfield')"
-                            + " on conflict (key) do update set value = excluded.value"));
+  void the_postal_address_from_settings_is_in_the_footer_of_both_parts() throws Exception {
+    ComplianceSettings settings = new ComplianceSettings(db.transactions());
+    assertThat(settings.setPostalAddress(acme, " Acme Inc.\r\n1 Main St <Suite 2>\n", "admin"))
+        .isEqualTo("Acme Inc.\n1 Main St <Suite 2>");
+    assertThatThrownBy(() -> settings.setPostalAddress(acme, "x".repeat(301), "admin"))
+        .isInstanceOf(DomainException.class);
     try {
       String email = unique("postal");
       MessageView q =
           messages.queue(acme, lead(email, false), mailbox(10).id(), "S", "Body", null, "s");
       relay.relay(acme, q.id());
       MimeMultipart parts = (MimeMultipart) receivedBy(email)[0].getContent();
-      assertThat((String) parts.getBodyPart(0).getContent()).contains("1 Main St, Springfield");
-      assertThat((String) parts.getBodyPart(1).getContent()).contains("1 Main St, Springfield");
+      assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
+          .contains("Acme Inc.\n1 Main St <Suite 2>")
+          .doesNotContain(EmailComposer.NO_POSTAL_ADDRESS);
+      assertThat((String) parts.getBodyPart(1).getContent())
+          .contains("Acme Inc.<br>1 Main St &lt;Suite 2&gt;");
     } finally {
-      db.transactions()
-          .tenant(
-              acme,
-              c ->
-                  c.createStatement()
-                      .executeUpdate("delete from settings where key = 'postal_address'"));
+      assertThat(settings.setPostalAddress(acme, " ", "admin")).isNull();
+      assertThat(settings.postalAddress(acme)).isNull();
     }
   }
 

@@ -141,6 +141,17 @@ class EmailApiIT {
     String admin = E2e.token("admin@acme.demo");
     String sales = E2e.token("sales@acme.demo");
     String mailboxId = mailbox(admin);
+    HttpResponse<String> postal =
+        call(
+            "PUT",
+            "/api/v1/compliance",
+            admin,
+            "{\"postalAddress\":\"Acme Inc.\\n1 Main St, Springfield\"}");
+    assertThat(postal.statusCode()).as(postal.body()).isEqualTo(200);
+    assertThat(call("PUT", "/api/v1/compliance", sales, "{\"postalAddress\":\"x\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(call("GET", "/api/v1/compliance", sales, null).body())
+        .contains("1 Main St, Springfield");
     String email = "email-" + UUID.randomUUID().toString().substring(0, 8) + "@leads.example";
     String leadId = lead(sales, email);
 
@@ -163,10 +174,18 @@ class EmailApiIT {
     assertThat(unsubscribeUrl).startsWith(E2e.BASE_URL + "/unsubscribe/acme.");
     MimeMultipart parts = (MimeMultipart) m.getContent();
     assertThat(parts.getContentType()).startsWith("multipart/alternative");
-    assertThat((String) parts.getBodyPart(0).getContent())
-        .contains("Would a short call", "Elena Marsh", "(postal address not set", unsubscribeUrl);
+    assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
+        .contains(
+            "Would a short call",
+            "Elena Marsh",
+            "Acme Inc.\n1 Main St, Springfield",
+            unsubscribeUrl);
     assertThat((String) parts.getBodyPart(1).getContent())
-        .contains("Would a short call", "Elena Marsh", "href=\"" + unsubscribeUrl + "\"");
+        .contains(
+            "Would a short call",
+            "Elena Marsh",
+            "Acme Inc.<br>1 Main St, Springfield",
+            "href=\"" + unsubscribeUrl + "\"");
 
     // the page asks first; a tampered token is 404 and records nothing
     HttpResponse<String> page = form("GET", unsubscribeUrl, null);
