@@ -7,6 +7,8 @@ import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.MessageRelay;
 import io.omnireach.channel.Messages;
 import io.omnireach.channel.SmtpChannel;
+import io.omnireach.channel.Tracking;
+import io.omnireach.channel.TrackingLinks;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.Unsubscribes;
 import io.omnireach.common.SecretBox;
@@ -20,7 +22,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wires the channel feature of core (mailboxes, outbox, relay, unsubscribe) into CDI.
+ * Wires the channel feature of core (mailboxes, outbox, relay, unsubscribe, tracking) into CDI.
  *
  * <p>Configuration: {@code omnireach.secrets.master-key} (see {@link SecretKeys}), {@code
  * omnireach.public-url} (base of unsubscribe links), {@code omnireach.channel.allow-private-hosts}
@@ -77,14 +79,28 @@ public class ChannelServices {
 
   @Produces
   @Singleton
+  TrackingLinks trackingLinks(SecretBox secrets) {
+    return new TrackingLinks(secrets);
+  }
+
+  @Produces
+  @Singleton
+  Tracking tracking(Transactions tx, TenantDirectory tenants, TrackingLinks links, Clock clock) {
+    return new Tracking(tx, tenants, links, clock);
+  }
+
+  @Produces
+  @Singleton
   MessageRelay relay(
       Transactions tx,
       Mailboxes mailboxes,
       UnsubscribeTokens tokens,
+      TrackingLinks tracking,
       HostPolicy hosts,
       @ConfigProperty(name = "omnireach.public-url", defaultValue = "http://localhost:9080")
           String publicUrl,
       Clock clock) {
-    return new MessageRelay(tx, mailboxes, tokens, hosts, SmtpChannel::new, publicUrl, clock);
+    return new MessageRelay(
+        tx, mailboxes, tokens, tracking, hosts, SmtpChannel::new, publicUrl, clock);
   }
 }

@@ -2,6 +2,7 @@ package io.omnireach.channel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Builds the compliant email around a plain-text body: an HTML alternative, the CAN-SPAM footer in
@@ -22,7 +23,9 @@ final class EmailComposer {
       String fromAddress,
       String postalAddress,
       String unsubscribeUrl,
-      String idempotencyKey) {
+      String idempotencyKey,
+      IntFunction<String> clickUrl,
+      String pixelUrl) {
     String sender = senderName == null || senderName.isBlank() ? fromAddress : senderName;
     String postal =
         postalAddress == null || postalAddress.isBlank() ? NO_POSTAL_ADDRESS : postalAddress.trim();
@@ -38,7 +41,7 @@ final class EmailComposer {
     String html =
         "<!DOCTYPE html><html><body>"
             + "<div>"
-            + paragraphs(body.stripTrailing())
+            + html(body.stripTrailing(), clickUrl)
             + "</div>"
             + "<hr style=\"border:none;border-top:1px solid #ddd;margin:24px 0 8px\">"
             + "<p style=\"font-size:12px;color:#666\">"
@@ -48,6 +51,9 @@ final class EmailComposer {
             + "<br><a href=\""
             + escape(unsubscribeUrl)
             + "\">Unsubscribe</a></p>"
+            + (pixelUrl == null
+                ? ""
+                : "<img src=\"" + escape(pixelUrl) + "\" width=\"1\" height=\"1\" alt=\"\">")
             + "</body></html>";
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(
@@ -58,12 +64,25 @@ final class EmailComposer {
     return new Parts(text, html, headers);
   }
 
-  private static String paragraphs(String text) {
-    StringBuilder b = new StringBuilder();
-    for (String paragraph : text.split("\\R\\s*\\R")) {
-      b.append("<p>").append(escape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+  /** Paragraphs and line breaks; each URL becomes a link through {@code clickUrl} (or itself). */
+  private static String html(String text, IntFunction<String> clickUrl) {
+    StringBuilder b = new StringBuilder("<p>");
+    int link = 0;
+    for (String segment : TrackingLinks.segments(text)) {
+      if (segment.startsWith("http")) {
+        String href = clickUrl == null ? segment : clickUrl.apply(link);
+        link++;
+        b.append("<a href=\"")
+            .append(escape(href))
+            .append("\">")
+            .append(escape(segment))
+            .append("</a>");
+      } else {
+        b.append(
+            escape(segment).replaceAll("\\R[ \\t]*\\R\\s*", "</p><p>").replaceAll("\\R", "<br>"));
+      }
     }
-    return b.toString();
+    return b.append("</p>").toString();
   }
 
   static String escape(String s) {

@@ -38,6 +38,7 @@ public final class MessageRelay {
   private final Transactions tx;
   private final Mailboxes mailboxes;
   private final UnsubscribeTokens tokens;
+  private final TrackingLinks tracking;
   private final HostPolicy hosts;
   private final Function<SmtpSettings, ChannelAdapter> adapters;
   private final String publicUrl;
@@ -47,6 +48,7 @@ public final class MessageRelay {
       Transactions tx,
       Mailboxes mailboxes,
       UnsubscribeTokens tokens,
+      TrackingLinks tracking,
       HostPolicy hosts,
       Function<SmtpSettings, ChannelAdapter> adapters,
       String publicUrl,
@@ -54,6 +56,7 @@ public final class MessageRelay {
     this.tx = tx;
     this.mailboxes = mailboxes;
     this.tokens = tokens;
+    this.tracking = tracking;
     this.hosts = hosts;
     this.adapters = adapters;
     this.publicUrl =
@@ -161,7 +164,14 @@ public final class MessageRelay {
     String url = publicUrl + "/unsubscribe/" + tokens.token(tenant.slug(), id);
     EmailComposer.Parts parts =
         EmailComposer.compose(
-            body, smtp.fromName(), smtp.fromAddress(), postalAddress(c), url, key);
+            body,
+            smtp.fromName(),
+            smtp.fromAddress(),
+            postalAddress(c),
+            url,
+            key,
+            link -> publicUrl + "/t/c/" + tracking.clickToken(tenant.slug(), id, link),
+            publicUrl + "/t/o/" + tracking.openToken(tenant.slug(), id) + ".gif");
     Messages.event(c, id, "SENDING", null, clock);
     return new Claimed(
         smtp,

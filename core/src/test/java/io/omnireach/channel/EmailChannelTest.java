@@ -44,6 +44,7 @@ class EmailChannelTest {
   static Messages messages;
   static MessageRelay relay;
   static Unsubscribes unsubscribes;
+  static Tracking tracking;
   static SecretBox secrets = SecretBox.fromBase64(SecretBox.newKey());
 
   @BeforeAll
@@ -70,11 +71,16 @@ class EmailChannelTest {
     mailboxes = new Mailboxes(db.transactions(), secrets, hosts);
     messages = new Messages(db.transactions(), clock);
     UnsubscribeTokens tokens = new UnsubscribeTokens(secrets);
+    TrackingLinks trackingLinks = new TrackingLinks(secrets);
+    tracking =
+        new Tracking(
+            db.transactions(), new TenantDirectory(db.transactions()), trackingLinks, clock);
     relay =
         new MessageRelay(
             db.transactions(),
             mailboxes,
             tokens,
+            trackingLinks,
             hosts,
             SmtpChannel::new,
             "https://reach.example/",
@@ -323,6 +329,52 @@ class EmailChannelTest {
                 });
     assertThat(stored).doesNotContain("s3cret-pw");
     assertThat(secrets.decrypt(stored)).isEqualTo("s3cret-pw");
+  }
+
+  @Test
+  void links_are_tracked_and_a_click_only_leads_to_a_url_of_the_message() throws Exception {
+    String email = unique("click");
+    MessageView q =
+        messages.queue(
+            acme,
+            lead(email, false),
+            mailbox(100).id(),
+            "Links",
+            "See https://acme.example/pricing?a=1&b=2. Or (https://acme.example/demo).",
+            null,
+            "s");
+    relay.relay(acme, q.id());
+    MimeMultipart parts = (MimeMultipart) receivedBy(email)[0].getContent();
+    String text = (String) parts.getBodyPart(0).getContent();
+    String html = (String) parts.getBodyPart(1).getContent();
+    assertThat(text).contains("https://acme.example/pricing?a=1&b=2.");
+    Matcher clicks =
+        Pattern.compile("<a href=\"https://reach\\.example/t/c/([^\"]+)\">([^<]+)</a>")
+            .matcher(html);
+    assertThat(clicks.find()).isTrue();
+    String first = clicks.group(1);
+    assertThat(clicks.group(2)).isEqualTo("https://acme.example/pricing?a=1&amp;b=2");
+    assertThat(clicks.find()).isTrue();
+    String second = clicks.group(1);
+    assertThat(clicks.group(2)).isEqualTo("https://acme.example/demo");
+    Matcher pixel =
+        Pattern.compile("<img src=\"https://reach\\.example/t/o/([^\"]+)\\.gif\"").matcher(html);
+    assertThat(pixel.find()).isTrue();
+
+    assertThat(tracking.click(first)).hasValue("https://acme.example/pricing?a=1&b=2");
+    assertThat(tracking.click(second)).hasValue("https://acme.example/demo");
+    assertThat(tracking.open(pixel.group(1))).isTrue();
+    TrackingLinks links = new TrackingLinks(secrets);
+    assertThat(tracking.click(links.clickToken("acme", q.id(), 2))).isEmpty();
+    assertThat(tracking.click(first.replace(".0.", ".1."))).isEmpty();
+    assertThat(
+            tracking.click(
+                new TrackingLinks(SecretBox.fromBase64(SecretBox.newKey()))
+                    .clickToken("acme", q.id(), 0)))
+        .isEmpty();
+    assertThat(messages.get(acme, q.id()).events())
+        .extracting(MessageView.Event::type)
+        .containsExactly("QUEUED", "SENDING", "SENT", "CLICKED", "CLICKED", "OPENED");
   }
 
   @Test

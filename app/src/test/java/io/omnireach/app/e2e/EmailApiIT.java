@@ -90,7 +90,8 @@ class EmailApiIT {
                 + mailboxId
                 + ",\"subject\":\""
                 + subject
-                + "\",\"body\":\"Hi María,\\n\\nWould a short call next week work?\"}");
+                + "\",\"body\":\"Hi María,\\n\\nWould a short call next week work?"
+                + " https://acme.example/calendar?slot=1\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     assertThat(E2e.field(r.body(), "status")).isEqualTo("QUEUED");
     return E2e.field(r.body(), "id");
@@ -186,6 +187,24 @@ class EmailApiIT {
             "Elena Marsh",
             "Acme Inc.<br>1 Main St, Springfield",
             "href=\"" + unsubscribeUrl + "\"");
+
+    // open pixel and click redirect, only to the URL that was in the message
+    String html = (String) parts.getBodyPart(1).getContent();
+    Matcher click = Pattern.compile("<a href=\"(" + E2e.BASE_URL + "/t/c/[^\"]+)\"").matcher(html);
+    Matcher pixel = Pattern.compile("<img src=\"(" + E2e.BASE_URL + "/t/o/[^\"]+)\"").matcher(html);
+    assertThat(click.find()).as(html).isTrue();
+    assertThat(pixel.find()).as(html).isTrue();
+    HttpResponse<String> redirect = form("GET", click.group(1), null);
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    assertThat(redirect.headers().firstValue("Location"))
+        .hasValue("https://acme.example/calendar?slot=1");
+    assertThat(form("GET", click.group(1).replace("/t/c/acme.", "/t/c/globex."), null).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> gif = form("GET", pixel.group(1), null);
+    assertThat(gif.statusCode()).isEqualTo(200);
+    assertThat(gif.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("image/gif"));
+    assertThat(settled(sales, messageId)).contains("\"type\":\"CLICKED\"", "\"type\":\"OPENED\"");
 
     // the page asks first; a tampered token is 404 and records nothing
     HttpResponse<String> page = form("GET", unsubscribeUrl, null);
