@@ -52,7 +52,12 @@ public final class SecretKeys {
       LOG.info("Generated a new secrets master key in " + file);
       return key;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or write the secrets master key " + file, e);
+      throw new UncheckedIOException(
+          "Cannot read or write the secrets master key "
+              + file
+              + ": set omnireach.secrets.master-key (OMNIREACH_SECRETS_MASTER_KEY) to 32 random"
+              + " bytes in base64, the same on every instance",
+          e);
     }
   }
 }
