@@ -90,7 +90,7 @@ so the chart refuses to render without one.
 existing Secret is named, or for JWT keys given inline.
 */}}
 {{- define "omnireach.createSecret" -}}
-{{- if or (not .Values.database.existingSecret) (and (not .Values.jwt.existingSecret) .Values.jwt.privateKey) -}}
+{{- if or (not .Values.database.existingSecret) (and (not .Values.jwt.existingSecret) .Values.jwt.privateKey) (and (not .Values.secrets.existingSecret) .Values.secrets.masterKey) -}}
 true
 {{- end }}
 {{- end }}

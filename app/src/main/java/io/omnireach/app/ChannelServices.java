@@ -1,0 +1,106 @@
+package io.omnireach.app;
+
+import io.omnireach.app.security.SecretKeys;
+import io.omnireach.channel.ComplianceSettings;
+import io.omnireach.channel.HostPolicy;
+import io.omnireach.channel.Mailboxes;
+import io.omnireach.channel.MessageRelay;
+import io.omnireach.channel.Messages;
+import io.omnireach.channel.SmtpChannel;
+import io.omnireach.channel.Tracking;
+import io.omnireach.channel.TrackingLinks;
+import io.omnireach.channel.UnsubscribeTokens;
+import io.omnireach.channel.Unsubscribes;
+import io.omnireach.common.SecretBox;
+import io.omnireach.db.Transactions;
+import io.omnireach.tenant.TenantDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Wires the channel feature of core (mailboxes, outbox, relay, unsubscribe, tracking) into CDI.
+ *
+ * <p>Configuration: {@code omnireach.secrets.master-key} (see {@link SecretKeys}), {@code
+ * omnireach.public-url} (base of unsubscribe links), {@code omnireach.channel.allow-private-hosts}
+ * (default: on in dev mode only).
+ */
+@ApplicationScoped
+public class ChannelServices {
+
+  @Produces
+  @Singleton
+  SecretBox secrets(
+      @ConfigProperty(name = "omnireach.secrets.master-key") Optional<String> masterKey) {
+    return SecretKeys.box(masterKey);
+  }
+
+  @Produces
+  @Singleton
+  HostPolicy hostPolicy(
+      @ConfigProperty(name = "omnireach.channel.allow-private-hosts") Optional<Boolean> allow,
+      @ConfigProperty(name = "omnireach.dev-mode", defaultValue = "false") boolean devMode) {
+    return new HostPolicy(allow.orElse(devMode));
+  }
+
+  @Produces
+  @Singleton
+  Mailboxes mailboxes(Transactions tx, SecretBox secrets, HostPolicy hosts) {
+    return new Mailboxes(tx, secrets, hosts);
+  }
+
+  @Produces
+  @Singleton
+  Messages messages(Transactions tx, Clock clock) {
+    return new Messages(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  ComplianceSettings compliance(Transactions tx) {
+    return new ComplianceSettings(tx);
+  }
+
+  @Produces
+  @Singleton
+  UnsubscribeTokens unsubscribeTokens(SecretBox secrets) {
+    return new UnsubscribeTokens(secrets);
+  }
+
+  @Produces
+  @Singleton
+  Unsubscribes unsubscribes(
+      Transactions tx, TenantDirectory tenants, UnsubscribeTokens tokens, Clock clock) {
+    return new Unsubscribes(tx, tenants, tokens, clock);
+  }
+
+  @Produces
+  @Singleton
+  TrackingLinks trackingLinks(SecretBox secrets) {
+    return new TrackingLinks(secrets);
+  }
+
+  @Produces
+  @Singleton
+  Tracking tracking(Transactions tx, TenantDirectory tenants, TrackingLinks links, Clock clock) {
+    return new Tracking(tx, tenants, links, clock);
+  }
+
+  @Produces
+  @Singleton
+  MessageRelay relay(
+      Transactions tx,
+      Mailboxes mailboxes,
+      UnsubscribeTokens tokens,
+      TrackingLinks tracking,
+      HostPolicy hosts,
+      @ConfigProperty(name = "omnireach.public-url", defaultValue = "http://localhost:9080")
+          String publicUrl,
+      Clock clock) {
+    return new MessageRelay(
+        tx, mailboxes, tokens, tracking, hosts, SmtpChannel::new, publicUrl, clock);
+  }
+}

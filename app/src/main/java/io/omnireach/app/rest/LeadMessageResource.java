@@ -1,0 +1,85 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.app.OutboxDispatcher;
+import io.omnireach.app.rest.ChannelDtos.MessageDto;
+import io.omnireach.app.rest.ChannelDtos.MessageRequest;
+import io.omnireach.channel.MessageView;
+import io.omnireach.channel.Messages;
+import io.omnireach.common.DomainException;
+import io.omnireach.tenant.TenantRef;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Emailing a lead: the message is queued in the outbox and sent by the relay after commit. */
+@Path("/leads/{leadId}/messages")
+@Tag(name = "Messages", description = "Email to leads through the outbox; status and history")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadMessageResource {
+
+  @Inject Messages messages;
+  @Inject OutboxDispatcher dispatcher;
+  @Inject CurrentUser current;
+
+  @POST
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Email a lead",
+      description =
+          "Queues the message and returns 202 at once; poll GET /messages/{id}. Before sending,"
+              + " do-not-contact, the suppression list, denied email consent and the mailbox's"
+              + " daily cap are checked: the message then ends BLOCKED with the reason. A repeated"
+              + " Idempotency-Key returns the first message instead of queueing another.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageDto.class)))
+  @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
+  @APIResponse(responseCode = "404", description = "No such lead in this tenant")
+  public Response send(
+      @Parameter(description = "Lead id") @PathParam("leadId") long leadId,
+      @Parameter(description = "Optional key that makes retries of this call safe")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      MessageRequest body) {
+    if (body == null) {
+      throw DomainException.invalid("mailboxId", "mailboxId is required.");
+    }
+    TenantRef tenant = current.tenant();
+    MessageView queued =
+        messages.queue(
+            tenant,
+            leadId,
+            body.mailboxId(),
+            body.subject(),
+            body.body(),
+            idempotencyKey,
+            current.email());
+    if (queued.status() == MessageView.Status.QUEUED) {
+      dispatcher.dispatch(tenant, queued.id()); // the row is committed: queue() has returned
+    }
+    return Response.accepted(MessageDto.of(queued))
+        .location(URI.create("messages/" + queued.id()))
+        .build();
+  }
+}

@@ -1,0 +1,72 @@
+package io.omnireach.channel;
+
+import io.omnireach.db.Transactions;
+import io.omnireach.tenant.Tenant;
+import io.omnireach.tenant.TenantDirectory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records opens (pixel) and clicks (redirect) as message events. Only genuine tokens of existing
+ * messages count; a click resolves to the URL at that position of the stored body, never to a URL
+ * taken from the request.
+ */
+public final class Tracking {
+
+  private final Transactions tx;
+  private final TenantDirectory tenants;
+  private final TrackingLinks links;
+  private final Clock clock;
+
+  public Tracking(Transactions tx, TenantDirectory tenants, TrackingLinks links, Clock clock) {
+    this.tx = tx;
+    this.tenants = tenants;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  /** Records an OPENED event; false when the token names nothing. */
+  public boolean open(String token) {
+    return links.verifyOpen(token).map(t -> record(t, "OPENED").isPresent()).orElse(false);
+  }
+
+  /** Records a CLICKED event and returns where to send the reader; empty when not genuine. */
+  public Optional<String> click(String token) {
+    return links.verifyClick(token).flatMap(t -> record(t, "CLICKED"));
+  }
+
+  private Optional<String> record(TrackingLinks.Target target, String type) {
+    Optional<Tenant> tenant = tenants.bySlug(target.tenantSlug());
+    if (tenant.isEmpty()) {
+      return Optional.empty();
+    }
+    return tx.tenant(
+        tenant.get().ref(),
+        c -> {
+          String body;
+          try (PreparedStatement ps =
+              c.prepareStatement("select body from messages where id = ?")) {
+            ps.setLong(1, target.messageId());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<String>empty();
+              }
+              body = rs.getString(1);
+            }
+          }
+          String result = "";
+          if (target.link() >= 0) {
+            List<String> urls = TrackingLinks.urls(body);
+            if (target.link() >= urls.size()) {
+              return Optional.<String>empty();
+            }
+            result = urls.get(target.link());
+          }
+          Messages.event(c, target.messageId(), type, result.isEmpty() ? null : result, clock);
+          return Optional.of(result);
+        });
+  }
+}
