@@ -40,7 +40,8 @@ class ArchitectureTest {
             "io.omnireach.dashboard..",
             "io.omnireach.persona..",
             "io.omnireach.lead..",
-            "io.omnireach.ai..")
+            "io.omnireach.ai..",
+            "io.omnireach.channel..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -58,7 +59,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")
