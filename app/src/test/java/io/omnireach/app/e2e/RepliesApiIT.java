@@ -1,0 +1,148 @@
+package io.omnireach.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Replies through the real server: a mailbox with SMTP and IMAP on a GreenMail server of this test,
+ * a message sent by the outbox relay, a reply put into the IMAP inbox, a poll by REST, the reply
+ * listed, the message's REPLIED event; another tenant sees nothing.
+ */
+class RepliesApiIT {
+
+  static final String PASSWORD = "pw-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser("inbox", PASSWORD))
+          .withPerMethodLifecycle(false);
+
+  HttpResponse<String> call(String method, String path, String token, String json)
+      throws Exception {
+    return E2e.send(method, path, token, json);
+  }
+
+  @Test
+  void a_reply_is_polled_stored_once_listed_and_recorded_on_the_message() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    String sales = E2e.token("sales@acme.demo");
+    String viewer = E2e.token("viewer@acme.demo");
+    String globex = E2e.token("admin@globex.demo");
+
+    String json =
+        "{\"name\":\"Replies "
+            + UUID.randomUUID()
+            + "\",\"host\":\"127.0.0.1\",\"port\":"
+            + mail.getSmtp().getPort()
+            + ",\"username\":\"inbox\",\"password\":\""
+            + PASSWORD
+            + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"fromName\":\"Elena\"}";
+    Instant deadline = Instant.now().plusSeconds(60);
+    HttpResponse<String> r = call("POST", "/api/v1/mailboxes", admin, json);
+    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      r = call("POST", "/api/v1/mailboxes", admin, json);
+    }
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String mailboxId = E2e.field(r.body(), "id");
+
+    String imap =
+        "{\"host\":\"127.0.0.1\",\"port\":" + mail.getImap().getPort() + ",\"tls\":false}";
+    r = call("PUT", "/api/v1/mailboxes/" + mailboxId + "/imap", sales, imap);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    r = call("PUT", "/api/v1/mailboxes/" + mailboxId + "/imap", admin, imap);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+
+    String email = "reply-" + UUID.randomUUID().toString().substring(0, 8) + "@leads.example";
+    r =
+        call(
+            "POST",
+            "/api/v1/leads",
+            sales,
+            "{\"firstName\":\"Marta\",\"lastName\":\"Ruiz\",\"email\":\"" + email + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String leadId = E2e.field(r.body(), "id");
+    r =
+        call(
+            "POST",
+            "/api/v1/leads/" + leadId + "/messages",
+            sales,
+            "{\"mailboxId\":" + mailboxId + ",\"subject\":\"Hola Marta\",\"body\":\"Hola\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String messageId = E2e.field(r.body(), "id");
+
+    MimeMessage sent = null;
+    deadline = Instant.now().plusSeconds(30);
+    while (sent == null) {
+      sent =
+          Arrays.stream(mail.getReceivedMessages())
+              .filter(
+                  m -> {
+                    try {
+                      return m.getAllRecipients() != null
+                          && m.getAllRecipients()[0].toString().equals(email);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .findFirst()
+              .orElse(null);
+      assertThat(Instant.now()).as("message not sent").isBefore(deadline);
+      Thread.sleep(200);
+    }
+
+    MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+    reply.setFrom(new InternetAddress(email));
+    reply.setRecipients(Message.RecipientType.TO, "elena@acme.example");
+    reply.setSubject("RE: Hola Marta");
+    reply.setHeader("In-Reply-To", sent.getMessageID());
+    reply.setText("Me interesa, ¿hablemos el jueves?", "UTF-8");
+    reply.saveChanges();
+    mail.getUserManager().getUser("inbox").deliver(reply);
+
+    r = call("POST", "/api/v1/mailboxes/" + mailboxId + "/poll", viewer, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    r = call("POST", "/api/v1/mailboxes/" + mailboxId + "/poll", globex, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    r = call("POST", "/api/v1/mailboxes/" + mailboxId + "/poll", sales, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(E2e.field(r.body(), "failed")).isEqualTo("0");
+    r = call("POST", "/api/v1/mailboxes/" + mailboxId + "/poll", sales, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(E2e.field(r.body(), "stored")).isEqualTo("0");
+
+    r = call("GET", "/api/v1/replies?classification=interested", viewer, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String needle = "\"messageId\":" + messageId + ",";
+    assertThat(r.body().split(java.util.regex.Pattern.quote(needle), -1)).hasSize(2);
+    assertThat(r.body()).contains("\"leadName\":\"Marta Ruiz\"", "Me interesa");
+
+    r = call("GET", "/api/v1/replies", globex, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain(needle).doesNotContain(email);
+
+    r = call("GET", "/api/v1/messages/" + messageId, sales, null);
+    assertThat(r.body()).contains("\"type\":\"REPLIED\"", "INTERESTED");
+    r = call("GET", "/api/v1/leads/" + leadId, sales, null);
+    assertThat(E2e.field(r.body(), "stage")).isEqualTo("replied");
+
+    r = call("GET", "/api/v1/replies?classification=nope", viewer, null);
+    assertThat(r.statusCode()).isEqualTo(400);
+  }
+}
