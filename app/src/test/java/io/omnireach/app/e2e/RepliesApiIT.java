@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Replies through the real server: a mailbox with SMTP and IMAP on a GreenMail server of this test,
@@ -144,5 +146,19 @@ class RepliesApiIT {
 
     r = call("GET", "/api/v1/replies?classification=nope", viewer, null);
     assertThat(r.statusCode()).isEqualTo(400);
+
+    try (Browser browser = new Browser()) {
+      browser.open("/login");
+      WebElement form = browser.await(By.id("login-form"));
+      form.findElement(By.cssSelector("input[name=username]")).sendKeys("sales@acme.demo");
+      form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
+      form.findElement(By.cssSelector("vaadin-button")).click();
+      browser.await(By.cssSelector(".omni-brand-name"));
+      browser.open("/inbox");
+      browser.await(By.cssSelector(".omni-inbox-row"));
+      String text = browser.driver.findElement(By.cssSelector(".omni-inbox-list")).getText();
+      assertThat(text).contains("Marta Ruiz", "Interested", "Me interesa");
+      browser.screenshot("40-inbox");
+    }
   }
 }
