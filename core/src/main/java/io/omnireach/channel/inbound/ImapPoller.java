@@ -41,7 +41,9 @@ public final class ImapPoller {
       try {
         total = total.plus(poll(tenant, id));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Polling mailbox " + id + " of " + tenant.slug() + " failed", e);
+        // one line, no stack trace: a mailbox that is down is reported on every poll
+        LOG.warning(
+            "Polling mailbox " + id + " of " + tenant.slug() + " failed: " + e.getMessage());
         total = total.plus(new PollResult(0, 0, 0, 0, 1));
       }
     }
