@@ -128,6 +128,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     back.addClassName("omni-lead-back");
     back.setId("lead-back");
     Div main = new Div();
+    main.addClassName("omni-lead-main");
     LeadMessagesPanel thread =
         new LeadMessagesPanel(user.tenant().ref(), lead.id(), messages, mailboxes);
     if (user.canWrite()) {

@@ -88,12 +88,12 @@ public class MailboxesPanel extends Div {
   private void configureGrid() {
     grid.setId("mailboxes-grid");
     grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(Mailbox::name).setHeader("Name").setAutoWidth(true);
+    grid.addColumn(Mailbox::name).setHeader("Name").setFlexGrow(2);
     grid.addColumn(
             m -> (m.fromName() == null ? "" : m.fromName() + " ") + "<" + m.fromAddress() + ">")
         .setHeader("From")
-        .setAutoWidth(true);
-    grid.addColumn(m -> m.host() + ":" + m.port()).setHeader("Server").setAutoWidth(true);
+        .setFlexGrow(3);
+    grid.addColumn(m -> m.host() + ":" + m.port()).setHeader("Server").setFlexGrow(2);
     grid.addComponentColumn(
             m -> {
               Span tls = new Span(m.tls() ? "TLS" : "No TLS");
@@ -101,12 +101,17 @@ public class MailboxesPanel extends Div {
               return tls;
             })
         .setHeader("Security")
-        .setAutoWidth(true);
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(
             m -> m.username() == null ? "—" : m.username() + (m.hasPassword() ? " · ••••" : ""))
         .setHeader("Sign-in")
-        .setAutoWidth(true);
-    grid.addColumn(m -> m.dailyCap() + " / day").setHeader("Daily cap").setAutoWidth(true);
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(m -> m.dailyCap() + " / day")
+        .setHeader("Daily cap")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     if (admin) {
       grid.addComponentColumn(
               m -> {
