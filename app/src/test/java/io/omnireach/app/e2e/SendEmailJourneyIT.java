@@ -119,6 +119,44 @@ class SendEmailJourneyIT {
       browser.screenshot("41-lead-thread");
       signOut(browser);
 
+      // a lead marked do-not-contact: the send is queued, then blocked, with the reason in words
+      String blockedId =
+          E2e.field(
+              E2e.send(
+                      "POST",
+                      "/api/v1/leads",
+                      sales,
+                      "{\"email\":\"dnc."
+                          + suffix
+                          + "@x.example\",\"firstName\":\"Nils\",\"lastName\":\"Ek\"}")
+                  .body(),
+              "id");
+      assertThat(
+              E2e.send("PATCH", "/api/v1/leads/" + blockedId, sales, "{\"doNotContact\":true}")
+                  .statusCode())
+          .isEqualTo(200);
+      signIn(browser, "sales@acme.demo");
+      browser.open("/leads/" + blockedId);
+      type(browser, "#draft-subject input", "Quick question " + suffix);
+      type(browser, "#draft-body textarea", "Hi Nils, a quick question.");
+      browser.click(By.id("send-mailbox"));
+      browser.click(
+          By.xpath(
+              "//vaadin-select-item[@role='option' and contains(normalize-space(.), '"
+                  + mailboxName
+                  + "')]"));
+      browser.click(By.id("send-button"));
+      WebElement blocked =
+          new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+              .until(
+                  d ->
+                      d.findElements(By.cssSelector("#lead-thread [data-status=BLOCKED]")).stream()
+                          .findFirst()
+                          .orElse(null));
+      assertThat(blocked.getText()).contains("Not sent: this lead is marked do not contact");
+      browser.screenshot("42-lead-blocked");
+      signOut(browser);
+
       signIn(browser, "viewer@acme.demo");
       browser.open("/leads/" + leadId);
       browser.await(By.cssSelector("#lead-thread [data-status=SENT]"));
