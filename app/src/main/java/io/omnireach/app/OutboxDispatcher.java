@@ -3,6 +3,7 @@ package io.omnireach.app;
 import io.omnireach.app.startup.StartupState;
 import io.omnireach.channel.MessageRelay;
 import io.omnireach.channel.Messages;
+import io.omnireach.channel.Outbox;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.tenant.TenantStatus;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * conditional update, so a message is never handed over twice.
  */
 @ApplicationScoped
-public class OutboxDispatcher {
+public class OutboxDispatcher implements Outbox {
 
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
 
@@ -46,6 +47,7 @@ public class OutboxDispatcher {
   }
 
   /** Call only after the transaction that queued the message has committed. */
+  @Override
   public void dispatch(TenantRef tenant, long messageId) {
     executor.execute(
         () -> {

@@ -121,6 +121,31 @@ public final class Messages {
     return tx.tenant(tenant, c -> get(c, id));
   }
 
+  /** The lead's messages with their events, newest first (at most {@code limit}). */
+  public List<MessageView> ofLead(TenantRef tenant, long leadId, int limit) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id from messages where lead_id = ? order by id desc limit ?")) {
+            ps.setLong(1, leadId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          List<MessageView> result = new ArrayList<>();
+          for (long id : ids) {
+            result.add(get(c, id));
+          }
+          return result;
+        });
+  }
+
   /** Ids of QUEUED messages, oldest first (for the relay's sweep). */
   public List<Long> queued(TenantRef tenant, int limit) {
     return tx.tenant(

@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -219,6 +220,26 @@ class EmailChannelTest {
       assertThat(settings.setPostalAddress(acme, " ", "admin")).isNull();
       assertThat(settings.postalAddress(acme)).isNull();
     }
+  }
+
+  @Test
+  void a_leads_thread_lists_only_its_messages_newest_first_with_their_events() {
+    Mailbox box = mailbox(10);
+    long leadId = lead(unique("thread"), false);
+    long otherLead = lead(unique("thread-other"), false);
+    MessageView first = messages.queue(acme, leadId, box.id(), "First", "B", null, "s");
+    MessageView second = messages.queue(acme, leadId, box.id(), "Second", "B", null, "s");
+    messages.queue(acme, otherLead, box.id(), "Other", "B", null, "s");
+    relay.relay(acme, first.id());
+    List<MessageView> thread = messages.ofLead(acme, leadId, 50);
+    assertThat(thread).extracting(MessageView::subject).containsExactly("Second", "First");
+    assertThat(thread.get(1).events())
+        .extracting(MessageView.Event::type)
+        .containsExactly("QUEUED", "SENDING", "SENT");
+    assertThat(thread.get(0).status()).isEqualTo(MessageView.Status.QUEUED);
+    assertThat(messages.ofLead(acme, leadId, 1))
+        .extracting(MessageView::id)
+        .containsExactly(second.id());
   }
 
   @Test

@@ -21,6 +21,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.omnireach.ai.GenerationService;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.channel.Mailboxes;
+import io.omnireach.channel.Messages;
+import io.omnireach.channel.Outbox;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.Consent;
 import io.omnireach.lead.Lead;
@@ -56,6 +59,9 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final UserDirectory users;
   private final PersonaRepository personas;
   private final GenerationService generation;
+  private final Mailboxes mailboxes;
+  private final Messages messages;
+  private final Outbox outbox;
   private final AuthenticatedUser user;
 
   @Inject
@@ -63,8 +69,14 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       LeadRepository leads,
       UserDirectory users,
       PersonaRepository personas,
-      GenerationService generation) {
+      GenerationService generation,
+      Mailboxes mailboxes,
+      Messages messages,
+      Outbox outbox) {
     this.leads = leads;
+    this.mailboxes = mailboxes;
+    this.messages = messages;
+    this.outbox = outbox;
     this.users = users;
     this.personas = personas;
     this.generation = generation;
@@ -116,10 +128,20 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     back.addClassName("omni-lead-back");
     back.setId("lead-back");
     Div main = new Div();
+    main.addClassName("omni-lead-main");
+    LeadMessagesPanel thread =
+        new LeadMessagesPanel(user.tenant().ref(), lead.id(), messages, mailboxes);
     if (user.canWrite()) {
-      main.add(new LeadDraftPanel(user.tenant().ref(), lead, personas, generation, user.email()));
+      main.add(
+          new LeadDraftPanel(
+              user.tenant().ref(),
+              lead,
+              personas,
+              generation,
+              new LeadDraftPanel.Sending(mailboxes, messages, outbox, thread::refresh),
+              user.email()));
     }
-    main.add(timeline(lead));
+    main.add(thread, timeline(lead));
     Div columns = new Div(main, about(lead, owners));
     columns.addClassName("omni-lead-columns");
     add(back, hero(lead, owners), columns);

@@ -13,6 +13,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.omnireach.ai.AiException;
 import io.omnireach.ai.Draft;
 import io.omnireach.ai.GenerationService;
+import io.omnireach.channel.Mailbox;
+import io.omnireach.channel.Mailboxes;
+import io.omnireach.channel.MessageView;
+import io.omnireach.channel.Messages;
+import io.omnireach.channel.Outbox;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.Lead;
 import io.omnireach.persona.Persona;
@@ -21,38 +26,45 @@ import io.omnireach.tenant.TenantRef;
 import java.util.List;
 
 /**
- * Writes a first email to the lead in a persona's voice. Says plainly whether the offline generator
- * or which model wrote it; the text stays editable.
+ * Writes an email to the lead — in a persona's voice with AI, or by hand — and sends it from one of
+ * the tenant's mailboxes through the outbox (the same {@link Messages#queue} as the REST API). Says
+ * plainly whether the offline generator or which model wrote it; the text stays editable.
  */
 class LeadDraftPanel extends Div {
+
+  /** What the send needs besides the draft: the outbox and a callback when a message is queued. */
+  record Sending(Mailboxes mailboxes, Messages messages, Outbox outbox, Runnable onQueued) {}
 
   LeadDraftPanel(
       TenantRef tenant,
       Lead lead,
       PersonaRepository personas,
       GenerationService generation,
+      Sending sending,
       String actor) {
     addClassNames("omni-panel", "omni-lead-draft");
     setId("lead-draft");
-    add(new H3("Write with AI"));
+    add(new H3("Write an email"));
     List<Persona> all = personas.list(tenant);
-    if (all.isEmpty()) {
-      Paragraph none = new Paragraph("Create a persona first: drafts are written in its voice.");
-      none.addClassName("omni-muted");
-      add(none);
-      return;
-    }
     Select<Persona> persona = new Select<>();
     persona.setLabel("Persona");
     persona.setItems(all);
     persona.setItemLabelGenerator(Persona::name);
-    persona.setValue(all.get(0));
     persona.setId("draft-persona");
     Button write = new Button("Write draft", VaadinIcon.MAGIC.create());
     write.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     write.setId("draft-write");
     Div controls = new Div(persona, write);
     controls.addClassName("omni-lead-draft-controls");
+    if (all.isEmpty()) {
+      Paragraph none =
+          new Paragraph("Create a persona to have drafts written in its voice, or write by hand.");
+      none.addClassName("omni-muted");
+      add(none);
+    } else {
+      persona.setValue(all.get(0));
+      add(controls);
+    }
 
     TextField subject = new TextField("Subject");
     subject.setWidthFull();
@@ -64,15 +76,15 @@ class LeadDraftPanel extends Div {
     Span generator = new Span();
     generator.setId("draft-generator");
     generator.getElement().getThemeList().add("badge pill");
+    generator.setVisible(false);
     Paragraph rationale = new Paragraph();
     rationale.addClassName("omni-muted");
     Paragraph error = new Paragraph();
     error.addClassName("omni-error");
+    error.setVisible(false);
     Div result = new Div(generator, subject, body, rationale);
     result.addClassName("omni-lead-draft-result");
-    result.setVisible(false);
-    error.setVisible(false);
-    add(controls, error, result);
+    add(error, result, sendBar(tenant, lead, sending, subject, body, actor));
 
     write.addClickListener(
         e -> {
@@ -84,13 +96,89 @@ class LeadDraftPanel extends Div {
                 Draft.OFFLINE.equals(draft.generator())
                     ? "Offline generator (no AI key configured)"
                     : "Written by " + draft.generator() + (draft.cached() ? " · from cache" : ""));
+            generator.setVisible(true);
             rationale.setText(draft.rationale() == null ? "" : draft.rationale());
-            result.setVisible(true);
             error.setVisible(false);
           } catch (AiException | DomainException ex) {
             error.setText(ex.getMessage());
             error.setVisible(true);
           }
         });
+  }
+
+  private static Div sendBar(
+      TenantRef tenant,
+      Lead lead,
+      Sending sending,
+      TextField subject,
+      TextArea body,
+      String actor) {
+    List<Mailbox> boxes = sending.mailboxes().list(tenant);
+    Select<Mailbox> mailbox = new Select<>();
+    mailbox.setLabel("Send from");
+    mailbox.setItems(boxes);
+    mailbox.setItemLabelGenerator(
+        m -> m.name() + " · " + (m.fromName() == null ? "" : m.fromName() + " ") + m.fromAddress());
+    mailbox.setId("send-mailbox");
+    mailbox.setEmptySelectionAllowed(false);
+    Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
+    send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+    send.setId("send-button");
+    send.setDisableOnClick(true);
+    Span state = new Span();
+    state.setId("send-state");
+    state.addClassName("omni-send-state");
+    Div bar = new Div(mailbox, send, state);
+    bar.addClassName("omni-send-bar");
+    if (boxes.isEmpty()) {
+      mailbox.setEnabled(false);
+      mailbox.setPlaceholder("No mailbox yet");
+      send.setEnabled(false);
+      state.setText("An Admin adds mailboxes in Settings → Mailboxes.");
+      return bar;
+    }
+    mailbox.setValue(boxes.get(0));
+    send.addClickListener(
+        e -> {
+          subject.setInvalid(false);
+          body.setInvalid(false);
+          try {
+            MessageView queued =
+                sending
+                    .messages()
+                    .queue(
+                        tenant,
+                        lead.id(),
+                        mailbox.getValue() == null ? null : mailbox.getValue().id(),
+                        subject.getValue(),
+                        body.getValue(),
+                        null,
+                        actor);
+            if (queued.status() == MessageView.Status.QUEUED) {
+              sending.outbox().dispatch(tenant, queued.id()); // committed: queue() returned
+            }
+            state.setText("Queued — it appears in Messages below and is sent in a moment.");
+            state.getElement().setAttribute("data-state", "queued");
+            sending.onQueued().run();
+          } catch (DomainException ex) {
+            String field = ex.field() == null ? "" : ex.field();
+            switch (field) {
+              case "subject" -> {
+                subject.setInvalid(true);
+                subject.setErrorMessage(ex.getMessage());
+              }
+              case "body" -> {
+                body.setInvalid(true);
+                body.setErrorMessage(ex.getMessage());
+              }
+              default -> {}
+            }
+            state.setText("Not sent: " + ex.getMessage());
+            state.getElement().setAttribute("data-state", "error");
+          } finally {
+            send.setEnabled(true);
+          }
+        });
+    return bar;
   }
 }

@@ -54,7 +54,8 @@ public class SettingsView extends Div {
   private final boolean admin;
 
   @Inject
-  public SettingsView(UserDirectory users, Invitations invitations, AiSettingsPanel ai) {
+  public SettingsView(
+      UserDirectory users, Invitations invitations, AiSettingsPanel ai, MailboxesPanel mailboxes) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -90,6 +91,7 @@ public class SettingsView extends Div {
       pending.addClassName("omni-panel");
       add(pending);
     }
+    add(mailboxes);
     add(ai);
     refresh();
   }

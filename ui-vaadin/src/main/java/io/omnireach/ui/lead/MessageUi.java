@@ -1,0 +1,51 @@
+package io.omnireach.ui.lead;
+
+import io.omnireach.channel.MessageView;
+import java.util.Locale;
+
+/** Plain words for message states, block reasons and events on the lead page. */
+final class MessageUi {
+
+  private MessageUi() {}
+
+  /** "Not sent: this person unsubscribed" for a BLOCKED/FAILED message; null otherwise. */
+  static String reason(MessageView m) {
+    if (m.reason() == null) {
+      return null;
+    }
+    String why =
+        switch (m.reason()) {
+          case "UNSUBSCRIBED" -> "this person unsubscribed";
+          case "BOUNCED" -> "an earlier email to this address bounced";
+          case "COMPLAINED" -> "this person marked an earlier email as spam";
+          case "DO_NOT_CONTACT" -> "this lead is marked do not contact";
+          case "CONSENT_DENIED" -> "this person denied consent to email";
+          case "DAILY_CAP" -> "the mailbox reached its daily cap (it resets at 00:00 UTC)";
+          case "LEAD_DELETED" -> "the lead was deleted";
+          case "MAILBOX_DELETED" -> "the mailbox was deleted";
+          case "SEND_FAILED" ->
+              "the mail server refused it" + (m.reply() == null ? "" : " (" + m.reply() + ")");
+          default -> m.reason().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    return "Not sent: " + why;
+  }
+
+  /** Lumo badge theme for a status. */
+  static String theme(MessageView.Status status) {
+    return switch (status) {
+      case SENT -> "badge success pill";
+      case BLOCKED, FAILED -> "badge error pill";
+      case QUEUED, SENDING -> "badge pill";
+    };
+  }
+
+  /** "Opened", "Clicked", … */
+  static String event(String type) {
+    String t = type.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+  }
+
+  static boolean pending(MessageView m) {
+    return m.status() == MessageView.Status.QUEUED || m.status() == MessageView.Status.SENDING;
+  }
+}
