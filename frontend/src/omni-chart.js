@@ -1,5 +1,7 @@
 // <omni-chart>: an Apache ECharts chart as a custom element.
 //   option  (property) the ECharts option, an object or a JSON string
+//           strings "var(--some-css-property)" are resolved against the element's computed style,
+//           so charts can follow the tenant's Lumo colours
 //   theme   (attribute) "dark" or "light"; without it the page decides: Lumo's theme="dark" on
 //           <html>, else prefers-color-scheme
 // The chart renders into a child div (no shadow DOM) and follows the element's size.
@@ -27,6 +29,24 @@ echarts.use([
 ]);
 
 const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+function resolveVars(value, style) {
+  if (typeof value === 'string') {
+    const m = /^var\((--[\w-]+)\)$/.exec(value.trim());
+    return m ? style.getPropertyValue(m[1]).trim() || value : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => resolveVars(v, style));
+  }
+  if (value && typeof value === 'object') {
+    const out = {};
+    for (const k of Object.keys(value)) {
+      out[k] = resolveVars(value[k], style);
+    }
+    return out;
+  }
+  return value;
+}
 
 export class OmniChart extends HTMLElement {
   static get observedAttributes() {
@@ -109,7 +129,8 @@ export class OmniChart extends HTMLElement {
       this._chart = echarts.init(this._host, theme === 'dark' ? 'dark' : null, { renderer: 'canvas' });
     }
     if (this._option) {
-      const option = Object.assign({ backgroundColor: 'transparent' }, this._option);
+      const style = getComputedStyle(this);
+      const option = Object.assign({ backgroundColor: 'transparent' }, resolveVars(this._option, style));
       this._chart.setOption(option, true);
     }
     this.dispatchEvent(new CustomEvent('chart-rendered', { bubbles: false }));
