@@ -11,6 +11,7 @@ import io.omnireach.channel.Tracking;
 import io.omnireach.channel.TrackingLinks;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.Unsubscribes;
+import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantDirectory;
@@ -102,5 +103,11 @@ public class ChannelServices {
       Clock clock) {
     return new MessageRelay(
         tx, mailboxes, tokens, tracking, hosts, SmtpChannel::new, publicUrl, clock);
+  }
+
+  @Produces
+  @Singleton
+  EmailAnalytics emailAnalytics(Transactions tx, Clock clock) {
+    return new EmailAnalytics(tx, clock);
   }
 }

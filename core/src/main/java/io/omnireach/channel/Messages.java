@@ -208,13 +208,29 @@ public final class Messages {
 
   static void event(Connection c, long messageId, String type, String detail, Clock clock)
       throws SQLException {
+    event(c, messageId, type, detail, null, false, clock);
+  }
+
+  /** An event with the fetching user agent and whether a proxy or scanner caused it. */
+  static void event(
+      Connection c,
+      long messageId,
+      String type,
+      String detail,
+      String userAgent,
+      boolean proxy,
+      Clock clock)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into message_events (message_id, type, detail, at) values (?, ?, ?, ?)")) {
+            "insert into message_events (message_id, type, detail, user_agent, proxy, at)"
+                + " values (?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, messageId);
       ps.setString(2, type);
       ps.setString(3, detail);
-      ps.setTimestamp(4, Timestamp.from(clock.instant()));
+      ps.setString(4, userAgent);
+      ps.setBoolean(5, proxy);
+      ps.setTimestamp(6, Timestamp.from(clock.instant()));
       ps.executeUpdate();
     }
   }

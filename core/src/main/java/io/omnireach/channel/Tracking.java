@@ -6,6 +6,7 @@ import io.omnireach.tenant.TenantDirectory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,15 +31,26 @@ public final class Tracking {
 
   /** Records an OPENED event; false when the token names nothing. */
   public boolean open(String token) {
-    return links.verifyOpen(token).map(t -> record(t, "OPENED").isPresent()).orElse(false);
+    return open(token, null);
+  }
+
+  /**
+   * Records an OPENED event with the fetching user agent; opens by privacy proxies and scanners
+   * (see {@link ProxyOpens}) are flagged {@code proxy}. False when the token names nothing.
+   */
+  public boolean open(String token, String userAgent) {
+    return links
+        .verifyOpen(token)
+        .map(t -> record(t, "OPENED", userAgent).isPresent())
+        .orElse(false);
   }
 
   /** Records a CLICKED event and returns where to send the reader; empty when not genuine. */
   public Optional<String> click(String token) {
-    return links.verifyClick(token).flatMap(t -> record(t, "CLICKED"));
+    return links.verifyClick(token).flatMap(t -> record(t, "CLICKED", null));
   }
 
-  private Optional<String> record(TrackingLinks.Target target, String type) {
+  private Optional<String> record(TrackingLinks.Target target, String type, String userAgent) {
     Optional<Tenant> tenant = tenants.bySlug(target.tenantSlug());
     if (tenant.isEmpty()) {
       return Optional.empty();
@@ -47,14 +59,17 @@ public final class Tracking {
         tenant.get().ref(),
         c -> {
           String body;
+          Instant sentAt;
           try (PreparedStatement ps =
-              c.prepareStatement("select body from messages where id = ?")) {
+              c.prepareStatement("select body, sent_at from messages where id = ?")) {
             ps.setLong(1, target.messageId());
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
                 return Optional.<String>empty();
               }
               body = rs.getString(1);
+              java.sql.Timestamp ts = rs.getTimestamp(2);
+              sentAt = ts == null ? null : ts.toInstant();
             }
           }
           String result = "";
@@ -65,7 +80,23 @@ public final class Tracking {
             }
             result = urls.get(target.link());
           }
-          Messages.event(c, target.messageId(), type, result.isEmpty() ? null : result, clock);
+          if ("OPENED".equals(type)) {
+            Instant now = clock.instant();
+            String ua =
+                userAgent == null
+                    ? null
+                    : userAgent.substring(0, Math.min(500, userAgent.length()));
+            Messages.event(
+                c,
+                target.messageId(),
+                type,
+                ProxyOpens.reason(userAgent, sentAt, now),
+                ua,
+                ProxyOpens.isProxy(userAgent, sentAt, now),
+                clock);
+          } else {
+            Messages.event(c, target.messageId(), type, result.isEmpty() ? null : result, clock);
+          }
           return Optional.of(result);
         });
   }

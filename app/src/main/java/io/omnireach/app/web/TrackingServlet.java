@@ -29,7 +29,7 @@ public class TrackingServlet extends HttpServlet {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     if (path.startsWith("/o/") && path.endsWith(".gif")) {
-      if (tracking.open(path.substring(3, path.length() - 4))) {
+      if (tracking.open(path.substring(3, path.length() - 4), request.getHeader("User-Agent"))) {
         response.setContentType("image/gif");
         response.setContentLength(PIXEL.length);
         response.getOutputStream().write(PIXEL);

@@ -1,0 +1,57 @@
+package io.omnireach.ui.chart;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.UI;
+import elemental.json.Json;
+
+/**
+ * An Apache ECharts chart: the {@code <omni-chart>} custom element of our own runtime-loaded bundle
+ * ({@code frontend/}, built by Maven into {@code META-INF/resources/frontend-bundle}). The option
+ * is ECharts' option object as JSON; the element follows its size and the page's dark mode.
+ */
+@Tag("omni-chart")
+public class Chart extends Component implements HasSize, HasStyle {
+
+  /** Where the bundle is served from (inside the ui-vaadin jar). */
+  public static final String BUNDLE = "context://frontend-bundle/omni-components.js";
+
+  private static final String LOADED = Chart.class.getName() + ".loaded";
+
+  public Chart() {
+    setWidthFull();
+    setHeight("320px");
+  }
+
+  /** Sets ECharts' option (JSON object). */
+  public Chart setOption(String json) {
+    getElement().setPropertyJson("option", Json.parse(json));
+    return this;
+  }
+
+  /** Forces "dark" or "light"; null follows the page. */
+  public Chart setTheme(String theme) {
+    getElement().setAttribute("theme", theme == null ? "" : theme);
+    if (theme == null) {
+      getElement().removeAttribute("theme");
+    }
+    return this;
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    load(event.getUI());
+  }
+
+  /** Adds the bundle's script to the page once per UI. */
+  public static void load(UI ui) {
+    if (ComponentUtil.getData(ui, LOADED) == null) {
+      ComponentUtil.setData(ui, LOADED, Boolean.TRUE);
+      ui.getPage().addJavaScript(BUNDLE);
+    }
+  }
+}
