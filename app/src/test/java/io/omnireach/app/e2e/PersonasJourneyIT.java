@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -89,8 +90,17 @@ class PersonasJourneyIT {
       role.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Senior Account Executive");
       slide(browser, "persona-tone-warmth", 90);
       browser.driver.findElement(By.id("persona-save")).click();
+      // the card is re-rendered after the save: a stale element is retried, not a failure
       browser.wait.until(
-          d -> d.findElement(card("Calm Closer")).getText().contains("Senior Account Executive"));
+          d -> {
+            try {
+              return d.findElement(card("Calm Closer"))
+                  .getText()
+                  .contains("Senior Account Executive");
+            } catch (StaleElementReferenceException e) {
+              return false;
+            }
+          });
 
       browser.driver.findElement(card("Calm Closer")).click();
       browser.await(By.id("persona-delete")).click();
