@@ -97,7 +97,7 @@ class LeadsJourneyIT {
       WebElement name = browser.await(By.id("lead-name"));
       assertThat(name.getText()).isEqualTo("Grace Hopper");
       assertThat(browser.driver.findElement(By.id("lead-timeline-placeholder")).getText())
-          .contains("Messages, opens, clicks and replies will appear here");
+          .contains("Workflow steps will appear here");
       assertThat(browser.driver.findElement(By.id("lead-timeline")).getText())
           .contains("Created by sales@acme.demo");
       assertThat(browser.driver.getPageSource()).contains("US Navy", "+12025550143");

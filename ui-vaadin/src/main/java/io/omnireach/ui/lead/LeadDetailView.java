@@ -273,12 +273,12 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
 
   private Component timeline(Lead lead) {
     Icon glyph = VaadinIcon.CHAT.create();
-    Span title = new Span("Messages, opens, clicks and replies will appear here");
+    Span title = new Span("Workflow steps will appear here");
     title.addClassName("omni-lead-timeline-empty-title");
     Span text =
         new Span(
-            "Once this lead is in a workflow, every touch on every channel lands on this"
-                + " timeline, newest first.");
+            "Once this lead is in a workflow, every step on every channel lands on this"
+                + " timeline, newest first. Emails sent by hand are in Messages.");
     text.addClassName("omni-muted");
     Div placeholder = new Div(glyph, title, text);
     placeholder.addClassName("omni-lead-timeline-empty");
