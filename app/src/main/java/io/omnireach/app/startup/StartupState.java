@@ -8,8 +8,14 @@ public class StartupState {
 
   private volatile boolean ready;
   private volatile String failure;
+  private volatile int pendingMigrations = -1;
 
-  void markReady() {
+  /**
+   * @param pending platform migrations Flyway still saw after migrating; the scripts ship with the
+   *     code, so this cannot change while the server runs
+   */
+  void markReady(int pending) {
+    pendingMigrations = pending;
     ready = true;
     failure = null;
   }
@@ -21,6 +27,11 @@ public class StartupState {
 
   public boolean isReady() {
     return ready;
+  }
+
+  /** Platform migrations not applied at start-up (-1 before start-up finished). */
+  public int pendingMigrations() {
+    return pendingMigrations;
   }
 
   /** Why start-up failed, or null. */

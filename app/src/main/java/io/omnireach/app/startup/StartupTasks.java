@@ -63,7 +63,7 @@ public class StartupTasks {
       if (resumed > 0) {
         LOG.info("Resumed " + resumed + " lead imports cut off by the last shutdown.");
       }
-      state.markReady();
+      state.markReady(Migrations.pendingPlatformMigrations(tx.dataSource()));
     } catch (Exception e) {
       state.markFailed(e);
       LOG.log(Level.SEVERE, "OmniReach start-up failed: " + e.getMessage(), e);
