@@ -102,7 +102,10 @@ public final class ImapPoller {
     Long stuckAt = cursor == null ? null : cursor.failedUid();
     int failures = cursor == null ? 0 : cursor.failures();
     List<Message> fresh = new ArrayList<>();
-    for (Message m : uids.getMessagesByUID(last + 1, UIDFolder.LASTUID)) {
+    long next = uids.getUIDNext(); // -1 when the server does not say
+    boolean nothingNew = inbox.getMessageCount() == 0 || (next > 0 && next <= last + 1);
+    for (Message m :
+        nothingNew ? new Message[0] : uids.getMessagesByUID(last + 1, UIDFolder.LASTUID)) {
       // "n:*" names the newest message even when its UID is below n (RFC 3501): filter
       if (m != null && uids.getUID(m) > last) {
         fresh.add(m);
