@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Wires AI generation of core into CDI: settings with the master key, ledger, cache, the provider
- * clients (base URLs, timeout) and the price table from MicroProfile Config.
+ * clients (base URLs, timeout) and the price table from MicroProfile Config. The reply classifier
+ * ({@link InboundServices}) uses the same beans.
  */
 @ApplicationScoped
 public class AiServices {
@@ -45,32 +46,42 @@ public class AiServices {
 
   @Produces
   @Singleton
+  AiCache aiCache(Transactions tx, Clock clock) {
+    return new AiCache(tx, clock);
+  }
+
+  /** The provider clients: base URLs (tests point them at fakes) and timeout from config. */
+  @Produces
+  @Singleton
+  ChatModels chatModels(
+      @ConfigProperty(name = "omnireach.ai.openrouter.base-url") Optional<String> openRouterUrl,
+      @ConfigProperty(name = "omnireach.ai.mistral.base-url") Optional<String> mistralUrl,
+      @ConfigProperty(name = "omnireach.ai.timeout-seconds", defaultValue = "30") int timeout) {
+    return new ChatModels(
+        Map.of(
+            Provider.OPENROUTER, openRouterUrl.orElse(""),
+            Provider.MISTRAL, mistralUrl.orElse("")),
+        Duration.ofSeconds(timeout),
+        false);
+  }
+
+  @Produces
+  @Singleton
+  Prices prices(@ConfigProperty(name = "omnireach.ai.prices") Optional<String> prices) {
+    return prices.map(Prices::parse).orElse(Prices.none());
+  }
+
+  @Produces
+  @Singleton
   GenerationService generation(
       AiSettingsRepository settings,
       AiLedger ledger,
-      Transactions tx,
-      Clock clock,
+      AiCache cache,
+      ChatModels models,
+      Prices prices,
       LeadRepository leads,
-      PersonaRepository personas,
-      @ConfigProperty(name = "omnireach.ai.openrouter.base-url") Optional<String> openRouterUrl,
-      @ConfigProperty(name = "omnireach.ai.mistral.base-url") Optional<String> mistralUrl,
-      @ConfigProperty(name = "omnireach.ai.timeout-seconds", defaultValue = "30") int timeout,
-      @ConfigProperty(name = "omnireach.ai.prices") Optional<String> prices) {
-    ChatModels models =
-        new ChatModels(
-            Map.of(
-                Provider.OPENROUTER, openRouterUrl.orElse(""),
-                Provider.MISTRAL, mistralUrl.orElse("")),
-            Duration.ofSeconds(timeout),
-            false);
+      PersonaRepository personas) {
     return new GenerationService(
-        settings,
-        ledger,
-        new AiCache(tx, clock),
-        models,
-        prices.map(Prices::parse).orElse(Prices.none()),
-        RetryPolicy.STANDARD,
-        leads,
-        personas);
+        settings, ledger, cache, models, prices, RetryPolicy.STANDARD, leads, personas);
   }
 }

@@ -1,9 +1,16 @@
 package io.omnireach.app;
 
+import io.omnireach.ai.AiCache;
+import io.omnireach.ai.AiLedger;
+import io.omnireach.ai.AiSettingsRepository;
+import io.omnireach.ai.ChatModels;
+import io.omnireach.ai.Prices;
+import io.omnireach.ai.RetryPolicy;
 import io.omnireach.channel.HostPolicy;
 import io.omnireach.channel.inbound.ImapMailboxes;
 import io.omnireach.channel.inbound.ImapPoller;
 import io.omnireach.channel.inbound.InboundProcessor;
+import io.omnireach.channel.inbound.LlmReplyClassifier;
 import io.omnireach.channel.inbound.Replies;
 import io.omnireach.channel.inbound.ReplyClassifier;
 import io.omnireach.common.SecretBox;
@@ -12,8 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
-/** Wires inbound email of core (IMAP settings, poller, processor, classifier, replies) into CDI. */
+/**
+ * Wires inbound email of core (IMAP settings, poller, processor, LLM and offline classifiers,
+ * replies) into CDI.
+ */
 @ApplicationScoped
 public class InboundServices {
 
@@ -29,9 +40,32 @@ public class InboundServices {
     return new ImapMailboxes(tx, secrets, hosts);
   }
 
+  /**
+   * The tenant's LLM when Settings → AI has a key, else (and on any failure) the offline rules. At
+   * most 2 attempts: a poll should not wait long for one reply.
+   */
   @Produces
   @Singleton
-  InboundProcessor inboundProcessor(Transactions tx, ReplyClassifier classifier, Clock clock) {
+  LlmReplyClassifier llmReplyClassifier(
+      ReplyClassifier offline,
+      AiSettingsRepository settings,
+      AiLedger ledger,
+      AiCache cache,
+      ChatModels models,
+      Prices prices) {
+    return new LlmReplyClassifier(
+        offline,
+        settings,
+        ledger,
+        cache,
+        models,
+        prices,
+        new RetryPolicy(2, Duration.ofMillis(500), 2.0));
+  }
+
+  @Produces
+  @Singleton
+  InboundProcessor inboundProcessor(Transactions tx, LlmReplyClassifier classifier, Clock clock) {
     return new InboundProcessor(tx, classifier, clock);
   }
 

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Generated drafts of one tenant by request hash, in the tenant's {@code ai_cache} table. The key
  * covers the tenant, the prompt template version, provider, model, temperature and the full prompt,
- * so any change to persona, lead or settings asks the model again.
+ * so any change to persona, lead or settings asks the model again. Other uses with their own
+ * template version (reply classification) store their validated answer as a {@link Draft} too: the
+ * JSON in {@code body}, the answer's headline in {@code subject}.
  */
 public final class AiCache {
 
@@ -29,11 +31,22 @@ public final class AiCache {
 
   public static String key(
       TenantRef tenant, Provider provider, String model, double temperature, Prompt prompt) {
+    return key(tenant, PromptBuilder.TEMPLATE_VERSION, provider, model, temperature, prompt);
+  }
+
+  /** The key of a prompt written by another template ({@code templateVersion} names it). */
+  public static String key(
+      TenantRef tenant,
+      String templateVersion,
+      Provider provider,
+      String model,
+      double temperature,
+      Prompt prompt) {
     String material =
         String.join(
             "\u0000",
             "tenant:" + tenant.id() + ":" + tenant.slug(),
-            PromptBuilder.TEMPLATE_VERSION,
+            templateVersion,
             provider.id(),
             model,
             String.format(java.util.Locale.ROOT, "%.2f", temperature),

@@ -22,7 +22,7 @@ public final class PromptBuilder {
   public static final int MAX_WORDS = 180;
   static final int MAX_FIELD = 200;
   static final int MAX_ACTIVITY = 300;
-  static final String NEUTRALISED = "[removed: text that looked like an instruction]";
+  public static final String NEUTRALISED = "[removed: text that looked like an instruction]";
 
   /** Invisible format characters (zero-width, bidi overrides, BOM, tags) and controls but \n. */
   private static final Pattern INVISIBLE =

@@ -2,6 +2,7 @@ package io.omnireach.app.rest;
 
 import io.omnireach.channel.inbound.PollResult;
 import io.omnireach.channel.inbound.ReplyView;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +52,28 @@ public final class ReplyDtos {
               })
           String classification,
       @Schema(description = "Return date of an out-of-office reply, when stated")
-          LocalDate oooUntil) {
+          LocalDate oooUntil,
+      @Schema(
+              description =
+                  "Who classified: \"offline\" (rules and lexicon) or the provider/model of the"
+                      + " tenant's LLM",
+              example = "openrouter/openai/gpt-4o-mini")
+          String classifier,
+      @Schema(
+              description = "The model's certainty from 0 to 1; null for the offline rules",
+              example = "0.93")
+          BigDecimal confidence,
+      @Schema(enumeration = {"positive", "neutral", "negative"}) String sentiment,
+      @Schema(
+              description = "One sentence: why this class (for bounces: status and how matched)",
+              example = "Asks for a call on Thursday.")
+          String rationale,
+      @Schema(
+              description =
+                  "Why the offline rules decided although an LLM is configured (timeout,"
+                      + " provider error, malformed answer, spent budget); null otherwise",
+              example = "openrouter/openai/gpt-4o-mini: PROVIDER_ERROR")
+          String classifierFallback) {
     static ReplyDto of(ReplyView r) {
       return new ReplyDto(
           r.id(),
@@ -63,7 +85,12 @@ public final class ReplyDtos {
           r.body(),
           r.receivedAt(),
           r.classification().name(),
-          r.oooUntil());
+          r.oooUntil(),
+          r.classifier(),
+          r.confidence(),
+          r.sentiment(),
+          r.rationale(),
+          r.classifierFallback());
     }
   }
 

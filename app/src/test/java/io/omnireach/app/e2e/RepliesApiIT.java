@@ -134,6 +134,12 @@ class RepliesApiIT {
     String needle = "\"messageId\":" + messageId + ",";
     assertThat(r.body().split(java.util.regex.Pattern.quote(needle), -1)).hasSize(2);
     assertThat(r.body()).contains("\"leadName\":\"Marta Ruiz\"", "Me interesa");
+    // no AI key in this tenant: the offline rules decided, and the reply says so
+    assertThat(r.body())
+        .contains(
+            "\"classifier\":\"offline\"",
+            "\"sentiment\":\"positive\"",
+            "\"classifierFallback\":null");
 
     r = call("GET", "/api/v1/replies", globex, null);
     assertThat(r.statusCode()).isEqualTo(200);
@@ -157,7 +163,7 @@ class RepliesApiIT {
       browser.open("/inbox");
       browser.await(By.cssSelector(".omni-inbox-row"));
       String text = browser.driver.findElement(By.cssSelector(".omni-inbox-list")).getText();
-      assertThat(text).contains("Marta Ruiz", "Interested", "Me interesa");
+      assertThat(text).contains("Marta Ruiz", "Interested", "Offline rules", "Me interesa");
       browser.screenshot("40-inbox");
     }
   }

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IMAP side of the tenant's mailboxes (columns {@code imap_*} of {@code mailboxes}). The
- * password is the mailbox's sealed one; only {@link #settings} opens it, for the poller.
+ * The IMAP side of the tenant's mailboxes (columns {@code imap_*} of {@code mailboxes}) and where
+ * the poller stopped in each folder ({@code imap_cursors}). The password is the mailbox's sealed
+ * one; only {@link #settings} opens it, for the poller.
  */
 public final class ImapMailboxes {
 
@@ -54,6 +55,19 @@ public final class ImapMailboxes {
     tx.tenant(
         tenant,
         c -> {
+          // another server or account has other UIDs: start that folder from the beginning
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "delete from imap_cursors where mailbox_id = ? and exists (select 1 from"
+                      + " mailboxes m where m.id = ? and (m.imap_host is distinct from ?"
+                      + " or m.imap_port is distinct from ? or m.imap_username is distinct from ?))")) {
+            ps.setLong(1, mailboxId);
+            ps.setLong(2, mailboxId);
+            ps.setString(3, host);
+            ps.setObject(4, host == null ? null : port);
+            ps.setString(5, username);
+            ps.executeUpdate();
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "update mailboxes set imap_host = ?, imap_port = ?, imap_tls = ?,"
@@ -121,6 +135,56 @@ public final class ImapMailboxes {
             secrets.decrypt(rs.getString("password_enc")));
       }
     }
+  }
+
+  /** Where the last poll of the folder stopped; null before the first poll. */
+  public ImapCursor cursor(TenantRef tenant, long mailboxId, String folder) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select uid_validity, last_uid, failed_uid, failures from imap_cursors"
+                      + " where mailbox_id = ? and folder = ?")) {
+            ps.setLong(1, mailboxId);
+            ps.setString(2, folder);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? new ImapCursor(
+                      rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getInt(4))
+                  : null;
+            }
+          }
+        });
+  }
+
+  /**
+   * Stores where a poll stopped. Under the same UIDVALIDITY the last UID never moves back, so an
+   * overlapping poll (the scheduled job and a "poll now") that finished earlier cannot rewind it.
+   */
+  public void saveCursor(TenantRef tenant, long mailboxId, String folder, ImapCursor cursor) {
+    tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into imap_cursors (mailbox_id, folder, uid_validity, last_uid,"
+                      + " failed_uid, failures, polled_at) values (?, ?, ?, ?, ?, ?, now())"
+                      + " on conflict (mailbox_id, folder) do update set"
+                      + " last_uid = case when imap_cursors.uid_validity = excluded.uid_validity"
+                      + " then greatest(imap_cursors.last_uid, excluded.last_uid)"
+                      + " else excluded.last_uid end,"
+                      + " uid_validity = excluded.uid_validity, failed_uid = excluded.failed_uid,"
+                      + " failures = excluded.failures, polled_at = excluded.polled_at")) {
+            ps.setLong(1, mailboxId);
+            ps.setString(2, folder);
+            ps.setLong(3, cursor.uidValidity());
+            ps.setLong(4, cursor.lastUid());
+            ps.setObject(5, cursor.failedUid());
+            ps.setInt(6, cursor.failures());
+            return ps.executeUpdate();
+          }
+        });
   }
 
   private static String clean(String field, String value, int max) {

@@ -1,30 +1,38 @@
 package io.omnireach.channel.inbound;
 
 import io.omnireach.tenant.TenantRef;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads the UNSEEN messages of a mailbox's INBOX over IMAP (without marking them read), hands each
- * to the {@link InboundProcessor} and marks it \Seen only after its transaction committed. A
- * message that fails stays unseen and is tried again by the next poll; storing is idempotent by the
- * message's own Message-ID, so a crash between commit and flag only repeats a no-op.
+ * Reads the new messages of a mailbox's INBOX over IMAP and hands each to the {@link
+ * InboundProcessor}. The folder is opened read-only and read with {@code BODY.PEEK}: the poller
+ * never changes a flag, so the user's unread mail stays unread. What is new is decided by UID: the
+ * {@link ImapCursor} keeps the folder's UIDVALIDITY and the last UID processed, and only UIDs above
+ * it are fetched. When the server reports another UIDVALIDITY (the folder was rebuilt) the folder
+ * is read again from the start; replies are unique by their own Message-ID, so that stores nothing
+ * twice. The cursor moves only past messages that are done: at a failure the poll stops and the
+ * next one tries that message again; after {@link #MAX_FAILURES} failing polls it is skipped.
  */
 public final class ImapPoller {
 
   private static final Logger LOG = Logger.getLogger(ImapPoller.class.getName());
   private static final String TIMEOUT_MS = "20000";
+  static final String FOLDER = "INBOX";
   static final int MAX_PER_POLL = 500;
+  static final int MAX_FAILURES = 3;
 
   private final ImapMailboxes mailboxes;
   private final InboundProcessor processor;
@@ -58,33 +66,13 @@ public final class ImapPoller {
     }
     mailboxes.hosts().check("imapHost", settings.host());
     Session session = Session.getInstance(properties(settings));
-    int fetched = 0;
-    int stored = 0;
-    int duplicates = 0;
-    int unmatched = 0;
-    int failed = 0;
     try (Store store = session.getStore(implicitTls(settings) ? "imaps" : "imap")) {
       store.connect(settings.host(), settings.port(), settings.username(), settings.password());
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_WRITE);
+      Folder inbox = store.getFolder(FOLDER);
+      // EXAMINE, not SELECT: the server must not change any flag (\Seen, \Recent) for us
+      inbox.open(Folder.READ_ONLY);
       try {
-        Message[] unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-        for (int i = 0; i < unseen.length && i < MAX_PER_POLL; i++) {
-          Message m = unseen[i];
-          fetched++;
-          try {
-            MimeMessage copy = new MimeMessage((MimeMessage) m);
-            switch (processor.process(tenant, mailboxId, copy)) {
-              case STORED -> stored++;
-              case DUPLICATE -> duplicates++;
-              case UNMATCHED -> unmatched++;
-            }
-            m.setFlag(Flags.Flag.SEEN, true);
-          } catch (MessagingException | IOException | RuntimeException e) {
-            failed++;
-            LOG.log(Level.WARNING, "Inbound message of mailbox " + mailboxId + " failed", e);
-          }
-        }
+        return read(tenant, mailboxId, inbox);
       } finally {
         inbox.close(false);
       }
@@ -92,7 +80,100 @@ public final class ImapPoller {
       throw new IllegalStateException(
           "IMAP " + settings.host() + ":" + settings.port() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private PollResult read(TenantRef tenant, long mailboxId, Folder inbox)
+      throws MessagingException {
+    UIDFolder uids = (UIDFolder) inbox;
+    long validity = uids.getUIDValidity();
+    ImapCursor cursor = mailboxes.cursor(tenant, mailboxId, FOLDER);
+    if (cursor != null && cursor.uidValidity() != validity) {
+      LOG.info(
+          "UIDVALIDITY of mailbox "
+              + mailboxId
+              + " of "
+              + tenant.slug()
+              + " changed: reading "
+              + FOLDER
+              + " again from the start");
+      cursor = null;
+    }
+    long last = cursor == null ? 0 : cursor.lastUid();
+    Long stuckAt = cursor == null ? null : cursor.failedUid();
+    int failures = cursor == null ? 0 : cursor.failures();
+    List<Message> fresh = new ArrayList<>();
+    long next = uids.getUIDNext(); // -1 when the server does not say
+    boolean nothingNew = inbox.getMessageCount() == 0 || (next > 0 && next <= last + 1);
+    for (Message m :
+        nothingNew ? new Message[0] : uids.getMessagesByUID(last + 1, UIDFolder.LASTUID)) {
+      // "n:*" names the newest message even when its UID is below n (RFC 3501): filter
+      if (m != null && uids.getUID(m) > last) {
+        fresh.add(m);
+      }
+    }
+    fresh.sort(Comparator.comparingLong(m -> uid(uids, m)));
+    int fetched = 0;
+    int stored = 0;
+    int duplicates = 0;
+    int unmatched = 0;
+    int failed = 0;
+    for (Message m : fresh) {
+      if (fetched == MAX_PER_POLL) {
+        break; // the rest next time
+      }
+      long uid = uids.getUID(m);
+      fetched++;
+      try {
+        MimeMessage copy = new MimeMessage((MimeMessage) m);
+        switch (processor.process(tenant, mailboxId, copy)) {
+          case STORED -> stored++;
+          case DUPLICATE -> duplicates++;
+          case UNMATCHED -> unmatched++;
+        }
+        last = uid;
+        if (stuckAt != null && stuckAt == uid) {
+          stuckAt = null;
+          failures = 0;
+        }
+      } catch (MessagingException | IOException | RuntimeException e) {
+        failed++;
+        int attempts = stuckAt != null && stuckAt == uid ? failures + 1 : 1;
+        if (attempts >= MAX_FAILURES) {
+          LOG.log(
+              Level.WARNING,
+              "Inbound message UID "
+                  + uid
+                  + " of mailbox "
+                  + mailboxId
+                  + " failed "
+                  + attempts
+                  + " polls in a row: skipped",
+              e);
+          last = uid;
+          stuckAt = null;
+          failures = 0;
+          continue;
+        }
+        LOG.log(
+            Level.WARNING,
+            "Inbound message UID " + uid + " of mailbox " + mailboxId + " failed",
+            e);
+        stuckAt = uid;
+        failures = attempts;
+        break; // the cursor only passes what is done: the next poll starts here
+      }
+    }
+    mailboxes.saveCursor(
+        tenant, mailboxId, FOLDER, new ImapCursor(validity, last, stuckAt, failures));
     return new PollResult(fetched, stored, duplicates, unmatched, failed);
+  }
+
+  private static long uid(UIDFolder uids, Message m) {
+    try {
+      return uids.getUID(m);
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Properties properties(ImapSettings s) {

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -33,11 +34,14 @@ import java.util.regex.Pattern;
 
 /**
  * Handles one received email: finds the message we sent that it answers (its {@code In-Reply-To}
- * and {@code References}; for a delivery report also any of our Message-IDs inside the report),
- * stores it once (unique by its own Message-ID), classifies it and applies the effects in the same
- * transaction: a REPLIED event on our message, the lead's stage moved forward to {@code replied}
- * (never back from a later stage; not for bounces or out-of-office notes), an unsubscribe request
- * suppressed like the one-click link, a bounce suppressed as BOUNCED with a BOUNCED event.
+ * and {@code References}; for a bounce also our Message-IDs inside it, the returned {@code
+ * X-OmniReach-Idempotency-Key}, or the failed recipient — see {@link DeliveryReport}), and only
+ * then, outside any transaction, classifies it (possibly an LLM call), then stores it once (unique
+ * by its own Message-ID) with the effects in one transaction: a REPLIED event on our message, the
+ * lead's stage moved forward to {@code replied} (never back from a later stage; not for bounces or
+ * out-of-office notes), an unsubscribe request suppressed like the one-click link, a bounce
+ * suppressed as BOUNCED with a BOUNCED event — unless it is temporary (4.x.x), which is only a
+ * SOFT_BOUNCED event.
  */
 public final class InboundProcessor {
 
@@ -53,28 +57,45 @@ public final class InboundProcessor {
   private static final Pattern OUR_ID = Pattern.compile("<[0-9a-fA-F-]{36}@omnireach>");
   private static final Pattern ANY_ID = Pattern.compile("<[^<>\\s]{1,250}>");
 
+  /** How far back a bounce matched only by its recipient may point: MTAs give up within days. */
+  static final Duration BOUNCE_WINDOW = Duration.ofDays(30);
+
   private final Transactions tx;
-  private final ReplyClassifier classifier;
+  private final TenantReplyClassifier classifier;
   private final Clock clock;
 
+  /** Offline classification only. */
   public InboundProcessor(Transactions tx, ReplyClassifier classifier, Clock clock) {
+    this(tx, TenantReplyClassifier.offline(classifier), clock);
+  }
+
+  public InboundProcessor(Transactions tx, TenantReplyClassifier classifier, Clock clock) {
     this.tx = tx;
     this.classifier = classifier;
     this.clock = clock;
   }
 
+  /** The message of ours a received email answers (or reports on). */
+  private record Match(long messageId, Long leadId, String to, String how) {}
+
   public Outcome process(TenantRef tenant, Long mailboxId, MimeMessage mail)
       throws MessagingException, IOException {
     boolean report = isDeliveryReport(mail);
+    boolean bounce = DeliveryReport.isBounce(mail);
+    String from = from(mail);
     Set<String> candidates = new LinkedHashSet<>();
     ids(mail.getHeader("In-Reply-To", " "), ANY_ID, candidates);
     ids(mail.getHeader("References", " "), ANY_ID, candidates);
     String raw = null;
-    if (candidates.isEmpty() || report) {
+    DeliveryReport dsn = null;
+    if (candidates.isEmpty() || bounce) {
       raw = raw(mail);
       ids(raw, OUR_ID, candidates);
     }
-    String from = from(mail);
+    if (bounce || (from != null && ReplyClassifier.looksLikeMailerDaemon(from))) {
+      dsn = DeliveryReport.read(mail, raw == null ? raw(mail) : raw);
+      candidates.addAll(dsn.messageIds());
+    }
     String subject = cap(mail.getSubject(), 998);
     String body = cap(text(mail), MAX_BODY);
     String rawId = mail.getMessageID();
@@ -90,62 +111,134 @@ public final class InboundProcessor {
         mail.getReceivedDate() != null
             ? mail.getReceivedDate().toInstant()
             : mail.getSentDate() != null ? mail.getSentDate().toInstant() : clock.instant();
-    Classification cls =
-        classifier.classify(
-            new ReplyClassifier.Input(from, subject, body, report, auto),
-            received.atZone(ZoneOffset.UTC).toLocalDate());
     String storedId = rawId.trim();
+    DeliveryReport returned = dsn;
+    // match first, in a short transaction: unmatched mail and repeats cost no classification
+    Match match =
+        tx.tenant(
+            tenant,
+            c -> match(c, mailboxId, List.copyOf(candidates), returned, received, storedId));
+    if (match == null) {
+      return Outcome.UNMATCHED;
+    }
+    if (match.messageId() < 0) {
+      return Outcome.DUPLICATE;
+    }
+    Classification classified =
+        classifier.classify(
+            tenant,
+            new ReplyClassifier.Input(from, subject, body, report || bounce, auto),
+            received.atZone(ZoneOffset.UTC).toLocalDate(),
+            match.leadId());
+    boolean soft = classified.type() == ReplyClass.BOUNCE && dsn != null && dsn.soft();
+    Classification cls =
+        classified.type() == ReplyClass.BOUNCE && dsn != null
+            ? classified.withRationale(dsn.summary() + "; matched by " + match.how() + ".")
+            : classified;
     return tx.tenant(
         tenant,
-        c ->
-            store(
-                c,
-                mailboxId,
-                List.copyOf(candidates),
-                storedId,
-                from,
-                subject,
-                body,
-                received,
-                cls));
+        c -> store(c, mailboxId, match, storedId, from, subject, body, received, cls, soft));
+  }
+
+  /**
+   * Our message by Message-ID (In-Reply-To, References, our IDs inside the mail), else for a bounce
+   * by the returned {@code X-OmniReach-Idempotency-Key}, else by the failed recipient: the most
+   * recent message sent to that address in the last {@link #BOUNCE_WINDOW}, preferring the mailbox
+   * the bounce came to. Null when nothing matches; a match with id -1 when the reply is stored.
+   */
+  private Match match(
+      Connection c,
+      Long mailboxId,
+      List<String> candidates,
+      DeliveryReport dsn,
+      Instant received,
+      String rawId)
+      throws SQLException {
+    Match match = null;
+    if (!candidates.isEmpty()) {
+      match =
+          first(
+              c,
+              "select id, lead_id, to_address from messages where message_id = any (?)"
+                  + " order by id desc limit 1",
+              candidates,
+              "Message-ID");
+    }
+    if (match == null && dsn != null && !dsn.idempotencyKeys().isEmpty()) {
+      match =
+          first(
+              c,
+              "select id, lead_id, to_address from messages where idempotency_key = any (?)"
+                  + " order by id desc limit 1",
+              List.copyOf(dsn.idempotencyKeys()),
+              "idempotency key");
+    }
+    if (match == null && dsn != null && !dsn.addresses().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select id, lead_id, to_address from messages"
+                  + " where lower(to_address) = any (?) and status = 'SENT'"
+                  + " and sent_at between ? and ?"
+                  + " order by (mailbox_id is not distinct from ?) desc, sent_at desc, id desc"
+                  + " limit 1")) {
+        ps.setArray(1, c.createArrayOf("text", dsn.addresses().toArray()));
+        ps.setTimestamp(2, Timestamp.from(received.minus(BOUNCE_WINDOW)));
+        ps.setTimestamp(3, Timestamp.from(received.plus(Duration.ofDays(1))));
+        setLong(ps, 4, mailboxId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            match =
+                new Match(
+                    rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), "failed recipient");
+          }
+        }
+      }
+    }
+    if (match == null) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("select 1 from replies where raw_message_id = ?")) {
+      ps.setString(1, rawId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new Match(-1, null, null, null) : match;
+      }
+    }
+  }
+
+  private static Match first(Connection c, String sql, List<String> values, String how)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("text", values.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), how)
+            : null;
+      }
+    }
   }
 
   private Outcome store(
       Connection c,
       Long mailboxId,
-      List<String> candidates,
+      Match match,
       String rawId,
       String from,
       String subject,
       String body,
       Instant received,
-      Classification cls)
+      Classification cls,
+      boolean softBounce)
       throws SQLException {
-    if (candidates.isEmpty()) {
-      return Outcome.UNMATCHED;
-    }
-    long messageId;
-    Long leadId;
-    String to;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select id, lead_id, to_address from messages where message_id = any (?)"
-                + " order by id desc limit 1")) {
-      ps.setArray(1, c.createArrayOf("text", candidates.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Outcome.UNMATCHED;
-        }
-        messageId = rs.getLong(1);
-        leadId = (Long) rs.getObject(2);
-        to = rs.getString(3);
-      }
-    }
+    long messageId = match.messageId();
+    Long leadId = match.leadId();
+    String to = match.to();
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into replies (message_id, lead_id, mailbox_id, from_address, subject, body,"
-                + " received_at, classification, ooo_until, classifier, raw_message_id)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " received_at, classification, ooo_until, classifier, raw_message_id,"
+                + " confidence, sentiment, rationale, classifier_fallback)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (raw_message_id) do nothing")) {
       ps.setLong(1, messageId);
       setLong(ps, 2, leadId);
@@ -156,14 +249,23 @@ public final class InboundProcessor {
       ps.setTimestamp(7, Timestamp.from(received));
       ps.setString(8, cls.type().name());
       ps.setObject(9, cls.oooUntil());
-      ps.setString(10, cls.classifier());
+      ps.setString(10, cap(cls.classifier(), 200));
       ps.setString(11, rawId);
+      ps.setBigDecimal(12, cls.confidence());
+      ps.setString(13, cls.sentiment());
+      ps.setString(14, cap(cls.rationale(), 500));
+      ps.setString(15, cap(cls.fallback(), 300));
       if (ps.executeUpdate() == 0) {
         return Outcome.DUPLICATE;
       }
     }
     Instant now = clock.instant();
     if (cls.type() == ReplyClass.BOUNCE) {
+      if (softBounce) {
+        // a temporary failure (4.x.x): the MTA may still deliver; nothing is suppressed
+        event(c, messageId, "SOFT_BOUNCED", cls.rationale(), now);
+        return Outcome.STORED;
+      }
       suppress(c, to, "BOUNCED", messageId, now);
       event(c, messageId, "BOUNCED", from, now);
       return Outcome.STORED;

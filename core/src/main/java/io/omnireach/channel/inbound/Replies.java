@@ -28,7 +28,8 @@ public final class Replies {
                   "select r.id, r.message_id, r.lead_id,"
                       + " nullif(trim(concat_ws(' ', l.first_name, l.last_name)), '') as lead_name,"
                       + " r.from_address, r.subject, r.body, r.received_at, r.classification,"
-                      + " r.ooo_until from replies r left join leads l on l.id = r.lead_id"
+                      + " r.ooo_until, r.classifier, r.confidence, r.sentiment, r.rationale,"
+                      + " r.classifier_fallback from replies r left join leads l on l.id = r.lead_id"
                       + " where (?::text is null or r.classification = ?::text)"
                       + " and (?::bigint is null or r.id < ?::bigint)"
                       + " order by r.id desc limit ?")) {
@@ -52,7 +53,12 @@ public final class Replies {
                         rs.getString("body"),
                         rs.getTimestamp("received_at").toInstant(),
                         ReplyClass.valueOf(rs.getString("classification")),
-                        until == null ? null : until.toLocalDate()));
+                        until == null ? null : until.toLocalDate(),
+                        rs.getString("classifier"),
+                        rs.getBigDecimal("confidence"),
+                        rs.getString("sentiment"),
+                        rs.getString("rationale"),
+                        rs.getString("classifier_fallback")));
               }
             }
           }

@@ -2,226 +2,22 @@ package io.omnireach.channel.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.omnireach.channel.HostPolicy;
-import io.omnireach.channel.Mailbox;
-import io.omnireach.channel.MailboxDraft;
-import io.omnireach.channel.Mailboxes;
-import io.omnireach.channel.MessageRelay;
+import com.icegreen.greenmail.store.StoredMessage;
 import io.omnireach.channel.MessageView;
-import io.omnireach.channel.Messages;
-import io.omnireach.channel.SmtpChannel;
-import io.omnireach.channel.TrackingLinks;
-import io.omnireach.channel.UnsubscribeTokens;
-import io.omnireach.common.SecretBox;
-import io.omnireach.db.Migrations;
-import io.omnireach.lead.LeadDraft;
-import io.omnireach.lead.LeadField;
-import io.omnireach.lead.LeadRepository;
-import io.omnireach.tenant.TenantRef;
-import io.omnireach.testing.TestDatabase;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.Properties;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replies end to end in core: a message sent through the product path (queue, relay, GreenMail
- * SMTP), answered into the mailbox's GreenMail IMAP inbox, polled twice.
+ * SMTP), answered into the mailbox's GreenMail IMAP inbox, polled by UID, flags left alone.
  */
-class RepliesTest {
-
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withUser("sender", "s3cret-pw"))
-          .withPerMethodLifecycle(false);
-
-  static TestDatabase db;
-  static TenantRef acme;
-  static LeadRepository leads;
-  static Mailboxes mailboxes;
-  static ImapMailboxes imap;
-  static Messages messages;
-  static MessageRelay relay;
-  static ImapPoller poller;
-  static Replies replies;
-  static Mailbox box;
-  static SecretBox secrets = SecretBox.fromBase64(SecretBox.newKey());
-
-  @BeforeAll
-  static void setUp() {
-    db = TestDatabase.migrated();
-    long id =
-        db.transactions()
-            .platform(
-                c -> {
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "insert into tenants (slug, display_name, status)"
-                              + " values ('acme', 'Acme', 'ACTIVE') returning id")) {
-                    var rs = ps.executeQuery();
-                    rs.next();
-                    return rs.getLong(1);
-                  }
-                });
-    acme = new TenantRef(id, "acme");
-    Migrations.migrateTenant(db.dataSource(), acme.schema());
-    Clock clock = Clock.systemUTC();
-    leads = new LeadRepository(db.transactions(), clock);
-    HostPolicy hosts = new HostPolicy(true);
-    mailboxes = new Mailboxes(db.transactions(), secrets, hosts);
-    imap = new ImapMailboxes(db.transactions(), secrets, hosts);
-    messages = new Messages(db.transactions(), clock);
-    relay =
-        new MessageRelay(
-            db.transactions(),
-            mailboxes,
-            new UnsubscribeTokens(secrets),
-            new TrackingLinks(secrets),
-            hosts,
-            SmtpChannel::new,
-            "https://reach.example/",
-            clock);
-    poller =
-        new ImapPoller(imap, new InboundProcessor(db.transactions(), new ReplyClassifier(), clock));
-    replies = new Replies(db.transactions());
-    box =
-        mailboxes.create(
-            acme,
-            new MailboxDraft(
-                "Sales",
-                "127.0.0.1",
-                mail.getSmtp().getPort(),
-                "sender",
-                "s3cret-pw",
-                false,
-                "sales@acme.example",
-                "Elena Marsh",
-                100),
-            "admin");
-    imap.configure(
-        acme,
-        box.id(),
-        new ImapMailboxes.Draft("127.0.0.1", mail.getImap().getPort(), false, null),
-        "admin");
-  }
-
-  @AfterAll
-  static void drop() {
-    db.close();
-  }
-
-  record Sent(long leadId, long messageId, String email, String rfcId) {}
-
-  static Sent send(String first) throws Exception {
-    String email =
-        first.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@leads.example";
-    long leadId =
-        leads
-            .create(
-                acme,
-                new LeadDraft()
-                    .set(LeadField.FIRST_NAME, first)
-                    .set(LeadField.EMAIL, email)
-                    .set(LeadField.STAGE, "contacted"),
-                "t")
-            .id();
-    MessageView queued =
-        messages.queue(
-            acme,
-            leadId,
-            box.id(),
-            "Hello " + first,
-            "Hi " + first + ",\nA question.",
-            null,
-            "sales");
-    assertThat(relay.relay(acme, queued.id())).isEqualTo(MessageView.Status.SENT);
-    MimeMessage sent =
-        Arrays.stream(mail.getReceivedMessages())
-            .filter(
-                m -> {
-                  try {
-                    return m.getAllRecipients() != null
-                        && m.getAllRecipients()[0].toString().equals(email);
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                })
-            .findFirst()
-            .orElseThrow();
-    return new Sent(leadId, queued.id(), email, sent.getMessageID());
-  }
-
-  static MimeMessage reply(Sent to, String text) throws Exception {
-    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-    m.setFrom(new InternetAddress(to.email()));
-    m.setRecipients(Message.RecipientType.TO, "sales@acme.example");
-    m.setSubject("Re: Hello");
-    m.setHeader("In-Reply-To", to.rfcId());
-    m.setHeader("References", to.rfcId());
-    m.setText(
-        text + "\n\nOn Tue, Elena Marsh wrote:\n> Hi\n> Unsubscribe: https://reach.example/x",
-        "UTF-8");
-    m.saveChanges();
-    return m;
-  }
-
-  static void deliver(MimeMessage m) {
-    GreenMailUser user = mail.getUserManager().getUser("sender");
-    user.deliver(m);
-  }
-
-  static String stage(long leadId) {
-    return db.transactions()
-        .tenant(
-            acme,
-            c -> {
-              try (ResultSet rs =
-                  c.createStatement()
-                      .executeQuery("select stage from leads where id = " + leadId)) {
-                rs.next();
-                return rs.getString(1);
-              }
-            });
-  }
-
-  static String suppression(String email) {
-    return db.transactions()
-        .tenant(
-            acme,
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement("select reason from suppressions where email = lower(?)")) {
-                ps.setString(1, email);
-                try (ResultSet rs = ps.executeQuery()) {
-                  return rs.next() ? rs.getString(1) : null;
-                }
-              }
-            });
-  }
-
-  static long repliesOf(long messageId) {
-    return replies.list(acme, null, null, 200).stream()
-        .filter(r -> r.messageId() != null && r.messageId() == messageId)
-        .count();
-  }
+class RepliesTest extends InboundFixture {
 
   @Test
   void an_interested_reply_is_stored_once_classified_and_moves_the_lead_to_replied()
@@ -233,7 +29,7 @@ class RepliesTest {
     PollResult first = poller.poll(acme, box.id());
     assertThat(first.stored()).isEqualTo(1);
     assertThat(first.failed()).isZero();
-    // the message is marked seen: a second poll reads nothing
+    // the cursor is past it: a second poll reads nothing
     assertThat(poller.poll(acme, box.id()).fetched()).isZero();
     assertThat(repliesOf(sent.messageId())).isEqualTo(1);
 
@@ -362,5 +158,143 @@ class RepliesTest {
     PollResult result = poller.poll(acme, box.id());
     assertThat(result.unmatched()).isEqualTo(1);
     assertThat(result.stored()).isZero();
+  }
+
+  @Test
+  void the_poller_changes_no_flags_and_a_second_poll_fetches_nothing() throws Exception {
+    Sent sent = send("Ulla");
+    MimeMessage unrelated = new MimeMessage(Session.getInstance(new Properties()));
+    unrelated.setFrom(new InternetAddress("colleague@acme.example"));
+    unrelated.setSubject("Lunch?");
+    unrelated.setText("Pizza at noon?");
+    unrelated.saveChanges();
+    deliver(unrelated);
+    deliver(reply(sent, "Yes, interested - send me more information."));
+
+    PollResult first = poller.poll(acme, box.id());
+    assertThat(first.fetched()).isEqualTo(2);
+    assertThat(first.stored()).isEqualTo(1);
+    assertThat(first.unmatched()).isEqualTo(1);
+    assertThat(repliesOf(sent.messageId())).isEqualTo(1);
+    // the user's unrelated mail is still unread, and so is the reply we stored
+    assertThat(inbox()).isNotEmpty().noneMatch(InboundFixture::seen);
+    assertThat(inbox()).anyMatch(m -> "Lunch?".equals(subject(m)));
+
+    PollResult second = poller.poll(acme, box.id());
+    assertThat(second.fetched()).isZero();
+    assertThat(inbox()).noneMatch(InboundFixture::seen);
+  }
+
+  @Test
+  void a_reply_that_arrives_after_a_poll_is_picked_up_by_the_next() throws Exception {
+    Sent early = send("Erik");
+    deliver(reply(early, "Interested, let's talk."));
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+    ImapCursor after = imap.cursor(acme, box.id(), ImapPoller.FOLDER);
+    assertThat(after.lastUid()).isPositive();
+
+    Sent late = send("Lotte");
+    deliver(reply(late, "No thanks, not interested."));
+    PollResult next = poller.poll(acme, box.id());
+    assertThat(next.fetched()).isEqualTo(1);
+    assertThat(next.stored()).isEqualTo(1);
+    assertThat(replyTo(late.messageId()).classification()).isEqualTo(ReplyClass.NOT_INTERESTED);
+    assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER).lastUid())
+        .isGreaterThan(after.lastUid());
+  }
+
+  @Test
+  void a_new_uidvalidity_reads_the_folder_again_and_stores_nothing_twice() throws Exception {
+    Sent sent = send("Vera");
+    deliver(reply(sent, "Interested, call me."));
+    poller.poll(acme, box.id());
+    ImapCursor real = imap.cursor(acme, box.id(), ImapPoller.FOLDER);
+    // as if the server had rebuilt the folder: the stored UIDVALIDITY no longer holds
+    imap.saveCursor(
+        acme,
+        box.id(),
+        ImapPoller.FOLDER,
+        new ImapCursor(real.uidValidity() + 1, real.lastUid(), null, 0));
+
+    PollResult rescan = poller.poll(acme, box.id());
+    assertThat(rescan.fetched()).isEqualTo(inbox().size());
+    assertThat(rescan.stored()).isZero();
+    assertThat(rescan.duplicates()).isPositive();
+    assertThat(rescan.failed()).isZero();
+    assertThat(repliesOf(sent.messageId())).isEqualTo(1);
+    assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER))
+        .isEqualTo(new ImapCursor(real.uidValidity(), real.lastUid(), null, 0));
+    assertThat(inbox()).noneMatch(InboundFixture::seen);
+  }
+
+  @Test
+  void a_message_that_keeps_failing_holds_the_cursor_then_is_skipped() throws Exception {
+    Sent poison = send("Paula");
+    Sent fine = send("Fritz");
+    MimeMessage bad = reply(poison, "Interested.");
+    bad.setSubject("Re: explode");
+    bad.saveChanges();
+    deliver(bad);
+    deliver(reply(fine, "Interested too."));
+    ReplyClassifier rules = new ReplyClassifier();
+    ImapPoller fragile =
+        new ImapPoller(
+            imap,
+            new InboundProcessor(
+                db.transactions(),
+                (tenant, input, received, leadId) -> {
+                  if (input.subject().contains("explode")) {
+                    throw new IllegalStateException("classifier down");
+                  }
+                  return rules.classify(input, received);
+                },
+                clock));
+
+    for (int poll = 1; poll < ImapPoller.MAX_FAILURES; poll++) {
+      PollResult r = fragile.poll(acme, box.id());
+      assertThat(r.failed()).isEqualTo(1);
+      assertThat(r.stored()).isZero(); // the later reply waits behind the failing one
+      assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER).failures()).isEqualTo(poll);
+    }
+    PollResult last = fragile.poll(acme, box.id());
+    assertThat(last.failed()).isEqualTo(1);
+    assertThat(last.stored()).isEqualTo(1);
+    assertThat(repliesOf(fine.messageId())).isEqualTo(1);
+    assertThat(repliesOf(poison.messageId())).isZero();
+    ImapCursor cursor = imap.cursor(acme, box.id(), ImapPoller.FOLDER);
+    assertThat(cursor.failedUid()).isNull();
+    assertThat(fragile.poll(acme, box.id()).fetched()).isZero();
+  }
+
+  @Test
+  void other_imap_settings_start_the_folder_from_the_beginning() throws Exception {
+    Sent sent = send("Rita");
+    deliver(reply(sent, "Interested."));
+    poller.poll(acme, box.id());
+    assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER)).isNotNull();
+    ImapMailboxes.Draft same =
+        new ImapMailboxes.Draft("127.0.0.1", mail.getImap().getPort(), false, null);
+    imap.configure(acme, box.id(), same, "admin");
+    assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER)).isNotNull();
+    imap.configure(
+        acme,
+        box.id(),
+        new ImapMailboxes.Draft("127.0.0.1", mail.getImap().getPort(), false, "sender"),
+        "admin");
+    assertThat(imap.cursor(acme, box.id(), ImapPoller.FOLDER)).isNull();
+    imap.configure(acme, box.id(), same, "admin");
+    PollResult again = poller.poll(acme, box.id());
+    assertThat(again.fetched()).isEqualTo(inbox().size());
+    assertThat(again.duplicates()).isPositive();
+    assertThat(again.failed()).isZero();
+    assertThat(repliesOf(sent.messageId())).isEqualTo(1);
+  }
+
+  private static String subject(StoredMessage m) {
+    try {
+      return m.getMimeMessage().getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

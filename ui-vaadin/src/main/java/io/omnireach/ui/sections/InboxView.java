@@ -17,6 +17,7 @@ import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -85,7 +86,7 @@ public class InboxView extends Div {
     who.addClassName("omni-inbox-who");
     Span when = new Span(TIME.format(r.receivedAt().atZone(ZoneId.of("UTC"))) + " UTC");
     when.addClassName("omni-muted");
-    Div head = new Div(who, badge, when);
+    Div head = new Div(who, badge, classifier(r), when);
     head.addClassName("omni-inbox-head");
     Span subject = new Span(r.subject() == null ? "(no subject)" : r.subject());
     subject.addClassName("omni-inbox-subject");
@@ -100,6 +101,31 @@ public class InboxView extends Div {
     row.addClassName("omni-inbox-row");
     row.getElement().setAttribute("data-reply", Long.toString(r.id()));
     return row;
+  }
+
+  /** A small label saying who classified the reply; the rationale as its tooltip. */
+  static Span classifier(ReplyView r) {
+    Span label = new Span(classifierLabel(r));
+    label.addClassName("omni-inbox-classifier");
+    if (r.rationale() != null) {
+      label.getElement().setAttribute("title", r.rationale());
+    }
+    return label;
+  }
+
+  static String classifierLabel(ReplyView r) {
+    if (r.byModel()) {
+      return "AI · "
+          + r.classifier()
+          + (r.confidence() == null
+              ? ""
+              : " · " + r.confidence().movePointRight(2).setScale(0, RoundingMode.HALF_UP) + "%");
+    }
+    return r.classifierFallback() == null
+        ? "Offline rules"
+        : "Offline rules (AI unavailable: "
+            + r.classifierFallback().substring(r.classifierFallback().lastIndexOf(':') + 1).strip()
+            + ")";
   }
 
   static Span badge(ReplyClass c) {

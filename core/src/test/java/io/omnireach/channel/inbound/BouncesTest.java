@@ -1,0 +1,184 @@
+package io.omnireach.channel.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MailDateFormat;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bounces that do not answer our Message-ID (no In-Reply-To/References to it): realistic delivery
+ * reports of Postfix, Gmail, Exchange and Exim, filled in with a message just sent through the
+ * product path, delivered to the mailbox's IMAP inbox and polled. Hard bounces suppress the address
+ * as BOUNCED like the existing DSN path; soft ones (4.x.x) do not.
+ */
+class BouncesTest extends InboundFixture {
+
+  static String sample(String name, Sent sent, Map<String, String> extra) throws IOException {
+    String text;
+    try (InputStream in = BouncesTest.class.getResourceAsStream("/dsn/" + name)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String headers =
+        "Message-ID: "
+            + sent.rfcId()
+            + "\r\nFrom: Elena Marsh <sales@acme.example>\r\nTo: "
+            + sent.email()
+            + "\r\nSubject: Hello\r\n";
+    text =
+        text.replace("{{DATE}}", new MailDateFormat().format(new Date()))
+            .replace("{{UNIQUE}}", UUID.randomUUID().toString().substring(24))
+            .replace("{{EMAIL_UPPER}}", sent.email().toUpperCase(Locale.ROOT))
+            .replace("{{EMAIL}}", sent.email())
+            .replace("{{LOCAL}}", sent.email().substring(0, sent.email().indexOf('@')))
+            .replace("{{KEY}}", sent.idempotencyKey())
+            .replace("{{MESSAGE_ID}}", sent.rfcId())
+            .replace(
+                "{{HEADERS_BASE64}}",
+                Base64.getMimeEncoder()
+                    .encodeToString(headers.getBytes(StandardCharsets.US_ASCII)));
+    for (var e : extra.entrySet()) {
+      text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+    }
+    return text;
+  }
+
+  static void assertHardBounce(Sent sent, String how) {
+    assertThat(suppression(sent.email())).isEqualTo("BOUNCED");
+    ReplyView r = replyTo(sent.messageId());
+    assertThat(r.classification()).isEqualTo(ReplyClass.BOUNCE);
+    assertThat(r.classifier()).isEqualTo(ReplyClassifier.OFFLINE);
+    assertThat(r.rationale()).startsWith("Hard bounce").contains("matched by " + how);
+    assertThat(events(sent.messageId())).contains("BOUNCED").doesNotContain("REPLIED");
+    assertThat(stage(sent.leadId())).isEqualTo("contacted");
+  }
+
+  @Test
+  void postfix_report_is_matched_by_the_returned_idempotency_key() throws Exception {
+    Sent sent = send("Ghost");
+    MimeMessage dsn = parse(sample("postfix-hard.eml", sent, Map.of()));
+    assertThat(dsn.getHeader("In-Reply-To")).isNull();
+    assertThat(sample("postfix-hard.eml", sent, Map.of())).doesNotContain(sent.rfcId());
+
+    DeliveryReport report = DeliveryReport.read(dsn, null);
+    assertThat(report.addresses()).containsExactly(sent.email());
+    assertThat(report.idempotencyKeys()).containsExactly(sent.idempotencyKey());
+    assertThat(report.recipients().get(0).status()).isEqualTo("5.1.1");
+    assertThat(report.recipients().get(0).diagnostic()).contains("User unknown");
+    assertThat(report.soft()).isFalse();
+
+    deliver(dsn);
+    PollResult r = poller.poll(acme, box.id());
+    assertThat(r.stored()).isEqualTo(1);
+    assertHardBounce(sent, "idempotency key");
+    assertThat(replyTo(sent.messageId()).rationale()).contains("5.1.1", sent.email());
+  }
+
+  @Test
+  void gmail_report_is_matched_by_the_failed_recipient() throws Exception {
+    Sent sent = send("Nobody");
+    MimeMessage dsn = parse(sample("gmail-hard.eml", sent, Map.of()));
+    DeliveryReport report = DeliveryReport.read(dsn, null);
+    assertThat(report.addresses()).containsExactly(sent.email());
+    assertThat(report.messageIds()).containsExactly("<CAFx9y=2kq8XQ@mail.gmail.com>");
+    assertThat(report.soft()).isFalse();
+
+    deliver(dsn);
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+    assertHardBounce(sent, "failed recipient");
+  }
+
+  @Test
+  void exchange_report_is_matched_by_the_message_id_in_its_encoded_returned_headers()
+      throws Exception {
+    Sent sent = send("Absent");
+    String source = sample("exchange-hard.eml", sent, Map.of());
+    assertThat(source).doesNotContain(sent.rfcId()); // base64: a text scan cannot find it
+    MimeMessage dsn = parse(source);
+    DeliveryReport report = DeliveryReport.read(dsn, null);
+    assertThat(report.messageIds()).containsExactly(sent.rfcId());
+    assertThat(report.addresses()).containsExactly(sent.email()); // lower-cased
+    assertThat(report.recipients().get(0).status()).isEqualTo("5.1.10");
+
+    deliver(dsn);
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+    assertHardBounce(sent, "Message-ID");
+  }
+
+  @Test
+  void exim_bounce_without_a_report_is_matched_by_x_failed_recipients() throws Exception {
+    Sent sent = send("Full");
+    deliver(parse(sample("exim-hard.eml", sent, Map.of())));
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+    assertHardBounce(sent, "failed recipient");
+  }
+
+  @Test
+  void a_delayed_report_is_a_soft_bounce_and_suppresses_nothing() throws Exception {
+    Sent sent = send("Slow");
+    MimeMessage dsn =
+        parse(
+            sample(
+                "postfix-delayed.eml",
+                sent,
+                Map.of(
+                    "ACTION", "delayed",
+                    "STATUS", "4.4.1",
+                    "STATUS_TEXT",
+                        "connect to mx.leads.example[10.0.0.5]:25: Connection refused")));
+    assertThat(DeliveryReport.read(dsn, null).soft()).isTrue();
+    deliver(dsn);
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+
+    assertThat(suppression(sent.email())).isNull();
+    ReplyView r = replyTo(sent.messageId());
+    assertThat(r.classification()).isEqualTo(ReplyClass.BOUNCE);
+    assertThat(r.rationale()).startsWith("Soft bounce 4.4.1").contains("not suppressed");
+    assertThat(events(sent.messageId())).contains("SOFT_BOUNCED").doesNotContain("BOUNCED");
+  }
+
+  @Test
+  void a_failed_report_with_a_temporary_status_suppresses_nothing() throws Exception {
+    Sent sent = send("Quota");
+    deliver(
+        parse(
+            sample(
+                "postfix-delayed.eml",
+                sent,
+                Map.of(
+                    "ACTION", "failed",
+                    "STATUS", "4.2.2",
+                    "STATUS_TEXT", "452 4.2.2 Mailbox full"))));
+    assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
+    assertThat(suppression(sent.email())).isNull();
+    assertThat(events(sent.messageId())).contains("SOFT_BOUNCED").doesNotContain("BOUNCED");
+  }
+
+  @Test
+  void a_bounce_for_an_address_we_did_not_write_to_lately_matches_nothing() throws Exception {
+    Sent old = send("Longago");
+    db.transactions()
+        .tenant(
+            acme,
+            c ->
+                c.createStatement()
+                    .executeUpdate(
+                        "update messages set sent_at = sent_at - interval '40 days' where id = "
+                            + old.messageId()));
+    deliver(parse(sample("gmail-hard.eml", old, Map.of())));
+    Sent stranger = new Sent(0, 0, "stranger@leads.example", "<x@y>", "acme:api:" + "0".repeat(36));
+    deliver(parse(sample("gmail-hard.eml", stranger, Map.of())));
+    PollResult r = poller.poll(acme, box.id());
+    assertThat(r.unmatched()).isEqualTo(2);
+    assertThat(r.stored()).isZero();
+    assertThat(suppression(old.email())).isNull();
+  }
+}
