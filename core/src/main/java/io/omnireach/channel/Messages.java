@@ -203,7 +203,7 @@ public final class Messages {
   }
 
   /** "Re: Hello" for "Hello", "RE: Hello" and "Re: Hello"; never "Re: Re: …". */
-  static String reSubject(String previous) {
+  public static String reSubject(String previous) {
     String s = previous == null ? "" : previous.strip();
     while (s.regionMatches(true, 0, "re:", 0, 3)) {
       s = s.substring(3).strip();
