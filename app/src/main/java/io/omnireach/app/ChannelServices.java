@@ -1,12 +1,12 @@
 package io.omnireach.app;
 
 import io.omnireach.app.security.SecretKeys;
+import io.omnireach.channel.ChannelAdapters;
 import io.omnireach.channel.ComplianceSettings;
 import io.omnireach.channel.HostPolicy;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.MessageRelay;
 import io.omnireach.channel.Messages;
-import io.omnireach.channel.SmtpChannel;
 import io.omnireach.channel.Tracking;
 import io.omnireach.channel.TrackingLinks;
 import io.omnireach.channel.UnsubscribeTokens;
@@ -16,9 +16,11 @@ import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,7 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Configuration: {@code omnireach.secrets.master-key} (see {@link SecretKeys}), {@code
  * omnireach.public-url} (base of unsubscribe links), {@code omnireach.channel.allow-private-hosts}
- * (default: on in dev mode only).
+ * (default: on in dev mode only), and the outbox relay's {@code omnireach.outbox.max-attempts}
+ * (default 5), {@code omnireach.outbox.retry-backoff-seconds} (30, doubled per attempt, at most an
+ * hour), {@code omnireach.outbox.lease-seconds} (120: a SENDING row older than this is recovered)
+ * and {@code omnireach.outbox.batch-size} (50 rows per claim).
  */
 @ApplicationScoped
 public class ChannelServices {
@@ -90,6 +95,17 @@ public class ChannelServices {
     return new Tracking(tx, tenants, links, clock);
   }
 
+  /** SMTP connections kept open per mailbox, SendGrid clients; closed at shutdown. */
+  @Produces
+  @Singleton
+  ChannelAdapters adapters() {
+    return new ChannelAdapters();
+  }
+
+  void closeAdapters(@Disposes ChannelAdapters adapters) {
+    adapters.close();
+  }
+
   @Produces
   @Singleton
   MessageRelay relay(
@@ -98,11 +114,31 @@ public class ChannelServices {
       UnsubscribeTokens tokens,
       TrackingLinks tracking,
       HostPolicy hosts,
+      ChannelAdapters adapters,
       @ConfigProperty(name = "omnireach.public-url", defaultValue = "http://localhost:9080")
           String publicUrl,
+      @ConfigProperty(name = "omnireach.outbox.max-attempts", defaultValue = "5") int maxAttempts,
+      @ConfigProperty(name = "omnireach.outbox.retry-backoff-seconds", defaultValue = "30")
+          long backoffSeconds,
+      @ConfigProperty(name = "omnireach.outbox.lease-seconds", defaultValue = "120")
+          long leaseSeconds,
+      @ConfigProperty(name = "omnireach.outbox.batch-size", defaultValue = "50") int batchSize,
       Clock clock) {
     return new MessageRelay(
-        tx, mailboxes, tokens, tracking, hosts, SmtpChannel::new, publicUrl, clock);
+        tx,
+        mailboxes,
+        tokens,
+        tracking,
+        hosts,
+        adapters,
+        publicUrl,
+        clock,
+        new MessageRelay.Options(
+            maxAttempts,
+            Duration.ofSeconds(backoffSeconds),
+            Duration.ofHours(1),
+            Duration.ofSeconds(leaseSeconds),
+            batchSize));
   }
 
   @Produces

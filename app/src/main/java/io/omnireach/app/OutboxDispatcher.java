@@ -23,8 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Hands committed outbox rows to the relay on the server's managed executor, so the request returns
  * at once and the SMTP conversation happens after the row is durable. A sweep every {@code
  * omnireach.outbox.sweep-seconds} (default 30) relays QUEUED rows that were never dispatched (a
- * restart between commit and dispatch, a full executor). Both paths claim rows with the same
- * conditional update, so a message is never handed over twice.
+ * restart between commit and dispatch, a full executor) or whose time has come (deferred to a send
+ * window, cap or spacing slot; a retry after backoff), and first puts rows left SENDING by a crash
+ * (older than the relay's lease) back in the queue. Both paths claim rows the same way ({@code FOR
+ * UPDATE SKIP LOCKED}, then QUEUED → SENDING), so two relays never hand over the same row; only a
+ * recovered row is handed over again (docs/reliability.md).
  */
 @ApplicationScoped
 public class OutboxDispatcher implements Outbox {

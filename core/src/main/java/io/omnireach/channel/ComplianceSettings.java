@@ -4,8 +4,15 @@ import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The tenant's sender details for the CAN-SPAM footer: the postal address, kept in the tenant's
@@ -15,6 +22,10 @@ import java.sql.ResultSet;
 public final class ComplianceSettings {
 
   static final String POSTAL_ADDRESS = "postal_address";
+  static final String HOLIDAYS = "holidays";
+  static final int MAX_HOLIDAYS = 366;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   static final int MAX_POSTAL = 300;
 
   private final Transactions tx;
@@ -36,6 +47,82 @@ public final class ComplianceSettings {
             }
           }
         });
+  }
+
+  /** The tenant's holidays: no email leaves on these dates (in each lead's time zone). */
+  public List<LocalDate> holidays(TenantRef tenant) {
+    return tx.tenant(tenant, c -> List.copyOf(holidays(c)));
+  }
+
+  /**
+   * Replaces the holiday list (ISO dates, at most 366; duplicates dropped, kept sorted). Messages
+   * claimed from now on honour it.
+   */
+  public List<LocalDate> setHolidays(TenantRef tenant, List<String> dates, String actor) {
+    TreeSet<LocalDate> clean = new TreeSet<>();
+    for (String d : dates == null ? List.<String>of() : dates) {
+      if (d == null || d.isBlank()) {
+        continue;
+      }
+      try {
+        clean.add(LocalDate.parse(d.trim()));
+      } catch (DateTimeParseException e) {
+        throw DomainException.invalid("holidays", "'" + d + "' is not a date (YYYY-MM-DD).");
+      }
+    }
+    if (clean.size() > MAX_HOLIDAYS) {
+      throw DomainException.invalid("holidays", "At most " + MAX_HOLIDAYS + " holidays.");
+    }
+    String json;
+    try {
+      json = JSON.writeValueAsString(clean.stream().map(LocalDate::toString).toList());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into settings (key, value) values (?, ?)"
+                      + " on conflict (key) do update set value = excluded.value")) {
+            ps.setString(1, HOLIDAYS);
+            ps.setString(2, json);
+            ps.executeUpdate();
+          }
+          AuditLog.record(
+              c, actor, tenant.slug(), "settings.holidays", null, clean.size() + " dates");
+          return List.copyOf(clean);
+        });
+  }
+
+  /** The holidays, read inside the caller's transaction (the relay's claim). */
+  static Set<LocalDate> holidays(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select value from settings where key = ?")) {
+      ps.setString(1, HOLIDAYS);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Set.of();
+        }
+        TreeSet<LocalDate> days = new TreeSet<>();
+        try {
+          JSON.readTree(rs.getString(1)).forEach(n -> days.add(LocalDate.parse(n.asText())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | DateTimeParseException e) {
+          return Set.of(); // unreadable: send as if none (the API never writes such a value)
+        }
+        return days;
+      }
+    }
+  }
+
+  /** The postal address, read inside the caller's transaction. */
+  static String postalAddress(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select value from settings where key = ?")) {
+      ps.setString(1, POSTAL_ADDRESS);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   /** Sets (or, when blank, clears) the postal address; at most 300 characters, lines allowed. */

@@ -2,16 +2,31 @@ package io.omnireach.channel;
 
 import java.time.Instant;
 
-/** A sending mailbox as shown to people: everything but the password. */
+/**
+ * A sending mailbox as shown to people: everything but the password, API key and DKIM key.
+ *
+ * @param provider {@code smtp} or {@code sendgrid}
+ * @param sendWindow when it may send in the lead's time zone; null = any time
+ * @param timezone the window's zone for leads without one (IANA name); null = UTC
+ */
 public record Mailbox(
     long id,
     String name,
     String host,
-    int port,
+    Integer port,
     String username,
     boolean hasPassword,
     boolean tls,
     String fromAddress,
     String fromName,
     int dailyCap,
-    Instant createdAt) {}
+    Instant createdAt,
+    String provider,
+    String apiBaseUrl,
+    boolean hasApiKey,
+    SendWindow sendWindow,
+    int minSpacingSeconds,
+    String timezone,
+    String dkimDomain,
+    String dkimSelector,
+    boolean hasDkimKey) {}

@@ -22,7 +22,12 @@ public final class Mailboxes {
 
   static final String COLUMNS =
       "id, name, host, port, username, password_enc, tls, from_address, from_name, daily_cap,"
-          + " created_at";
+          + " created_at, provider, api_key_enc, api_base_url, send_window::text as send_window,"
+          + " min_spacing_seconds, timezone, dkim_domain, dkim_selector, dkim_key_enc";
+
+  static final String SMTP = "smtp";
+  static final String SENDGRID = "sendgrid";
+  static final int MAX_SPACING = 86_400;
 
   private final Transactions tx;
   private final SecretBox secrets;
@@ -36,23 +41,59 @@ public final class Mailboxes {
 
   public Mailbox create(TenantRef tenant, MailboxDraft draft, String actor) {
     String name = required("name", draft.name(), 80);
-    String host = required("host", draft.host(), 253);
-    int port = draft.port() == null ? 587 : draft.port();
-    if (port < 1 || port > 65535) {
+    String provider =
+        draft.provider() == null || draft.provider().isBlank()
+            ? SMTP
+            : draft.provider().trim().toLowerCase(java.util.Locale.ROOT);
+    if (!provider.equals(SMTP) && !provider.equals(SENDGRID)) {
+      throw DomainException.invalid("provider", "provider is 'smtp' or 'sendgrid'.");
+    }
+    boolean sendGrid = provider.equals(SENDGRID);
+    String host =
+        sendGrid ? optional("host", draft.host(), 253) : required("host", draft.host(), 253);
+    Integer port = draft.port() == null ? (sendGrid ? null : 587) : draft.port();
+    if (port != null && (port < 1 || port > 65535)) {
       throw DomainException.invalid("port", "Port must be between 1 and 65535.");
     }
-    hosts.check("host", host);
+    if (host != null) {
+      hosts.check("host", host);
+    }
     String username = optional("username", draft.username(), 320);
     String password =
         draft.password() == null || draft.password().isEmpty() ? null : draft.password();
     if (password != null && password.length() > 500) {
       throw DomainException.invalid("password", "Password is longer than 500 characters.");
     }
+    String apiKey = optional("apiKey", draft.apiKey(), 500);
+    if (sendGrid && apiKey == null) {
+      throw DomainException.invalid("apiKey", "A SendGrid mailbox needs its API key.");
+    }
+    String apiBaseUrl = sendGrid ? baseUrl(draft.apiBaseUrl()) : null;
     String from = Emails.normalise("fromAddress", draft.fromAddress());
     String fromName = optional("fromName", draft.fromName(), 100);
     int cap = draft.dailyCap() == null ? 200 : draft.dailyCap();
-    if (cap < 1 || cap > 100_000) {
-      throw DomainException.invalid("dailyCap", "Daily cap must be between 1 and 100000.");
+    checkCap(cap);
+    int spacing = spacing(draft.minSpacingSeconds());
+    String zone = zone(draft.timezone());
+    String dkimDomain = optional("dkimDomain", draft.dkimDomain(), 253);
+    String dkimSelector = optional("dkimSelector", draft.dkimSelector(), 63);
+    String dkimKey =
+        draft.dkimPrivateKey() == null || draft.dkimPrivateKey().isBlank()
+            ? null
+            : draft.dkimPrivateKey().strip();
+    if (dkimDomain != null || dkimSelector != null || dkimKey != null) {
+      if (dkimDomain == null || dkimSelector == null || dkimKey == null) {
+        throw DomainException.invalid(
+            dkimDomain == null
+                ? "dkimDomain"
+                : dkimSelector == null ? "dkimSelector" : "dkimPrivateKey",
+            "DKIM needs the domain, the selector and the private key together.");
+      }
+      if (sendGrid) {
+        throw DomainException.invalid(
+            "dkimDomain", "SendGrid signs with the domain you authenticated there; no key here.");
+      }
+      DkimSigner.privateKey(dkimKey); // refuses what is not an RSA key in PEM
     }
     String sealed = secrets.encrypt(password);
     return tx.tenant(
@@ -62,11 +103,18 @@ public final class Mailboxes {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "insert into mailboxes (name, host, port, username, password_enc, tls,"
-                      + " from_address, from_name, daily_cap, created_by)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                      + " from_address, from_name, daily_cap, created_by, provider, api_key_enc,"
+                      + " api_base_url, send_window, min_spacing_seconds, timezone, dkim_domain,"
+                      + " dkim_selector, dkim_key_enc)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?,"
+                      + " ?, ?, ?) returning id")) {
             ps.setString(1, name);
             ps.setString(2, host);
-            ps.setInt(3, port);
+            if (port == null) {
+              ps.setNull(3, Types.INTEGER);
+            } else {
+              ps.setInt(3, port);
+            }
             ps.setString(4, username);
             ps.setString(5, sealed);
             ps.setBoolean(6, draft.tls() == null || draft.tls());
@@ -74,6 +122,15 @@ public final class Mailboxes {
             ps.setString(8, fromName);
             ps.setInt(9, cap);
             ps.setString(10, actor);
+            ps.setString(11, provider);
+            ps.setString(12, secrets.encrypt(apiKey));
+            ps.setString(13, apiBaseUrl);
+            ps.setString(14, draft.sendWindow() == null ? null : draft.sendWindow().toJson());
+            ps.setInt(15, spacing);
+            ps.setString(16, zone);
+            ps.setString(17, dkimDomain);
+            ps.setString(18, dkimSelector);
+            ps.setString(19, secrets.encrypt(dkimKey));
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               id = rs.getLong(1);
@@ -84,9 +141,101 @@ public final class Mailboxes {
             }
             throw e;
           }
-          AuditLog.record(c, actor, tenant.slug(), "mailbox.create", "" + id, host + ":" + port);
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "mailbox.create",
+              "" + id,
+              sendGrid ? "sendgrid" : host + ":" + port);
           return get(c, id);
         });
+  }
+
+  /** Changes when and how fast the mailbox sends; applies to messages claimed from now on. */
+  public Mailbox updateSending(TenantRef tenant, long id, SendingRules rules, String actor) {
+    int spacing = spacing(rules.minSpacingSeconds());
+    String zone = zone(rules.timezone());
+    if (rules.dailyCap() != null) {
+      checkCap(rules.dailyCap());
+    }
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update mailboxes set send_window = cast(? as jsonb), min_spacing_seconds = ?,"
+                      + " timezone = ?, daily_cap = coalesce(?, daily_cap) where id = ?")) {
+            SendWindow w = rules.sendWindow();
+            ps.setString(1, w == null || w.always() ? null : w.toJson());
+            ps.setInt(2, spacing);
+            ps.setString(3, zone);
+            if (rules.dailyCap() == null) {
+              ps.setNull(4, Types.INTEGER);
+            } else {
+              ps.setInt(4, rules.dailyCap());
+            }
+            ps.setLong(5, id);
+            if (ps.executeUpdate() == 0) {
+              throw notFound(id);
+            }
+          }
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "mailbox.sending",
+              "" + id,
+              (rules.sendWindow() == null ? "any time" : rules.sendWindow().describe())
+                  + ", spacing "
+                  + spacing
+                  + "s");
+          return get(c, id);
+        });
+  }
+
+  private static void checkCap(int cap) {
+    if (cap < 1 || cap > 100_000) {
+      throw DomainException.invalid("dailyCap", "Daily cap must be between 1 and 100000.");
+    }
+  }
+
+  private static int spacing(Integer seconds) {
+    int s = seconds == null ? 0 : seconds;
+    if (s < 0 || s > MAX_SPACING) {
+      throw DomainException.invalid(
+          "minSpacingSeconds", "Spacing must be between 0 and " + MAX_SPACING + " seconds.");
+    }
+    return s;
+  }
+
+  private static String zone(String name) {
+    String z = optional("timezone", name, 64);
+    if (z != null && SendWindow.zoneOrNull(z) == null) {
+      throw DomainException.invalid(
+          "timezone", "'" + z + "' is not a time zone (e.g. Europe/Berlin).");
+    }
+    return z;
+  }
+
+  /** An http(s) base URL whose host passes the SSRF policy; null means SendGrid's own. */
+  private String baseUrl(String value) {
+    String v = optional("apiBaseUrl", value, 300);
+    if (v == null) {
+      return null;
+    }
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(v);
+    } catch (IllegalArgumentException e) {
+      throw DomainException.invalid("apiBaseUrl", "apiBaseUrl is not a URL.");
+    }
+    if (uri.getHost() == null
+        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+      throw DomainException.invalid("apiBaseUrl", "apiBaseUrl must be an http(s) URL.");
+    }
+    hosts.check("apiBaseUrl", uri.getHost());
+    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
   }
 
   public List<Mailbox> list(TenantRef tenant) {
@@ -140,7 +289,14 @@ public final class Mailboxes {
             rs.getString("username"),
             secrets.decrypt(rs.getString("password_enc")),
             rs.getString("from_address"),
-            rs.getString("from_name"));
+            rs.getString("from_name"),
+            id,
+            rs.getString("provider"),
+            secrets.decrypt(rs.getString("api_key_enc")),
+            rs.getString("api_base_url"),
+            rs.getString("dkim_domain"),
+            rs.getString("dkim_selector"),
+            secrets.decrypt(rs.getString("dkim_key_enc")));
       }
     }
   }
@@ -167,14 +323,23 @@ public final class Mailboxes {
         rs.getLong("id"),
         rs.getString("name"),
         rs.getString("host"),
-        rs.getInt("port"),
+        (Integer) rs.getObject("port"),
         rs.getString("username"),
         rs.getString("password_enc") != null,
         rs.getBoolean("tls"),
         rs.getString("from_address"),
         rs.getString("from_name"),
         rs.getInt("daily_cap"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("provider"),
+        rs.getString("api_base_url"),
+        rs.getString("api_key_enc") != null,
+        SendWindow.fromJson(rs.getString("send_window")),
+        rs.getInt("min_spacing_seconds"),
+        rs.getString("timezone"),
+        rs.getString("dkim_domain"),
+        rs.getString("dkim_selector"),
+        rs.getString("dkim_key_enc") != null);
   }
 
   static String required(String field, String value, int max) {

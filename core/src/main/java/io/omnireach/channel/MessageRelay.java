@@ -2,38 +2,91 @@ package io.omnireach.channel;
 
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Moves outbox rows QUEUED → SENDING → SENT / FAILED, or QUEUED → BLOCKED.
+ * Moves outbox rows QUEUED → SENDING → SENT / FAILED, QUEUED → BLOCKED, or leaves them QUEUED for
+ * later (deferred, or a transient failure to retry).
  *
  * <ol>
- *   <li>Claim, in one transaction: lock the mailbox row (so daily-cap counts are serial), {@code
- *       UPDATE … SET status='SENDING' WHERE id=? AND status='QUEUED'} (a second relay of the same
- *       row finds nothing to claim, so a message is handed to the transport at most once), then the
- *       pre-send checks — lead deleted or do-not-contact, suppression list, denied email consent,
- *       the mailbox's daily cap — any of which ends the message as BLOCKED with its reason.
- *   <li>Send, outside any transaction, through the mailbox's {@link ChannelAdapter}.
- *   <li>Record the reply: SENT or FAILED, with an event.
+ *   <li>Claim, in one transaction for a batch of due rows ({@code not_before} passed; {@code FOR
+ *       UPDATE SKIP LOCKED}, so two relays never take the same row): lock their mailboxes (so cap
+ *       and spacing counts are serial), then per message the checks — lead deleted or
+ *       do-not-contact, suppression list, denied email consent end it BLOCKED with the reason;
+ *       outside its send window (lead's time zone, tenant holidays), over the mailbox's daily cap,
+ *       or too soon after the mailbox's previous send defer it: it stays QUEUED with {@code
+ *       not_before} = the next allowed slot and a DEFERRED event saying why. The rest become
+ *       SENDING ({@code claimed_at}, {@code attempts + 1}).
+ *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}.
+ *   <li>Record each reply at once in its own transaction: SENT; or for a transient failure QUEUED
+ *       again with exponential backoff until {@code maxAttempts}; else FAILED with the reason.
  * </ol>
  *
- * A crash between 2 and 3 leaves the row SENDING: it is never sent again automatically (at most
- * once), and shows as SENDING until someone looks at it.
+ * A crash between 2 and 3 leaves rows SENDING: {@link #recover} (run by every sweep) puts rows
+ * claimed longer ago than the lease back to QUEUED with a RECOVERED event, and they are sent again
+ * with the same Message-ID and idempotency key. See docs/reliability.md, "Email outbox".
  */
 public final class MessageRelay {
 
   private static final Logger LOG = Logger.getLogger(MessageRelay.class.getName());
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  static final String RECOVERED_DETAIL =
+      "interrupted while sending; may duplicate if the server had accepted it";
+
+  /**
+   * @param maxAttempts sends before a transiently failing message is given up (FAILED)
+   * @param backoff the wait after the first failure; doubled after each further one
+   * @param maxBackoff the longest wait between two attempts
+   * @param lease how long a SENDING row may stay so before {@link #recover} takes it back
+   * @param batchSize rows claimed per transaction by {@link #relayQueued}
+   */
+  public record Options(
+      int maxAttempts, Duration backoff, Duration maxBackoff, Duration lease, int batchSize) {
+
+    public static final Options DEFAULTS =
+        new Options(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 50);
+
+    public Options {
+      if (maxAttempts < 1 || batchSize < 1 || backoff.isNegative() || lease.isNegative()) {
+        throw new IllegalArgumentException("Invalid relay options");
+      }
+    }
+
+    /**
+     * The wait after the {@code attempt}-th failure: backoff × 2^(attempt-1), at most maxBackoff.
+     */
+    public Duration backoffAfter(int attempt) {
+      Duration d = backoff;
+      for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
+        d = d.multipliedBy(2);
+      }
+      return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    }
+  }
 
   private final Transactions tx;
   private final Mailboxes mailboxes;
@@ -43,6 +96,7 @@ public final class MessageRelay {
   private final Function<SmtpSettings, ChannelAdapter> adapters;
   private final String publicUrl;
   private final Clock clock;
+  private final Options options;
 
   public MessageRelay(
       Transactions tx,
@@ -53,6 +107,19 @@ public final class MessageRelay {
       Function<SmtpSettings, ChannelAdapter> adapters,
       String publicUrl,
       Clock clock) {
+    this(tx, mailboxes, tokens, tracking, hosts, adapters, publicUrl, clock, Options.DEFAULTS);
+  }
+
+  public MessageRelay(
+      Transactions tx,
+      Mailboxes mailboxes,
+      UnsubscribeTokens tokens,
+      TrackingLinks tracking,
+      HostPolicy hosts,
+      Function<SmtpSettings, ChannelAdapter> adapters,
+      String publicUrl,
+      Clock clock,
+      Options options) {
     this.tx = tx;
     this.mailboxes = mailboxes;
     this.tokens = tokens;
@@ -62,206 +129,522 @@ public final class MessageRelay {
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.clock = clock;
+    this.options = options;
   }
 
-  private record Claimed(SmtpSettings smtp, OutboundMessage message) {}
+  public Options options() {
+    return options;
+  }
 
-  /** Relays one message; returns its status afterwards (unchanged when it was not QUEUED). */
+  /** One message ready for its adapter. */
+  private record Claimed(long id, SmtpSettings smtp, OutboundMessage message, int attempt) {}
+
+  /** What one claim transaction decided: the messages to send now, and how many it looked at. */
+  private record Batch(List<Claimed> claimed, int examined) {}
+
+  /**
+   * Relays one message (the dispatch right after its request committed); returns its status
+   * afterwards — unchanged when it is not due (deferred, or claimed by someone else).
+   */
   public MessageView.Status relay(TenantRef tenant, long messageId) {
-    Claimed claimed;
+    Batch batch;
     try {
-      claimed = tx.tenant(tenant, c -> claim(c, tenant, messageId));
+      batch = tx.tenant(tenant, c -> claim(c, tenant, messageId, 1));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Cannot claim message " + messageId + " of " + tenant.slug(), e);
       throw e;
     }
-    if (claimed == null) {
-      return tx.tenant(tenant, c -> Messages.get(c, messageId).status());
-    }
-    SendResult result;
-    try {
-      hosts.check("host", claimed.smtp().host());
-      result = adapters.apply(claimed.smtp()).send(claimed.message());
-    } catch (RuntimeException e) {
-      result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
-    }
-    SendResult outcome = result;
-    return tx.tenant(tenant, c -> record(c, messageId, outcome));
+    send(tenant, batch);
+    return tx.tenant(tenant, c -> status(c, messageId));
   }
 
-  /** Relays every QUEUED message of the tenant (start-up sweep, tests). */
-  public void relayQueued(TenantRef tenant, Messages messages) {
-    for (long id : messages.queued(tenant, 500)) {
-      relay(tenant, id);
-    }
+  /**
+   * The sweep: recovers interrupted sends, then relays every due QUEUED message of the tenant in
+   * batches (at most 10,000 per call). Returns how many messages it looked at.
+   */
+  public int relayQueued(TenantRef tenant, Messages messages) {
+    return relayDue(tenant, 10_000);
   }
 
-  private Claimed claim(Connection c, TenantRef tenant, long id) throws SQLException {
-    Long mailboxId = null;
-    try (PreparedStatement ps =
-        c.prepareStatement("select mailbox_id from messages where id = ? and status = 'QUEUED'")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
+  /** As {@link #relayQueued}, looking at no more than about {@code max} messages. */
+  public int relayDue(TenantRef tenant, int max) {
+    recover(tenant);
+    int examined = 0;
+    while (examined < max) {
+      Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
+      if (batch.examined() == 0) {
+        break;
+      }
+      examined += batch.examined();
+      send(tenant, batch);
+    }
+    return examined;
+  }
+
+  /**
+   * Puts messages left SENDING longer than the lease (the relay died between claim and record) back
+   * to QUEUED, each with a RECOVERED event; returns their ids.
+   */
+  public List<Long> recover(TenantRef tenant) {
+    Instant now = clock.instant();
+    return tx.tenant(
+        tenant,
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update messages set status = 'QUEUED', not_before = null"
+                      + " where status = 'SENDING' and claimed_at < ? returning id")) {
+            ps.setTimestamp(1, Timestamp.from(now.minus(options.lease())));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          for (long id : ids) {
+            Messages.event(c, id, "RECOVERED", RECOVERED_DETAIL, clock);
+            LOG.warning(
+                "Message "
+                    + id
+                    + " of "
+                    + tenant.slug()
+                    + " was interrupted while sending;"
+                    + " queued again");
+          }
+          return ids;
+        });
+  }
+
+  private void send(TenantRef tenant, Batch batch) {
+    Map<String, RuntimeException> refusedHosts = new HashMap<>();
+    for (Claimed m : batch.claimed()) {
+      SendResult result;
+      try {
+        String host = m.smtp().sendGrid() ? apiHost(m.smtp()) : m.smtp().host();
+        if (host != null) {
+          RuntimeException refused =
+              refusedHosts.computeIfAbsent(
+                  host,
+                  h -> {
+                    try {
+                      hosts.check("host", h);
+                      return null;
+                    } catch (RuntimeException e) {
+                      return e;
+                    }
+                  });
+          if (refused != null) {
+            throw refused;
+          }
         }
-        mailboxId = (Long) rs.getObject(1);
+        result = adapters.apply(m.smtp()).send(m.message());
+      } catch (RuntimeException e) {
+        result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+      SendResult outcome = result;
+      try {
+        tx.tenant(
+            tenant,
+            c -> {
+              record(c, m, outcome);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        // the row stays SENDING and is recovered after the lease (and may then duplicate)
+        LOG.log(Level.SEVERE, "Cannot record the send of message " + m.id(), e);
       }
     }
-    int cap = 0;
-    if (mailboxId != null) {
+  }
+
+  private static String apiHost(SmtpSettings s) {
+    return s.apiBaseUrl() == null ? null : java.net.URI.create(s.apiBaseUrl()).getHost();
+  }
+
+  // ---------------------------------------------------------------- claim
+
+  /** A mailbox's sending rules and what it sent lately, locked for this claim. */
+  private static final class Box {
+    int cap;
+    SendWindow window;
+    int spacing;
+    ZoneId zone;
+    int sentToday;
+    Instant last;
+    SmtpSettings smtp;
+  }
+
+  private record Row(
+      long id,
+      Long mailboxId,
+      Long leadId,
+      String to,
+      String subject,
+      String body,
+      String key,
+      String rfcId,
+      String inReplyTo,
+      String references,
+      SendWindow window,
+      int attempts,
+      boolean leadExists,
+      boolean doNotContact,
+      String consent,
+      String leadZone,
+      String suppressed) {}
+
+  private Batch claim(Connection c, TenantRef tenant, Long onlyId, int limit) throws SQLException {
+    Instant now = clock.instant();
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id from messages where status = 'QUEUED'"
+                + " and coalesce(not_before, '-infinity'::timestamptz) <= ?"
+                + (onlyId == null ? "" : " and id = ?")
+                + " order by coalesce(not_before, '-infinity'::timestamptz), id limit ?"
+                + " for update skip locked")) {
+      int i = 1;
+      ps.setTimestamp(i++, Timestamp.from(now));
+      if (onlyId != null) {
+        ps.setLong(i++, onlyId);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return new Batch(List.of(), 0);
+    }
+    Map<Long, Row> rows = rows(c, ids);
+    Map<Long, Box> boxes = boxes(c, rows.values(), now);
+    Set<LocalDate> holidays = ComplianceSettings.holidays(c);
+    List<Row> toSend = new ArrayList<>();
+    for (long id : ids) {
+      Row r = rows.get(id);
+      Box box = r.mailboxId() == null ? null : boxes.get(r.mailboxId());
+      if (box == null) {
+        finish(c, id, "FAILED", "MAILBOX_DELETED", null, null);
+        continue;
+      }
+      String blocked = blockReason(r);
+      if (blocked != null) {
+        finish(c, id, "BLOCKED", blocked, null, null);
+        continue;
+      }
+      ZoneId zone = SendWindow.zone(SendWindow.zoneOrNull(r.leadZone()), box.zone);
+      // holidays hold for every mailbox, with or without a window of its own
+      SendWindow window =
+          r.window() != null ? r.window() : box.window != null ? box.window : SendWindow.ALWAYS;
+      Instant slot = window.nextAllowed(now, zone, holidays);
+      if (slot == null) {
+        finish(c, id, "BLOCKED", "NO_SEND_SLOT", null, null);
+        continue;
+      }
+      String why = null;
+      boolean zoneSaid = false;
+      if (slot.isAfter(now)) {
+        zoneSaid = true;
+        LocalDate today = now.atZone(zone).toLocalDate();
+        why =
+            holidays.contains(today) && window.days().contains(today.getDayOfWeek())
+                ? "holiday " + today + " in " + name(zone)
+                : "outside send window " + window.describe() + " " + name(zone);
+      } else if (box.sentToday >= box.cap) {
+        Instant midnight =
+            now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).plusDays(1).toInstant();
+        slot = next(window, midnight, zone, holidays);
+        why = "daily cap of " + box.cap + " reached (it resets at 00:00 UTC)";
+      } else if (box.spacing > 0
+          && box.last != null
+          && box.last.plusSeconds(box.spacing).isAfter(now)) {
+        slot = next(window, box.last.plusSeconds(box.spacing), zone, holidays);
+        why = box.spacing + " s spacing between sends of this mailbox";
+        box.last = slot; // the next message of this batch queues behind this one
+      }
+      if (why != null) {
+        if (slot == null) {
+          finish(c, id, "BLOCKED", "NO_SEND_SLOT", null, null);
+          continue;
+        }
+        defer(c, id, slot, why + "; next " + format(slot, zone, !zoneSaid));
+        continue;
+      }
+      box.sentToday++;
+      box.last = now;
+      toSend.add(r);
+    }
+    List<Claimed> claimed = new ArrayList<>();
+    if (!toSend.isEmpty()) {
       try (PreparedStatement ps =
-          c.prepareStatement("select daily_cap from mailboxes where id = ? for update")) {
-        ps.setLong(1, mailboxId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            cap = rs.getInt(1);
-          } else {
-            mailboxId = null;
+          c.prepareStatement(
+              "update messages set status = 'SENDING', claimed_at = ?, not_before = null,"
+                  + " attempts = attempts + 1 where id = any(?)")) {
+        ps.setTimestamp(1, Timestamp.from(now));
+        ps.setArray(2, longs(c, toSend.stream().map(Row::id).toList()));
+        ps.executeUpdate();
+      }
+      events(c, toSend.stream().map(Row::id).toList(), "SENDING", null);
+      String postal = ComplianceSettings.postalAddress(c);
+      for (Row r : toSend) {
+        Box box = boxes.get(r.mailboxId());
+        if (box.smtp == null) {
+          box.smtp = mailboxes.smtpSettings(c, r.mailboxId());
+        }
+        claimed.add(compose(tenant, r, box.smtp, postal));
+      }
+    }
+    return new Batch(claimed, ids.size());
+  }
+
+  private static Instant next(SendWindow window, Instant from, ZoneId zone, Set<LocalDate> days) {
+    return window.nextAllowed(from, zone, days);
+  }
+
+  static String format(Instant at, ZoneId zone, boolean withZone) {
+    var local = at.atZone(zone);
+    return (local.getSecond() == 0 ? MINUTES : SECONDS).format(local)
+        + (withZone ? " " + name(zone) : "");
+  }
+
+  static String name(ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+  }
+
+  private Claimed compose(TenantRef tenant, Row r, SmtpSettings smtp, String postal) {
+    String url = publicUrl + "/unsubscribe/" + tokens.token(tenant.slug(), r.id());
+    EmailComposer.Parts parts =
+        EmailComposer.compose(
+            r.body(),
+            smtp.fromName(),
+            smtp.fromAddress(),
+            postal,
+            url,
+            r.key(),
+            link -> publicUrl + "/t/c/" + tracking.clickToken(tenant.slug(), r.id(), link),
+            publicUrl + "/t/o/" + tracking.openToken(tenant.slug(), r.id()) + ".gif");
+    Map<String, String> headers = new LinkedHashMap<>(parts.headers());
+    if (r.inReplyTo() != null) {
+      headers.put("In-Reply-To", r.inReplyTo());
+      headers.put("References", r.references() == null ? r.inReplyTo() : r.references());
+    }
+    return new Claimed(
+        r.id(),
+        smtp,
+        new OutboundMessage(
+            tenant.slug(),
+            r.rfcId(),
+            r.key(),
+            smtp.fromAddress(),
+            r.to(),
+            r.subject(),
+            parts.text(),
+            parts.html(),
+            headers,
+            r.id()),
+        r.attempts() + 1);
+  }
+
+  private static Map<Long, Row> rows(Connection c, List<Long> ids) throws SQLException {
+    Map<Long, Row> rows = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select m.id, m.mailbox_id, m.lead_id, m.to_address, m.subject, m.body,"
+                + " m.idempotency_key, m.message_id, m.in_reply_to, m.references_ids,"
+                + " m.send_window::text, m.attempts, l.id is not null, coalesce(l.do_not_contact,"
+                + " false), l.consent->'email'->>'status', l.timezone, s.reason"
+                + " from messages m left join leads l on l.id = m.lead_id"
+                + " left join suppressions s on s.email = lower(m.to_address)"
+                + " where m.id = any(?)")) {
+      ps.setArray(1, longs(c, ids));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Row r =
+              new Row(
+                  rs.getLong(1),
+                  (Long) rs.getObject(2),
+                  (Long) rs.getObject(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  windowOrNull(rs.getString(11)),
+                  rs.getInt(12),
+                  rs.getBoolean(13),
+                  rs.getBoolean(14),
+                  rs.getString(15),
+                  rs.getString(16),
+                  rs.getString(17));
+          rows.put(r.id(), r);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static SendWindow windowOrNull(String json) {
+    try {
+      return SendWindow.fromJson(json);
+    } catch (RuntimeException e) {
+      return null; // a window that no longer parses does not stop the message
+    }
+  }
+
+  private static Map<Long, Box> boxes(Connection c, java.util.Collection<Row> rows, Instant now)
+      throws SQLException {
+    List<Long> ids =
+        rows.stream().map(Row::mailboxId).filter(java.util.Objects::nonNull).distinct().toList();
+    Map<Long, Box> boxes = new HashMap<>();
+    if (ids.isEmpty()) {
+      return boxes;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select id, daily_cap, send_window::text, min_spacing_seconds, timezone"
+                + " from mailboxes where id = any(?) order by id for update")) {
+      ps.setArray(1, longs(c, ids));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Box b = new Box();
+          b.cap = rs.getInt(2);
+          b.window = windowOrNull(rs.getString(3));
+          b.spacing = rs.getInt(4);
+          b.zone = SendWindow.zoneOrNull(rs.getString(5));
+          boxes.put(rs.getLong(1), b);
+        }
+      }
+    }
+    Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select mailbox_id, count(*) from messages where mailbox_id = any(?)"
+                + " and status in ('SENDING', 'SENT') and claimed_at >= ? group by mailbox_id")) {
+      ps.setArray(1, longs(c, ids));
+      ps.setTimestamp(2, Timestamp.from(dayStart));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Box b = boxes.get(rs.getLong(1));
+          if (b != null) {
+            b.sentToday = rs.getInt(2);
           }
         }
       }
     }
-    Instant now = clock.instant();
-    Long leadId;
-    String to;
-    String subject;
-    String body;
-    String key;
-    String rfcId;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update messages set status = 'SENDING', claimed_at = ? where id = ? and status ="
-                + " 'QUEUED' returning lead_id, to_address, subject, body, idempotency_key,"
-                + " message_id")) {
-      ps.setTimestamp(1, Timestamp.from(now));
-      ps.setLong(2, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null; // another relay claimed it first
+    for (Map.Entry<Long, Box> e : boxes.entrySet()) {
+      if (e.getValue().spacing == 0) {
+        continue;
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select max(claimed_at) from messages where mailbox_id = ?"
+                  + " and status in ('SENDING', 'SENT') and claimed_at >= ?")) {
+        ps.setLong(1, e.getKey());
+        ps.setTimestamp(2, Timestamp.from(now.minusSeconds(e.getValue().spacing)));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getTimestamp(1) != null) {
+            e.getValue().last = rs.getTimestamp(1).toInstant();
+          }
         }
-        leadId = (Long) rs.getObject(1);
-        to = rs.getString(2);
-        subject = rs.getString(3);
-        body = rs.getString(4);
-        key = rs.getString(5);
-        rfcId = rs.getString(6);
       }
     }
-    if (mailboxId == null) {
-      finish(c, id, "FAILED", "MAILBOX_DELETED", null);
-      return null;
-    }
-    String blocked = blockReason(c, leadId, to);
-    if (blocked == null && sentToday(c, mailboxId, id, now) >= cap) {
-      blocked = "DAILY_CAP";
-    }
-    if (blocked != null) {
-      finish(c, id, "BLOCKED", blocked, null);
-      return null;
-    }
-    SmtpSettings smtp = mailboxes.smtpSettings(c, mailboxId);
-    String url = publicUrl + "/unsubscribe/" + tokens.token(tenant.slug(), id);
-    EmailComposer.Parts parts =
-        EmailComposer.compose(
-            body,
-            smtp.fromName(),
-            smtp.fromAddress(),
-            postalAddress(c),
-            url,
-            key,
-            link -> publicUrl + "/t/c/" + tracking.clickToken(tenant.slug(), id, link),
-            publicUrl + "/t/o/" + tracking.openToken(tenant.slug(), id) + ".gif");
-    Messages.event(c, id, "SENDING", null, clock);
-    return new Claimed(
-        smtp,
-        new OutboundMessage(
-            tenant.slug(),
-            rfcId,
-            key,
-            smtp.fromAddress(),
-            to,
-            subject,
-            parts.text(),
-            parts.html(),
-            parts.headers()));
+    return boxes;
   }
 
-  private static String blockReason(Connection c, Long leadId, String to) throws SQLException {
-    if (leadId == null) {
+  private static String blockReason(Row r) {
+    if (r.leadId() == null || !r.leadExists()) {
       return "LEAD_DELETED";
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select do_not_contact, consent->'email'->>'status' from leads where id = ?")) {
-      ps.setLong(1, leadId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return "LEAD_DELETED";
-        }
-        if (rs.getBoolean(1)) {
-          return "DO_NOT_CONTACT";
-        }
-        if ("denied".equalsIgnoreCase(rs.getString(2))) {
-          return "CONSENT_DENIED";
-        }
-      }
+    if (r.doNotContact()) {
+      return "DO_NOT_CONTACT";
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("select reason from suppressions where email = lower(?)")) {
-      ps.setString(1, to);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getString(1);
-        }
-      }
+    if ("denied".equalsIgnoreCase(r.consent())) {
+      return "CONSENT_DENIED";
     }
-    return null;
+    return r.suppressed();
   }
 
-  private static int sentToday(Connection c, long mailboxId, long exceptId, Instant now)
+  private void defer(Connection c, long id, Instant slot, String detail) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("update messages set not_before = ? where id = ?")) {
+      ps.setTimestamp(1, Timestamp.from(slot));
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+    Messages.event(c, id, "DEFERRED", detail, clock);
+  }
+
+  private void events(Connection c, List<Long> ids, String type, String detail)
       throws SQLException {
-    Instant dayStart = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select count(*) from messages where mailbox_id = ? and id <> ?"
-                + " and status in ('SENDING', 'SENT') and claimed_at >= ?")) {
-      ps.setLong(1, mailboxId);
-      ps.setLong(2, exceptId);
-      ps.setTimestamp(3, Timestamp.from(dayStart));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
+            "insert into message_events (message_id, type, detail, at)"
+                + " select unnest(?::bigint[]), ?, ?, ?")) {
+      ps.setArray(1, longs(c, ids));
+      ps.setString(2, type);
+      ps.setString(3, detail);
+      ps.setTimestamp(4, Timestamp.from(clock.instant()));
+      ps.executeUpdate();
     }
   }
 
-  private static String postalAddress(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "select value from settings where key = '"
-                    + ComplianceSettings.POSTAL_ADDRESS
-                    + "'");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+  private static Array longs(Connection c, List<Long> ids) throws SQLException {
+    return c.createArrayOf("bigint", ids.toArray());
   }
 
-  private MessageView.Status record(Connection c, long id, SendResult result) throws SQLException {
+  // ---------------------------------------------------------------- record
+
+  private void record(Connection c, Claimed m, SendResult result) throws SQLException {
+    // The provider has the message already: a lost commit here means a recovered resend, not a
+    // lost message, so this small transaction does not wait for the WAL flush (a crash of the
+    // database itself within ~0.6 s is the only way to lose it; see docs/reliability.md).
+    try (var s = c.createStatement()) {
+      s.execute("set local synchronous_commit to off");
+    }
     String reply = result.reply() == null ? null : truncate(result.reply(), 1000);
     if (result.accepted()) {
-      finish(c, id, "SENT", null, reply);
+      finish(c, m.id(), "SENT", null, reply, null);
+    } else if (result.retryable() && m.attempt() < options.maxAttempts()) {
+      Instant next = clock.instant().plus(options.backoffAfter(m.attempt()));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update messages set status = 'QUEUED', not_before = ?, reply = ? where id = ?")) {
+        ps.setTimestamp(1, Timestamp.from(next));
+        ps.setString(2, reply);
+        ps.setLong(3, m.id());
+        ps.executeUpdate();
+      }
+      Messages.event(
+          c,
+          m.id(),
+          "RETRY",
+          "attempt "
+              + m.attempt()
+              + " of "
+              + options.maxAttempts()
+              + " failed: "
+              + truncate(String.valueOf(reply), 600)
+              + "; next try "
+              + format(next, ZoneOffset.UTC, true),
+          clock);
     } else {
-      finish(c, id, "FAILED", "SEND_FAILED", reply);
+      String detail =
+          result.retryable() ? "gave up after " + m.attempt() + " attempts: " + reply : reply;
+      finish(c, m.id(), "FAILED", "SEND_FAILED", reply, truncate(String.valueOf(detail), 1000));
     }
-    return Messages.get(c, id).status();
   }
 
-  private void finish(Connection c, long id, String status, String reason, String reply)
+  private void finish(
+      Connection c, long id, String status, String reason, String reply, String detail)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update messages set status = ?, reason = ?, reply = ?, sent_at = ? where id = ?")) {
+            "update messages set status = ?, reason = ?, reply = ?, sent_at = ?,"
+                + " not_before = null where id = ?")) {
       ps.setString(1, status);
       ps.setString(2, reason);
       ps.setString(3, reply);
@@ -269,7 +652,20 @@ public final class MessageRelay {
       ps.setLong(5, id);
       ps.executeUpdate();
     }
-    Messages.event(c, id, status, reply != null ? reply : reason, clock);
+    Messages.event(c, id, status, detail != null ? detail : reply != null ? reply : reason, clock);
+  }
+
+  private static MessageView.Status status(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select status from messages where id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw io.omnireach.common.DomainException.notFound(
+              "No message " + id + " in this tenant.");
+        }
+        return MessageView.Status.valueOf(rs.getString(1));
+      }
+    }
   }
 
   private static String truncate(String s, int max) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The email outbox of a tenant: queues a message to a lead (a QUEUED row with a unique idempotency
@@ -42,10 +43,27 @@ public final class Messages {
       String body,
       String clientKey,
       String actor) {
+    return queue(tenant, leadId, mailboxId, subject, body, clientKey, actor, m -> m);
+  }
+
+  /**
+   * As above, with the optional parts set by {@code refine} (e.g. {@code m -> m.withPersona(3)
+   * .withThreadOf(41)}). A follow-up ({@link NewMessage#withThreadOf}) may leave the subject blank:
+   * it becomes "Re: " and the previous subject.
+   */
+  public MessageView queue(
+      TenantRef tenant,
+      long leadId,
+      Long mailboxId,
+      String subject,
+      String body,
+      String clientKey,
+      String actor,
+      UnaryOperator<NewMessage> refine) {
     if (mailboxId == null) {
       throw DomainException.invalid("mailboxId", "mailboxId is required.");
     }
-    String cleanSubject = Mailboxes.required("subject", subject, MAX_SUBJECT);
+    String cleanSubject = Mailboxes.optional("subject", subject, MAX_SUBJECT);
     if (body == null || body.isBlank()) {
       throw DomainException.invalid("body", "body is required.");
     }
@@ -59,7 +77,10 @@ public final class Messages {
                 ? UUID.randomUUID().toString()
                 : Mailboxes.required("Idempotency-Key", clientKey, 200));
     NewMessage message =
-        NewMessage.email(leadId, mailboxId, cleanSubject, body, key).withActor(actor);
+        refine.apply(NewMessage.email(leadId, mailboxId, cleanSubject, body, key).withActor(actor));
+    if (cleanSubject == null && message.threadOf() == null) {
+      throw DomainException.invalid("subject", "subject is required.");
+    }
     return tx.tenant(tenant, c -> get(c, insert(c, message, clock)));
   }
 
@@ -91,21 +112,46 @@ public final class Messages {
         }
       }
     }
+    if (m.personaId() != null) {
+      try (PreparedStatement ps = c.prepareStatement("select 1 from personas where id = ?")) {
+        ps.setLong(1, m.personaId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw DomainException.invalid(
+                "personaId", "No persona " + m.personaId() + " in this tenant.");
+          }
+        }
+      }
+    }
+    Thread thread = m.threadOf() == null ? null : thread(c, m.threadOf(), m.leadId());
+    String subject = m.subject() == null || m.subject().isBlank() ? null : m.subject().strip();
+    if (subject == null) {
+      if (thread == null) {
+        throw DomainException.invalid("subject", "subject is required.");
+      }
+      subject = reSubject(thread.subject());
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into messages (lead_id, mailbox_id, idempotency_key, message_id,"
-                + " to_address, subject, body, created_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " to_address, subject, body, created_by, created_at, persona_id,"
+                + " in_reply_to_id, in_reply_to, references_ids, send_window)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))"
                 + " on conflict (idempotency_key) do nothing returning id")) {
       ps.setLong(1, m.leadId());
       ps.setLong(2, m.mailboxId());
       ps.setString(3, m.idempotencyKey());
       ps.setString(4, "<" + UUID.randomUUID() + "@omnireach>");
       ps.setString(5, to);
-      ps.setString(6, m.subject());
+      ps.setString(6, subject);
       ps.setString(7, m.body());
       ps.setString(8, m.actor());
       ps.setTimestamp(9, Timestamp.from(clock.instant()));
+      Mailboxes.setNullableLong(ps, 10, m.personaId());
+      Mailboxes.setNullableLong(ps, 11, m.threadOf());
+      ps.setString(12, thread == null ? null : thread.messageId());
+      ps.setString(13, thread == null ? null : thread.references());
+      ps.setString(14, m.sendWindow() == null ? null : m.sendWindow().toJson());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           long id = rs.getLong(1);
@@ -122,6 +168,48 @@ public final class Messages {
         return rs.getLong(1);
       }
     }
+  }
+
+  /** The Message-ID and the References chain a follow-up of {@code id} continues. */
+  private record Thread(String messageId, String references, String subject) {}
+
+  private static Thread thread(Connection c, long previousId, long leadId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select lead_id, message_id, references_ids, subject from messages where id = ?")) {
+      ps.setLong(1, previousId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.invalid(
+              "inReplyToMessageId", "No message " + previousId + " in this tenant.");
+        }
+        Long lead = (Long) rs.getObject(1);
+        if (lead == null || lead != leadId) {
+          throw DomainException.invalid(
+              "inReplyToMessageId",
+              "Message " + previousId + " was not sent to this lead; follow up its own thread.");
+        }
+        String earlier = rs.getString(3);
+        String refs = (earlier == null ? "" : earlier + " ") + rs.getString(2);
+        // RFC 5322 suggests trimming long chains; keep the first and the latest ids
+        while (refs.length() > 900 && refs.indexOf(' ') != refs.lastIndexOf(' ')) {
+          int first = refs.indexOf(' ');
+          int second = refs.indexOf(' ', first + 1);
+          refs = refs.substring(0, first) + refs.substring(second);
+        }
+        return new Thread(rs.getString(2), refs, rs.getString(4));
+      }
+    }
+  }
+
+  /** "Re: Hello" for "Hello", "RE: Hello" and "Re: Hello"; never "Re: Re: …". */
+  public static String reSubject(String previous) {
+    String s = previous == null ? "" : previous.strip();
+    while (s.regionMatches(true, 0, "re:", 0, 3)) {
+      s = s.substring(3).strip();
+    }
+    String re = "Re: " + s;
+    return re.length() > MAX_SUBJECT ? re.substring(0, MAX_SUBJECT) : re;
   }
 
   public MessageView get(TenantRef tenant, long id) {
@@ -153,7 +241,7 @@ public final class Messages {
         });
   }
 
-  /** Ids of QUEUED messages, oldest first (for the relay's sweep). */
+  /** Ids of QUEUED messages that are due (not deferred to later), oldest first (the sweep). */
   public List<Long> queued(TenantRef tenant, int limit) {
     return tx.tenant(
         tenant,
@@ -161,8 +249,11 @@ public final class Messages {
           List<Long> ids = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select id from messages where status = 'QUEUED' order by id limit ?")) {
-            ps.setInt(1, limit);
+                  "select id from messages where status = 'QUEUED'"
+                      + " and coalesce(not_before, '-infinity'::timestamptz) <= ?"
+                      + " order by coalesce(not_before, '-infinity'::timestamptz), id limit ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -190,13 +281,15 @@ public final class Messages {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select id, lead_id, mailbox_id, to_address, subject, status, reason, reply,"
-                + " created_at, sent_at from messages where id = ?")) {
+                + " created_at, sent_at, persona_id, in_reply_to_id, not_before, attempts"
+                + " from messages where id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw DomainException.notFound("No message " + id + " in this tenant.");
         }
         Timestamp sent = rs.getTimestamp("sent_at");
+        Timestamp notBefore = rs.getTimestamp("not_before");
         return new MessageView(
             rs.getLong("id"),
             (Long) rs.getObject("lead_id"),
@@ -208,7 +301,11 @@ public final class Messages {
             rs.getString("reply"),
             rs.getTimestamp("created_at").toInstant(),
             sent == null ? null : sent.toInstant(),
-            List.copyOf(events));
+            List.copyOf(events),
+            (Long) rs.getObject("persona_id"),
+            (Long) rs.getObject("in_reply_to_id"),
+            notBefore == null ? null : notBefore.toInstant(),
+            rs.getInt("attempts"));
       }
     }
   }

@@ -1,13 +1,27 @@
 package io.omnireach.channel;
 
-/** What the transport said: accepted or not, and the server's reply (for example an SMTP line). */
-public record SendResult(boolean accepted, String reply) {
+/**
+ * What the transport said: accepted or not, the server's reply (for example an SMTP line), and for
+ * a refusal whether trying again later may succeed (connection refused or timed out, SMTP 4xx, HTTP
+ * 429/5xx) or not (SMTP 5xx, HTTP 4xx: a permanent failure).
+ */
+public record SendResult(boolean accepted, String reply, boolean retryable) {
 
-  public static SendResult accepted(String reply) {
-    return new SendResult(true, reply);
+  public SendResult(boolean accepted, String reply) {
+    this(accepted, reply, false);
   }
 
+  public static SendResult accepted(String reply) {
+    return new SendResult(true, reply, false);
+  }
+
+  /** A permanent failure: the message is not tried again. */
   public static SendResult failed(String reply) {
-    return new SendResult(false, reply);
+    return new SendResult(false, reply, false);
+  }
+
+  /** A transient failure: the relay tries again later with backoff. */
+  public static SendResult retry(String reply) {
+    return new SendResult(false, reply, true);
   }
 }

@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -8,42 +9,111 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends through one mailbox's SMTP server with Jakarta Mail: a multipart/alternative message (text
- * and HTML), our own Message-ID and the message's extra headers. Jakarta Mail comes from the server
- * (Liberty's {@code mail-2.1}); nothing here depends on its implementation.
+ * and HTML), our own Message-ID, the message's extra headers and, when the mailbox has a key, a
+ * DKIM signature. Jakarta Mail comes from the server (Liberty's {@code mail-2.1}); nothing here
+ * depends on its implementation.
+ *
+ * <p>{@link #SmtpChannel(SmtpSettings)} opens a connection per message; {@link #reusing} keeps one
+ * connection open between messages (checked with NOOP before reuse, reopened after {@code 60 s}
+ * idle), sending one message at a time.
  */
-public final class SmtpChannel implements ChannelAdapter {
+public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
 
   private static final String TIMEOUT_MS = "20000";
+  private static final long MAX_IDLE_MS = 60_000;
+  private static final Pattern SMTP_CODE = Pattern.compile("(?:^|\\D)([245]\\d\\d)[ -]");
 
   private final SmtpSettings settings;
+  private final boolean keepOpen;
+  private final Session session;
+  private final DkimSigner dkim;
+  private Transport open;
+  private long lastUsed;
 
   public SmtpChannel(SmtpSettings settings) {
+    this(settings, false);
+  }
+
+  private SmtpChannel(SmtpSettings settings, boolean keepOpen) {
     this.settings = settings;
+    this.keepOpen = keepOpen;
+    this.session = Session.getInstance(properties());
+    this.dkim =
+        settings.dkim()
+            ? new DkimSigner(settings.dkimDomain(), settings.dkimSelector(), settings.dkimKey())
+            : null;
+  }
+
+  /** A channel that keeps its SMTP connection open for the next message. */
+  public static SmtpChannel reusing(SmtpSettings settings) {
+    return new SmtpChannel(settings, true);
   }
 
   @Override
-  public SendResult send(OutboundMessage message) {
-    Session session = Session.getInstance(properties());
+  public synchronized SendResult send(OutboundMessage message) {
     try {
       MimeMessage mime = mime(session, message);
-      try (Transport transport = session.getTransport(implicitTls() ? "smtps" : "smtp")) {
-        transport.connect(
-            settings.host(),
-            settings.port(),
-            blankToNull(settings.username()),
-            settings.password());
-        transport.sendMessage(mime, mime.getAllRecipients());
-        return SendResult.accepted(lastReply(transport, "250 accepted"));
+      if (dkim != null) {
+        mime = signed(mime);
       }
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      return SendResult.failed(describe(e));
+      Transport transport = transport();
+      try {
+        transport.sendMessage(mime, mime.getAllRecipients());
+        String reply = lastReply(transport, "250 accepted");
+        lastUsed = System.currentTimeMillis();
+        return SendResult.accepted(reply);
+      } finally {
+        if (!keepOpen) {
+          closeQuietly();
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      closeQuietly();
+      return classify(e);
+    }
+  }
+
+  private Transport transport() throws MessagingException {
+    if (open != null && keepOpen) {
+      boolean fresh = System.currentTimeMillis() - lastUsed < MAX_IDLE_MS;
+      if (fresh && open.isConnected()) {
+        return open;
+      }
+      closeQuietly();
+    }
+    Transport t = session.getTransport(implicitTls() ? "smtps" : "smtp");
+    t.connect(
+        settings.host(), settings.port(), blankToNull(settings.username()), settings.password());
+    open = t;
+    return t;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    if (open != null) {
+      try {
+        open.close();
+      } catch (MessagingException | RuntimeException e) {
+        // the connection is gone either way
+      }
+      open = null;
     }
   }
 
@@ -64,14 +134,23 @@ public final class SmtpChannel implements ChannelAdapter {
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);
     mime.setContent(alternative);
+    mime.setSentDate(new java.util.Date());
     mime.saveChanges();
     return mime;
+  }
+
+  /** The message as it will go out, signed, parsed back so nothing re-encodes it. */
+  private MimeMessage signed(MimeMessage mime) throws MessagingException, IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream(8192);
+    mime.writeTo(raw);
+    byte[] bytes = dkim.sign(raw.toByteArray(), Clock.systemUTC().instant());
+    return new MimeMessage(session, new ByteArrayInputStream(bytes));
   }
 
   private Properties properties() {
     Properties p = new Properties();
     String prefix = implicitTls() ? "mail.smtps." : "mail.smtp.";
-    p.put(prefix + "host", settings.host());
+    p.put(prefix + "host", settings.host() == null ? "localhost" : settings.host());
     p.put(prefix + "port", Integer.toString(settings.port()));
     p.put(prefix + "auth", Boolean.toString(blankToNull(settings.username()) != null));
     p.put(prefix + "connectiontimeout", TIMEOUT_MS);
@@ -99,6 +178,47 @@ public final class SmtpChannel implements ChannelAdapter {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return fallback;
     }
+  }
+
+  /**
+   * Transient (retry later): SMTP 4xx, a connection refused, reset or timed out. Permanent: SMTP
+   * 5xx (unknown user, rejected as spam, authentication failed) and anything else.
+   */
+  static SendResult classify(Exception e) {
+    String text = describe(e);
+    Integer code = smtpCode(e);
+    if (code != null) {
+      return code >= 400 && code < 500 ? SendResult.retry(text) : SendResult.failed(text);
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return SendResult.failed(text);
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException && !(t instanceof UnsupportedEncodingException)) {
+        return SendResult.retry(text); // ConnectException, SocketTimeoutException, EOF, reset
+      }
+    }
+    return SendResult.failed(text);
+  }
+
+  /**
+   * The SMTP reply code of an Angus exception (getReturnCode) or of the first reply in the text.
+   */
+  private static Integer smtpCode(Exception e) {
+    for (Throwable t = e; t != null; ) {
+      try {
+        Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+        if (code instanceof Integer i && i >= 200) {
+          return i;
+        }
+      } catch (ReflectiveOperationException | RuntimeException ignored) {
+        // not an Angus SMTP exception
+      }
+      Throwable next = t instanceof MessagingException m ? m.getNextException() : null;
+      t = next != null ? next : t.getCause();
+    }
+    Matcher m = SMTP_CODE.matcher(e.getMessage() == null ? "" : e.getMessage());
+    return m.find() && !(e.getCause() instanceof IOException) ? Integer.valueOf(m.group(1)) : null;
   }
 
   private static String describe(Exception e) {

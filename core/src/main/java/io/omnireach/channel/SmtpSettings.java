@@ -1,8 +1,10 @@
 package io.omnireach.channel;
 
 /**
- * How to reach one mailbox's SMTP server. With {@code tls} on, port 465 uses implicit TLS (SMTPS)
- * and any other port requires STARTTLS; with it off the connection is plain (local catchers only).
+ * How to reach one mailbox's transport. For SMTP: with {@code tls} on, port 465 uses implicit TLS
+ * (SMTPS) and any other port requires STARTTLS; with it off the connection is plain (local catchers
+ * only); with a DKIM domain, selector and key (PEM) messages are signed. For {@code sendgrid}:
+ * {@code apiKey} and {@code apiBaseUrl} (null = SendGrid's own).
  */
 public record SmtpSettings(
     String host,
@@ -11,10 +13,52 @@ public record SmtpSettings(
     String username,
     String password,
     String fromAddress,
-    String fromName) {
+    String fromName,
+    long mailboxId,
+    String provider,
+    String apiKey,
+    String apiBaseUrl,
+    String dkimDomain,
+    String dkimSelector,
+    String dkimKey) {
+
+  public SmtpSettings(
+      String host,
+      int port,
+      boolean tls,
+      String username,
+      String password,
+      String fromAddress,
+      String fromName) {
+    this(
+        host,
+        port,
+        tls,
+        username,
+        password,
+        fromAddress,
+        fromName,
+        0,
+        "smtp",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  public boolean sendGrid() {
+    return "sendgrid".equals(provider);
+  }
+
+  public boolean dkim() {
+    return dkimDomain != null && dkimSelector != null && dkimKey != null;
+  }
 
   @Override
   public String toString() {
-    return "SmtpSettings[" + username + "@" + host + ":" + port + ", tls=" + tls + "]";
+    return sendGrid()
+        ? "SmtpSettings[sendgrid " + (apiBaseUrl == null ? "" : apiBaseUrl) + "]"
+        : "SmtpSettings[" + username + "@" + host + ":" + port + ", tls=" + tls + "]";
   }
 }

@@ -288,15 +288,32 @@ class EmailChannelTest {
   }
 
   @Test
-  void the_daily_cap_of_a_mailbox_blocks_the_next_message() {
+  void the_daily_cap_of_a_mailbox_defers_the_next_message_to_the_next_utc_day() {
     Mailbox box = mailbox(1);
     MessageView first =
         messages.queue(acme, lead(unique("cap1"), false), box.id(), "S", "B", null, "s");
     MessageView second =
         messages.queue(acme, lead(unique("cap2"), false), box.id(), "S", "B", null, "s");
     assertThat(relay.relay(acme, first.id())).isEqualTo(MessageView.Status.SENT);
-    assertThat(relay.relay(acme, second.id())).isEqualTo(MessageView.Status.BLOCKED);
-    assertThat(messages.get(acme, second.id()).reason()).isEqualTo("DAILY_CAP");
+    assertThat(relay.relay(acme, second.id())).isEqualTo(MessageView.Status.QUEUED);
+    MessageView deferred = messages.get(acme, second.id());
+    assertThat(deferred.reason()).isNull();
+    assertThat(deferred.notBefore())
+        .isEqualTo(
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+    assertThat(deferred.events())
+        .extracting(MessageView.Event::type)
+        .containsExactly("QUEUED", "DEFERRED");
+    assertThat(deferred.events().get(1).detail())
+        .startsWith("daily cap of 1 reached (it resets at 00:00 UTC); next ")
+        .endsWith(" 00:00 UTC");
+    // not due yet: neither the sweep nor another dispatch sends it today
+    relay.relayQueued(acme, messages);
+    assertThat(relay.relay(acme, second.id())).isEqualTo(MessageView.Status.QUEUED);
+    assertThat(messages.get(acme, second.id()).events()).hasSize(2);
   }
 
   @Test

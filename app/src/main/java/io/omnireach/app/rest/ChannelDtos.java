@@ -3,6 +3,8 @@ package io.omnireach.app.rest;
 import io.omnireach.channel.Mailbox;
 import io.omnireach.channel.MailboxDraft;
 import io.omnireach.channel.MessageView;
+import io.omnireach.channel.SendWindow;
+import io.omnireach.channel.SendingRules;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,10 +14,35 @@ public final class ChannelDtos {
 
   private ChannelDtos() {}
 
-  @Schema(name = "MailboxRequest", description = "A sending mailbox (SMTP)")
+  @Schema(
+      name = "SendWindow",
+      description =
+          "Days and hours [start, end) in the lead's time zone when email may leave; end 00:00 or"
+              + " 24:00 means midnight")
+  public record SendWindowDto(
+      @Schema(example = "[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"]") List<String> days,
+      @Schema(example = "09:00") String start,
+      @Schema(example = "17:00") String end) {
+
+    SendWindow window() {
+      return SendWindow.of(days, start, end);
+    }
+
+    static SendWindowDto of(SendWindow w) {
+      if (w == null) {
+        return null;
+      }
+      return new SendWindowDto(
+          w.days().stream().sorted().map(d -> d.name().substring(0, 3)).toList(),
+          w.start().toString(),
+          w.end().toString());
+    }
+  }
+
+  @Schema(name = "MailboxRequest", description = "A sending mailbox (SMTP or SendGrid)")
   public record MailboxRequest(
       @Schema(example = "Elena's mailbox", required = true) String name,
-      @Schema(example = "smtp.example.com", required = true) String host,
+      @Schema(example = "smtp.example.com", description = "Required for SMTP") String host,
       @Schema(example = "587", description = "Default 587") Integer port,
       @Schema(example = "elena@acme.example") String username,
       @Schema(description = "Stored encrypted (AES-GCM); never returned") String password,
@@ -25,12 +52,67 @@ public final class ChannelDtos {
           Boolean tls,
       @Schema(example = "elena@acme.example", required = true) String fromAddress,
       @Schema(example = "Elena Marsh") String fromName,
-      @Schema(example = "200", description = "Messages per UTC day; default 200")
-          Integer dailyCap) {
+      @Schema(example = "200", description = "Messages per UTC day; default 200") Integer dailyCap,
+      @Schema(
+              example = "smtp",
+              enumeration = {"smtp", "sendgrid"},
+              description = "Default smtp")
+          String provider,
+      @Schema(description = "SendGrid API key (sendgrid); stored encrypted, never returned")
+          String apiKey,
+      @Schema(
+              example = "https://api.sendgrid.com",
+              description = "SendGrid API base URL; default SendGrid's own")
+          String apiBaseUrl,
+      @Schema(description = "When it may send; default any time") SendWindowDto sendWindow,
+      @Schema(example = "60", description = "Minimum seconds between two sends; default 0")
+          Integer minSpacingSeconds,
+      @Schema(
+              example = "Europe/Berlin",
+              description = "Zone of the window for leads without one; default UTC")
+          String timezone,
+      @Schema(example = "acme.example", description = "DKIM signing domain (SMTP)")
+          String dkimDomain,
+      @Schema(example = "s2026", description = "DKIM selector") String dkimSelector,
+      @Schema(description = "DKIM RSA private key, PEM; stored encrypted, never returned")
+          String dkimPrivateKey) {
 
     MailboxDraft draft() {
       return new MailboxDraft(
-          name, host, port, username, password, tls, fromAddress, fromName, dailyCap);
+          name,
+          host,
+          port,
+          username,
+          password,
+          tls,
+          fromAddress,
+          fromName,
+          dailyCap,
+          provider,
+          apiKey,
+          apiBaseUrl,
+          sendWindow == null ? null : sendWindow.window(),
+          minSpacingSeconds,
+          timezone,
+          dkimDomain,
+          dkimSelector,
+          dkimPrivateKey);
+    }
+  }
+
+  @Schema(name = "MailboxSending", description = "When and how fast a mailbox sends")
+  public record SendingRequest(
+      @Schema(description = "null = any time") SendWindowDto sendWindow,
+      @Schema(example = "60", description = "Minimum seconds between two sends; default 0")
+          Integer minSpacingSeconds,
+      @Schema(example = "Europe/Berlin", description = "Zone for leads without one; null = UTC")
+          String timezone,
+      @Schema(example = "200", description = "Messages per UTC day; null keeps the current cap")
+          Integer dailyCap) {
+
+    SendingRules rules() {
+      return new SendingRules(
+          sendWindow == null ? null : sendWindow.window(), minSpacingSeconds, timezone, dailyCap);
     }
   }
 
@@ -39,14 +121,26 @@ public final class ChannelDtos {
       @Schema(example = "1") long id,
       @Schema(example = "Elena's mailbox") String name,
       @Schema(example = "smtp.example.com") String host,
-      @Schema(example = "587") int port,
+      @Schema(example = "587") Integer port,
       @Schema(example = "elena@acme.example") String username,
       @Schema(description = "Whether a password is stored") boolean hasPassword,
       @Schema(example = "true") boolean tls,
       @Schema(example = "elena@acme.example") String fromAddress,
       @Schema(example = "Elena Marsh") String fromName,
       @Schema(example = "200") int dailyCap,
-      Instant createdAt) {
+      Instant createdAt,
+      @Schema(
+              example = "smtp",
+              enumeration = {"smtp", "sendgrid"})
+          String provider,
+      @Schema(description = "SendGrid API base URL, when not SendGrid's own") String apiBaseUrl,
+      @Schema(description = "Whether a SendGrid API key is stored") boolean hasApiKey,
+      @Schema(description = "null = any time") SendWindowDto sendWindow,
+      @Schema(example = "0") int minSpacingSeconds,
+      @Schema(example = "Europe/Berlin") String timezone,
+      @Schema(example = "acme.example") String dkimDomain,
+      @Schema(example = "s2026") String dkimSelector,
+      @Schema(description = "Whether a DKIM key is stored") boolean hasDkimKey) {
 
     static MailboxDto of(Mailbox m) {
       return new MailboxDto(
@@ -60,7 +154,16 @@ public final class ChannelDtos {
           m.fromAddress(),
           m.fromName(),
           m.dailyCap(),
-          m.createdAt());
+          m.createdAt(),
+          m.provider(),
+          m.apiBaseUrl(),
+          m.hasApiKey(),
+          SendWindowDto.of(m.sendWindow()),
+          m.minSpacingSeconds(),
+          m.timezone(),
+          m.dkimDomain(),
+          m.dkimSelector(),
+          m.hasDkimKey());
     }
   }
 
@@ -70,15 +173,30 @@ public final class ChannelDtos {
   @Schema(name = "MessageRequest", description = "An email to one lead; the body is plain text")
   public record MessageRequest(
       @Schema(example = "1", required = true) Long mailboxId,
-      @Schema(example = "Quick question about Northwind's routing", required = true) String subject,
+      @Schema(
+              example = "Quick question about Northwind's routing",
+              description = "Required, except for a follow-up: then it defaults to \"Re: …\"")
+          String subject,
       @Schema(example = "Hi María,\n\nWould a 15-minute call next week work?", required = true)
-          String body) {}
+          String body,
+      @Schema(example = "3", description = "The persona the text was written as (analytics)")
+          Long personaId,
+      @Schema(
+              example = "41",
+              description =
+                  "Follow up this earlier message of the lead in the same thread (In-Reply-To,"
+                      + " References)")
+          Long inReplyToMessageId,
+      @Schema(description = "A window of its own instead of the mailbox's")
+          SendWindowDto sendWindow) {}
 
   @Schema(name = "MessageEvent")
   public record EventDto(
       @Schema(
               example = "SENT",
-              description = "QUEUED, SENDING, SENT, FAILED, BLOCKED, UNSUBSCRIBED")
+              description =
+                  "QUEUED, DEFERRED, SENDING, RETRY, RECOVERED, SENT, FAILED, BLOCKED, OPENED,"
+                      + " CLICKED, UNSUBSCRIBED")
           String type,
       @Schema(description = "Reason or server reply") String detail,
       Instant at) {}
@@ -93,8 +211,9 @@ public final class ChannelDtos {
       @Schema(
               description =
                   "Why it was blocked or failed: DO_NOT_CONTACT, UNSUBSCRIBED, BOUNCED,"
-                      + " COMPLAINED, CONSENT_DENIED, DAILY_CAP, LEAD_DELETED, MAILBOX_DELETED,"
-                      + " SEND_FAILED",
+                      + " COMPLAINED, CONSENT_DENIED, NO_SEND_SLOT, LEAD_DELETED,"
+                      + " MAILBOX_DELETED, SEND_FAILED (a full daily cap or a send window only"
+                      + " defers: see notBefore and the DEFERRED event)",
               example = "UNSUBSCRIBED")
           String reason,
       Long leadId,
@@ -104,7 +223,13 @@ public final class ChannelDtos {
       @Schema(description = "The server's last reply", example = "250 OK") String reply,
       Instant createdAt,
       Instant sentAt,
-      List<EventDto> events) {
+      List<EventDto> events,
+      @Schema(example = "3") Long personaId,
+      @Schema(example = "41", description = "The message this one follows up") Long inReplyToId,
+      @Schema(description = "A QUEUED message waits until then (window, cap, spacing, retry)")
+          Instant notBefore,
+      @Schema(example = "1", description = "How often it was handed to the transport")
+          int attempts) {
 
     static MessageDto of(MessageView m) {
       return new MessageDto(
@@ -118,7 +243,11 @@ public final class ChannelDtos {
           m.reply(),
           m.createdAt(),
           m.sentAt(),
-          m.events().stream().map(e -> new EventDto(e.type(), e.detail(), e.at())).toList());
+          m.events().stream().map(e -> new EventDto(e.type(), e.detail(), e.at())).toList(),
+          m.personaId(),
+          m.inReplyToId(),
+          m.notBefore(),
+          m.attempts());
     }
   }
 }

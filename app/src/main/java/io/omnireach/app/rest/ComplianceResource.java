@@ -9,7 +9,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,6 +40,53 @@ public class ComplianceResource {
   @APIResponse(responseCode = "200", description = "OK")
   public ComplianceDto get() {
     return new ComplianceDto(settings.postalAddress(current.tenant()));
+  }
+
+  /** The tenant's holidays: no email leaves on these dates, in each lead's own time zone. */
+  @Schema(name = "Holidays")
+  public record HolidaysDto(
+      @Schema(example = "[\"2026-12-24\",\"2026-12-25\",\"2027-01-01\"]") List<String> dates) {}
+
+  @GET
+  @Path("/holidays")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "The tenant's holidays (no email is sent on them)")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HolidaysDto.class)))
+  public HolidaysDto holidays() {
+    return new HolidaysDto(
+        settings.holidays(current.tenant()).stream().map(LocalDate::toString).toList());
+  }
+
+  @PUT
+  @Path("/holidays")
+  @RolesAllowed("Admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace the tenant's holidays",
+      description =
+          "ISO dates (YYYY-MM-DD), at most 366; sorted, duplicates dropped. A message due on a"
+              + " holiday (in the lead's time zone) waits for the next allowed slot.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Saved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HolidaysDto.class)))
+  @APIResponse(responseCode = "400", description = "Not a date, or too many")
+  public HolidaysDto putHolidays(HolidaysDto body) {
+    return new HolidaysDto(
+        settings
+            .setHolidays(current.tenant(), body == null ? null : body.dates(), current.email())
+            .stream()
+            .map(LocalDate::toString)
+            .toList());
   }
 
   @PUT

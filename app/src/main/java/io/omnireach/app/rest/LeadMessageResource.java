@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,9 +46,31 @@ public class LeadMessageResource {
       summary = "Email a lead",
       description =
           "Queues the message and returns 202 at once; poll GET /messages/{id}. Before sending,"
-              + " do-not-contact, the suppression list, denied email consent and the mailbox's"
-              + " daily cap are checked: the message then ends BLOCKED with the reason. A repeated"
+              + " do-not-contact, the suppression list and denied email consent are checked: the"
+              + " message then ends BLOCKED with the reason. Outside the send window (in the"
+              + " lead's time zone), on a tenant holiday, over the mailbox's daily cap or too soon"
+              + " after its previous send it waits (notBefore, a DEFERRED event). Transient"
+              + " failures are retried with backoff. inReplyToMessageId makes it a follow-up in"
+              + " that message's thread (subject defaults to \"Re: …\"). A repeated"
               + " Idempotency-Key returns the first message instead of queueing another.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MessageRequest.class),
+              examples = {
+                @ExampleObject(
+                    name = "first email",
+                    value =
+                        "{\"mailboxId\":1,\"subject\":\"Quick question\","
+                            + "\"body\":\"Hi María,\\n\\nWould a call next week work?\","
+                            + "\"personaId\":3}"),
+                @ExampleObject(
+                    name = "follow-up in the thread",
+                    value =
+                        "{\"mailboxId\":1,\"body\":\"Just bumping this up.\","
+                            + "\"inReplyToMessageId\":41}")
+              }))
   @APIResponse(
       responseCode = "202",
       description = "Queued",
@@ -74,7 +98,11 @@ public class LeadMessageResource {
             body.subject(),
             body.body(),
             idempotencyKey,
-            current.email());
+            current.email(),
+            m ->
+                m.withPersona(body.personaId())
+                    .withThreadOf(body.inReplyToMessageId())
+                    .withSendWindow(body.sendWindow() == null ? null : body.sendWindow().window()));
     if (queued.status() == MessageView.Status.QUEUED) {
       dispatcher.dispatch(tenant, queued.id()); // the row is committed: queue() has returned
     }

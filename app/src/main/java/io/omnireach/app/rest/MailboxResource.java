@@ -3,6 +3,7 @@ package io.omnireach.app.rest;
 import io.omnireach.app.rest.ChannelDtos.MailboxDto;
 import io.omnireach.app.rest.ChannelDtos.MailboxList;
 import io.omnireach.app.rest.ChannelDtos.MailboxRequest;
+import io.omnireach.app.rest.ChannelDtos.SendingRequest;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.common.DomainException;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,14 +21,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sending mailboxes of the caller's tenant. Everyone reads; only Admins add and remove. */
 @Path("/mailboxes")
-@Tag(name = "Mailboxes", description = "SMTP mailboxes that email is sent from")
+@Tag(name = "Mailboxes", description = "SMTP and SendGrid mailboxes that email is sent from")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class MailboxResource {
@@ -70,8 +74,34 @@ public class MailboxResource {
   @Operation(
       summary = "Add a mailbox",
       description =
-          "The password is stored encrypted and never returned. Hosts that resolve to loopback,"
-              + " link-local or private addresses are refused unless the operator allows them.")
+          "provider smtp (host, port, credentials; optional DKIM domain, selector and PEM key) or"
+              + " sendgrid (apiKey; apiBaseUrl only to point at another endpoint). Password, API"
+              + " key and DKIM key are stored encrypted and never returned. Hosts that resolve to"
+              + " loopback, link-local or private addresses are refused unless the operator allows"
+              + " them. sendWindow, minSpacingSeconds and timezone: see PUT /{id}/sending.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MailboxRequest.class),
+              examples = {
+                @ExampleObject(
+                    name = "SMTP, office hours",
+                    value =
+                        "{\"name\":\"Elena\",\"host\":\"smtp.example.com\",\"port\":587,"
+                            + "\"username\":\"elena@acme.example\",\"password\":\"…\","
+                            + "\"tls\":true,\"fromAddress\":\"elena@acme.example\","
+                            + "\"fromName\":\"Elena Marsh\",\"dailyCap\":200,"
+                            + "\"sendWindow\":{\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\","
+                            + "\"FRI\"],\"start\":\"09:00\",\"end\":\"17:00\"},"
+                            + "\"minSpacingSeconds\":60,\"timezone\":\"Europe/Berlin\"}"),
+                @ExampleObject(
+                    name = "SendGrid",
+                    value =
+                        "{\"name\":\"Campaigns\",\"provider\":\"sendgrid\","
+                            + "\"apiKey\":\"SG.…\",\"fromAddress\":\"news@acme.example\","
+                            + "\"fromName\":\"Acme\",\"dailyCap\":5000}")
+              }))
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -88,6 +118,45 @@ public class MailboxResource {
     MailboxDto created =
         MailboxDto.of(mailboxes.create(current.tenant(), body.draft(), current.email()));
     return Response.created(URI.create("mailboxes/" + created.id())).entity(created).build();
+  }
+
+  @PUT
+  @Path("/{id}/sending")
+  @RolesAllowed("Admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Set when and how fast a mailbox sends",
+      description =
+          "sendWindow: days and hours in the lead's time zone (or this timezone for leads"
+              + " without one, else UTC); null = any time. minSpacingSeconds: at least this long"
+              + " between two sends. A message claimed outside the window, over the cap or too"
+              + " soon waits for the next allowed slot (DEFERRED event); it is never dropped.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SendingRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "office hours",
+                      value =
+                          "{\"sendWindow\":{\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\","
+                              + "\"FRI\"],\"start\":\"09:00\",\"end\":\"17:00\"},"
+                              + "\"minSpacingSeconds\":60,\"timezone\":\"Europe/Berlin\","
+                              + "\"dailyCap\":200}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Saved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MailboxDto.class)))
+  @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
+  @APIResponse(responseCode = "404", description = "No such mailbox in this tenant")
+  public MailboxDto sending(@PathParam("id") long id, SendingRequest body) {
+    SendingRequest rules = body == null ? new SendingRequest(null, null, null, null) : body;
+    return MailboxDto.of(
+        mailboxes.updateSending(current.tenant(), id, rules.rules(), current.email()));
   }
 
   @DELETE

@@ -132,14 +132,16 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     LeadMessagesPanel thread =
         new LeadMessagesPanel(user.tenant().ref(), lead.id(), messages, mailboxes);
     if (user.canWrite()) {
-      main.add(
+      LeadDraftPanel draft =
           new LeadDraftPanel(
               user.tenant().ref(),
               lead,
               personas,
               generation,
               new LeadDraftPanel.Sending(mailboxes, messages, outbox, thread::refresh),
-              user.email()));
+              user.email());
+      thread.onFollowUp(draft::followUp);
+      main.add(draft);
     }
     main.add(thread, timeline(lead));
     Div columns = new Div(main, about(lead, owners));

@@ -35,6 +35,18 @@ class LeadDraftPanel extends Div {
   /** What the send needs besides the draft: the outbox and a callback when a message is queued. */
   record Sending(Mailboxes mailboxes, Messages messages, Outbox outbox, Runnable onQueued) {}
 
+  /** The persona of the last generated draft: sent with the message for analytics per persona. */
+  private Persona draftPersona;
+
+  /** The message this draft follows up (same thread), or null for a new conversation. */
+  private MessageView followsUp;
+
+  private final TextField subject = new TextField("Subject");
+  private final TextArea body = new TextArea("Body");
+  private final Span thread = new Span();
+  private final Button newThread = new Button(VaadinIcon.CLOSE_SMALL.create());
+  private Div threadRow;
+
   LeadDraftPanel(
       TenantRef tenant,
       Lead lead,
@@ -66,10 +78,8 @@ class LeadDraftPanel extends Div {
       add(controls);
     }
 
-    TextField subject = new TextField("Subject");
     subject.setWidthFull();
     subject.setId("draft-subject");
-    TextArea body = new TextArea("Body");
     body.setWidthFull();
     body.setMinHeight("220px");
     body.setId("draft-body");
@@ -82,7 +92,18 @@ class LeadDraftPanel extends Div {
     Paragraph error = new Paragraph();
     error.addClassName("omni-error");
     error.setVisible(false);
-    Div result = new Div(generator, subject, body, rationale);
+    thread.setId("draft-thread");
+    thread.getElement().getThemeList().add("badge contrast pill");
+    newThread.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+    newThread.setAriaLabel("Start a new conversation instead");
+    newThread.setTooltipText("Start a new conversation instead");
+    newThread.setId("draft-thread-clear");
+    newThread.addClickListener(e -> followUp(null));
+    Div threadRow = new Div(thread, newThread);
+    threadRow.addClassName("omni-draft-thread");
+    threadRow.setVisible(false);
+    this.threadRow = threadRow;
+    Div result = new Div(generator, threadRow, subject, body, rationale);
     result.addClassName("omni-lead-draft-result");
     add(error, result, sendBar(tenant, lead, sending, subject, body, actor));
 
@@ -90,7 +111,9 @@ class LeadDraftPanel extends Div {
         e -> {
           try {
             Draft draft = generation.generate(tenant, lead, persona.getValue(), actor);
-            subject.setValue(draft.subject());
+            draftPersona = persona.getValue();
+            subject.setValue(
+                followsUp == null ? draft.subject() : Messages.reSubject(followsUp.subject()));
             body.setValue(draft.body());
             generator.setText(
                 Draft.OFFLINE.equals(draft.generator())
@@ -106,7 +129,24 @@ class LeadDraftPanel extends Div {
         });
   }
 
-  private static Div sendBar(
+  /**
+   * Makes the next send a follow-up of {@code m} in its thread (subject "Re: …", In-Reply-To and
+   * References), or a new conversation again for null.
+   */
+  void followUp(MessageView m) {
+    followsUp = m;
+    threadRow.setVisible(m != null);
+    if (m != null) {
+      thread.setText("Follow-up to “" + m.subject() + "”");
+      subject.setValue(Messages.reSubject(m.subject()));
+      body.focus();
+      scrollIntoView();
+    } else if (subject.getValue().startsWith("Re: ")) {
+      subject.clear();
+    }
+  }
+
+  private Div sendBar(
       TenantRef tenant,
       Lead lead,
       Sending sending,
@@ -153,12 +193,16 @@ class LeadDraftPanel extends Div {
                         subject.getValue(),
                         body.getValue(),
                         null,
-                        actor);
+                        actor,
+                        m ->
+                            m.withPersona(draftPersona == null ? null : draftPersona.id())
+                                .withThreadOf(followsUp == null ? null : followsUp.id()));
             if (queued.status() == MessageView.Status.QUEUED) {
               sending.outbox().dispatch(tenant, queued.id()); // committed: queue() returned
             }
             state.setText("Queued — it appears in Messages below and is sent in a moment.");
             state.getElement().setAttribute("data-state", "queued");
+            followUp(null);
             sending.onQueued().run();
           } catch (DomainException ex) {
             String field = ex.field() == null ? "" : ex.field();

@@ -3,6 +3,8 @@ package io.omnireach.ui.lead;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +19,8 @@ import io.omnireach.tenant.TenantRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +39,7 @@ class LeadMessagesPanel extends Div {
   private final Div list = new Div();
   private final Span count = new Span();
   private Registration poll;
+  private Consumer<MessageView> onFollowUp;
 
   LeadMessagesPanel(TenantRef tenant, long leadId, Messages messages, Mailboxes mailboxes) {
     this.tenant = tenant;
@@ -51,7 +56,12 @@ class LeadMessagesPanel extends Div {
     add(head, list);
   }
 
-  /** Reloads the thread; keeps polling while something is QUEUED or SENDING. */
+  /** Shows a "Follow up" action on sent messages that hands the message to {@code action}. */
+  void onFollowUp(Consumer<MessageView> action) {
+    this.onFollowUp = action;
+  }
+
+  /** Reloads the thread; keeps polling while something is on its way within the next minute. */
   void refresh() {
     List<MessageView> all = messages.ofLead(tenant, leadId, 50);
     Map<Long, Mailbox> boxes =
@@ -67,7 +77,8 @@ class LeadMessagesPanel extends Div {
     for (MessageView m : all) {
       list.add(message(m, boxes.get(m.mailboxId())));
     }
-    polling(all.stream().anyMatch(MessageUi::pending));
+    Instant soon = Instant.now().plusSeconds(60);
+    polling(all.stream().anyMatch(m -> MessageUi.pending(m) && !MessageUi.waitsUntil(m, soon)));
   }
 
   private Div message(MessageView m, Mailbox box) {
@@ -100,6 +111,23 @@ class LeadMessagesPanel extends Div {
       why.addClassName("omni-thread-reason");
       card.add(why);
     }
+    String waiting = MessageUi.waiting(m);
+    if (waiting != null) {
+      Span when = new Span(waiting);
+      when.addClassNames("omni-thread-waiting", "omni-muted");
+      card.add(when);
+    }
+    if (m.inReplyToId() != null) {
+      top.addComponentAtIndex(0, VaadinIcon.REPLY.create());
+      card.getElement().setAttribute("data-follow-up-of", "" + m.inReplyToId());
+    }
+    if (onFollowUp != null && m.status() == MessageView.Status.SENT) {
+      Button follow = new Button("Follow up", VaadinIcon.REPLY.create(), e -> onFollowUp.accept(m));
+      follow.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+      follow.addClassName("omni-thread-follow-up");
+      follow.getElement().setAttribute("data-message-id", "" + m.id());
+      top.add(follow);
+    }
     Div events = new Div();
     events.addClassName("omni-thread-events");
     for (MessageView.Event e : m.events()) {
@@ -110,7 +138,9 @@ class LeadMessagesPanel extends Div {
       when.addClassName("omni-muted");
       Div row = new Div(dot, what, when);
       row.addClassName("omni-thread-event");
-      if (e.detail() != null && !e.detail().isBlank() && "CLICKED".equals(e.type())) {
+      if (e.detail() != null
+          && !e.detail().isBlank()
+          && Set.of("CLICKED", "DEFERRED", "RETRY", "RECOVERED").contains(e.type())) {
         Span detail = new Span(e.detail());
         detail.addClassName("omni-muted");
         row.add(detail);
@@ -124,6 +154,8 @@ class LeadMessagesPanel extends Div {
   private static VaadinIcon icon(String type) {
     return switch (type) {
       case "QUEUED" -> VaadinIcon.CLOCK;
+      case "DEFERRED" -> VaadinIcon.HOURGLASS;
+      case "RETRY", "RECOVERED" -> VaadinIcon.REFRESH;
       case "SENDING" -> VaadinIcon.PAPERPLANE_O;
       case "SENT" -> VaadinIcon.PAPERPLANE;
       case "OPENED" -> VaadinIcon.EYE;

@@ -21,6 +21,7 @@ final class MessageUi {
           case "DO_NOT_CONTACT" -> "this lead is marked do not contact";
           case "CONSENT_DENIED" -> "this person denied consent to email";
           case "DAILY_CAP" -> "the mailbox reached its daily cap (it resets at 00:00 UTC)";
+          case "NO_SEND_SLOT" -> "its send window and the holidays leave no time to send it";
           case "LEAD_DELETED" -> "the lead was deleted";
           case "MAILBOX_DELETED" -> "the mailbox was deleted";
           case "SEND_FAILED" ->
@@ -43,6 +44,21 @@ final class MessageUi {
   static String event(String type) {
     String t = type.toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+  }
+
+  /** "Scheduled for 30 Nov 2026, 09:00 (UTC) · attempt 2" for a QUEUED message that waits. */
+  static String waiting(MessageView m) {
+    if (m.status() != MessageView.Status.QUEUED || m.notBefore() == null) {
+      return null;
+    }
+    return (m.attempts() > 0 ? "Retrying at " : "Scheduled for ")
+        + LeadUi.DATE_TIME.format(m.notBefore())
+        + (m.attempts() > 0 ? " · attempt " + (m.attempts() + 1) : "");
+  }
+
+  /** Whether a queued message waits beyond {@code instant} (no need to poll for it). */
+  static boolean waitsUntil(MessageView m, java.time.Instant instant) {
+    return m.notBefore() != null && m.notBefore().isAfter(instant);
   }
 
   static boolean pending(MessageView m) {

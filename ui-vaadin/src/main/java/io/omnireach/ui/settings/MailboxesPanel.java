@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -27,11 +29,16 @@ import io.omnireach.channel.ComplianceSettings;
 import io.omnireach.channel.Mailbox;
 import io.omnireach.channel.MailboxDraft;
 import io.omnireach.channel.Mailboxes;
+import io.omnireach.channel.SendingRules;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.user.Role;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +54,7 @@ public class MailboxesPanel extends Div {
   private final Grid<Mailbox> grid = new Grid<>();
   private final Paragraph empty = new Paragraph();
   private final TextArea postal = new TextArea("Postal address");
+  private final TextArea holidays = new TextArea("Holidays");
 
   @Inject
   public MailboxesPanel(Mailboxes mailboxes, ComplianceSettings compliance) {
@@ -67,8 +75,9 @@ public class MailboxesPanel extends Div {
     head.addClassName("omni-panel-head");
     Paragraph note =
         new Paragraph(
-            "Emails to leads leave from these SMTP mailboxes. Passwords are stored encrypted and"
-                + " never shown again.");
+            "Emails to leads leave from these mailboxes (your SMTP server or SendGrid), inside"
+                + " their send window in each lead's time zone. Passwords and keys are stored"
+                + " encrypted and never shown again.");
     note.addClassName("omni-muted");
     empty.setText(
         admin
@@ -93,7 +102,10 @@ public class MailboxesPanel extends Div {
             m -> (m.fromName() == null ? "" : m.fromName() + " ") + "<" + m.fromAddress() + ">")
         .setHeader("From")
         .setFlexGrow(3);
-    grid.addColumn(m -> m.host() + ":" + m.port()).setHeader("Server").setFlexGrow(2);
+    grid.addColumn(
+            m -> "sendgrid".equals(m.provider()) ? "SendGrid API" : m.host() + ":" + m.port())
+        .setHeader("Server")
+        .setFlexGrow(2);
     grid.addComponentColumn(
             m -> {
               Span tls = new Span(m.tls() ? "TLS" : "No TLS");
@@ -112,17 +124,23 @@ public class MailboxesPanel extends Div {
         .setHeader("Daily cap")
         .setAutoWidth(true)
         .setFlexGrow(0);
+    grid.addColumn(MailboxesPanel::sending).setHeader("Sends").setFlexGrow(2);
     if (admin) {
       grid.addComponentColumn(
               m -> {
+                Button rules = new Button(VaadinIcon.CLOCK.create(), e -> openSendingDialog(m));
+                rules.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                rules.setAriaLabel("Sending rules of " + m.name());
+                rules.setTooltipText("Send window and spacing");
+                rules.addClassName("mailbox-sending");
                 Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(m));
                 delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 delete.setAriaLabel("Delete mailbox " + m.name());
                 delete.setTooltipText("Delete mailbox");
                 delete.addClassName("mailbox-delete");
-                return delete;
+                return new Div(rules, delete);
               })
-          .setWidth("80px")
+          .setWidth("120px")
           .setFlexGrow(0);
     }
     grid.setAllRowsVisible(true);
@@ -147,7 +165,98 @@ public class MailboxesPanel extends Div {
       save.setId("postal-save");
       section.add(save);
     }
+    holidays.setId("holidays");
+    holidays.setWidthFull();
+    holidays.setPlaceholder("2026-12-24, 2026-12-25, 2027-01-01");
+    holidays.setHelperText(
+        "Dates (YYYY-MM-DD), separated by commas or lines. No email leaves on them, in each"
+            + " lead's own time zone; messages wait for the next working slot.");
+    holidays.setReadOnly(!admin);
+    section.add(new H4("Holidays"), holidays);
+    if (admin) {
+      Button saveHolidays = new Button("Save holidays", e -> saveHolidays());
+      saveHolidays.setId("holidays-save");
+      section.add(saveHolidays);
+    }
     return section;
+  }
+
+  private void saveHolidays() {
+    try {
+      List<String> dates =
+          Arrays.stream(holidays.getValue().split("[,;\\s]+")).filter(d -> !d.isBlank()).toList();
+      List<LocalDate> saved = compliance.setHolidays(tenant(), dates, user.email());
+      holidays.setInvalid(false);
+      holidays.setValue(String.join(", ", saved.stream().map(LocalDate::toString).toList()));
+      toast(saved.size() == 1 ? "1 holiday saved." : saved.size() + " holidays saved.", false);
+    } catch (DomainException ex) {
+      holidays.setInvalid(true);
+      holidays.setErrorMessage(ex.getMessage());
+    }
+  }
+
+  /** "Mon–Fri 09–17 · 60 s apart" or "Any time". */
+  static String sending(Mailbox m) {
+    String window =
+        m.sendWindow() == null
+            ? "Any time"
+            : m.sendWindow().describe() + (m.timezone() == null ? "" : " (" + m.timezone() + ")");
+    return window + (m.minSpacingSeconds() > 0 ? " · " + m.minSpacingSeconds() + " s apart" : "");
+  }
+
+  private void openSendingDialog(Mailbox m) {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle("Sending rules · " + m.name());
+    dialog.setWidth("min(640px, 95vw)");
+    SendingFields sending = new SendingFields();
+    sending.show(m);
+    IntegerField cap = new IntegerField("Daily cap");
+    cap.setId("sending-daily-cap");
+    cap.setValue(m.dailyCap());
+    FormLayout form = new FormLayout();
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
+    Map<String, HasValidation> fields = new HashMap<>();
+    sending.addTo(form, fields);
+    form.add(cap);
+    fields.put("dailyCap", cap);
+    dialog.add(form);
+    Button save =
+        new Button(
+            "Save",
+            e -> {
+              fields.values().forEach(f -> f.setInvalid(false));
+              try {
+                mailboxes.updateSending(
+                    tenant(),
+                    m.id(),
+                    new SendingRules(
+                        sending.window(),
+                        sending.spacing.getValue(),
+                        sending.zone.getValue(),
+                        cap.getValue()),
+                    user.email());
+                dialog.close();
+                toast("Sending rules of " + m.name() + " saved.", false);
+                refresh();
+              } catch (DomainException ex) {
+                showError(fields, ex);
+              }
+            });
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.setId("sending-save");
+    dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+    dialog.open();
+  }
+
+  private void showError(Map<String, HasValidation> fields, DomainException ex) {
+    HasValidation f = ex.field() == null ? null : fields.get(ex.field());
+    if (f == null) {
+      toast(ex.getMessage(), true);
+    } else {
+      f.setInvalid(true);
+      f.setErrorMessage(ex.getMessage());
+    }
   }
 
   private void savePostal() {
@@ -164,7 +273,16 @@ public class MailboxesPanel extends Div {
   private void openAddDialog() {
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle("Add mailbox");
-    dialog.setWidth("min(640px, 95vw)");
+    dialog.setWidth("min(680px, 95vw)");
+    Select<String> provider = new Select<>();
+    provider.setLabel("Sends through");
+    provider.setItems("smtp", "sendgrid");
+    provider.setItemLabelGenerator(p -> p.equals("smtp") ? "Your SMTP server" : "SendGrid API");
+    provider.setValue("smtp");
+    provider.setId("mailbox-provider");
+    PasswordField apiKey = new PasswordField("SendGrid API key");
+    apiKey.setId("mailbox-api-key");
+    apiKey.setVisible(false);
     TextField name = new TextField("Name");
     name.setId("mailbox-name");
     name.setPlaceholder("Sales outbound");
@@ -189,13 +307,23 @@ public class MailboxesPanel extends Div {
     cap.setValue(200);
     cap.setHelperText("Emails per day (UTC) from this mailbox");
     FormLayout form =
-        new FormLayout(name, host, port, tls, username, password, from, fromName, cap);
+        new FormLayout(
+            name, provider, host, port, tls, username, password, apiKey, from, fromName, cap);
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
-    form.setColspan(name, 2);
     form.setColspan(tls, 2);
-    dialog.add(form);
-    Map<String, HasValidation> fields =
+    form.setColspan(apiKey, 2);
+    provider.addValueChangeListener(
+        e -> {
+          boolean smtp = "smtp".equals(e.getValue());
+          for (com.vaadin.flow.component.Component f :
+              new com.vaadin.flow.component.Component[] {host, port, tls, username, password}) {
+            f.setVisible(smtp);
+          }
+          apiKey.setVisible(!smtp);
+        });
+    Map<String, HasValidation> fields = new HashMap<>();
+    fields.putAll(
         Map.of(
             "name", name,
             "host", host,
@@ -204,38 +332,77 @@ public class MailboxesPanel extends Div {
             "password", password,
             "fromAddress", from,
             "fromName", fromName,
-            "dailyCap", cap);
+            "dailyCap", cap,
+            "apiKey", apiKey));
+    FormLayout when = new FormLayout();
+    when.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
+    SendingFields sending = new SendingFields();
+    sending.addTo(when, fields);
+    Details whenDetails = new Details("Send window and spacing", when);
+    whenDetails.setId("mailbox-sending-details");
+    TextField dkimDomain = new TextField("Signing domain");
+    dkimDomain.setId("mailbox-dkim-domain");
+    dkimDomain.setPlaceholder("acme.example");
+    TextField dkimSelector = new TextField("Selector");
+    dkimSelector.setId("mailbox-dkim-selector");
+    dkimSelector.setPlaceholder("s2026");
+    TextArea dkimKey = new TextArea("Private key (PEM)");
+    dkimKey.setId("mailbox-dkim-key");
+    dkimKey.setPlaceholder("-----BEGIN PRIVATE KEY-----");
+    dkimKey.setHelperText("RSA, PKCS#8 or PKCS#1; stored encrypted, never shown again");
+    FormLayout dkimForm = new FormLayout(dkimDomain, dkimSelector, dkimKey);
+    dkimForm.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
+    dkimForm.setColspan(dkimKey, 2);
+    Details dkim = new Details("DKIM signing (optional)", dkimForm);
+    dkim.setId("mailbox-dkim-details");
+    fields.put("dkimDomain", dkimDomain);
+    fields.put("dkimSelector", dkimSelector);
+    fields.put("dkimPrivateKey", dkimKey);
+    provider.addValueChangeListener(e -> dkim.setVisible("smtp".equals(e.getValue())));
+    dialog.add(form, whenDetails, dkim);
     Button save =
         new Button(
             "Add mailbox",
             e -> {
               fields.values().forEach(f -> f.setInvalid(false));
               try {
-                Mailbox created =
-                    mailboxes.create(
-                        tenant(),
-                        new MailboxDraft(
+                boolean smtp = "smtp".equals(provider.getValue());
+                MailboxDraft draft =
+                    new MailboxDraft(
                             name.getValue(),
-                            host.getValue(),
-                            port.getValue(),
-                            username.getValue(),
-                            password.getValue(),
+                            smtp ? host.getValue() : null,
+                            smtp ? port.getValue() : null,
+                            smtp ? username.getValue() : null,
+                            smtp ? password.getValue() : null,
                             tls.getValue(),
                             from.getValue(),
                             fromName.getValue(),
-                            cap.getValue()),
-                        user.email());
+                            cap.getValue())
+                        .withSending(
+                            sending.window(), sending.spacing.getValue(), sending.zone.getValue());
+                if (smtp) {
+                  draft =
+                      draft.withDkim(
+                          dkimDomain.getValue(), dkimSelector.getValue(), dkimKey.getValue());
+                } else {
+                  draft = draft.withSendGrid(apiKey.getValue(), null);
+                }
+                Mailbox created = mailboxes.create(tenant(), draft, user.email());
                 dialog.close();
                 toast("Mailbox " + created.name() + " added.", false);
                 refresh();
               } catch (DomainException ex) {
-                HasValidation f = ex.field() == null ? null : fields.get(ex.field());
-                if (f == null) {
-                  toast(ex.getMessage(), true);
-                } else {
-                  f.setInvalid(true);
-                  f.setErrorMessage(ex.getMessage());
+                if (ex.field() != null && ex.field().startsWith("dkim")) {
+                  dkim.setOpened(true);
                 }
+                if ("sendWindow".equals(ex.field())
+                    || "minSpacingSeconds".equals(ex.field())
+                    || "timezone".equals(ex.field())) {
+                  whenDetails.setOpened(true);
+                }
+                showError(fields, ex);
               }
             });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -269,6 +436,9 @@ public class MailboxesPanel extends Div {
     grid.setItems(all);
     grid.setVisible(!all.isEmpty());
     empty.setVisible(all.isEmpty());
+    holidays.setValue(
+        String.join(
+            ", ", compliance.holidays(tenant()).stream().map(LocalDate::toString).toList()));
     String address = compliance.postalAddress(tenant());
     postal.setValue(address == null ? "" : address);
     if (address == null && !admin) {
