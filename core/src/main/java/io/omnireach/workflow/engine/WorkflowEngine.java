@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -195,7 +195,7 @@ public final class WorkflowEngine {
       StepExecutors.Step s =
           new StepExecutors.Step(c, tenant, step, leads.get(step.leadId()), config, now);
       boolean guarded = WRITING.contains(step.nodeType());
-      Savepoint sp = guarded ? c.setSavepoint() : null;
+      boolean sp = guarded && savepoint(c, "SAVEPOINT step");
       try {
         StepOutcome outcome = executors.execute(s);
         if (outcome instanceof StepOutcome.Done done) {
@@ -207,15 +207,15 @@ public final class WorkflowEngine {
         rollback(c, sp);
         failOrRetry(w, step, e.getMessage(), e.permanent(), now);
       } catch (SQLException | RuntimeException e) {
-        if (sp == null) {
+        if (!sp) {
           throw e; // a read-only step failing in SQL: the chunk rolls back and is retried whole
         }
         rollback(c, sp);
         LOG.log(Level.FINE, "Step " + step.nodeRunId() + " failed", e);
         failOrRetry(w, step, e.getClass().getSimpleName() + ": " + e.getMessage(), false, now);
       } finally {
-        if (sp != null) {
-          release(c, sp);
+        if (sp) {
+          release(c);
         }
       }
     }
@@ -231,18 +231,25 @@ public final class WorkflowEngine {
     }
   }
 
-  private static void rollback(Connection c, Savepoint sp) throws SQLException {
-    if (sp != null) {
-      c.rollback(sp);
+  /*
+   * Savepoints as plain SQL: a JTA chunk transaction forbids Connection.setSavepoint, but the
+   * database still nests them, so one step's failed SQL is undone without aborting the chunk.
+   */
+  private static boolean savepoint(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return true;
+  }
+
+  private static void rollback(Connection c, boolean sp) throws SQLException {
+    if (sp) {
+      savepoint(c, "ROLLBACK TO SAVEPOINT step");
     }
   }
 
-  private static void release(Connection c, Savepoint sp) {
-    try {
-      c.releaseSavepoint(sp);
-    } catch (SQLException e) {
-      // rolled back to it already; nothing to release
-    }
+  private static void release(Connection c) throws SQLException {
+    savepoint(c, "RELEASE SAVEPOINT step");
   }
 
   static Optional<String> next(WorkflowGraph graph, String nodeId, String branch) {
