@@ -398,6 +398,28 @@ public final class LeadRepository {
     }
   }
 
+  /**
+   * The leads with these ids, read on the caller's connection (a workflow chunk reads the leads of
+   * a whole batch of steps in one statement); ids of no lead are absent from the map.
+   */
+  public static Map<Long, Lead> byIds(Connection c, java.util.Collection<Long> ids)
+      throws SQLException {
+    Map<Long, Lead> leads = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return leads;
+    }
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " where l.id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Lead lead = map(rs);
+          leads.put(lead.id(), lead);
+        }
+      }
+    }
+    return leads;
+  }
+
   private static Lead get(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + " where l.id = ?")) {
       ps.setLong(1, id);

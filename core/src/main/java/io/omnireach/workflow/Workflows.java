@@ -410,7 +410,8 @@ public final class Workflows {
     return new WorkflowDetail(summary, draft, List.copyOf(versions));
   }
 
-  static WorkflowSummary summary(Connection c, long id) throws SQLException {
+  /** A workflow on the caller's connection; NOT_FOUND when absent. */
+  public static WorkflowSummary summary(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("select " + SUMMARY_COLUMNS + " from workflows where id = ?")) {
       ps.setLong(1, id);

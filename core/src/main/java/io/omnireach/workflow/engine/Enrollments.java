@@ -1,0 +1,177 @@
+package io.omnireach.workflow.engine;
+
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadQuery;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.workflow.WorkflowGraph;
+import io.omnireach.workflow.WorkflowStatus;
+import io.omnireach.workflow.WorkflowSummary;
+import io.omnireach.workflow.Workflows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Enrols leads into the newest published version of a workflow: one run per lead, its start step
+ * due now. Set-based (one insert of runs, one of start steps per batch of ids), and idempotent per
+ * (workflow, lead): a lead with an active run is skipped, not enrolled twice.
+ */
+public final class Enrollments {
+
+  static final int BATCH = 5_000;
+  public static final int MAX_IDS = 100_000;
+
+  /** Why a lead was not enrolled. */
+  public record Skip(long leadId, String reason) {}
+
+  /** Counts, and the first skips with reasons (at most 100 listed). */
+  public record Result(
+      int enrolled, int skipped, Map<String, Integer> skippedBy, List<Skip> skips) {}
+
+  private final Transactions tx;
+  private final Clock clock;
+  private final LeadRepository leads;
+
+  public Enrollments(Transactions tx, Clock clock, LeadRepository leads) {
+    this.tx = tx;
+    this.clock = clock;
+    this.leads = leads;
+  }
+
+  public Result enrol(TenantRef tenant, long workflowId, List<Long> leadIds, String actor) {
+    if (leadIds == null || leadIds.isEmpty()) {
+      throw DomainException.invalid("leadIds", "leadIds lists the leads to enrol.");
+    }
+    if (leadIds.size() > MAX_IDS) {
+      throw DomainException.invalid(
+          "leadIds", "At most " + MAX_IDS + " leads per request; use a filter for more.");
+    }
+    Set<Long> unique = new LinkedHashSet<>(leadIds);
+    return tx.tenant(tenant, c -> enrol(c, workflowId, unique, actor, clock.instant()));
+  }
+
+  /** Enrols every lead matching a lead filter (the leads list's filters). */
+  public Result enrol(TenantRef tenant, long workflowId, LeadQuery query, String actor) {
+    List<Long> ids = new ArrayList<>();
+    leads.forEach(tenant, query, l -> ids.add(l.id()));
+    if (ids.isEmpty()) {
+      return new Result(0, 0, Map.of(), List.of());
+    }
+    return tx.tenant(
+        tenant, c -> enrol(c, workflowId, new LinkedHashSet<>(ids), actor, clock.instant()));
+  }
+
+  /** Enrols on the caller's connection (the lead import's completion hook uses it). */
+  public static Result enrol(
+      Connection c, long workflowId, Set<Long> leadIds, String actor, Instant now)
+      throws SQLException {
+    WorkflowSummary w = Workflows.summary(c, workflowId);
+    if (w.publishedVersion() == null) {
+      throw DomainException.conflict(null, "Publish the workflow before enrolling leads.");
+    }
+    if (w.status() != WorkflowStatus.PUBLISHED) {
+      throw DomainException.conflict(
+          null, "The workflow is " + w.status().value() + ": resume it to enrol leads.");
+    }
+    int version = w.publishedVersion();
+    WorkflowGraph graph = Workflows.version(c, workflowId, version).graph();
+    String start = graph.start().orElseThrow().id();
+    int enrolled = 0;
+    Map<String, Integer> skippedBy = new LinkedHashMap<>();
+    List<Skip> skips = new ArrayList<>();
+    List<Long> all = new ArrayList<>(leadIds);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<Long> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      Set<Long> known = new HashSet<>();
+      Set<Long> dnc = new HashSet<>();
+      try (PreparedStatement ps =
+          c.prepareStatement("select id, do_not_contact from leads where id = any(?)")) {
+        ps.setArray(1, c.createArrayOf("bigint", batch.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getLong(1));
+            if (rs.getBoolean(2)) {
+              dnc.add(rs.getLong(1));
+            }
+          }
+        }
+      }
+      List<Long> eligible = new ArrayList<>();
+      for (long id : batch) {
+        if (!known.contains(id)) {
+          skip(skippedBy, skips, id, "no such lead");
+        } else if (dnc.contains(id)) {
+          skip(skippedBy, skips, id, "do not contact");
+        } else {
+          eligible.add(id);
+        }
+      }
+      Set<Long> runsFor = new HashSet<>();
+      List<Long> runIds = new ArrayList<>();
+      Timestamp ts = Timestamp.from(now);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into workflow_runs (workflow_id, version, lead_id, status, current_node,"
+                  + " enrolled_by, created_at, updated_at)"
+                  + " select ?, ?, id, 'pending', ?, ?, ?, ? from unnest(?::bigint[]) as id"
+                  + " on conflict (workflow_id, lead_id)"
+                  + " where status in ('pending', 'running', 'waiting', 'paused') do nothing"
+                  + " returning id, lead_id")) {
+        ps.setLong(1, workflowId);
+        ps.setInt(2, version);
+        ps.setString(3, start);
+        ps.setString(4, actor);
+        ps.setTimestamp(5, ts);
+        ps.setTimestamp(6, ts);
+        ps.setArray(7, c.createArrayOf("bigint", eligible.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            runIds.add(rs.getLong(1));
+            runsFor.add(rs.getLong(2));
+          }
+        }
+      }
+      for (long id : eligible) {
+        if (!runsFor.contains(id)) {
+          skip(skippedBy, skips, id, "already in an active run of this workflow");
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into node_runs (run_id, node_id, node_type, max_attempts, due_at,"
+                  + " idempotency_key, created_at)"
+                  + " select id, ?, 'start', 3, ?, id || ':' || ? || ':0', ?"
+                  + " from unnest(?::bigint[]) as id")) {
+        ps.setString(1, start);
+        ps.setTimestamp(2, ts);
+        ps.setString(3, start);
+        ps.setTimestamp(4, ts);
+        ps.setArray(5, c.createArrayOf("bigint", runIds.toArray()));
+        ps.executeUpdate();
+      }
+      enrolled += runIds.size();
+    }
+    int skipped = skippedBy.values().stream().mapToInt(Integer::intValue).sum();
+    return new Result(enrolled, skipped, skippedBy, skips);
+  }
+
+  private static void skip(Map<String, Integer> by, List<Skip> skips, long id, String reason) {
+    by.merge(reason, 1, Integer::sum);
+    if (skips.size() < 100) {
+      skips.add(new Skip(id, reason));
+    }
+  }
+}

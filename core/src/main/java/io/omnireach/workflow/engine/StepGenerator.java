@@ -1,0 +1,14 @@
+package io.omnireach.workflow.engine;
+
+import io.omnireach.ai.Draft;
+import io.omnireach.tenant.TenantRef;
+
+/**
+ * Writes the draft of an AI Generate step. The app's implementation calls the AI {@code
+ * GenerationService} outside the chunk's transaction (the service runs its own); tests pass a
+ * lambda.
+ */
+@FunctionalInterface
+public interface StepGenerator {
+  Draft generate(TenantRef tenant, long leadId, long personaId, String prompt, String actor);
+}

@@ -1,0 +1,27 @@
+package io.omnireach.workflow.engine;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What executing a node decided; the engine persists it and schedules what follows. */
+public sealed interface StepOutcome {
+
+  /**
+   * The node is done. {@code branch} picks a decision's yes/no edge (null elsewhere); {@code why}
+   * explains a decision; {@code messageId} and {@code variant} are a send's.
+   */
+  record Done(Map<String, Object> output, String branch, String why, String variant, Long messageId)
+      implements StepOutcome {
+
+    public static Done of(Map<String, Object> output) {
+      return new Done(output, null, null, null, null);
+    }
+  }
+
+  /**
+   * The node waits: until {@code dueAt} (null = until something wakes it, e.g. a task done), or
+   * earlier when {@code wakeOn} (reply, open, task) happens.
+   */
+  record Waiting(Instant dueAt, String wakeOn, Map<String, Object> output, String why)
+      implements StepOutcome {}
+}

@@ -1,0 +1,558 @@
+package io.omnireach.workflow.engine;
+
+import io.omnireach.db.Transactions;
+import io.omnireach.lead.Lead;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.workflow.NodeConfig;
+import io.omnireach.workflow.WorkflowGraph;
+import io.omnireach.workflow.WorkflowJson;
+import io.omnireach.workflow.Workflows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The step loop. {@link #claim} takes due node runs ({@code FOR UPDATE SKIP LOCKED}, marking them
+ * running under a lease), {@link #execute} runs them and writes their results, the next node runs
+ * and the runs' states in set-based batches — all on the caller's connection, so a chunk's claims,
+ * effects (outbox rows included) and schedule commit or roll back together. {@link #sweep} applies
+ * what happened outside (replies, opens, out-of-office returns, expired leases).
+ */
+public final class WorkflowEngine {
+
+  private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
+  static final Duration LEASE = Duration.ofMinutes(5);
+  static final Duration OOO_DEFAULT = Duration.ofDays(7);
+  static final Set<String> WRITING = Set.of("send_email", "update_lead", "task", "ai_generate");
+
+  /** The result of one chunk: steps executed and outbox rows to hand to the relay after commit. */
+  public record ChunkResult(int executed, List<Long> messageIds) {
+    public static final ChunkResult NONE = new ChunkResult(0, List.of());
+  }
+
+  /** A published version with its node configs read once. */
+  record Compiled(WorkflowGraph graph, Map<String, NodeConfig> configs) {}
+
+  private final Transactions tx;
+  private final Clock clock;
+  private final StepExecutors executors;
+  private final Backoff backoff;
+  // published versions never change: cached by tenant + workflow + version
+  private final Map<String, Compiled> versions = new ConcurrentHashMap<>();
+
+  public WorkflowEngine(Transactions tx, Clock clock, StepGenerator generator, Backoff backoff) {
+    this.tx = tx;
+    this.clock = clock;
+    this.executors = new StepExecutors(generator);
+    this.backoff = backoff;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * One unit of work outside a batch job (tests, tools): sweep, claim up to {@code limit} due
+   * steps, execute them, commit. Returns the outbox rows to dispatch.
+   */
+  public ChunkResult runDue(TenantRef tenant, int limit) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Instant now = clock.instant();
+          sweep(c, now);
+          return execute(c, tenant, claim(c, now, "local", limit), now);
+        });
+  }
+
+  /** Runs due steps until none is due (tests: everything the clock allows, then stop). */
+  public int drain(TenantRef tenant, int limit, java.util.function.Consumer<ChunkResult> after) {
+    int total = 0;
+    while (true) {
+      ChunkResult r = runDue(tenant, limit);
+      if (r.executed() == 0) {
+        return total;
+      }
+      after.accept(r);
+      total += r.executed();
+    }
+  }
+
+  /** Whether the tenant has a step due now (the scheduler's cheap check before starting a job). */
+  public boolean hasDueWork(TenantRef tenant) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Instant now = clock.instant();
+          sweep(c, now);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select 1 from node_runs n join workflow_runs r on r.id = n.run_id"
+                      + " where n.status in ('pending', 'waiting') and n.due_at <= ?"
+                      + " and r.status in ('pending', 'running', 'waiting') limit 1")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
+  // ---- claim --------------------------------------------------------------------------------
+
+  /**
+   * Claims up to {@code limit} due steps of active runs, oldest due first, skipping rows another
+   * worker holds; each becomes running under a lease of {@link #LEASE} owned by {@code owner}.
+   */
+  public List<StepClaim> claim(Connection c, Instant now, String owner, int limit)
+      throws SQLException {
+    List<StepClaim> claims = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with due as ("
+                + " select n.id, n.status as previous from node_runs n"
+                + " join workflow_runs r on r.id = n.run_id"
+                + " where n.status in ('pending', 'waiting') and n.due_at <= ?"
+                + " and r.status in ('pending', 'running', 'waiting')"
+                + " order by n.due_at, n.id limit ? for update of n skip locked)"
+                + " update node_runs n set status = 'running', lease_until = ?, lease_owner = ?,"
+                + " attempt = case when due.previous = 'waiting' then n.attempt"
+                + " else n.attempt + 1 end,"
+                + " started_at = coalesce(n.started_at, ?)"
+                + " from due, workflow_runs r where n.id = due.id and r.id = n.run_id"
+                + " returning n.id, n.run_id, r.workflow_id, r.version, r.lead_id, n.node_id,"
+                + " n.node_type, n.visit, due.previous, n.attempt, n.max_attempts, n.output,"
+                + " r.created_at, n.started_at")) {
+      Timestamp ts = Timestamp.from(now);
+      ps.setTimestamp(1, ts);
+      ps.setInt(2, limit);
+      ps.setTimestamp(3, Timestamp.from(now.plus(LEASE)));
+      ps.setString(4, owner);
+      ps.setTimestamp(5, ts);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String output = rs.getString(12);
+          claims.add(
+              new StepClaim(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getInt(4),
+                  rs.getLong(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getInt(8),
+                  rs.getString(9),
+                  rs.getInt(10),
+                  rs.getInt(11),
+                  output == null ? Map.of() : WorkflowJson.toMap(output),
+                  rs.getTimestamp(13).toInstant(),
+                  rs.getTimestamp(14).toInstant()));
+        }
+      }
+    }
+    return claims;
+  }
+
+  // ---- execute ------------------------------------------------------------------------------
+
+  /** Executes claimed steps and persists everything on {@code c}; see the class comment. */
+  public ChunkResult execute(Connection c, TenantRef tenant, List<StepClaim> steps, Instant now)
+      throws SQLException {
+    if (steps.isEmpty()) {
+      return ChunkResult.NONE;
+    }
+    Set<Long> leadIds = new LinkedHashSet<>();
+    steps.forEach(s -> leadIds.add(s.leadId()));
+    Map<Long, Lead> leads = LeadRepository.byIds(c, leadIds);
+    Writes w = new Writes(now);
+    for (StepClaim step : steps) {
+      Compiled compiled = compiled(c, tenant, step.workflowId(), step.version());
+      w.byStep.put(step.nodeRunId(), compiled);
+      NodeConfig config = compiled.configs().get(step.nodeId());
+      if (config == null) {
+        w.fail(step, "Node " + step.nodeId() + " is not in version " + step.version() + ".");
+        continue;
+      }
+      StepExecutors.Step s =
+          new StepExecutors.Step(c, tenant, step, leads.get(step.leadId()), config, now);
+      boolean guarded = WRITING.contains(step.nodeType());
+      boolean sp = guarded && savepoint(c, "SAVEPOINT step");
+      try {
+        StepOutcome outcome = executors.execute(s);
+        if (outcome instanceof StepOutcome.Done done) {
+          w.done(step, done, next(compiled.graph(), step.nodeId(), done.branch()));
+        } else {
+          w.waiting(step, (StepOutcome.Waiting) outcome);
+        }
+      } catch (StepFailure e) {
+        rollback(c, sp);
+        failOrRetry(w, step, e.getMessage(), e.permanent(), now);
+      } catch (SQLException | RuntimeException e) {
+        if (!sp) {
+          throw e; // a read-only step failing in SQL: the chunk rolls back and is retried whole
+        }
+        rollback(c, sp);
+        LOG.log(Level.FINE, "Step " + step.nodeRunId() + " failed", e);
+        failOrRetry(w, step, e.getClass().getSimpleName() + ": " + e.getMessage(), false, now);
+      } finally {
+        if (sp) {
+          release(c);
+        }
+      }
+    }
+    w.flush(c);
+    return new ChunkResult(steps.size(), w.messageIds);
+  }
+
+  private void failOrRetry(Writes w, StepClaim step, String error, boolean permanent, Instant now) {
+    if (!permanent && step.attempt() < step.maxAttempts()) {
+      w.retry(step, error, now.plus(backoff.after(step.attempt())));
+    } else {
+      w.fail(step, permanent ? error : error + " (gave up after " + step.attempt() + " attempts)");
+    }
+  }
+
+  /*
+   * Savepoints as plain SQL: a JTA chunk transaction forbids Connection.setSavepoint, but the
+   * database still nests them, so one step's failed SQL is undone without aborting the chunk.
+   */
+  private static boolean savepoint(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return true;
+  }
+
+  private static void rollback(Connection c, boolean sp) throws SQLException {
+    if (sp) {
+      savepoint(c, "ROLLBACK TO SAVEPOINT step");
+    }
+  }
+
+  private static void release(Connection c) throws SQLException {
+    savepoint(c, "RELEASE SAVEPOINT step");
+  }
+
+  static Optional<String> next(WorkflowGraph graph, String nodeId, String branch) {
+    for (WorkflowGraph.Edge e : graph.outgoing(nodeId)) {
+      if (branch == null || branch.equals(e.condition())) {
+        return Optional.of(e.target());
+      }
+    }
+    return Optional.empty();
+  }
+
+  Compiled compiled(Connection c, TenantRef tenant, long workflowId, int version)
+      throws SQLException {
+    String key = tenant.id() + ":" + workflowId + ":" + version;
+    Compiled hit = versions.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    WorkflowGraph graph = Workflows.version(c, workflowId, version).graph();
+    Map<String, NodeConfig> configs = new HashMap<>();
+    for (WorkflowGraph.Node n : graph.nodes()) {
+      configs.put(n.id(), NodeConfig.of(n));
+    }
+    Compiled compiled = new Compiled(graph, configs);
+    versions.put(key, compiled);
+    return compiled;
+  }
+
+  /** The node type of a node in a version (for scheduling the next node run). */
+  private static String typeOf(Compiled compiled, String nodeId) {
+    return compiled.graph().node(nodeId).map(WorkflowGraph.Node::type).orElse("end");
+  }
+
+  /** Max attempts of a node in a version. */
+  private static int attemptsOf(Compiled compiled, String nodeId) {
+    NodeConfig config = compiled.configs().get(nodeId);
+    return config == null ? NodeConfig.DEFAULT_MAX_ATTEMPTS : config.maxAttempts();
+  }
+
+  /** Collected writes of one chunk, flushed as JDBC batches. */
+  private final class Writes {
+    final Instant now;
+    final List<Object[]> finished = new ArrayList<>();
+    final List<Object[]> scheduled = new ArrayList<>();
+    final List<Object[]> runs = new ArrayList<>();
+    final List<Long> messageIds = new ArrayList<>();
+    final Map<Long, Compiled> byStep = new HashMap<>();
+
+    Writes(Instant now) {
+      this.now = now;
+    }
+
+    void done(StepClaim step, StepOutcome.Done done, Optional<String> next) {
+      finished.add(
+          new Object[] {
+            "succeeded",
+            json(done.output()),
+            done.why(),
+            done.variant(),
+            done.messageId(),
+            null,
+            null,
+            null,
+            now,
+            step.nodeRunId()
+          });
+      if (done.messageId() != null) {
+        messageIds.add(done.messageId());
+      }
+      if (next.isPresent()) {
+        scheduled.add(new Object[] {step, next.get()});
+        runs.add(new Object[] {"running", next.get(), null, null, step.runId()});
+      } else {
+        runs.add(new Object[] {"succeeded", step.nodeId(), null, now, step.runId()});
+      }
+    }
+
+    void waiting(StepClaim step, StepOutcome.Waiting wait) {
+      finished.add(
+          new Object[] {
+            "waiting",
+            json(wait.output()),
+            wait.why(),
+            null,
+            null,
+            null,
+            wait.dueAt(),
+            wait.wakeOn(),
+            null,
+            step.nodeRunId()
+          });
+      runs.add(new Object[] {"waiting", step.nodeId(), null, null, step.runId()});
+    }
+
+    void retry(StepClaim step, String error, Instant due) {
+      finished.add(
+          new Object[] {
+            "pending",
+            null,
+            "Attempt " + step.attempt() + " failed; retrying at " + due + ".",
+            null,
+            null,
+            error,
+            due,
+            null,
+            null,
+            step.nodeRunId()
+          });
+      runs.add(new Object[] {"running", step.nodeId(), null, null, step.runId()});
+    }
+
+    void fail(StepClaim step, String error) {
+      finished.add(
+          new Object[] {
+            "failed", null, null, null, null, error, null, null, now, step.nodeRunId()
+          });
+      runs.add(
+          new Object[] {
+            "failed",
+            step.nodeId(),
+            "Step " + step.nodeId() + " failed: " + error,
+            now,
+            step.runId()
+          });
+    }
+
+    void flush(Connection c) throws SQLException {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update node_runs set status = ?, output = coalesce(?::jsonb, output), why = ?,"
+                  + " variant = coalesce(?, variant), message_id = coalesce(?, message_id),"
+                  + " error = ?, due_at = ?, wake_on = ?, finished_at = ?,"
+                  + " lease_until = null, lease_owner = null where id = ?")) {
+        for (Object[] f : finished) {
+          ps.setString(1, (String) f[0]);
+          ps.setString(2, (String) f[1]);
+          ps.setString(3, (String) f[2]);
+          ps.setString(4, (String) f[3]);
+          ps.setObject(5, f[4], Types.BIGINT);
+          ps.setString(6, (String) f[5]);
+          ps.setTimestamp(7, f[6] == null ? null : Timestamp.from((Instant) f[6]));
+          ps.setString(8, (String) f[7]);
+          ps.setTimestamp(9, f[8] == null ? null : Timestamp.from((Instant) f[8]));
+          ps.setLong(10, (Long) f[9]);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      if (!scheduled.isEmpty()) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "insert into node_runs (run_id, node_id, node_type, visit, max_attempts, due_at,"
+                    + " idempotency_key, created_at) values (?, ?, ?,"
+                    + " (select coalesce(max(visit), 0) + 1 from node_runs"
+                    + " where run_id = ? and node_id = ?), ?, ?, ?, ?)"
+                    + " on conflict (idempotency_key) do nothing")) {
+          Timestamp ts = Timestamp.from(now);
+          for (Object[] s : scheduled) {
+            StepClaim from = (StepClaim) s[0];
+            String target = (String) s[1];
+            Compiled compiled = byStep.get(from.nodeRunId());
+            ps.setLong(1, from.runId());
+            ps.setString(2, target);
+            ps.setString(3, typeOf(compiled, target));
+            ps.setLong(4, from.runId());
+            ps.setString(5, target);
+            ps.setInt(6, attemptsOf(compiled, target));
+            ps.setTimestamp(7, ts);
+            // the predecessor's node run id makes the key unique per visit and idempotent
+            ps.setString(8, from.runId() + ":" + target + ":" + from.nodeRunId());
+            ps.setTimestamp(9, ts);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "update workflow_runs set status = ?, current_node = ?,"
+                  + " stop_reason = coalesce(?, stop_reason), finished_at = ?, updated_at = ?"
+                  + " where id = ? and status in ('pending', 'running', 'waiting')")) {
+        Timestamp ts = Timestamp.from(now);
+        for (Object[] r : runs) {
+          ps.setString(1, (String) r[0]);
+          ps.setString(2, (String) r[1]);
+          ps.setString(3, (String) r[2]);
+          ps.setTimestamp(4, r[3] == null ? null : Timestamp.from((Instant) r[3]));
+          ps.setTimestamp(5, ts);
+          ps.setLong(6, (Long) r[4]);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static String json(Map<String, Object> output) {
+    return output == null ? null : WorkflowJson.toJson(output);
+  }
+
+  // ---- sweep --------------------------------------------------------------------------------
+
+  /**
+   * Applies outside events, set-based: expired leases go back to pending; a reply stops the run
+   * (workflow setting stopOnReply) or, when out of office, pauses it until the return date;
+   * out-of-office pauses that ended resume; waits for a reply or an open wake up.
+   */
+  public void sweep(Connection c, Instant now) throws SQLException {
+    Timestamp ts = Timestamp.from(now);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update node_runs set status = 'pending', due_at = ?, lease_until = null,"
+                + " lease_owner = null, why = 'Lease of ' || coalesce(lease_owner, '?')"
+                + " || ' expired; reclaimed.' where status = 'running' and lease_until < ?")) {
+      ps.setTimestamp(1, ts);
+      ps.setTimestamp(2, ts);
+      ps.executeUpdate();
+    }
+    replies(c, now);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update workflow_runs set status = 'running', paused_by = null, paused_until = null,"
+                + " stop_reason = null, updated_at = ?"
+                + " where status = 'paused' and paused_by = 'ooo' and paused_until <= ?")) {
+      ps.setTimestamp(1, ts);
+      ps.setTimestamp(2, ts);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update node_runs n set due_at = ? where n.status = 'waiting' and n.due_at > ?"
+                + " and ((n.wake_on = 'reply' and exists (select 1 from workflow_runs r"
+                + " join replies rp on rp.lead_id = r.lead_id where r.id = n.run_id"
+                + " and rp.received_at >= n.started_at"
+                + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')))"
+                + " or (n.wake_on = 'open' and exists (select 1 from node_runs m"
+                + " join message_events e on e.message_id = m.message_id"
+                + " where m.run_id = n.run_id and e.type = 'OPENED' and not e.proxy"
+                + " and e.at >= n.started_at)))")) {
+      ps.setTimestamp(1, ts);
+      ps.setTimestamp(2, ts);
+      ps.executeUpdate();
+    }
+  }
+
+  private void replies(Connection c, Instant now) throws SQLException {
+    List<Object[]> hits = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select r.id, rp.id, rp.classification, rp.ooo_until, rp.received_at"
+                + " from workflow_runs r join workflows w on w.id = r.workflow_id"
+                + " join lateral (select id, classification, ooo_until, received_at from replies"
+                + " where lead_id = r.lead_id and id > r.reply_seen_id"
+                + " and received_at >= r.created_at order by id desc limit 1) rp on true"
+                + " where r.status in ('pending', 'running', 'waiting') and w.stop_on_reply")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hits.add(
+              new Object[] {
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4), rs.getTimestamp(5)
+              });
+        }
+      }
+    }
+    Timestamp ts = Timestamp.from(now);
+    for (Object[] h : hits) {
+      long runId = (Long) h[0];
+      String cls = (String) h[2];
+      if ("OUT_OF_OFFICE".equals(cls)) {
+        java.sql.Date back = (java.sql.Date) h[3];
+        Instant until =
+            back == null
+                ? now.plus(OOO_DEFAULT)
+                : back.toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "update workflow_runs set status = 'paused', paused_by = 'ooo', paused_until = ?,"
+                    + " stop_reason = ?, reply_seen_id = ?, updated_at = ? where id = ?")) {
+          ps.setTimestamp(1, Timestamp.from(until));
+          ps.setString(2, "Out of office until " + until.toString().substring(0, 10) + ".");
+          ps.setLong(3, (Long) h[1]);
+          ps.setTimestamp(4, ts);
+          ps.setLong(5, runId);
+          ps.executeUpdate();
+        }
+      } else {
+        RunControl.stop(
+            c,
+            runId,
+            "cancelled",
+            "Lead replied ("
+                + cls.toLowerCase(java.util.Locale.ROOT)
+                + ") at "
+                + ((Timestamp) h[4]).toInstant()
+                + ".",
+            now);
+        try (PreparedStatement ps =
+            c.prepareStatement("update workflow_runs set reply_seen_id = ? where id = ?")) {
+          ps.setLong(1, (Long) h[1]);
+          ps.setLong(2, runId);
+          ps.executeUpdate();
+        }
+      }
+    }
+  }
+}

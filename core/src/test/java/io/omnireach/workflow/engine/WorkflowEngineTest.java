@@ -1,0 +1,521 @@
+package io.omnireach.workflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnireach.ai.Draft;
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Migrations;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.testing.TestDatabase;
+import io.omnireach.workflow.WorkflowJson;
+import io.omnireach.workflow.WorkflowSettings;
+import io.omnireach.workflow.Workflows;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine on PostgreSQL with a hand-moved clock: waits of days, decisions, A/B splits, retries,
+ * permanent failures, pause/resume/cancel, stop on reply, out-of-office pauses, tasks, idempotent
+ * sends and reclaimed leases.
+ */
+class WorkflowEngineTest {
+
+  static final TenantRef ACME = new TenantRef(1, "acme");
+  static TestDatabase db;
+  static MutableClock clock;
+  static Workflows workflows;
+  static WorkflowEngine engine;
+  static Enrollments enrollments;
+  static RunControl control;
+  static Runs runs;
+  static Tasks tasks;
+  static long mailbox;
+  static long persona;
+  static final AtomicInteger aiFailuresLeft = new AtomicInteger();
+
+  @BeforeAll
+  static void database() {
+    db = TestDatabase.migrated();
+    Migrations.migrateTenant(db.dataSource(), ACME.schema());
+    clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    mailbox =
+        insert(
+            "insert into mailboxes (name, host, port, from_address) values"
+                + " ('Main', 'smtp.example', 25, 'a@acme.example') returning id");
+    persona =
+        insert(
+            "insert into personas (name, tone_formality, tone_detail, tone_warmth,"
+                + " default_channel, language) values ('SDR', 50, 50, 50, 'EMAIL', 'en') returning id");
+    StepGenerator generator =
+        (tenant, leadId, personaId, prompt, actor) -> {
+          if (aiFailuresLeft.getAndDecrement() > 0) {
+            throw new IllegalStateException("provider timed out");
+          }
+          return new Draft(
+              "Idea for lead " + leadId,
+              "Hello from persona " + personaId,
+              null,
+              Draft.OFFLINE,
+              false,
+              0,
+              0);
+        };
+    workflows = new Workflows(db.transactions(), clock);
+    engine = new WorkflowEngine(db.transactions(), clock, generator, Backoff.DEFAULT);
+    enrollments =
+        new Enrollments(db.transactions(), clock, new LeadRepository(db.transactions(), clock));
+    control = new RunControl(db.transactions(), clock);
+    runs = new Runs(db.transactions());
+    tasks = new Tasks(db.transactions(), clock);
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  @BeforeEach
+  void noFailures() {
+    aiFailuresLeft.set(0);
+  }
+
+  static long insert(String sql) {
+    return db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+  }
+
+  static long lead(String first) {
+    return insert(
+        "insert into leads (first_name, email, score) values ('"
+            + first
+            + "', '"
+            + first.toLowerCase()
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@leads.example', 40) returning id");
+  }
+
+  static long published(String json, boolean stopOnReply) {
+    WorkflowJson.Input in = WorkflowJson.parseInput(json);
+    long id =
+        workflows
+            .create(
+                ACME,
+                new WorkflowJson.Input(in.graph(), null, new WorkflowSettings(stopOnReply)),
+                "ada")
+            .id();
+    workflows.publish(ACME, id, "ada");
+    return id;
+  }
+
+  static long enrol(long workflowId, long leadId) {
+    assertThat(enrollments.enrol(ACME, workflowId, List.of(leadId), "ada").enrolled()).isEqualTo(1);
+    return runs.list(ACME, workflowId, null, leadId, null, 10).items().get(0).id();
+  }
+
+  static int drain() {
+    return engine.drain(ACME, 100, r -> {});
+  }
+
+  static RunDetail run(long runId) {
+    return runs.get(ACME, runId);
+  }
+
+  static List<String> steps(long runId) {
+    List<String> out = new ArrayList<>();
+    for (NodeRunView s : run(runId).steps()) {
+      out.add(s.nodeId() + "=" + s.status());
+    }
+    return out;
+  }
+
+  static long messagesOf(long leadId) {
+    return insert("select count(*) from messages where lead_id = " + leadId);
+  }
+
+  static void reply(long leadId, String cls, String oooUntil) {
+    db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into replies (lead_id, body, received_at, classification, ooo_until, raw_message_id)"
+                          + " values (?, 'x', ?, ?, ?::date, ?)")) {
+                ps.setLong(1, leadId);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.setString(3, cls);
+                ps.setString(4, oooUntil);
+                ps.setString(5, UUID.randomUUID().toString());
+                return ps.executeUpdate();
+              }
+            });
+  }
+
+  static String sendWaitDecide(String extraSend) {
+    return "{\"name\":\"Touch, wait, decide\",\"nodes\":["
+        + "{\"id\":\"s\",\"type\":\"start\"},"
+        + "{\"id\":\"mail\",\"type\":\"send_email\",\"config\":{\"mailboxId\":"
+        + mailbox
+        + ",\"subject\":\"Hi {{lead.firstName}}\",\"body\":\"Hello {{lead.firstName}}\""
+        + extraSend
+        + "}},"
+        + "{\"id\":\"w\",\"type\":\"wait\",\"config\":{\"duration\":\"P2D\"}},"
+        + "{\"id\":\"d\",\"type\":\"decision\",\"config\":{\"condition\":{\"kind\":\"replied\"}}},"
+        + "{\"id\":\"won\",\"type\":\"update_lead\",\"config\":{\"stage\":\"replied\"}},"
+        + "{\"id\":\"nudge\",\"type\":\"send_email\",\"config\":{\"mailboxId\":\"rotate\","
+        + "\"subject\":\"Re: hi\",\"body\":\"Any thoughts?\"}},"
+        + "{\"id\":\"e1\",\"type\":\"end\"},{\"id\":\"e2\",\"type\":\"end\"}],"
+        + "\"edges\":[{\"source\":\"s\",\"target\":\"mail\"},{\"source\":\"mail\",\"target\":\"w\"},"
+        + "{\"source\":\"w\",\"target\":\"d\"},{\"source\":\"d\",\"target\":\"won\",\"condition\":\"yes\"},"
+        + "{\"source\":\"d\",\"target\":\"nudge\",\"condition\":\"no\"},{\"source\":\"won\",\"target\":\"e1\"},"
+        + "{\"source\":\"nudge\",\"target\":\"e2\"}]}";
+  }
+
+  @Test
+  void a_two_day_wait_passes_in_milliseconds_and_the_decision_takes_the_no_branch() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Maria");
+    long runId = enrol(wf, lead);
+
+    drain();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=waiting");
+    assertThat(run(runId).run().status()).isEqualTo("waiting");
+    assertThat(messagesOf(lead)).isEqualTo(1);
+    assertThat(
+            insert(
+                "select count(*) from messages where idempotency_key = 'acme:wf:"
+                    + runId
+                    + ":mail'"))
+        .isEqualTo(1);
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(drain()).isZero();
+    clock.advance(Duration.ofDays(1));
+    drain();
+    RunDetail done = run(runId);
+    assertThat(done.run().status()).isEqualTo("succeeded");
+    assertThat(steps(runId))
+        .containsExactly(
+            "s=succeeded",
+            "mail=succeeded",
+            "w=succeeded",
+            "d=succeeded",
+            "nudge=succeeded",
+            "e2=succeeded");
+    assertThat(done.steps().get(3).why()).startsWith("No reply since the run started");
+    assertThat(messagesOf(lead)).isEqualTo(2);
+  }
+
+  @Test
+  void a_reply_during_the_wait_takes_the_yes_branch_when_replies_do_not_stop_the_run() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Yusuf");
+    long runId = enrol(wf, lead);
+    drain();
+    clock.advance(Duration.ofHours(5));
+    reply(lead, "INTERESTED", null);
+    clock.advance(Duration.ofDays(2));
+    drain();
+    RunDetail done = run(runId);
+    assertThat(done.run().status()).isEqualTo("succeeded");
+    assertThat(steps(runId)).contains("d=succeeded", "won=succeeded", "e1=succeeded");
+    assertThat(
+            done.steps().stream()
+                .filter(s -> s.nodeId().equals("d"))
+                .findFirst()
+                .orElseThrow()
+                .why())
+        .contains("Replied at", "(interested)");
+    assertThat(insert("select count(*) from leads where id = " + lead + " and stage = 'replied'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_reply_stops_the_run_by_default() {
+    long wf = published(sendWaitDecide(""), true);
+    long lead = lead("Stop");
+    long runId = enrol(wf, lead);
+    drain();
+    reply(lead, "NOT_INTERESTED", null);
+    clock.advance(Duration.ofMinutes(1));
+    drain();
+    RunView r = run(runId).run();
+    assertThat(r.status()).isEqualTo("cancelled");
+    assertThat(r.stopReason()).startsWith("Lead replied (not_interested)");
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=cancelled");
+    clock.advance(Duration.ofDays(3));
+    drain();
+    assertThat(messagesOf(lead)).isEqualTo(1);
+  }
+
+  @Test
+  void an_out_of_office_reply_pauses_the_run_until_the_return_date_then_it_resumes() {
+    long wf = published(sendWaitDecide(""), true);
+    long lead = lead("Away");
+    long runId = enrol(wf, lead);
+    drain();
+    String back = clock.instant().plus(Duration.ofDays(5)).toString().substring(0, 10);
+    reply(lead, "OUT_OF_OFFICE", back);
+    drain();
+    RunView paused = run(runId).run();
+    assertThat(paused.status()).isEqualTo("paused");
+    assertThat(paused.stopReason()).isEqualTo("Out of office until " + back + ".");
+    clock.advance(Duration.ofDays(3)); // the 2-day wait is over, but the lead is away
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("paused");
+    assertThat(messagesOf(lead)).isEqualTo(1);
+    clock.advance(Duration.ofDays(2));
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("succeeded");
+    assertThat(steps(runId)).contains("nudge=succeeded"); // OOO is not a reply for the decision
+  }
+
+  @Test
+  void ab_variants_split_by_weight_deterministically_and_are_counted_per_variant() {
+    String variants =
+        ",\"variants\":[{\"name\":\"A\",\"subject\":\"A {{lead.firstName}}\",\"weight\":1},"
+            + "{\"name\":\"B\",\"subject\":\"B {{lead.firstName}}\",\"weight\":3}]";
+    long wf = published(sendWaitDecide(variants), false);
+    List<Long> leads = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      leads.add(lead("Ab" + i));
+    }
+    assertThat(enrollments.enrol(ACME, wf, leads, "ada").enrolled()).isEqualTo(200);
+    drain();
+    Map<String, Long> perVariant = new LinkedHashMap<>();
+    for (NodeStats s : runs.analytics(ACME, wf)) {
+      if (s.nodeId().equals("mail") && s.variant() != null) {
+        perVariant.put(s.variant(), s.entered());
+      }
+    }
+    assertThat(perVariant.get("A") + perVariant.get("B")).isEqualTo(200);
+    System.out.println("A/B split of 200 runs, weights 1:3 -> " + perVariant);
+    assertThat(perVariant.get("B")).isBetween(125L, 175L);
+    assertThat(insert("select count(*) from messages where subject like 'B Ab%'"))
+        .isEqualTo(perVariant.get("B"));
+    // the same run always gets the same variant
+    assertThat(
+            StepExecutors.variant(
+                List.of(
+                    new io.omnireach.workflow.NodeConfig.Variant("A", null, null, 1),
+                    new io.omnireach.workflow.NodeConfig.Variant("B", null, null, 3)),
+                42))
+        .isEqualTo(
+            StepExecutors.variant(
+                List.of(
+                    new io.omnireach.workflow.NodeConfig.Variant("A", null, null, 1),
+                    new io.omnireach.workflow.NodeConfig.Variant("B", null, null, 3)),
+                42));
+  }
+
+  static String aiThenSend(long personaId) {
+    return "{\"name\":\"AI then send\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+        + "{\"id\":\"ai\",\"type\":\"ai_generate\",\"config\":{\"personaId\":"
+        + personaId
+        + ",\"prompt\":\"Say hi\",\"maxAttempts\":3}},"
+        + "{\"id\":\"mail\",\"type\":\"send_email\",\"config\":{\"mailboxId\":\"rotate\"}},"
+        + "{\"id\":\"e\",\"type\":\"end\"}],\"edges\":[{\"source\":\"s\",\"target\":\"ai\"},"
+        + "{\"source\":\"ai\",\"target\":\"mail\"},{\"source\":\"mail\",\"target\":\"e\"}]}";
+  }
+
+  @Test
+  void a_failing_step_is_retried_with_backoff_then_succeeds() {
+    long wf = published(aiThenSend(persona), true);
+    long lead = lead("Retry");
+    long runId = enrol(wf, lead);
+    aiFailuresLeft.set(2);
+    drain();
+    NodeRunView ai = run(runId).steps().get(1);
+    assertThat(ai.status()).isEqualTo("pending");
+    assertThat(ai.attempt()).isEqualTo(1);
+    assertThat(ai.error()).contains("provider timed out");
+    assertThat(ai.dueAt()).isEqualTo(clock.instant().plusSeconds(30));
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(drain()).isZero();
+    clock.advance(Duration.ofSeconds(1));
+    drain();
+    ai = run(runId).steps().get(1);
+    assertThat(ai.attempt()).isEqualTo(2);
+    assertThat(ai.dueAt()).isEqualTo(clock.instant().plusSeconds(60)); // doubled
+    clock.advance(Duration.ofSeconds(60));
+    drain();
+    RunDetail done = run(runId);
+    assertThat(done.run().status()).isEqualTo("succeeded");
+    assertThat(done.steps().get(1).attempt()).isEqualTo(3);
+    assertThat(
+            insert(
+                "select count(*) from messages where lead_id = "
+                    + lead
+                    + " and subject = 'Idea for lead "
+                    + lead
+                    + "' and persona_id is not distinct from persona_id"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_deleted_persona_fails_the_step_permanently_with_a_readable_reason_and_it_can_be_retried() {
+    long doomed =
+        insert(
+            "insert into personas (name, tone_formality, tone_detail, tone_warmth,"
+                + " default_channel, language) values ('Doomed', 50, 50, 50, 'EMAIL', 'en') returning id");
+    long wf = published(aiThenSend(doomed), true);
+    long lead = lead("Perm");
+    long runId = enrol(wf, lead);
+    insert(
+        "with d as (delete from personas where id = "
+            + doomed
+            + " returning id) select count(*) from d");
+    drain();
+    RunDetail failed = run(runId);
+    assertThat(failed.run().status()).isEqualTo("failed");
+    assertThat(failed.run().stopReason()).contains("Persona " + doomed + " no longer exists");
+    assertThat(failed.steps().get(1).attempt()).isEqualTo(1); // not retried
+    assertThatThrownBy(() -> control.retryNode(ACME, runId, "mail", "ada"))
+        .isInstanceOf(DomainException.class);
+    control.retryNode(ACME, runId, "ai", "ada");
+    assertThat(run(runId).run().status()).isEqualTo("running");
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("failed"); // still gone: fails again, readable
+  }
+
+  @Test
+  void a_run_can_be_paused_resumed_and_cancelled_and_a_workflow_paused_as_a_whole() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Pause");
+    long runId = enrol(wf, lead);
+    control.pause(ACME, runId, "ada");
+    drain();
+    assertThat(steps(runId)).containsExactly("s=pending");
+    assertThatThrownBy(() -> control.pause(ACME, runId, "ada")).isInstanceOf(DomainException.class);
+    control.resume(ACME, runId, "ada");
+    drain();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=waiting");
+
+    control.pauseWorkflow(ACME, wf, "ada");
+    assertThat(run(runId).run().status()).isEqualTo("paused");
+    assertThatThrownBy(() -> enrollments.enrol(ACME, wf, List.of(lead("Late")), "ada"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("paused");
+    clock.advance(Duration.ofDays(3));
+    drain();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=waiting");
+    control.resumeWorkflow(ACME, wf, "ada");
+    control.cancel(ACME, runId, "ada");
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("cancelled");
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=cancelled");
+    assertThat(messagesOf(lead)).isEqualTo(1);
+  }
+
+  @Test
+  void a_task_waits_for_a_person_and_completing_it_resumes_the_run() {
+    long wf =
+        published(
+            "{\"name\":\"Call\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"t\",\"type\":\"task\",\"config\":{\"title\":\"Call {{lead.firstName}}\","
+                + "\"assignee\":\"sam@acme.demo\"}},{\"id\":\"u\",\"type\":\"update_lead\","
+                + "\"config\":{\"addTag\":\"called\"}},{\"id\":\"e\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"s\",\"target\":\"t\"},{\"source\":\"t\",\"target\":\"u\"},"
+                + "{\"source\":\"u\",\"target\":\"e\"}]}",
+            true);
+    long lead = lead("Tina");
+    long runId = enrol(wf, lead);
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("waiting");
+    TaskView task =
+        tasks.list(ACME, "open", "sam@acme.demo", 50).stream()
+            .filter(t -> t.runId() == runId)
+            .findFirst()
+            .orElseThrow();
+    assertThat(task.title()).isEqualTo("Call Tina");
+    clock.advance(Duration.ofDays(10));
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("waiting");
+    tasks.complete(ACME, task.id(), "sam@acme.demo");
+    assertThatThrownBy(() -> tasks.complete(ACME, task.id(), "sam@acme.demo"))
+        .isInstanceOf(DomainException.class);
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("succeeded");
+    assertThat(
+            insert("select count(*) from leads where id = " + lead + " and 'called' = any(tags)"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void executing_the_same_claimed_step_twice_queues_one_message() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Twice");
+    long runId = enrol(wf, lead);
+    engine.runDue(ACME, 100); // start
+    db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              Instant now = clock.instant();
+              List<StepClaim> claims =
+                  engine.claim(c, now, "a", 100).stream().filter(s -> s.runId() == runId).toList();
+              assertThat(claims).extracting(StepClaim::nodeId).containsExactly("mail");
+              engine.execute(c, ACME, claims, now);
+              engine.execute(
+                  c, ACME, claims, now); // e.g. a lease expired while the first still ran
+              return null;
+            });
+    assertThat(messagesOf(lead)).isEqualTo(1);
+    // and the next step was scheduled once
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=pending");
+  }
+
+  @Test
+  void a_claim_whose_lease_expired_is_reclaimed_and_executed() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Lease");
+    long runId = enrol(wf, lead);
+    // a worker claims and commits the claim, then dies before executing
+    db.transactions().tenant(ACME, c -> engine.claim(c, clock.instant(), "dead-worker", 100));
+    assertThat(steps(runId)).containsExactly("s=running");
+    assertThat(drain()).isZero();
+    clock.advance(WorkflowEngine.LEASE.plusSeconds(1));
+    drain();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=waiting");
+    assertThat(run(runId).steps().get(0).attempt()).isEqualTo(2);
+  }
+
+  @Test
+  void a_lead_is_enrolled_once_per_workflow_and_unknown_leads_are_skipped_with_reasons() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Once");
+    Enrollments.Result first = enrollments.enrol(ACME, wf, List.of(lead, lead, 999_999L), "ada");
+    assertThat(first.enrolled()).isEqualTo(1);
+    assertThat(first.skippedBy()).containsEntry("no such lead", 1);
+    Enrollments.Result again = enrollments.enrol(ACME, wf, List.of(lead), "ada");
+    assertThat(again.enrolled()).isZero();
+    assertThat(again.skippedBy()).containsEntry("already in an active run of this workflow", 1);
+    RunPage page = runs.list(ACME, wf, null, null, null, 10);
+    assertThat(page.counts().get("pending")).isEqualTo(1);
+  }
+}
