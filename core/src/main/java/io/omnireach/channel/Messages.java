@@ -58,63 +58,70 @@ public final class Messages {
             + (clientKey == null
                 ? UUID.randomUUID().toString()
                 : Mailboxes.required("Idempotency-Key", clientKey, 200));
-    return tx.tenant(
-        tenant,
-        c -> {
-          String to;
-          try (PreparedStatement ps = c.prepareStatement("select email from leads where id = ?")) {
-            ps.setLong(1, leadId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.notFound("No lead " + leadId + " in this tenant.");
-              }
-              to = rs.getString(1);
-            }
-          }
-          try (PreparedStatement ps = c.prepareStatement("select 1 from mailboxes where id = ?")) {
-            ps.setLong(1, mailboxId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.invalid(
-                    "mailboxId", "No mailbox " + mailboxId + " in this tenant.");
-              }
-            }
-          }
-          Long id = null;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into messages (lead_id, mailbox_id, idempotency_key, message_id,"
-                      + " to_address, subject, body, created_by, created_at)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " on conflict (idempotency_key) do nothing returning id")) {
-            ps.setLong(1, leadId);
-            ps.setLong(2, mailboxId);
-            ps.setString(3, key);
-            ps.setString(4, "<" + UUID.randomUUID() + "@omnireach>");
-            ps.setString(5, to);
-            ps.setString(6, cleanSubject);
-            ps.setString(7, body);
-            ps.setString(8, actor);
-            ps.setTimestamp(9, Timestamp.from(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                id = rs.getLong(1);
-              }
-            }
-          }
-          if (id == null) {
-            try (PreparedStatement ps =
-                c.prepareStatement("select id from messages where idempotency_key = ?")) {
-              ps.setString(1, key);
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return get(c, rs.getLong(1));
-              }
-            }
-          }
+    NewMessage message =
+        NewMessage.email(leadId, mailboxId, cleanSubject, body, key).withActor(actor);
+    return tx.tenant(tenant, c -> get(c, insert(c, message, clock)));
+  }
+
+  /**
+   * Queues a message inside the caller's transaction (a workflow step's chunk, an API request) and
+   * returns its id; the row becomes visible to the relay when that transaction commits, and the
+   * caller hands it to {@link Outbox#dispatch} afterwards (or leaves it to the sweep). A key queued
+   * before returns the existing message's id and inserts nothing.
+   *
+   * @throws DomainException NOT_FOUND for an unknown lead, INVALID for an unknown mailbox
+   */
+  public static long insert(Connection c, NewMessage m, Clock clock) throws SQLException {
+    String to;
+    try (PreparedStatement ps = c.prepareStatement("select email from leads where id = ?")) {
+      ps.setLong(1, m.leadId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("No lead " + m.leadId() + " in this tenant.");
+        }
+        to = rs.getString(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("select 1 from mailboxes where id = ?")) {
+      ps.setLong(1, m.mailboxId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.invalid(
+              "mailboxId", "No mailbox " + m.mailboxId() + " in this tenant.");
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into messages (lead_id, mailbox_id, idempotency_key, message_id,"
+                + " to_address, subject, body, created_by, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (idempotency_key) do nothing returning id")) {
+      ps.setLong(1, m.leadId());
+      ps.setLong(2, m.mailboxId());
+      ps.setString(3, m.idempotencyKey());
+      ps.setString(4, "<" + UUID.randomUUID() + "@omnireach>");
+      ps.setString(5, to);
+      ps.setString(6, m.subject());
+      ps.setString(7, m.body());
+      ps.setString(8, m.actor());
+      ps.setTimestamp(9, Timestamp.from(clock.instant()));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          long id = rs.getLong(1);
           event(c, id, "QUEUED", null, clock);
-          return get(c, id);
-        });
+          return id;
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("select id from messages where idempotency_key = ?")) {
+      ps.setString(1, m.idempotencyKey());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   public MessageView get(TenantRef tenant, long id) {
