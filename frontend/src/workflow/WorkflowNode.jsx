@@ -73,7 +73,7 @@ function WorkflowNode({ id, data, selected }) {
         </div>
         <div className="omni-node-text">
           <div className="omni-node-kind">
-            <span>{t.label}</span>
+            <span>{(data.config && data.config.label) || t.label}</span>
             {issues.length > 0 && (
               <span className="omni-node-alert" title={issues.join('\n')}>
                 <Icon name="alert" size={14} />
