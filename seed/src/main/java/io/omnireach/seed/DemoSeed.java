@@ -82,6 +82,7 @@ public final class DemoSeed {
       log.add("user " + u.email() + " (" + u.role().label() + ")");
     }
     log.addAll(new PersonaSeed(tx, clock).load(acme.ref()));
+    log.addAll(new WorkflowSeed(tx, clock).load(acme.ref()));
     return log;
   }
 

@@ -60,6 +60,22 @@ class DemoSeedTest {
   }
 
   @Test
+  void both_workflow_templates_are_seeded_once_as_drafts_using_the_demo_persona() {
+    var acme = new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().ref();
+    var workflows = new io.omnireach.workflow.Workflows(db.transactions(), Clock.systemUTC());
+    assertThat(workflows.list(acme, true))
+        .extracting(w -> w.name())
+        .containsExactlyInAnyOrder("Cold outreach, 3 touches", "Inbound follow-up");
+    var cold =
+        workflows.list(acme, true).stream()
+            .filter(w -> "cold-outreach-3-touches".equals(w.template()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(workflows.get(acme, cold.id()).draft().node("n2").orElseThrow().config())
+        .containsKey("personaId");
+  }
+
+  @Test
   void five_hundred_demo_leads_are_seeded_once_valid_and_varied() {
     var acme = new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().ref();
     var leads = new io.omnireach.lead.LeadRepository(db.transactions(), Clock.systemUTC());

@@ -1,0 +1,424 @@
+package io.omnireach.app.rest;
+
+import io.omnireach.app.rest.WorkflowDtos.DetailDto;
+import io.omnireach.app.rest.WorkflowDtos.ErrorDto;
+import io.omnireach.app.rest.WorkflowDtos.GraphDto;
+import io.omnireach.app.rest.WorkflowDtos.RefDto;
+import io.omnireach.app.rest.WorkflowDtos.SummaryDto;
+import io.omnireach.app.rest.WorkflowDtos.SummaryPage;
+import io.omnireach.app.rest.WorkflowDtos.ValidationDto;
+import io.omnireach.app.rest.WorkflowDtos.VersionDto;
+import io.omnireach.workflow.ValidationError;
+import io.omnireach.workflow.WorkflowJson;
+import io.omnireach.workflow.WorkflowRef;
+import io.omnireach.workflow.Workflows;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Workflow definitions of the caller's tenant: drafts (autosaved by PUT), publishing into immutable
+ * versions, export/import. Everyone in the tenant reads; Admin and Sales write.
+ */
+@Path("/workflows")
+@Tag(name = "Workflows", description = "Sequences drawn on the canvas: drafts, versions, export")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+  static final String REF_EXAMPLE = "{\"id\":12,\"version\":1}";
+  static final String NOT_FOUND_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+          + "\"detail\":\"No workflow 42 in this workspace.\"}";
+  static final String SUMMARY_EXAMPLE =
+      "{\"id\":12,\"name\":\"Intro and nudge\",\"description\":null,\"status\":\"published\","
+          + "\"settings\":{\"stopOnReply\":true},\"draftVersion\":2,\"publishedVersion\":1,"
+          + "\"template\":null,\"createdAt\":\"2026-11-25T10:00:00Z\","
+          + "\"updatedAt\":\"2026-11-25T10:05:00Z\",\"updatedBy\":\"sales@acme.demo\"}";
+  static final String DETAIL_EXAMPLE =
+      "{\"id\":12,\"name\":\"Intro and nudge\",\"description\":null,\"status\":\"draft\","
+          + "\"settings\":{\"stopOnReply\":true},\"draftVersion\":1,\"publishedVersion\":null,"
+          + "\"versions\":[],\"template\":null,\"createdAt\":\"2026-11-25T10:00:00Z\","
+          + "\"updatedAt\":\"2026-11-25T10:00:00Z\",\"updatedBy\":\"sales@acme.demo\","
+          + "\"nodes\":[{\"id\":\"start\",\"type\":\"start\",\"config\":{},"
+          + "\"position\":{\"x\":0,\"y\":0}},{\"id\":\"done\",\"type\":\"end\",\"config\":{},"
+          + "\"position\":null}],\"edges\":[{\"id\":null,\"source\":\"start\","
+          + "\"target\":\"done\",\"condition\":null}]}";
+
+  @Inject Workflows workflows;
+  @Inject CurrentUser current;
+
+  @GET
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "List workflows",
+      description = "Newest change first; archived ones only with includeArchived=true.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SummaryPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "workflows",
+                      value = "{\"items\":[" + SUMMARY_EXAMPLE + "],\"nextCursor\":null}")))
+  public SummaryPage list(
+      @Parameter(description = "Include archived workflows", example = "false")
+          @QueryParam("includeArchived")
+          @DefaultValue("false")
+          boolean includeArchived) {
+    return new SummaryPage(
+        workflows.list(current.tenant(), includeArchived).stream().map(SummaryDto::of).toList(),
+        null);
+  }
+
+  @POST
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a workflow from canvas JSON",
+      description =
+          "Saved as a draft, valid or not (the canvas autosaves half-drawn graphs); only name is"
+              + " required. Publishing validates. version is the number the draft will get.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = GraphDto.class),
+              examples =
+                  @ExampleObject(name = "intro and nudge", value = WorkflowDtos.GRAPH_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the workflow",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefDto.class),
+              examples = @ExampleObject(name = "created", value = REF_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not JSON of the canvas shape, or no name",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "no name",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"The workflow needs a name.\",\"field\":\"name\"}")))
+  public Response create(String body) {
+    WorkflowRef ref =
+        workflows.create(current.tenant(), WorkflowJson.parseInput(body), current.email());
+    return Response.created(URI.create("workflows/" + ref.id())).entity(RefDto.of(ref)).build();
+  }
+
+  @POST
+  @Path("/validate")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Check a graph without saving it",
+      description = "The errors publishing would report, by node (for live feedback).")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = GraphDto.class),
+              examples = @ExampleObject(name = "graph", value = WorkflowDtos.GRAPH_EXAMPLE)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The errors (none: valid)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ValidationDto.class),
+              examples =
+                  @ExampleObject(
+                      name = "one error",
+                      value =
+                          "{\"valid\":false,\"errors\":[{\"nodeId\":\"replied\",\"field\":null,"
+                              + "\"message\":\"A decision needs exactly one \\\"yes\\\" and one"
+                              + " \\\"no\\\" branch (has 1 yes, 0 no, 0 unlabelled).\"}]}")))
+  public ValidationDto validate(String body) {
+    List<ValidationError> errors = workflows.validate(current.tenant(), WorkflowJson.parse(body));
+    return new ValidationDto(errors.isEmpty(), errors.stream().map(ErrorDto::of).toList());
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "Get a workflow with its draft graph")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DetailDto.class),
+              examples = @ExampleObject(name = "workflow", value = DETAIL_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public DetailDto get(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    return DetailDto.of(workflows.get(current.tenant(), id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Save the draft (autosave)",
+      description =
+          "Replaces the draft graph; description and settings change when sent. Published"
+              + " versions and running runs are untouched.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = GraphDto.class),
+              examples = @ExampleObject(name = "graph", value = WorkflowDtos.GRAPH_EXAMPLE)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Saved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DetailDto.class),
+              examples = @ExampleObject(name = "workflow", value = DETAIL_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Archived",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "archived",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                              + "\"detail\":\"Workflow 12 is archived.\"}")))
+  public DetailDto save(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
+      String body) {
+    return DetailDto.of(
+        workflows.saveDraft(current.tenant(), id, WorkflowJson.parseInput(body), current.email()));
+  }
+
+  @POST
+  @Path("/{id}/publish")
+  @RolesAllowed({"Admin", "Sales"})
+  @Operation(
+      summary = "Publish the draft as the next version",
+      description =
+          "Validates the draft (one start, all nodes reachable, decisions with yes and no, no loop"
+              + " without a Wait, configs valid in this tenant) and freezes it. New enrolments"
+              + " use the new version; running runs keep theirs.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefDto.class),
+              examples = @ExampleObject(name = "published", value = REF_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid graph; errors name the nodes",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = WorkflowDtos.InvalidProblem.class),
+              examples =
+                  @ExampleObject(name = "bad duration", value = WorkflowDtos.INVALID_EXAMPLE)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public RefDto publish(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    return RefDto.of(workflows.publish(current.tenant(), id, current.email()));
+  }
+
+  @GET
+  @Path("/{id}/versions/{version}")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(summary = "Get a published version")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VersionDto.class),
+              examples =
+                  @ExampleObject(
+                      name = "version 1",
+                      value =
+                          "{\"workflowId\":12,\"version\":1,\"name\":\"Intro and nudge\","
+                              + "\"publishedBy\":\"sales@acme.demo\","
+                              + "\"publishedAt\":\"2026-11-25T10:05:00Z\",\"nodes\":[],"
+                              + "\"edges\":[]}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow or version in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public VersionDto version(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
+      @Parameter(description = "Version number", example = "1") @PathParam("version") int version) {
+    return VersionDto.of(workflows.version(current.tenant(), id, version));
+  }
+
+  @GET
+  @Path("/{id}/export")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "Export in the marketplace format",
+      description =
+          "{format, formatVersion, name, description, settings, graph}; persona and mailbox"
+              + " names travel beside their ids so another workspace can map them. The draft"
+              + " unless version is given.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "export",
+                      value =
+                          "{\"format\":\"omnireach.workflow\",\"formatVersion\":1,"
+                              + "\"name\":\"Intro and nudge\",\"description\":null,"
+                              + "\"settings\":{\"stopOnReply\":true},"
+                              + "\"graph\":{\"nodes\":[],\"edges\":[]}}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow or version in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public Response export(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
+      @Parameter(description = "A published version; default the draft", example = "1")
+          @QueryParam("version")
+          Integer version) {
+    return Response.ok(workflows.export(current.tenant(), id, version), MediaType.APPLICATION_JSON)
+        .header("Content-Disposition", "attachment; filename=\"workflow-" + id + ".json\"")
+        .build();
+  }
+
+  @POST
+  @Path("/import")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Import an exported workflow as a new draft",
+      description =
+          "Takes the export format (or bare canvas JSON). Persona and mailbox names are mapped to"
+              + " this workspace's; ids that are not this workspace's are dropped.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "export",
+                      value =
+                          "{\"format\":\"omnireach.workflow\",\"formatVersion\":1,"
+                              + "\"name\":\"Intro and nudge\",\"graph\":{\"nodes\":[{\"id\":"
+                              + "\"start\",\"type\":\"start\",\"config\":{}}],\"edges\":[]}}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefDto.class),
+              examples = @ExampleObject(name = "created", value = REF_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not the export format",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "format",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"This server reads formatVersion 1 to 1.\","
+                              + "\"field\":\"formatVersion\"}")))
+  public Response importWorkflow(String body) {
+    WorkflowRef ref = workflows.importJson(current.tenant(), body, current.email());
+    return Response.created(URI.create("workflows/" + ref.id())).entity(RefDto.of(ref)).build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({"Admin", "Sales"})
+  @Operation(
+      summary = "Archive a workflow",
+      description = "No more edits or enrolments; its active runs are cancelled. Kept for history.")
+  @APIResponse(responseCode = "204", description = "Archived")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public Response archive(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    workflows.archive(current.tenant(), id, current.email());
+    return Response.noContent().build();
+  }
+}
