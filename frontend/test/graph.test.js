@@ -81,3 +81,18 @@ test('issues are grouped by node', () => {
     '': ['y'],
   });
 });
+
+test('a layout made for another canvas is laid out again without overlaps', async () => {
+  const { layout, overlaps } = await import('../src/workflow/graph.js');
+  const wide = fromGraph({
+    nodes: GRAPH.nodes.map((n, i) => ({ ...n, position: { x: i * 260, y: 0 } })),
+    edges: GRAPH.edges,
+  });
+  assert.equal(overlaps(wide.nodes), true);
+  const laid = layout(wide.nodes, wide.edges);
+  assert.equal(overlaps(laid), false);
+  const at = Object.fromEntries(laid.map((n) => [n.id, n.position]));
+  assert.equal(at.start.x, at.d1.x); // the main chain runs straight down
+  assert.ok(at.d1.y > at.start.y);
+  assert.ok(at.mail.y > at.d1.y && at.end.y > at.d1.y);
+});

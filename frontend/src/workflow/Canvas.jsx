@@ -22,7 +22,9 @@ import {
   edgeId,
   fromGraph,
   issuesByNode,
+  layout,
   nextId,
+  overlaps,
   toGraph,
 } from './graph.js';
 import { Icon } from './icons.jsx';
@@ -204,6 +206,9 @@ function Editor({ store }) {
 
   const show = useCallback((graph, keepSelection) => {
     const flow = fromGraph(graph);
+    if (overlaps(flow.nodes)) {
+      flow.nodes = layout(flow.nodes, flow.edges);
+    }
     name.current = flow.name;
     const selected = new Set(keepSelection ? rf.getNodes().filter((n) => n.selected).map((n) => n.id) : []);
     awaiting.current = JSON.stringify(toGraph(flow.name, flow.nodes, flow.edges));
@@ -215,6 +220,9 @@ function Editor({ store }) {
   // Load the graph whenever the element's `graph` property is set; keep viewport and selection.
   useEffect(() => {
     const flow = fromGraph(store.latest);
+    if (overlaps(flow.nodes)) {
+      flow.nodes = layout(flow.nodes, flow.edges);
+    }
     const canonical = JSON.stringify(toGraph(flow.name, flow.nodes, flow.edges));
     name.current = flow.name;
     if (canonical === present.current) {
@@ -363,6 +371,11 @@ function Editor({ store }) {
     [readonly, rf, connect],
   );
 
+  const tidy = useCallback(() => {
+    setNodes((ns) => layout(ns, rf.getEdges()));
+    setTimeout(() => rf.fitView({ padding: 0.2, maxZoom: 1, duration: 300 }), 50);
+  }, [rf]);
+
   const deleteSelected = useCallback(() => {
     rf.deleteElements({
       nodes: rf.getNodes().filter((n) => n.selected),
@@ -494,6 +507,9 @@ function Editor({ store }) {
                   <Icon name="redo" size={16} />
                 </button>
                 <span className="omni-tool-sep" />
+                <button type="button" className="omni-tool" data-action="tidy" onClick={tidy} disabled={nodes.length < 2} title="Tidy up the layout">
+                  <Icon name="tidy" size={16} />
+                </button>
                 <button type="button" className="omni-tool" data-action="delete" onClick={deleteSelected} disabled={!hasSelection} title="Delete selection (Del)">
                   <Icon name="trash" size={16} />
                 </button>

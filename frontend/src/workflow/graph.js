@@ -94,7 +94,7 @@ export function humanDuration(iso) {
   return parts.length ? parts.join(' ') : '0 minutes';
 }
 
-const OPS = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains' };
+const OPS = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains', empty: 'is empty', not_empty: 'is not empty' };
 
 function cap(s) {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
@@ -117,7 +117,7 @@ export function summary(kind, config, lookups) {
     case 'ai_generate': {
       const persona = name(lookups, 'personas', c.personaId);
       if (!persona) {
-        return 'Choose a persona';
+        return c.personaName ? c.personaName + (c.prompt ? ' · ' + c.prompt : '') : 'Choose a persona';
       }
       return c.prompt ? persona + ' · ' + c.prompt : 'In ' + persona + '’s voice';
     }
@@ -129,7 +129,7 @@ export function summary(kind, config, lookups) {
           : c.subject
             ? '“' + c.subject + '”'
             : 'Sends the AI draft';
-      const box = name(lookups, 'mailboxes', c.mailboxId);
+      const box = c.mailboxId === 'rotate' ? 'Rotating mailboxes' : name(lookups, 'mailboxes', c.mailboxId);
       return box ? what + ' · ' + box : what;
     }
     case 'wait':
@@ -281,4 +281,71 @@ export function issuesByNode(issues) {
     (map[key] = map[key] || []).push(i.message || 'Invalid');
   });
   return map;
+}
+
+export const CARD = { w: 280, h: 80 };
+
+/** Whether two cards of the graph sit on each other (e.g. a layout made for another canvas). */
+export function overlaps(nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i].position;
+      const b = nodes[j].position;
+      if (Math.abs(a.x - b.x) < CARD.w + 10 && Math.abs(a.y - b.y) < CARD.h + 10) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Top-down layout: the longest chain from the start runs straight down, every other branch gets a
+ * column of its own to the right. Each column is one path, so no two cards overlap.
+ */
+export function layout(nodes, edges) {
+  const out = new Map();
+  nodes.forEach((n) => out.set(n.id, []));
+  edges.forEach((e) => out.has(e.source) && out.get(e.source).push(e));
+  const size = new Map();
+  const count = (id, seen) => {
+    if (seen.has(id)) {
+      return 0;
+    }
+    seen.add(id);
+    let total = 1;
+    (out.get(id) || []).forEach((e) => (total += count(e.target, seen)));
+    return total;
+  };
+  nodes.forEach((n) => size.set(n.id, count(n.id, new Set())));
+  const place = new Map();
+  let columns = 0;
+  const visit = (id, column, depth) => {
+    if (place.has(id)) {
+      return;
+    }
+    place.set(id, { x: column * (CARD.w + 80), y: depth * 150 });
+    const children = (out.get(id) || [])
+      .map((e) => e.target)
+      .filter((t) => !place.has(t))
+      .sort((a, b) => size.get(b) - size.get(a));
+    children.forEach((child, i) => {
+      if (i === 0) {
+        visit(child, column, depth + 1);
+      } else {
+        columns += 1;
+        visit(child, columns, depth + 1);
+      }
+    });
+  };
+  const roots = nodes.filter((n) => n.data.kind === 'start').concat(nodes);
+  roots.forEach((n) => {
+    if (!place.has(n.id)) {
+      if (place.size > 0) {
+        columns += 1;
+      }
+      visit(n.id, columns, 0);
+    }
+  });
+  return nodes.map((n) => ({ ...n, position: place.get(n.id) }));
 }

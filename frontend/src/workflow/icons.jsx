@@ -58,6 +58,14 @@ const PATHS = {
       <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
     </>
   ),
+  tidy: (
+    <>
+      <rect x="4" y="3" width="16" height="5" rx="1.5" />
+      <rect x="4" y="16" width="7" height="5" rx="1.5" />
+      <rect x="13" y="16" width="7" height="5" rx="1.5" />
+      <path d="M12 8v4M7.5 16v-2h9v2" />
+    </>
+  ),
   trash: (
     <>
       <path d="M4 7h16" />

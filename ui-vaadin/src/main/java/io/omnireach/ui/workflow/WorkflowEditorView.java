@@ -26,8 +26,13 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.user.UserDirectory;
+import io.omnireach.workflow.ValidationError;
+import io.omnireach.workflow.WorkflowDetail;
+import io.omnireach.workflow.WorkflowInvalidException;
+import io.omnireach.workflow.WorkflowJson;
+import io.omnireach.workflow.WorkflowStatus;
+import io.omnireach.workflow.Workflows;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -40,7 +45,7 @@ import java.util.List;
 @PermitAll
 public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-  private final WorkflowBackend workflows;
+  private final Workflows workflows;
   private final PersonaRepository personas;
   private final Mailboxes mailboxes;
   private final UserDirectory users;
@@ -52,18 +57,15 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   private final Span saveState = new Span();
   private final Div side = new Div();
   private WorkflowNodePanel panel;
-  private WorkflowBackend.Definition definition;
+  private WorkflowDetail definition;
   private String savedGraph;
   private boolean showIssues;
   private String title = "Workflow";
 
   @Inject
   public WorkflowEditorView(
-      Instance<WorkflowBackend> backend,
-      PersonaRepository personas,
-      Mailboxes mailboxes,
-      UserDirectory users) {
-    this.workflows = backend.isResolvable() ? backend.get() : null;
+      Workflows workflows, PersonaRepository personas, Mailboxes mailboxes, UserDirectory users) {
+    this.workflows = workflows;
     this.personas = personas;
     this.mailboxes = mailboxes;
     this.users = users;
@@ -81,7 +83,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     } catch (NumberFormatException e) {
       id = -1;
     }
-    if (user.tenant() == null || workflows == null || id < 0) {
+    if (user.tenant() == null || id < 0) {
       add(notFound());
       return;
     }
@@ -91,7 +93,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
       add(notFound());
       return;
     }
-    title = definition.name();
+    title = definition.summary().name();
     build();
   }
 
@@ -124,7 +126,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     side.setVisible(false);
 
     canvas.setId("workflow-canvas");
-    canvas.setGraph(definition.graph());
+    canvas.setGraph(definition.draftJson());
     canvas.setReadOnly(!canWrite);
     canvas.setLookups(lookups(choices).toJson());
     canvas.addGraphChangedListener(e -> changed());
@@ -144,7 +146,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     back.getElement().setAttribute("aria-label", "Back to workflows");
     back.setId("workflow-back");
     name.setId("workflow-name");
-    name.setValue(definition.name());
+    name.setValue(definition.summary().name());
     name.setReadOnly(!canWrite);
     name.addClassName("omni-workflow-name");
     name.setAriaLabel("Workflow name");
@@ -177,11 +179,14 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   }
 
   private void showVersion() {
-    Integer v = definition.publishedVersion();
-    version.setText(v == null ? "Draft" : "Published v" + v);
+    WorkflowStatus status = definition.summary().status();
+    version.setText(
+        WorkflowsView.statusText(status, definition.summary().publishedVersion())
+            + " · editing v"
+            + definition.summary().draftVersion());
     version.getElement().getThemeList().clear();
     version.getElement().getThemeList().add("badge pill");
-    if (v != null) {
+    if (status == WorkflowStatus.PUBLISHED) {
       version.getElement().getThemeList().add("success");
     }
   }
@@ -198,7 +203,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     }
     save();
     if (showIssues) {
-      showIssues(workflows.validate(canvas.getGraph()));
+      showIssues(issues());
     }
     if (panel.nodeId() != null
         && WorkflowGraphJson.node(canvas.graph(), panel.nodeId()).isEmpty()) {
@@ -212,7 +217,8 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
       return;
     }
     try {
-      definition = workflows.saveDraft(tenant(), definition.id(), graph, user.email());
+      definition =
+          workflows.saveDraft(tenant(), definition.id(), WorkflowJson.parse(graph), user.email());
       savedGraph = graph;
       showSaved("All changes saved");
     } catch (DomainException e) {
@@ -243,8 +249,12 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     toast("Step updated.", false);
   }
 
-  private List<WorkflowBackend.Issue> validate() {
-    List<WorkflowBackend.Issue> issues = workflows.validate(canvas.getGraph());
+  private List<ValidationError> issues() {
+    return workflows.validate(tenant(), WorkflowJson.parse(canvas.getGraph()));
+  }
+
+  private List<ValidationError> validate() {
+    List<ValidationError> issues = issues();
     showIssues = true;
     showIssues(issues);
     if (issues.isEmpty()) {
@@ -259,9 +269,9 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     return issues;
   }
 
-  private void showIssues(List<WorkflowBackend.Issue> issues) {
+  private void showIssues(List<ValidationError> issues) {
     JsonArray arr = Json.createArray();
-    for (WorkflowBackend.Issue i : issues) {
+    for (ValidationError i : issues) {
       JsonObject o = Json.createObject();
       if (i.nodeId() != null) {
         o.put("nodeId", i.nodeId());
@@ -278,10 +288,13 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
       return;
     }
     try {
-      int v = workflows.publish(tenant(), definition.id(), user.email());
+      int v = workflows.publish(tenant(), definition.id(), user.email()).version();
       definition = workflows.get(tenant(), definition.id());
       showVersion();
       toast("Published version " + v + ". New enrolments run it.", false);
+    } catch (WorkflowInvalidException e) {
+      showIssues(e.errors());
+      toast(e.getMessage(), true);
     } catch (DomainException e) {
       toast(e.getMessage(), true);
     }
@@ -317,7 +330,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     choices.mailboxes().forEach(m -> boxes.put(Long.toString(m.id()), m.name()));
     JsonObject people = Json.createObject();
     people.put(WorkflowNodePanel.OWNER, "Lead owner");
-    choices.members().forEach(m -> people.put(Long.toString(m.userId()), m.displayName()));
+    choices.members().forEach(m -> people.put(m.email(), m.displayName()));
     JsonObject all = Json.createObject();
     all.put("personas", personas);
     all.put("mailboxes", boxes);

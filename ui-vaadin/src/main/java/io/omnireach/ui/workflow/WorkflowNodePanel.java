@@ -49,8 +49,31 @@ class WorkflowNodePanel extends Div {
   record Choices(List<Persona> personas, List<Mailbox> mailboxes, List<Member> members) {}
 
   static final String OWNER = "owner";
+  static final String ROTATE = "rotate";
+
+  /** The config keys the forms write; a config's other keys pass through. */
+  static final java.util.Set<String> OWNED =
+      java.util.Set.of(
+          "label",
+          "personaId",
+          "personaName",
+          "prompt",
+          "mailboxId",
+          "subject",
+          "body",
+          "variants",
+          "duration",
+          "until",
+          "timeout",
+          "condition",
+          "stage",
+          "addTag",
+          "title",
+          "assignee");
+
   static final List<String> CONDITIONS = List.of("replied", "opened", "clicked", "field", "score");
-  static final List<String> OPS = List.of("eq", "ne", "gt", "gte", "lt", "lte", "contains");
+  static final List<String> OPS =
+      List.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
 
   private final Choices choices;
   private final boolean canWrite;
@@ -141,11 +164,21 @@ class WorkflowNodePanel extends Div {
     if (!ok) {
       return false;
     }
-    JsonObject config = Json.createObject();
+    JsonObject fresh = Json.createObject();
     if (!label.getValue().isBlank()) {
-      config.put("label", label.getValue().trim());
+      fresh.put("label", label.getValue().trim());
     }
-    writer.accept(config);
+    writer.accept(fresh);
+    // Keys this form does not manage (maxAttempts, …) stay as they were.
+    JsonObject config = Json.createObject();
+    for (String key : node.config().keys()) {
+      if (!OWNED.contains(key)) {
+        config.put(key, (elemental.json.JsonValue) node.config().get(key));
+      }
+    }
+    for (String key : fresh.keys()) {
+      config.put(key, (elemental.json.JsonValue) fresh.get(key));
+    }
     onApply.accept(node.id(), config);
     return true;
   }
@@ -190,17 +223,29 @@ class WorkflowNodePanel extends Div {
   }
 
   private void sendEmail(JsonObject c, boolean aiBefore) {
-    Select<Mailbox> mailbox = new Select<>();
+    Select<String> mailbox = new Select<>();
     mailbox.setId("node-mailbox");
     mailbox.setLabel("Send from");
-    mailbox.setItems(choices.mailboxes());
-    mailbox.setItemLabelGenerator(m -> m.name() + " · " + m.fromAddress());
+    List<String> boxes = new ArrayList<>();
+    if (choices.mailboxes().size() > 1) {
+      boxes.add(ROTATE);
+    }
+    choices.mailboxes().forEach(m -> boxes.add(Long.toString(m.id())));
+    mailbox.setItems(boxes);
+    mailbox.setItemLabelGenerator(
+        id ->
+            id.equals(ROTATE)
+                ? "Rotate across all mailboxes"
+                : choices.mailboxes().stream()
+                    .filter(m -> Long.toString(m.id()).equals(id))
+                    .map(m -> (String) (m.name() + " · " + m.fromAddress()))
+                    .findFirst()
+                    .orElse(id));
     mailbox.setWidthFull();
-    Long mailboxId = number(c, "mailboxId");
-    choices.mailboxes().stream()
-        .filter(m -> mailboxId != null && m.id() == mailboxId)
-        .findFirst()
-        .ifPresent(mailbox::setValue);
+    String mailboxId = WorkflowGraphJson.text(c, "mailboxId");
+    if (boxes.contains(mailboxId)) {
+      mailbox.setValue(mailboxId);
+    }
     RadioButtonGroup<String> content = new RadioButtonGroup<>("Content");
     content.setId("node-content");
     content.setItems("ai", "write");
@@ -254,7 +299,11 @@ class WorkflowNodePanel extends Div {
     checks.add(() -> !"write".equals(content.getValue()) || variants.validate());
     writer =
         out -> {
-          out.put("mailboxId", mailbox.getValue().id());
+          if (mailbox.getValue().equals(ROTATE)) {
+            out.put("mailboxId", ROTATE);
+          } else {
+            out.put("mailboxId", Long.parseLong(mailbox.getValue()));
+          }
           if ("write".equals(content.getValue())) {
             List<JsonObject> vs = variants.values();
             out.put("subject", vs.get(0).getString("subject"));
@@ -448,14 +497,14 @@ class WorkflowNodePanel extends Div {
     assignee.setLabel("Assign to");
     List<String> ids = new ArrayList<>();
     ids.add(OWNER);
-    choices.members().forEach(m -> ids.add(Long.toString(m.userId())));
+    choices.members().forEach(m -> ids.add(m.email()));
     assignee.setItems(ids);
     assignee.setItemLabelGenerator(
         id ->
             id.equals(OWNER)
                 ? "The lead's owner"
                 : choices.members().stream()
-                    .filter(m -> Long.toString(m.userId()).equals(id))
+                    .filter(m -> m.email().equals(id))
                     .map(Member::displayName)
                     .findFirst()
                     .orElse(id));
@@ -467,11 +516,7 @@ class WorkflowNodePanel extends Div {
     writer =
         out -> {
           out.put("title", title.getValue().trim());
-          if (assignee.getValue().equals(OWNER)) {
-            out.put("assignee", OWNER);
-          } else {
-            out.put("assignee", Long.parseLong(assignee.getValue()));
-          }
+          out.put("assignee", assignee.getValue());
         };
   }
 
@@ -489,7 +534,9 @@ class WorkflowNodePanel extends Div {
   static String opLabel(String op) {
     return switch (op) {
       case "eq" -> "equal to";
-      case "ne" -> "not equal to";
+      case "neq" -> "not equal to";
+      case "empty" -> "empty";
+      case "not_empty" -> "not empty";
       case "gt" -> "greater than";
       case "gte" -> "at least";
       case "lt" -> "less than";

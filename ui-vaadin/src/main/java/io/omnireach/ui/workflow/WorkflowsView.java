@@ -27,8 +27,13 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.workflow.WorkflowJson;
+import io.omnireach.workflow.WorkflowRef;
+import io.omnireach.workflow.WorkflowStatus;
+import io.omnireach.workflow.WorkflowSummary;
+import io.omnireach.workflow.WorkflowTemplate;
+import io.omnireach.workflow.Workflows;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -48,26 +53,24 @@ public class WorkflowsView extends Div {
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
-  private final WorkflowBackend workflows;
+  private final Workflows workflows;
   private final AuthenticatedUser user;
   private final boolean canWrite;
   private final Div content = new Div();
   private final Span summary = new Span();
 
   @Inject
-  public WorkflowsView(Instance<WorkflowBackend> backend) {
+  public WorkflowsView(Workflows workflows) {
     this.user = UiSession.require();
     this.canWrite = user.canWrite();
-    this.workflows = backend.isResolvable() ? backend.get() : null;
+    this.workflows = workflows;
     addClassNames("omni-page", "omni-workflows");
-    if (user.tenant() == null || workflows == null) {
+    if (user.tenant() == null) {
       add(
           new EmptyState(
               VaadinIcon.CONNECT,
-              user.tenant() == null ? "No workspace selected" : "Workflows are not available",
-              user.tenant() == null
-                  ? "Sign in with a tenant to see its workflows."
-                  : "This server runs without the workflow engine."));
+              "No workspace selected",
+              "Sign in with a tenant to see its workflows."));
       return;
     }
     add(toolbar(), content);
@@ -114,7 +117,7 @@ public class WorkflowsView extends Div {
   }
 
   private void updateList() {
-    List<WorkflowBackend.Summary> all = workflows.list(tenant());
+    List<WorkflowSummary> all = workflows.list(tenant(), false);
     content.removeAll();
     summary.setText(
         all.size()
@@ -130,15 +133,12 @@ public class WorkflowsView extends Div {
               newButton("workflow-new-empty")));
       return;
     }
-    Grid<WorkflowBackend.Summary> grid = new Grid<>();
+    Grid<WorkflowSummary> grid = new Grid<>();
     grid.setId("workflows-grid");
     grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
     grid.addComponentColumn(this::nameCell).setHeader("Name").setFlexGrow(3);
     grid.addComponentColumn(WorkflowsView::statusBadge).setHeader("Status").setAutoWidth(true);
-    grid.addColumn(w -> String.format(Locale.ENGLISH, "%,d", w.runs()))
-        .setHeader("Runs")
-        .setAutoWidth(true);
     grid.addColumn(w -> w.updatedAt() == null ? "" : WHEN.format(w.updatedAt()))
         .setHeader("Updated")
         .setAutoWidth(true);
@@ -150,7 +150,7 @@ public class WorkflowsView extends Div {
     content.add(card);
   }
 
-  private Component nameCell(WorkflowBackend.Summary w) {
+  private Component nameCell(WorkflowSummary w) {
     Icon icon = VaadinIcon.CONNECT.create();
     icon.addClassName("omni-workflow-row-icon");
     Anchor name = new Anchor("workflows/" + w.id() + "/edit", w.name());
@@ -161,26 +161,29 @@ public class WorkflowsView extends Div {
     return cell;
   }
 
-  /** "Draft", "Published v3" or "v3 · changes not published". */
-  static Span statusBadge(WorkflowBackend.Summary w) {
-    Span badge = new Span(statusText(w));
+  /** "Draft", "Published v3" or "Paused v3". */
+  static Span statusBadge(WorkflowSummary w) {
+    Span badge = new Span(statusText(w.status(), w.publishedVersion()));
     badge.getElement().getThemeList().add("badge pill");
-    if (w.publishedVersion() != null) {
-      badge.getElement().getThemeList().add(w.draftChanged() ? "contrast" : "success");
+    if (w.status() == WorkflowStatus.PUBLISHED) {
+      badge.getElement().getThemeList().add("success");
+    } else if (w.status() == WorkflowStatus.PAUSED) {
+      badge.getElement().getThemeList().add("contrast");
     }
     return badge;
   }
 
-  static String statusText(WorkflowBackend.Summary w) {
-    if (w.publishedVersion() == null) {
-      return "Draft";
-    }
-    return w.draftChanged()
-        ? "v" + w.publishedVersion() + " · unpublished changes"
-        : "Published v" + w.publishedVersion();
+  static String statusText(WorkflowStatus status, Integer publishedVersion) {
+    String v = publishedVersion == null ? "" : " v" + publishedVersion;
+    return switch (status) {
+      case DRAFT -> publishedVersion == null ? "Draft" : "Draft" + v;
+      case PUBLISHED -> "Published" + v;
+      case PAUSED -> "Paused" + v;
+      case ARCHIVED -> "Archived" + v;
+    };
   }
 
-  private Component actions(WorkflowBackend.Summary w) {
+  private Component actions(WorkflowSummary w) {
     Button edit = new Button(canWrite ? "Edit" : "Open", e -> edit(w.id()));
     edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     DownloadHandler json =
@@ -189,7 +192,7 @@ public class WorkflowsView extends Div {
           event.setContentType("application/json");
           event
               .getOutputStream()
-              .write(workflows.exportJson(tenant(), w.id()).getBytes(StandardCharsets.UTF_8));
+              .write(workflows.export(tenant(), w.id(), null).getBytes(StandardCharsets.UTF_8));
         };
     Anchor export = new Anchor(json, "");
     export.add(VaadinIcon.DOWNLOAD_ALT.create());
@@ -214,9 +217,9 @@ public class WorkflowsView extends Div {
 
   private void importJson(String json) {
     try {
-      WorkflowBackend.Definition d = workflows.importJson(tenant(), json, user.email());
-      toast("Imported “" + d.name() + "” as a draft.", false);
-      edit(d.id());
+      WorkflowRef ref = workflows.importJson(tenant(), json, user.email());
+      toast("Imported “" + workflows.summary(tenant(), ref.id()).name() + "” as a draft.", false);
+      edit(ref.id());
     } catch (DomainException | IllegalArgumentException e) {
       toast("Could not import: " + e.getMessage(), true);
     }
@@ -238,8 +241,8 @@ public class WorkflowsView extends Div {
     List<Div> cards = new java.util.ArrayList<>();
     Div blank = templateCard("blank", "Blank canvas", "Start with a single start step.", chosen);
     cards.add(blank);
-    for (WorkflowBackend.Template t : workflows.templates()) {
-      cards.add(templateCard(t.key(), t.name(), t.description(), chosen));
+    for (WorkflowTemplate t : workflows.templates()) {
+      cards.add(templateCard(t.id(), t.name(), t.description(), chosen));
     }
     refresh[0] =
         () ->
@@ -257,7 +260,7 @@ public class WorkflowsView extends Div {
                 String key = c.getElement().getAttribute("data-key");
                 chosen[0] = key.equals("blank") ? null : key;
                 workflows.templates().stream()
-                    .filter(t -> t.key().equals(key))
+                    .filter(t -> t.id().equals(key))
                     .findFirst()
                     .ifPresent(t -> name.setValue(t.name()));
                 refresh[0].run();
@@ -278,22 +281,27 @@ public class WorkflowsView extends Div {
                 name.setErrorMessage("Give it a name.");
                 return;
               }
-              String graph =
-                  chosen[0] == null
-                      ? WorkflowGraphJson.blank(name.getValue().trim()).toJson()
-                      : WorkflowGraphJson.withName(
-                              WorkflowGraphJson.parse(
-                                  workflows.templates().stream()
-                                      .filter(t -> t.key().equals(chosen[0]))
-                                      .findFirst()
-                                      .orElseThrow()
-                                      .graph()),
-                              name.getValue().trim())
-                          .toJson();
               try {
-                WorkflowBackend.Definition d = workflows.create(tenant(), graph, user.email());
+                String wanted = name.getValue().trim();
+                long id;
+                if (chosen[0] == null) {
+                  id =
+                      workflows
+                          .create(
+                              tenant(),
+                              WorkflowJson.parse(WorkflowGraphJson.blank(wanted).toJson()),
+                              user.email())
+                          .id();
+                } else {
+                  id = workflows.createFromTemplate(tenant(), chosen[0], user.email()).id();
+                  var created = workflows.get(tenant(), id);
+                  if (!created.summary().name().equals(wanted)) {
+                    workflows.saveDraft(
+                        tenant(), id, created.draft().withName(wanted), user.email());
+                  }
+                }
                 dialog.close();
-                edit(d.id());
+                edit(id);
               } catch (DomainException ex) {
                 toast(ex.getMessage(), true);
               }

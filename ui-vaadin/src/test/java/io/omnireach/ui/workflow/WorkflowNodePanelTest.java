@@ -87,7 +87,9 @@ class WorkflowNodePanelTest {
 
   @Test
   void ai_generate_needs_a_persona_and_a_prompt() {
-    panel.show(node("ai_1", "ai_generate", "{\"personaId\":null,\"prompt\":\"\"}"), false);
+    panel.show(
+        node("ai_1", "ai_generate", "{\"personaId\":null,\"prompt\":\"\",\"maxAttempts\":5}"),
+        false);
     assertThat(panel.apply()).isFalse();
     assertThat(((HasValidation) field("node-persona")).isInvalid()).isTrue();
     assertThat(((HasValidation) field("node-prompt")).getErrorMessage())
@@ -97,7 +99,8 @@ class WorkflowNodePanelTest {
     set("node-prompt", "Intro with a case study");
     assertThat(panel.apply()).isTrue();
     assertThat(applied)
-        .containsExactly("ai_1={\"personaId\":7,\"prompt\":\"Intro with a case study\"}");
+        .containsExactly(
+            "ai_1={\"maxAttempts\":5,\"personaId\":7,\"prompt\":\"Intro with a case study\"}");
   }
 
   @Test
@@ -183,13 +186,13 @@ class WorkflowNodePanelTest {
     set("node-tag", "Hot");
     assertThat(panel.apply()).isTrue();
     panel.show(node("t", "task", "{\"title\":\"Call\",\"assignee\":\"owner\"}"), false);
-    set("node-assignee", "42");
+    set("node-assignee", "bob@acme.example");
     assertThat(panel.apply()).isTrue();
     set("node-task-title", " ");
     assertThat(panel.apply()).isFalse();
     assertThat(applied)
         .containsExactly(
             "u={\"stage\":\"meeting\",\"addTag\":\"hot\"}",
-            "t={\"title\":\"Call\",\"assignee\":42}");
+            "t={\"title\":\"Call\",\"assignee\":\"bob@acme.example\"}");
   }
 }
