@@ -68,6 +68,8 @@ class WorkflowBuilderJourneyIT {
       // send_email_1 is still selected: a click on "Wait" adds the next step after it
       browser.click(By.cssSelector("[data-palette-type='wait']"));
       browser.await(By.cssSelector("[data-node-id='wait_1']"));
+      Thread.sleep(500); // let the debounced change reach the server first
+      browser.click(By.cssSelector("[data-node-id='wait_1'] .omni-node-icon"));
       browser.wait.until(d -> d.findElement(By.id("node-panel-id")).getText().equals("wait_1"));
       WebElement amount = browser.await(By.cssSelector("#node-wait-amount input"));
       amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
