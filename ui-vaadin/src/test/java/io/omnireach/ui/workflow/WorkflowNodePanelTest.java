@@ -9,6 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import elemental.json.Json;
 import elemental.json.JsonObject;
 import io.omnireach.channel.Mailbox;
+import io.omnireach.channel.SendWindow;
 import io.omnireach.persona.Channel;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.Tone;
@@ -44,7 +45,16 @@ class WorkflowNodePanelTest {
             "s@acme.example",
             "S",
             100,
-            Instant.EPOCH);
+            Instant.EPOCH,
+            "smtp",
+            null,
+            false,
+            SendWindow.ALWAYS,
+            0,
+            null,
+            null,
+            null,
+            false);
     Member bob = new Member(42, "bob@acme.example", "Bob", Role.SALES, Instant.EPOCH, null);
     return new WorkflowNodePanel.Choices(List.of(ava), List.of(sales), List.of(bob));
   }
