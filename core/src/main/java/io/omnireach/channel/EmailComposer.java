@@ -12,6 +12,9 @@ import java.util.function.IntFunction;
 final class EmailComposer {
 
   static final String NO_POSTAL_ADDRESS = "(postal address not set — Settings)";
+  private static final java.util.regex.Pattern PARAGRAPH =
+      java.util.regex.Pattern.compile("\\R[ \\t]*\\R\\s*");
+  private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("\\R");
 
   private EmailComposer() {}
 
@@ -79,7 +82,8 @@ final class EmailComposer {
             .append("</a>");
       } else {
         b.append(
-            escape(segment).replaceAll("\\R[ \\t]*\\R\\s*", "</p><p>").replaceAll("\\R", "<br>"));
+            LINE.matcher(PARAGRAPH.matcher(escape(segment)).replaceAll("</p><p>"))
+                .replaceAll("<br>"));
       }
     }
     return b.append("</p>").toString();

@@ -40,8 +40,9 @@ import java.util.logging.Logger;
  *       not_before} = the next allowed slot and a DEFERRED event saying why. The rest become
  *       SENDING ({@code claimed_at}, {@code attempts + 1}).
  *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}.
- *   <li>Record each reply at once in its own transaction: SENT; or for a transient failure QUEUED
- *       again with exponential backoff until {@code maxAttempts}; else FAILED with the reason.
+ *   <li>Record the replies, a few at a time (at most {@value #RECORD_GROUP} messages or 0.2 s per
+ *       transaction): SENT; or for a transient failure QUEUED again with exponential backoff until
+ *       {@code maxAttempts}; else FAILED with the reason.
  * </ol>
  *
  * A crash between 2 and 3 leaves rows SENDING: {@link #recover} (run by every sweep) puts rows
@@ -54,6 +55,12 @@ public final class MessageRelay {
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /** Replies recorded per transaction at most, and how long one may wait for the others. */
+  static final int RECORD_GROUP = 10;
+
+  static final long RECORD_DELAY_NANOS = 200_000_000L;
+
   static final String RECOVERED_DETAIL =
       "interrupted while sending; may duplicate if the server had accepted it";
 
@@ -218,6 +225,9 @@ public final class MessageRelay {
 
   private void send(TenantRef tenant, Batch batch) {
     Map<String, RuntimeException> refusedHosts = new HashMap<>();
+    // one settings object per mailbox in a batch: look its adapter up once, not per message
+    Map<SmtpSettings, ChannelAdapter> batchAdapters = new java.util.IdentityHashMap<>();
+    List<Sent> pending = new ArrayList<>();
     for (Claimed m : batch.claimed()) {
       SendResult result;
       try {
@@ -238,22 +248,50 @@ public final class MessageRelay {
             throw refused;
           }
         }
-        result = adapters.apply(m.smtp()).send(m.message());
+        result = batchAdapters.computeIfAbsent(m.smtp(), adapters).send(m.message());
       } catch (RuntimeException e) {
         result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
       }
-      SendResult outcome = result;
-      try {
-        tx.tenant(
-            tenant,
-            c -> {
-              record(c, m, outcome);
-              return null;
-            });
-      } catch (RuntimeException e) {
-        // the row stays SENDING and is recovered after the lease (and may then duplicate)
-        LOG.log(Level.SEVERE, "Cannot record the send of message " + m.id(), e);
+      pending.add(new Sent(m, result));
+      if (pending.size() >= RECORD_GROUP
+          || System.nanoTime() - pending.get(0).nanos() > RECORD_DELAY_NANOS) {
+        flush(tenant, pending);
       }
+    }
+    flush(tenant, pending);
+  }
+
+  /** A transport reply not yet recorded, and when it came. */
+  private record Sent(Claimed message, SendResult result, long nanos) {
+    Sent(Claimed message, SendResult result) {
+      this(message, result, System.nanoTime());
+    }
+  }
+
+  /**
+   * Records replies in one transaction. Replies wait at most {@link #RECORD_GROUP} messages or
+   * {@link #RECORD_DELAY_NANOS}: a crash before this commit re-sends only those (after the lease).
+   */
+  private void flush(TenantRef tenant, List<Sent> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Sent> group = List.copyOf(pending);
+    pending.clear();
+    try {
+      tx.tenant(
+          tenant,
+          c -> {
+            record(c, group);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // the rows stay SENDING and are recovered after the lease (and may then duplicate)
+      LOG.log(
+          Level.SEVERE,
+          "Cannot record the send of messages "
+              + group.stream().map(g -> g.message().id()).toList(),
+          e);
     }
   }
 
@@ -598,13 +636,43 @@ public final class MessageRelay {
 
   // ---------------------------------------------------------------- record
 
-  private void record(Connection c, Claimed m, SendResult result) throws SQLException {
-    // The provider has the message already: a lost commit here means a recovered resend, not a
-    // lost message, so this small transaction does not wait for the WAL flush (a crash of the
-    // database itself within ~0.6 s is the only way to lose it; see docs/reliability.md).
-    try (var s = c.createStatement()) {
-      s.execute("set local synchronous_commit to off");
+  private void record(Connection c, List<Sent> group) throws SQLException {
+    List<Long> sentIds = new ArrayList<>();
+    List<String> sentReplies = new ArrayList<>();
+    for (Sent s : group) {
+      if (s.result().accepted()) {
+        sentIds.add(s.message().id());
+        sentReplies.add(s.result().reply() == null ? null : truncate(s.result().reply(), 1000));
+      } else {
+        record(c, s.message(), s.result());
+      }
     }
+    if (sentIds.isEmpty()) {
+      return;
+    }
+    // One statement for the group: SENT with each reply, and its SENT event. The provider has
+    // these messages already, so the commit does not wait for the WAL flush: losing it takes a
+    // crash of the database itself within about 0.6 s, and means a recovered re-send (the same
+    // case as a crash of the relay before this commit; docs/reliability.md), never a lost mail.
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with s as (select set_config('synchronous_commit', 'off', true)),"
+                + " r as (select * from unnest(?::bigint[], ?::text[]) as r(id, reply)),"
+                + " u as (update messages m set status = 'SENT', reason = null,"
+                + " reply = r.reply, sent_at = ? , not_before = null from r, s"
+                + " where m.id = r.id returning m.id, m.reply)"
+                + " insert into message_events (message_id, type, detail, at)"
+                + " select u.id, 'SENT', u.reply, ? from u")) {
+      Timestamp now = Timestamp.from(clock.instant());
+      ps.setArray(1, longs(c, sentIds));
+      ps.setArray(2, c.createArrayOf("text", sentReplies.toArray()));
+      ps.setTimestamp(3, now);
+      ps.setTimestamp(4, now);
+      ps.executeUpdate();
+    }
+  }
+
+  private void record(Connection c, Claimed m, SendResult result) throws SQLException {
     String reply = result.reply() == null ? null : truncate(result.reply(), 1000);
     if (result.accepted()) {
       finish(c, m.id(), "SENT", null, reply, null);

@@ -93,36 +93,6 @@ public final class Messages {
    * @throws DomainException NOT_FOUND for an unknown lead, INVALID for an unknown mailbox
    */
   public static long insert(Connection c, NewMessage m, Clock clock) throws SQLException {
-    String to;
-    try (PreparedStatement ps = c.prepareStatement("select email from leads where id = ?")) {
-      ps.setLong(1, m.leadId());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw DomainException.notFound("No lead " + m.leadId() + " in this tenant.");
-        }
-        to = rs.getString(1);
-      }
-    }
-    try (PreparedStatement ps = c.prepareStatement("select 1 from mailboxes where id = ?")) {
-      ps.setLong(1, m.mailboxId());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw DomainException.invalid(
-              "mailboxId", "No mailbox " + m.mailboxId() + " in this tenant.");
-        }
-      }
-    }
-    if (m.personaId() != null) {
-      try (PreparedStatement ps = c.prepareStatement("select 1 from personas where id = ?")) {
-        ps.setLong(1, m.personaId());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw DomainException.invalid(
-                "personaId", "No persona " + m.personaId() + " in this tenant.");
-          }
-        }
-      }
-    }
     Thread thread = m.threadOf() == null ? null : thread(c, m.threadOf(), m.leadId());
     String subject = m.subject() == null || m.subject().isBlank() ? null : m.subject().strip();
     if (subject == null) {
@@ -131,32 +101,56 @@ public final class Messages {
       }
       subject = reSubject(thread.subject());
     }
+    // one round trip: the checks, the row and its QUEUED event (workflow chunks queue many)
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into messages (lead_id, mailbox_id, idempotency_key, message_id,"
+            "with l as (select email from leads where id = ?),"
+                + " b as (select 1 from mailboxes where id = ?),"
+                + " p as (select 1 where ?::bigint is null"
+                + " or exists (select 1 from personas where id = ?)),"
+                + " m as (insert into messages (lead_id, mailbox_id, idempotency_key, message_id,"
                 + " to_address, subject, body, created_by, created_at, persona_id,"
                 + " in_reply_to_id, in_reply_to, references_ids, send_window)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))"
-                + " on conflict (idempotency_key) do nothing returning id")) {
+                + " select ?, ?, ?, ?, l.email, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)"
+                + " from l, b, p"
+                + " on conflict (idempotency_key) do nothing returning id, created_at),"
+                + " e as (insert into message_events (message_id, type, at)"
+                + " select id, 'QUEUED', created_at from m)"
+                + " select exists (select 1 from l), exists (select 1 from b),"
+                + " exists (select 1 from p), (select id from m)")) {
       ps.setLong(1, m.leadId());
       ps.setLong(2, m.mailboxId());
-      ps.setString(3, m.idempotencyKey());
-      ps.setString(4, "<" + UUID.randomUUID() + "@omnireach>");
-      ps.setString(5, to);
-      ps.setString(6, subject);
-      ps.setString(7, m.body());
-      ps.setString(8, m.actor());
-      ps.setTimestamp(9, Timestamp.from(clock.instant()));
-      Mailboxes.setNullableLong(ps, 10, m.personaId());
-      Mailboxes.setNullableLong(ps, 11, m.threadOf());
-      ps.setString(12, thread == null ? null : thread.messageId());
-      ps.setString(13, thread == null ? null : thread.references());
-      ps.setString(14, m.sendWindow() == null ? null : m.sendWindow().toJson());
+      Mailboxes.setNullableLong(ps, 3, m.personaId());
+      Mailboxes.setNullableLong(ps, 4, m.personaId());
+      ps.setLong(5, m.leadId());
+      ps.setLong(6, m.mailboxId());
+      ps.setString(7, m.idempotencyKey());
+      ps.setString(8, "<" + UUID.randomUUID() + "@omnireach>");
+      ps.setString(9, subject);
+      ps.setString(10, m.body());
+      ps.setString(11, m.actor());
+      ps.setTimestamp(12, Timestamp.from(clock.instant()));
+      Mailboxes.setNullableLong(ps, 13, m.personaId());
+      Mailboxes.setNullableLong(ps, 14, m.threadOf());
+      ps.setString(15, thread == null ? null : thread.messageId());
+      ps.setString(16, thread == null ? null : thread.references());
+      ps.setString(17, m.sendWindow() == null ? null : m.sendWindow().toJson());
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          long id = rs.getLong(1);
-          event(c, id, "QUEUED", null, clock);
-          return id;
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw DomainException.notFound("No lead " + m.leadId() + " in this tenant.");
+        }
+        if (!rs.getBoolean(2)) {
+          throw DomainException.invalid(
+              "mailboxId", "No mailbox " + m.mailboxId() + " in this tenant.");
+        }
+        if (!rs.getBoolean(3)) {
+          throw DomainException.invalid(
+              "personaId", "No persona " + m.personaId() + " in this tenant.");
+        }
+        long id = rs.getLong(4);
+        if (!rs.wasNull()) {
+          return id; // with its QUEUED event
         }
       }
     }

@@ -34,6 +34,10 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
 
   private static final String TIMEOUT_MS = "20000";
   private static final long MAX_IDLE_MS = 60_000;
+
+  /** A connection used this recently is taken as alive without a NOOP round trip. */
+  private static final long TRUST_MS = 2_000;
+
   private static final Pattern SMTP_CODE = Pattern.compile("(?:^|\\D)([245]\\d\\d)[ -]");
 
   private final SmtpSettings settings;
@@ -88,8 +92,8 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
 
   private Transport transport() throws MessagingException {
     if (open != null && keepOpen) {
-      boolean fresh = System.currentTimeMillis() - lastUsed < MAX_IDLE_MS;
-      if (fresh && open.isConnected()) {
+      long idle = System.currentTimeMillis() - lastUsed;
+      if (idle < TRUST_MS || (idle < MAX_IDLE_MS && open.isConnected())) {
         return open;
       }
       closeQuietly();

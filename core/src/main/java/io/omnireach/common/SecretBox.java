@@ -24,6 +24,8 @@ public final class SecretBox {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKeySpec key;
+  private final java.util.Map<String, SecretKeySpec> purposeKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public SecretBox(byte[] masterKey) {
     if (masterKey == null || masterKey.length != 32) {
@@ -95,11 +97,23 @@ public final class SecretBox {
 
   private byte[] mac(String purpose, String data) {
     try {
-      Mac derive = Mac.getInstance("HmacSHA256");
-      derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-      byte[] purposeKey = derive.doFinal(("omnireach:" + purpose).getBytes(StandardCharsets.UTF_8));
+      // the purpose key is derived once per purpose (tokens are signed for every link of a mail)
+      SecretKeySpec purposeKey =
+          purposeKeys.computeIfAbsent(
+              purpose,
+              p -> {
+                try {
+                  Mac derive = Mac.getInstance("HmacSHA256");
+                  derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+                  return new SecretKeySpec(
+                      derive.doFinal(("omnireach:" + p).getBytes(StandardCharsets.UTF_8)),
+                      "HmacSHA256");
+                } catch (GeneralSecurityException e) {
+                  throw new IllegalStateException("HmacSHA256 is not available", e);
+                }
+              });
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+      mac.init(purposeKey);
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);

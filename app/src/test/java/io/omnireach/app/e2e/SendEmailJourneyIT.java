@@ -117,6 +117,32 @@ class SendEmailJourneyIT {
           "arguments[0].scrollIntoView({block: 'center'})",
           browser.driver.findElement(By.id("lead-messages")));
       browser.screenshot("41-lead-thread");
+
+      // the draft's persona went with the send; "Follow up" answers in the same thread
+      WebElement follow = message.findElement(By.cssSelector(".omni-thread-follow-up"));
+      String firstId = follow.getDomAttribute("data-message-id");
+      assertThat(E2e.send("GET", "/api/v1/messages/" + firstId, sales, null).body())
+          .containsPattern("\"personaId\":\\d+");
+      follow.click();
+      assertThat(browser.await(By.id("draft-thread")).getText()).contains("Follow-up to");
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.cssSelector("#draft-subject input"))
+                  .getDomProperty("value"))
+          .isEqualTo("Re: " + subject.replaceFirst("^(?i)re:\\s*", ""));
+      type(browser, "#draft-body textarea", "Just following up on my note below.");
+      browser.click(By.id("send-button"));
+      new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+          .until(
+              d -> d.findElements(By.cssSelector("#lead-thread [data-status=SENT]")).size() == 2);
+      WebElement followUp =
+          browser.await(By.cssSelector("#lead-thread [data-follow-up-of='" + firstId + "']"));
+      assertThat(followUp.getText()).contains("Re: ");
+      browser.driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center'})",
+          browser.driver.findElement(By.id("lead-messages")));
+      browser.screenshot("43-lead-follow-up");
       signOut(browser);
 
       // a lead marked do-not-contact: the send is queued, then blocked, with the reason in words
@@ -160,6 +186,7 @@ class SendEmailJourneyIT {
       signIn(browser, "viewer@acme.demo");
       browser.open("/leads/" + leadId);
       browser.await(By.cssSelector("#lead-thread [data-status=SENT]"));
+      assertThat(browser.driver.findElements(By.cssSelector(".omni-thread-follow-up"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("send-button"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("draft-write"))).isEmpty();
     }
@@ -175,8 +202,10 @@ class SendEmailJourneyIT {
                   }
                 })
             .toList();
-    assertThat(received).hasSize(1);
+    assertThat(received).hasSize(2);
     assertThat(received.get(0).getSubject()).isEqualTo(subject);
+    assertThat(received.get(1).getHeader("In-Reply-To", null))
+        .isEqualTo(received.get(0).getHeader("Message-ID", null));
   }
 
   private static void type(Browser browser, String css, String text) {

@@ -39,4 +39,50 @@ class MessageUiTest {
     assertThat(MessageUi.theme(Status.FAILED)).contains("error");
     assertThat(MessageUi.event("UNSUBSCRIBED")).isEqualTo("Unsubscribed");
   }
+
+  @Test
+  void a_deferred_or_retrying_message_says_when_and_does_not_keep_the_page_polling() {
+    Instant at = Instant.parse("2026-11-30T08:00:00Z");
+    MessageView deferred =
+        new MessageView(
+            1,
+            2L,
+            3L,
+            "a@x.example",
+            "S",
+            Status.QUEUED,
+            null,
+            null,
+            Instant.EPOCH,
+            null,
+            List.of(),
+            null,
+            null,
+            at,
+            0);
+    assertThat(MessageUi.waiting(deferred)).startsWith("Scheduled for ");
+    MessageView retrying =
+        new MessageView(
+            1,
+            2L,
+            3L,
+            "a@x.example",
+            "S",
+            Status.QUEUED,
+            null,
+            "421 busy",
+            Instant.EPOCH,
+            null,
+            List.of(),
+            null,
+            null,
+            at,
+            2);
+    assertThat(MessageUi.waiting(retrying)).startsWith("Retrying at ").endsWith(" · attempt 3");
+    assertThat(MessageUi.waiting(message(Status.QUEUED, null, null))).isNull();
+    assertThat(MessageUi.waitsUntil(deferred, at.minusSeconds(60))).isTrue();
+    assertThat(MessageUi.waitsUntil(deferred, at)).isFalse();
+    assertThat(MessageUi.reason(message(Status.BLOCKED, "NO_SEND_SLOT", null)))
+        .startsWith("Not sent: its send window");
+  }
 }
