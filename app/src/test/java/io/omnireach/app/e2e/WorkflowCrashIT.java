@@ -1,0 +1,238 @@
+package io.omnireach.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Crash test of the engine: RUNS leads (system property omnireach.crash.runs, default 300; the
+ * issue's figure is 1000) go through start → send → end while the server is killed with kill -9 at
+ * random moments KILLS times (omnireach.crash.kills, default 2) and started again. Every run must
+ * complete, every lead must have exactly one outbox message, and the emails that reached GreenMail
+ * more than once are counted (expected 0) and printed with the at-most-once window (messages a kill
+ * left SENDING).
+ */
+class WorkflowCrashIT {
+
+  static final int RUNS = Integer.getInteger("omnireach.crash.runs", 300);
+  static final int KILLS = Integer.getInteger("omnireach.crash.kills", 2);
+  static final Path WLP = Path.of(System.getProperty("omnireach.wlp", "target/liberty/wlp"));
+  static final String SERVER = "omnireach-e2e";
+  static final String SMTP_PASSWORD = "smtp-pw-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay", SMTP_PASSWORD))
+          .withPerMethodLifecycle(false);
+
+  @Test
+  void runs_survive_kill_9_without_lost_steps_or_duplicate_emails() throws Exception {
+    WorkflowEngineIT.appStarted();
+    String admin = E2e.token("admin@acme.demo");
+    String tag = "crash" + UUID.randomUUID().toString().substring(0, 6);
+    String mailbox = mailbox(admin);
+    StringBuilder csv = new StringBuilder("email,first_name,tags\n");
+    for (int i = 0; i < RUNS; i++) {
+      csv.append(tag)
+          .append('.')
+          .append(i)
+          .append("@crash.example,Lead")
+          .append(i)
+          .append(',')
+          .append(tag)
+          .append('\n');
+    }
+    String importId =
+        E2e.field(
+            Imports.upload(
+                    admin,
+                    "crash.csv",
+                    csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of())
+                .body(),
+            "id");
+    Imports.awaitFinished(admin, importId, Duration.ofMinutes(3));
+    String wf =
+        WorkflowEngineIT.publish(
+            admin,
+            "{\"name\":\"Crash "
+                + tag
+                + "\",\"nodes\":["
+                + "{\"id\":\"start\",\"type\":\"start\"},{\"id\":\"send\",\"type\":\"send_email\","
+                + "\"config\":{\"mailboxId\":"
+                + mailbox
+                + ",\"subject\":\"Crash test {{lead.firstName}}\","
+                + "\"body\":\"Hello {{lead.firstName}}\"}},{\"id\":\"end\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"start\",\"target\":\"send\"},{\"source\":\"send\",\"target\":\"end\"}]}");
+    HttpResponse<String> enrolled =
+        E2e.send(
+            "POST",
+            "/api/v1/workflows/" + wf + "/enrollments",
+            admin,
+            "{\"filter\":{\"tag\":\"" + tag + "\"}}");
+    assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(202);
+    assertThat(enrolled.body()).contains("\"enrolled\":" + RUNS);
+
+    Random random = new Random();
+    int kills = 0;
+    int doneBefore = 0;
+    int mailsBefore = 0;
+    for (int k = 0; k < KILLS; k++) {
+      // wait until the job and the relay made progress since the last start, then cut them off
+      // at a random moment of the work that remains
+      String token = E2e.token("admin@acme.demo");
+      Instant progress = Instant.now().plus(Duration.ofMinutes(3));
+      int done = count(token, wf, "succeeded");
+      int mails = smtp.getReceivedMessages().length;
+      while (done <= doneBefore && mails <= mailsBefore && Instant.now().isBefore(progress)) {
+        Thread.sleep(100);
+        done = count(token, wf, "succeeded");
+        mails = smtp.getReceivedMessages().length;
+      }
+      if (done == RUNS) {
+        break;
+      }
+      Thread.sleep(random.nextInt(800));
+      killServer();
+      kills++;
+      doneBefore = done;
+      mailsBefore = smtp.getReceivedMessages().length;
+      System.out.printf(
+          "crash test: kill -9 #%d with about %d of %d runs done, %d emails received%n",
+          kills, done, RUNS, mailsBefore);
+      startServer();
+    }
+
+    String token = E2e.token("admin@acme.demo");
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    while (count(token, wf, "succeeded") < RUNS) {
+      assertThat(Instant.now())
+          .as(
+              "runs still not done: "
+                  + E2e.get("/api/v1/runs?workflowId=" + wf + "&limit=1", token).body())
+          .isBefore(deadline);
+      Thread.sleep(1000);
+    }
+    // the outbox sweep (every 30 s) relays rows whose dispatch a kill lost
+    Map<String, Integer> perKey = new HashMap<>();
+    int stuck = 0;
+    deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      perKey.clear();
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        String key = m.getHeader("X-OmniReach-Idempotency-Key", null);
+        if (key != null && m.getSubject().startsWith("Crash test ")) {
+          perKey.merge(key, 1, Integer::sum);
+        }
+      }
+      stuck = sendingLeft(token, wf);
+      if (perKey.size() + stuck >= RUNS || Instant.now().isAfter(deadline)) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    int duplicates = perKey.values().stream().mapToInt(n -> n - 1).sum();
+    System.out.printf(
+        "crash test: %d runs, %d kills, %d emails received, %d distinct,"
+            + " %d duplicates, %d left SENDING by a kill (at-most-once window)%n",
+        RUNS,
+        kills,
+        perKey.values().stream().mapToInt(Integer::intValue).sum(),
+        perKey.size(),
+        duplicates,
+        stuck);
+    assertThat(count(token, wf, "failed")).isZero();
+    assertThat(duplicates).isZero();
+    assertThat(perKey.size() + stuck).isEqualTo(RUNS);
+  }
+
+  static int count(String token, String wf, String status) throws Exception {
+    String body = E2e.get("/api/v1/runs?workflowId=" + wf + "&limit=1", token).body();
+    Matcher m = Pattern.compile("\"" + status + "\":(\\d+)").matcher(body);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /** Messages of this workflow's runs that a kill left SENDING (never re-sent: at most once). */
+  static int sendingLeft(String token, String wf) throws Exception {
+    int stuck = 0;
+    String cursor = null;
+    do {
+      String body =
+          E2e.get(
+                  "/api/v1/runs?workflowId="
+                      + wf
+                      + "&limit=200"
+                      + (cursor == null ? "" : "&cursor=" + cursor),
+                  token)
+              .body();
+      Matcher ids = Pattern.compile("\"id\":(\\d+),\"leadEmail\"").matcher(body);
+      while (ids.find()) {
+        String run = E2e.get("/api/v1/runs/" + ids.group(1), token).body();
+        Matcher msg = Pattern.compile("\"messageId\":(\\d+)").matcher(run);
+        if (msg.find()) {
+          String m = E2e.get("/api/v1/messages/" + msg.group(1), token).body();
+          if (m.contains("\"status\":\"SENDING\"")) {
+            stuck++;
+          }
+        }
+      }
+      Matcher next = Pattern.compile("\"nextCursor\":\"(\\d+)\"").matcher(body);
+      cursor = next.find() ? next.group(1) : null;
+    } while (cursor != null);
+    return stuck;
+  }
+
+  static String mailbox(String admin) throws Exception {
+    String json =
+        "{\"name\":\"Crash "
+            + UUID.randomUUID()
+            + "\",\"host\":\"127.0.0.1\",\"port\":"
+            + smtp.getSmtp().getPort()
+            + ",\"username\":\"relay\",\"password\":\""
+            + SMTP_PASSWORD
+            + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"dailyCap\":100000}";
+    Instant deadline = Instant.now().plusSeconds(60);
+    HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
+    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
+    }
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    E2e.send("PUT", "/api/v1/compliance", admin, "{\"postalAddress\":\"Acme Inc., Springfield\"}");
+    return E2e.field(r.body(), "id");
+  }
+
+  private static void killServer() throws Exception {
+    long pid =
+        Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
+    ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+    server.destroyForcibly();
+    server.onExit().get();
+  }
+
+  private static void startServer() throws Exception {
+    Process p =
+        new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
+            .inheritIO()
+            .start();
+    assertThat(p.waitFor()).isZero();
+    WorkflowEngineIT.appStarted();
+  }
+}
