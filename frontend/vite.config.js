@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // frontend build is never involved. Maven passes --outDir (ui-vaadin's target/classes/...).
 export default defineConfig({
   define: { 'process.env.NODE_ENV': '"production"' },
+  // JSX without a React plugin: esbuild's automatic runtime (react/jsx-runtime).
+  esbuild: { jsx: 'automatic' },
   build: {
     lib: {
       entry: 'src/main.js',
@@ -17,5 +19,13 @@ export default defineConfig({
     sourcemap: false,
     minify: true,
     reportCompressedSize: false,
+    rollupOptions: {
+      // React Flow's "use client" (for server components) means nothing in a browser bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') {
+          warn(warning);
+        }
+      },
+    },
   },
 });

@@ -1,6 +1,6 @@
 // Entry of the runtime-loaded bundle: registers every OmniReach custom element once.
-// Later issues add more here (e.g. <omni-workflow-canvas> with React Flow).
 import { OmniChart } from './omni-chart.js';
+import { OmniWorkflowCanvas } from './omni-workflow-canvas.jsx';
 
 function define(name, element) {
   if (!customElements.get(name)) {
@@ -9,3 +9,4 @@ function define(name, element) {
 }
 
 define('omni-chart', OmniChart);
+define('omni-workflow-canvas', OmniWorkflowCanvas);

@@ -2,12 +2,11 @@ package io.omnireach.ui.chart;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.UI;
 import elemental.json.Json;
+import io.omnireach.ui.shell.FrontendBundle;
 
 /**
  * An Apache ECharts chart: the {@code <omni-chart>} custom element of our own runtime-loaded bundle
@@ -16,11 +15,6 @@ import elemental.json.Json;
  */
 @Tag("omni-chart")
 public class Chart extends Component implements HasSize, HasStyle {
-
-  /** Where the bundle is served from (inside the ui-vaadin jar). */
-  public static final String BUNDLE = "context://frontend-bundle/omni-components.js";
-
-  private static final String LOADED = Chart.class.getName() + ".loaded";
 
   public Chart() {
     setWidthFull();
@@ -44,14 +38,6 @@ public class Chart extends Component implements HasSize, HasStyle {
 
   @Override
   protected void onAttach(AttachEvent event) {
-    load(event.getUI());
-  }
-
-  /** Adds the bundle's script to the page once per UI. */
-  public static void load(UI ui) {
-    if (ComponentUtil.getData(ui, LOADED) == null) {
-      ComponentUtil.setData(ui, LOADED, Boolean.TRUE);
-      ui.getPage().addJavaScript(BUNDLE);
-    }
+    FrontendBundle.load(event.getUI());
   }
 }

@@ -30,9 +30,9 @@ import io.omnireach.ui.persona.PersonasView;
 import io.omnireach.ui.sections.InboxView;
 import io.omnireach.ui.sections.MarketplaceView;
 import io.omnireach.ui.sections.RunsView;
-import io.omnireach.ui.sections.WorkflowsView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.settings.SettingsView;
+import io.omnireach.ui.workflow.WorkflowsView;
 import io.omnireach.user.Role;
 import java.util.stream.Collectors;
 
