@@ -240,12 +240,25 @@ function Editor({ store }) {
     }
   }, [snap.graphRev]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Fit the graph; a long one is shown from its top at a readable zoom instead of tiny.
+  const fit = useCallback(() => {
+    const all = rf.getNodes();
+    if (all.length === 0) {
+      return;
+    }
+    const top = Math.min(...all.map((n) => n.position.y));
+    const r = flowRef.current ? flowRef.current.getBoundingClientRect() : { height: 800 };
+    const reach = Math.max(600, r.height / 0.7);
+    const first = all.filter((n) => n.position.y <= top + reach);
+    rf.fitView({ padding: 0.15, maxZoom: 1, nodes: first.length < all.length ? first : undefined });
+  }, [rf]);
+
   useEffect(() => {
     if (needsFit.current && nodesInitialized) {
       needsFit.current = false;
-      rf.fitView({ padding: 0.2, maxZoom: 1 });
+      fit();
     }
-  }, [nodesInitialized, nodes, rf]);
+  }, [nodesInitialized, nodes, fit]);
 
   // Every settled change (not mid-drag, not selection) is one undo step.
   useEffect(() => {
@@ -406,7 +419,7 @@ function Editor({ store }) {
       },
       undo,
       redo,
-      fitView: () => rf.fitView({ padding: 0.2, maxZoom: 1 }),
+      fitView: fit,
       flush: () => {
         if (emitTimer.current) {
           clearTimeout(emitTimer.current);
@@ -418,7 +431,7 @@ function Editor({ store }) {
     return () => {
       store.api = null;
     };
-  }, [store, undo, redo, rf]);
+  }, [store, undo, redo, fit]);
 
   useEffect(() => () => clearTimeout(emitTimer.current), []);
 

@@ -320,21 +320,24 @@ export function layout(nodes, edges) {
   nodes.forEach((n) => size.set(n.id, count(n.id, new Set())));
   const place = new Map();
   let columns = 0;
+  let leftColumns = 0; // a secondary "yes" branch goes left, under the decision's yes output
   const visit = (id, column, depth) => {
     if (place.has(id)) {
       return;
     }
     place.set(id, { x: column * (CARD.w + 80), y: depth * 150 });
     const children = (out.get(id) || [])
-      .map((e) => e.target)
-      .filter((t) => !place.has(t))
-      .sort((a, b) => size.get(b) - size.get(a));
-    children.forEach((child, i) => {
+      .filter((e) => !place.has(e.target))
+      .sort((a, b) => size.get(b.target) - size.get(a.target));
+    children.forEach((e, i) => {
       if (i === 0) {
-        visit(child, column, depth + 1);
+        visit(e.target, column, depth + 1);
+      } else if (e.data && e.data.condition === 'yes') {
+        leftColumns -= 1;
+        visit(e.target, leftColumns, depth + 1);
       } else {
         columns += 1;
-        visit(child, columns, depth + 1);
+        visit(e.target, columns, depth + 1);
       }
     });
   };

@@ -60,6 +60,8 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   private WorkflowDetail definition;
   private String savedGraph;
   private boolean showIssues;
+  // A node selected before the (debounced) change that created it arrived: open it then.
+  private String pendingSelection;
   private String title = "Workflow";
 
   @Inject
@@ -129,7 +131,13 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     canvas.setGraph(definition.draftJson());
     canvas.setReadOnly(!canWrite);
     canvas.setLookups(lookups(choices).toJson());
-    canvas.addGraphChangedListener(e -> changed());
+    canvas.addGraphChangedListener(
+        e -> {
+          changed();
+          if (pendingSelection != null) {
+            openPanel(pendingSelection);
+          }
+        });
     canvas.addNodeSelectedListener(
         e -> e.getNodeId().ifPresentOrElse(this::openPanel, () -> closePanel(false)));
     savedGraph = canvas.getGraph();
@@ -228,15 +236,18 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   }
 
   private void openPanel(String nodeId) {
+    pendingSelection = null;
     WorkflowGraphJson.node(canvas.graph(), nodeId)
-        .ifPresent(
+        .ifPresentOrElse(
             node -> {
               panel.show(node, upstreamHas(canvas.graph(), nodeId, "ai_generate"));
               side.setVisible(true);
-            });
+            },
+            () -> pendingSelection = nodeId);
   }
 
   private void closePanel(boolean deselect) {
+    pendingSelection = null;
     side.setVisible(false);
     if (deselect) {
       canvas.selectNode(null);
