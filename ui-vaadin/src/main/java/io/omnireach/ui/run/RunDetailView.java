@@ -139,6 +139,8 @@ public class RunDetailView extends Div implements BeforeEnterObserver, HasDynami
     canvas.setId("run-canvas");
     canvas.setReadOnly(true);
     canvas.addClassName("omni-run-canvas");
+    canvas.setWidthFull();
+    canvas.setHeight("560px"); // the element fits the graph to the size it has when it mounts
     if (graph != null) {
       canvas.setGraph(WorkflowJson.write(graph));
       canvas.setLookups(GraphLookups.of(tenant(), personas, mailboxes, users));
@@ -164,7 +166,8 @@ public class RunDetailView extends Div implements BeforeEnterObserver, HasDynami
     canvas.setNodeStates(StepFacts.runStates(detail.steps()));
     steps = new StepLog(run, detail.steps(), graph, writer, this::retry);
     log.removeAll();
-    log.add(panelHead("Step log", detail.steps().size() + " steps"), steps);
+    int n = detail.steps().size();
+    log.add(panelHead("Step log", n == 1 ? "1 step" : n + " steps"), steps);
     schedulePoll();
   }
 
@@ -235,7 +238,36 @@ public class RunDetailView extends Div implements BeforeEnterObserver, HasDynami
 
     Div top = new Div(avatar, text, actions);
     top.addClassName("omni-run-hero-top");
-    return new Div(top, facts);
+    Div hero = new Div(top);
+    failedStep().ifPresent(s -> hero.add(failure(s)));
+    hero.add(facts);
+    return hero;
+  }
+
+  /** The failed step a person should look at: the newest one that was not retried since. */
+  private java.util.Optional<NodeRunView> failedStep() {
+    java.util.Map<String, NodeRunView> latest = new java.util.LinkedHashMap<>();
+    detail.steps().forEach(s -> latest.put(s.nodeId(), s));
+    return latest.values().stream().filter(s -> "failed".equals(s.status())).reduce((a, b) -> b);
+  }
+
+  /** A callout at the top: which step failed, why, and "Retry this step". */
+  private Component failure(NodeRunView s) {
+    Span what = new Span("“" + RunUi.stepName(graph, s.nodeId(), s.nodeType()) + "” failed");
+    what.addClassName("omni-run-failure-title");
+    Span why = new Span(s.error() == null ? "No reason was recorded." : s.error());
+    why.addClassName("omni-run-failure-text");
+    Div text = new Div(what, why);
+    Div box = new Div(VaadinIcon.WARNING.create(), text);
+    box.setId("run-failure");
+    box.addClassName("omni-run-failure");
+    if (writer) {
+      Button again = new Button("Retry this step", VaadinIcon.ROTATE_LEFT.create(), e -> retry(s));
+      again.setId("run-retry");
+      again.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+      box.add(again);
+    }
+    return box;
   }
 
   private static Div fact(String label, String value) {

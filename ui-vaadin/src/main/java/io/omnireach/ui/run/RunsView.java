@@ -136,7 +136,7 @@ public class RunsView extends Div implements BeforeEnterObserver {
     workflow.addValueChangeListener(e -> refresh());
 
     search.setId("runs-search");
-    search.setPlaceholder("Search by lead name, email or company, or #run");
+    search.setPlaceholder("Search leads, or #run");
     search.setPrefixComponent(VaadinIcon.SEARCH.create());
     search.setClearButtonVisible(true);
     search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -225,7 +225,7 @@ public class RunsView extends Div implements BeforeEnterObserver {
                 .withProperty("label", r -> RunUi.runLabel(r.status())))
         .setHeader("Status")
         .setKey("status")
-        .setWidth("130px")
+        .setWidth("150px")
         .setFlexGrow(0);
     grid.addColumn(this::stepName)
         .setHeader("Current step")
@@ -337,6 +337,9 @@ public class RunsView extends Div implements BeforeEnterObserver {
     b.addClassName("omni-runs-chip");
     if (s != null) {
       b.addClassName("omni-runs-chip-" + s);
+    }
+    if (n > 0) {
+      b.addClassName("has-runs");
     }
     b.getElement()
         .setAttribute("aria-pressed", Boolean.toString(java.util.Objects.equals(s, status)));

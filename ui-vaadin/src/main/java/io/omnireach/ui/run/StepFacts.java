@@ -77,6 +77,37 @@ final class StepFacts {
   }
 
   /**
+   * When a step ran, in one short line: "Ran 25 Nov, 17:03:18 UTC · took 5 s", "Started … · next
+   * try 25 Nov, 17:10:00 UTC (in 7 min)" for a retry or a wait, "Due … (in 3 d)" before it ran.
+   */
+  static String times(NodeRunView s, Instant now) {
+    if (s.startedAt() == null) {
+      return s.dueAt() == null ? "Queued" : "Due " + RunUi.time(s.dueAt()) + due(s.dueAt(), now);
+    }
+    StringBuilder t = new StringBuilder();
+    if (s.finishedAt() != null) {
+      t.append("Ran ").append(RunUi.time(s.startedAt()));
+      java.time.Duration took = java.time.Duration.between(s.startedAt(), s.finishedAt());
+      if (!took.isNegative() && took.toMillis() >= 1000) {
+        t.append(" · took ").append(RunUi.span(took));
+      }
+    } else {
+      t.append("Started ").append(RunUi.time(s.startedAt()));
+      if (s.dueAt() != null && s.dueAt().isAfter(s.startedAt())) {
+        t.append(" · ")
+            .append("waiting".equals(s.status()) ? "until " : "next try ")
+            .append(RunUi.time(s.dueAt()))
+            .append(due(s.dueAt(), now));
+      }
+    }
+    return t.toString();
+  }
+
+  private static String due(Instant at, Instant now) {
+    return at.isAfter(now) ? " (" + RunUi.ago(at, now) + ")" : "";
+  }
+
+  /**
    * The canvas badges of one run: each node's latest step status; a node visited more than once
    * says how often ("Done ×2").
    */

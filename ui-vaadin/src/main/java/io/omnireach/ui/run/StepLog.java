@@ -131,19 +131,7 @@ class StepLog extends Div {
   }
 
   private static Component times(NodeRunView s) {
-    StringBuilder t = new StringBuilder();
-    if (s.startedAt() == null && s.dueAt() != null) {
-      t.append("Due ").append(RunUi.time(s.dueAt()));
-    }
-    if (s.startedAt() != null) {
-      t.append("Started ").append(RunUi.time(s.startedAt()));
-    }
-    if (s.finishedAt() != null) {
-      t.append(" · finished ").append(RunUi.time(s.finishedAt()));
-    } else if (s.startedAt() != null && s.dueAt() != null && s.dueAt().isAfter(s.startedAt())) {
-      t.append(" · next due ").append(RunUi.time(s.dueAt()));
-    }
-    Span times = new Span(t.length() == 0 ? "Queued" : t.toString());
+    Span times = new Span(StepFacts.times(s, java.time.Instant.now()));
     times.addClassName("omni-steplog-times");
     return times;
   }

@@ -123,6 +123,8 @@ public class WorkflowResultsView extends Div implements BeforeEnterObserver, Has
     canvas.setGraph(WorkflowJson.write(graph));
     canvas.setLookups(GraphLookups.of(tenant(), personas, mailboxes, users));
     canvas.addClassName("omni-run-canvas");
+    canvas.setWidthFull();
+    canvas.setHeight("420px"); // the element fits the graph to the size it has when it mounts
     body.setId("results-body");
     add(header(), body);
     show();

@@ -93,10 +93,7 @@ public class TasksView extends Div {
     H2 title = new H2("Tasks");
     total.setId("tasks-total");
     total.addClassName("omni-lead-total");
-    Span sub =
-        new Span(
-            "Steps of your workflows that need a person: call, research, a LinkedIn note."
-                + " Completing one lets its run go on.");
+    Span sub = new Span("Workflow steps that need a person. Completing one lets its run go on.");
     sub.addClassName("omni-muted");
     Div text = new Div(new Div(title, total), sub);
     text.addClassName("omni-lead-title");

@@ -124,4 +124,67 @@ class StepFactsTest {
         .isEqualTo("1,200 entered · 1,190 sent · 31 replied · 10 failed");
     assertThat(states.getObject("intro").getNumber("count")).isEqualTo(1200);
   }
+
+  @Test
+  void times_say_when_a_step_ran_how_long_it_took_and_what_is_next() {
+    Instant now = T.plusSeconds(60);
+    NodeRunView ran =
+        new NodeRunView(
+            7,
+            "s",
+            "send_email",
+            1,
+            "succeeded",
+            1,
+            3,
+            T,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            T,
+            T,
+            T.plusSeconds(5));
+    assertThat(StepFacts.times(ran, now)).isEqualTo("Ran 4 May, 09:30:00 UTC · took 5 s");
+    NodeRunView waiting =
+        new NodeRunView(
+            8,
+            "w",
+            "wait",
+            1,
+            "waiting",
+            1,
+            3,
+            T.plus(java.time.Duration.ofDays(3)),
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            T,
+            T,
+            null);
+    assertThat(StepFacts.times(waiting, now))
+        .isEqualTo("Started 4 May, 09:30:00 UTC · until 7 May, 09:30:00 UTC (in 2 d)");
+    NodeRunView due =
+        new NodeRunView(
+            9,
+            "s",
+            "send_email",
+            1,
+            "pending",
+            0,
+            3,
+            T,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            T,
+            null,
+            null);
+    assertThat(StepFacts.times(due, now)).isEqualTo("Due 4 May, 09:30:00 UTC");
+  }
 }
