@@ -1,7 +1,14 @@
 package io.omnireach.app;
 
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadRepository;
 import io.omnireach.workflow.Workflows;
+import io.omnireach.workflow.engine.Backoff;
+import io.omnireach.workflow.engine.Enrollments;
+import io.omnireach.workflow.engine.RunControl;
+import io.omnireach.workflow.engine.Runs;
+import io.omnireach.workflow.engine.Tasks;
+import io.omnireach.workflow.engine.WorkflowEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,5 +22,35 @@ public class WorkflowServices {
   @Singleton
   Workflows workflows(Transactions tx, Clock clock) {
     return new Workflows(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  WorkflowEngine engine(Transactions tx, Clock clock, AiStepGenerator generator) {
+    return new WorkflowEngine(tx, clock, generator, Backoff.DEFAULT);
+  }
+
+  @Produces
+  @Singleton
+  Enrollments enrollments(Transactions tx, Clock clock, LeadRepository leads) {
+    return new Enrollments(tx, clock, leads);
+  }
+
+  @Produces
+  @Singleton
+  RunControl runControl(Transactions tx, Clock clock) {
+    return new RunControl(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  Runs runs(Transactions tx) {
+    return new Runs(tx);
+  }
+
+  @Produces
+  @Singleton
+  Tasks tasks(Transactions tx, Clock clock) {
+    return new Tasks(tx, clock);
   }
 }

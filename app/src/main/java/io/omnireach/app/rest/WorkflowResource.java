@@ -1,5 +1,9 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.app.rest.RunDtos.AnalyticsDto;
+import io.omnireach.app.rest.RunDtos.EnrollRequest;
+import io.omnireach.app.rest.RunDtos.EnrollResult;
+import io.omnireach.app.rest.RunDtos.NodeStatsDto;
 import io.omnireach.app.rest.WorkflowDtos.DetailDto;
 import io.omnireach.app.rest.WorkflowDtos.ErrorDto;
 import io.omnireach.app.rest.WorkflowDtos.GraphDto;
@@ -8,10 +12,14 @@ import io.omnireach.app.rest.WorkflowDtos.SummaryDto;
 import io.omnireach.app.rest.WorkflowDtos.SummaryPage;
 import io.omnireach.app.rest.WorkflowDtos.ValidationDto;
 import io.omnireach.app.rest.WorkflowDtos.VersionDto;
+import io.omnireach.lead.LeadQuery;
 import io.omnireach.workflow.ValidationError;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.WorkflowRef;
 import io.omnireach.workflow.Workflows;
+import io.omnireach.workflow.engine.Enrollments;
+import io.omnireach.workflow.engine.RunControl;
+import io.omnireach.workflow.engine.Runs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -67,7 +75,14 @@ public class WorkflowResource {
           + "\"position\":null}],\"edges\":[{\"id\":null,\"source\":\"start\","
           + "\"target\":\"done\",\"condition\":null}]}";
 
+  static final String CONFLICT_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+          + "\"detail\":\"Publish the workflow before enrolling leads.\"}";
+
   @Inject Workflows workflows;
+  @Inject Enrollments enrollments;
+  @Inject RunControl control;
+  @Inject Runs runs;
   @Inject CurrentUser current;
 
   @GET
@@ -418,7 +433,197 @@ public class WorkflowResource {
               examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
   public Response archive(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
-    workflows.archive(current.tenant(), id, current.email());
+    control.archiveWorkflow(current.tenant(), id, current.email());
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/enrollments")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Enrol leads",
+      description =
+          "One run per lead in the newest published version, started by the engine within"
+              + " seconds. Give leadIds (at most 100,000) or a filter (the leads list's). A lead"
+              + " already in an active run of this workflow, marked do-not-contact or unknown is"
+              + " skipped and counted with the reason.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrollRequest.class),
+              examples = {
+                @ExampleObject(name = "by id", value = "{\"leadIds\":[101,102,103]}"),
+                @ExampleObject(
+                    name = "by filter",
+                    value = "{\"filter\":{\"stage\":\"new\",\"tag\":\"inbound\"}}")
+              }))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted: runs created, steps run asynchronously",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EnrollResult.class),
+              examples =
+                  @ExampleObject(
+                      name = "two enrolled",
+                      value =
+                          "{\"enrolled\":2,\"skipped\":1,\"skippedBy\":{\"already in an"
+                              + " active run of this workflow\":1},\"skips\":[{\"leadId\":103,"
+                              + "\"reason\":\"already in an active run of this workflow\"}]}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Neither leadIds nor filter",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "empty",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"leadIds lists the leads to enrol.\","
+                              + "\"field\":\"leadIds\"}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not published, or paused/archived",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "draft", value = CONFLICT_EXAMPLE)))
+  public Response enrol(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
+      EnrollRequest body) {
+    Enrollments.Result result;
+    if (body != null
+        && body.filter() != null
+        && (body.leadIds() == null || body.leadIds().isEmpty())) {
+      RunDtos.LeadFilterDto f = body.filter();
+      LeadQuery query = LeadQuery.of(f.q(), f.stage(), f.ownerId(), f.tag(), f.industry(), null);
+      result = enrollments.enrol(current.tenant(), id, query, current.email());
+    } else {
+      result =
+          enrollments.enrol(
+              current.tenant(), id, body == null ? null : body.leadIds(), current.email());
+    }
+    return Response.accepted(EnrollResult.of(result)).build();
+  }
+
+  @POST
+  @Path("/{id}/pause")
+  @RolesAllowed({"Admin", "Sales"})
+  @Operation(
+      summary = "Pause a workflow and all its active runs",
+      description = "No step of its runs executes until it is resumed; enrolment is refused.")
+  @APIResponse(responseCode = "204", description = "Paused")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not published",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "draft",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                              + "\"detail\":\"Only a published workflow can be paused (this"
+                              + " one is draft).\"}")))
+  public Response pause(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    control.pauseWorkflow(current.tenant(), id, current.email());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/resume")
+  @RolesAllowed({"Admin", "Sales"})
+  @Operation(
+      summary = "Resume a paused workflow",
+      description =
+          "Its runs go on (steps that fell due meanwhile run at once); runs a person"
+              + " paused stay paused.")
+  @APIResponse(responseCode = "204", description = "Resumed")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not paused",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "not paused",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                              + "\"detail\":\"The workflow is published, not paused.\"}")))
+  public Response resume(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    control.resumeWorkflow(current.tenant(), id, current.email());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}/analytics")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "Per-step and per-variant results",
+      description =
+          "For every node (variant null) and every A/B variant: steps entered, succeeded, failed;"
+              + " emails sent, opened (proxy opens left out), clicked, replied; meetings ="
+              + " replies classified interested.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AnalyticsDto.class),
+              examples =
+                  @ExampleObject(
+                      name = "analytics",
+                      value =
+                          "{\"workflowId\":12,\"nodes\":[{\"nodeId\":\"intro\","
+                              + "\"nodeType\":\"send_email\",\"variant\":null,\"entered\":200,"
+                              + "\"succeeded\":200,\"failed\":0,\"sent\":198,\"opened\":91,"
+                              + "\"clicked\":12,\"replied\":9,\"meetings\":3},"
+                              + "{\"nodeId\":\"intro\",\"nodeType\":\"send_email\","
+                              + "\"variant\":\"B\",\"entered\":101,\"succeeded\":101,"
+                              + "\"failed\":0,\"sent\":100,\"opened\":52,\"clicked\":8,"
+                              + "\"replied\":6,\"meetings\":2}]}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such workflow in this tenant",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  public AnalyticsDto analytics(
+      @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
+    return new AnalyticsDto(
+        id, runs.analytics(current.tenant(), id).stream().map(NodeStatsDto::of).toList());
   }
 }

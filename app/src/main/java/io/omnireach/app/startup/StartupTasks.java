@@ -4,6 +4,7 @@ import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.jobs.leadimport.LeadImportJobs;
+import io.omnireach.jobs.workflow.WorkflowJobs;
 import io.omnireach.seed.DemoSeed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class StartupTasks {
   @Inject Clock clock;
   @Inject StartupState state;
   @Inject LeadImportJobs leadImports;
+  @Inject WorkflowJobs workflowJobs;
 
   @Inject
   @ConfigProperty(
@@ -62,6 +64,15 @@ public class StartupTasks {
       int resumed = leadImports.resumeInterrupted();
       if (resumed > 0) {
         LOG.info("Resumed " + resumed + " lead imports cut off by the last shutdown.");
+      }
+      try {
+        int restarted = workflowJobs.resumeInterrupted();
+        if (restarted > 0) {
+          LOG.info("Restarted " + restarted + " workflow jobs cut off by the last shutdown.");
+        }
+      } catch (RuntimeException e) {
+        // not fatal: the workflow scheduler starts fresh executions for due work
+        LOG.log(Level.WARNING, "Could not look for interrupted workflow jobs", e);
       }
       state.markReady(Migrations.pendingPlatformMigrations(tx.dataSource()));
     } catch (Exception e) {

@@ -4,10 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Workflow definitions over REST: drafts, publish with validation, versions, export, isolation. */
 class WorkflowApiIT {
+
+  @BeforeAll
+  static void appStarted() throws Exception {
+    // on a busy machine the application may start well after the server reports ready
+    Instant deadline = Instant.now().plusSeconds(240);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (E2e.get("/health/ready", null).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // the server closed the connection while starting; ask again
+      }
+      Thread.sleep(1000);
+    }
+  }
 
   static final String GRAPH =
       "{\"name\":\"API tour\",\"nodes\":["

@@ -12,9 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +78,16 @@ public final class WorkflowEngine {
         c -> {
           Instant now = clock.instant();
           sweep(c, now);
+          return execute(c, tenant, claim(c, now, "local", limit), now);
+        });
+  }
+
+  /** One chunk without the sweep, as the batch job runs them after its first transaction. */
+  public ChunkResult runChunk(TenantRef tenant, int limit) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Instant now = clock.instant();
           return execute(c, tenant, claim(c, now, "local", limit), now);
         });
   }
@@ -195,7 +204,7 @@ public final class WorkflowEngine {
       StepExecutors.Step s =
           new StepExecutors.Step(c, tenant, step, leads.get(step.leadId()), config, now);
       boolean guarded = WRITING.contains(step.nodeType());
-      Savepoint sp = guarded ? c.setSavepoint() : null;
+      boolean sp = guarded && savepoint(c, "SAVEPOINT step");
       try {
         StepOutcome outcome = executors.execute(s);
         if (outcome instanceof StepOutcome.Done done) {
@@ -207,15 +216,15 @@ public final class WorkflowEngine {
         rollback(c, sp);
         failOrRetry(w, step, e.getMessage(), e.permanent(), now);
       } catch (SQLException | RuntimeException e) {
-        if (sp == null) {
+        if (!sp) {
           throw e; // a read-only step failing in SQL: the chunk rolls back and is retried whole
         }
         rollback(c, sp);
         LOG.log(Level.FINE, "Step " + step.nodeRunId() + " failed", e);
         failOrRetry(w, step, e.getClass().getSimpleName() + ": " + e.getMessage(), false, now);
       } finally {
-        if (sp != null) {
-          release(c, sp);
+        if (sp) {
+          release(c);
         }
       }
     }
@@ -231,18 +240,25 @@ public final class WorkflowEngine {
     }
   }
 
-  private static void rollback(Connection c, Savepoint sp) throws SQLException {
-    if (sp != null) {
-      c.rollback(sp);
+  /*
+   * Savepoints as plain SQL: a JTA chunk transaction forbids Connection.setSavepoint, but the
+   * database still nests them, so one step's failed SQL is undone without aborting the chunk.
+   */
+  private static boolean savepoint(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return true;
+  }
+
+  private static void rollback(Connection c, boolean sp) throws SQLException {
+    if (sp) {
+      savepoint(c, "ROLLBACK TO SAVEPOINT step");
     }
   }
 
-  private static void release(Connection c, Savepoint sp) {
-    try {
-      c.releaseSavepoint(sp);
-    } catch (SQLException e) {
-      // rolled back to it already; nothing to release
-    }
+  private static void release(Connection c) throws SQLException {
+    savepoint(c, "RELEASE SAVEPOINT step");
   }
 
   static Optional<String> next(WorkflowGraph graph, String nodeId, String branch) {
@@ -369,72 +385,126 @@ public final class WorkflowEngine {
           });
     }
 
+    /*
+     * Three statements per chunk whatever its size: arrays in, unnest on the server, so a chunk
+     * costs three round trips and three executions instead of one per step.
+     */
     void flush(Connection c) throws SQLException {
+      int n = finished.size();
+      String[] status = new String[n];
+      String[] output = new String[n];
+      String[] why = new String[n];
+      String[] variant = new String[n];
+      Long[] message = new Long[n];
+      String[] error = new String[n];
+      Timestamp[] due = new Timestamp[n];
+      String[] wake = new String[n];
+      Timestamp[] end = new Timestamp[n];
+      Long[] id = new Long[n];
+      for (int i = 0; i < n; i++) {
+        Object[] f = finished.get(i);
+        status[i] = (String) f[0];
+        output[i] = (String) f[1];
+        why[i] = (String) f[2];
+        variant[i] = (String) f[3];
+        message[i] = (Long) f[4];
+        error[i] = (String) f[5];
+        due[i] = f[6] == null ? null : Timestamp.from((Instant) f[6]);
+        wake[i] = (String) f[7];
+        end[i] = f[8] == null ? null : Timestamp.from((Instant) f[8]);
+        id[i] = (Long) f[9];
+      }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "update node_runs set status = ?, output = coalesce(?::jsonb, output), why = ?,"
-                  + " variant = coalesce(?, variant), message_id = coalesce(?, message_id),"
-                  + " error = ?, due_at = ?, wake_on = ?, finished_at = ?,"
-                  + " lease_until = null, lease_owner = null where id = ?")) {
-        for (Object[] f : finished) {
-          ps.setString(1, (String) f[0]);
-          ps.setString(2, (String) f[1]);
-          ps.setString(3, (String) f[2]);
-          ps.setString(4, (String) f[3]);
-          ps.setObject(5, f[4], Types.BIGINT);
-          ps.setString(6, (String) f[5]);
-          ps.setTimestamp(7, f[6] == null ? null : Timestamp.from((Instant) f[6]));
-          ps.setString(8, (String) f[7]);
-          ps.setTimestamp(9, f[8] == null ? null : Timestamp.from((Instant) f[8]));
-          ps.setLong(10, (Long) f[9]);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+              "update node_runs n set status = u.status, output = coalesce(u.output::jsonb,"
+                  + " n.output), why = u.why, variant = coalesce(u.variant, n.variant),"
+                  + " message_id = coalesce(u.message_id, n.message_id), error = u.error,"
+                  + " due_at = u.due_at, wake_on = u.wake_on, finished_at = u.finished_at,"
+                  + " lease_until = null, lease_owner = null"
+                  + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                  + " ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[])"
+                  + " as u(status, output, why, variant, message_id, error, due_at, wake_on,"
+                  + " finished_at, id) where n.id = u.id")) {
+        ps.setArray(1, c.createArrayOf("text", status));
+        ps.setArray(2, c.createArrayOf("text", output));
+        ps.setArray(3, c.createArrayOf("text", why));
+        ps.setArray(4, c.createArrayOf("text", variant));
+        ps.setArray(5, c.createArrayOf("bigint", message));
+        ps.setArray(6, c.createArrayOf("text", error));
+        ps.setArray(7, c.createArrayOf("timestamptz", due));
+        ps.setArray(8, c.createArrayOf("text", wake));
+        ps.setArray(9, c.createArrayOf("timestamptz", end));
+        ps.setArray(10, c.createArrayOf("bigint", id));
+        ps.executeUpdate();
       }
       if (!scheduled.isEmpty()) {
+        int m = scheduled.size();
+        Long[] run = new Long[m];
+        String[] node = new String[m];
+        String[] type = new String[m];
+        Integer[] attempts = new Integer[m];
+        String[] key = new String[m];
+        for (int i = 0; i < m; i++) {
+          StepClaim from = (StepClaim) scheduled.get(i)[0];
+          String target = (String) scheduled.get(i)[1];
+          Compiled compiled = byStep.get(from.nodeRunId());
+          run[i] = from.runId();
+          node[i] = target;
+          type[i] = typeOf(compiled, target);
+          attempts[i] = attemptsOf(compiled, target);
+          // the predecessor's node run id makes the key unique per visit and idempotent
+          key[i] = from.runId() + ":" + target + ":" + from.nodeRunId();
+        }
         try (PreparedStatement ps =
             c.prepareStatement(
                 "insert into node_runs (run_id, node_id, node_type, visit, max_attempts, due_at,"
-                    + " idempotency_key, created_at) values (?, ?, ?,"
-                    + " (select coalesce(max(visit), 0) + 1 from node_runs"
-                    + " where run_id = ? and node_id = ?), ?, ?, ?, ?)"
+                    + " idempotency_key, created_at)"
+                    + " select u.run_id, u.node_id, u.node_type,"
+                    + " (select coalesce(max(visit), 0) + 1 from node_runs p"
+                    + " where p.run_id = u.run_id and p.node_id = u.node_id), u.attempts, ?, u.key, ?"
+                    + " from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[])"
+                    + " as u(run_id, node_id, node_type, attempts, key)"
                     + " on conflict (idempotency_key) do nothing")) {
           Timestamp ts = Timestamp.from(now);
-          for (Object[] s : scheduled) {
-            StepClaim from = (StepClaim) s[0];
-            String target = (String) s[1];
-            Compiled compiled = byStep.get(from.nodeRunId());
-            ps.setLong(1, from.runId());
-            ps.setString(2, target);
-            ps.setString(3, typeOf(compiled, target));
-            ps.setLong(4, from.runId());
-            ps.setString(5, target);
-            ps.setInt(6, attemptsOf(compiled, target));
-            ps.setTimestamp(7, ts);
-            // the predecessor's node run id makes the key unique per visit and idempotent
-            ps.setString(8, from.runId() + ":" + target + ":" + from.nodeRunId());
-            ps.setTimestamp(9, ts);
-            ps.addBatch();
-          }
-          ps.executeBatch();
+          ps.setTimestamp(1, ts);
+          ps.setTimestamp(2, ts);
+          ps.setArray(3, c.createArrayOf("bigint", run));
+          ps.setArray(4, c.createArrayOf("text", node));
+          ps.setArray(5, c.createArrayOf("text", type));
+          ps.setArray(6, c.createArrayOf("int", attempts));
+          ps.setArray(7, c.createArrayOf("text", key));
+          ps.executeUpdate();
         }
+      }
+      int r = runs.size();
+      String[] runStatus = new String[r];
+      String[] current = new String[r];
+      String[] reason = new String[r];
+      Timestamp[] finishedAt = new Timestamp[r];
+      Long[] runId = new Long[r];
+      for (int i = 0; i < r; i++) {
+        Object[] x = runs.get(i);
+        runStatus[i] = (String) x[0];
+        current[i] = (String) x[1];
+        reason[i] = (String) x[2];
+        finishedAt[i] = x[3] == null ? null : Timestamp.from((Instant) x[3]);
+        runId[i] = (Long) x[4];
       }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "update workflow_runs set status = ?, current_node = ?,"
-                  + " stop_reason = coalesce(?, stop_reason), finished_at = ?, updated_at = ?"
-                  + " where id = ? and status in ('pending', 'running', 'waiting')")) {
-        Timestamp ts = Timestamp.from(now);
-        for (Object[] r : runs) {
-          ps.setString(1, (String) r[0]);
-          ps.setString(2, (String) r[1]);
-          ps.setString(3, (String) r[2]);
-          ps.setTimestamp(4, r[3] == null ? null : Timestamp.from((Instant) r[3]));
-          ps.setTimestamp(5, ts);
-          ps.setLong(6, (Long) r[4]);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+              "update workflow_runs r set status = u.status, current_node = u.node,"
+                  + " stop_reason = coalesce(u.reason, r.stop_reason),"
+                  + " finished_at = u.finished_at, updated_at = ?"
+                  + " from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[])"
+                  + " as u(status, node, reason, finished_at, id)"
+                  + " where r.id = u.id and r.status in ('pending', 'running', 'waiting')")) {
+        ps.setTimestamp(1, Timestamp.from(now));
+        ps.setArray(2, c.createArrayOf("text", runStatus));
+        ps.setArray(3, c.createArrayOf("text", current));
+        ps.setArray(4, c.createArrayOf("text", reason));
+        ps.setArray(5, c.createArrayOf("timestamptz", finishedAt));
+        ps.setArray(6, c.createArrayOf("bigint", runId));
+        ps.executeUpdate();
       }
     }
   }
@@ -488,25 +558,59 @@ public final class WorkflowEngine {
     }
   }
 
+  static final String REPLY_WATERMARK = "workflow.replies_seen";
+  static final java.time.Duration REPLY_LOOKBACK = java.time.Duration.ofMinutes(2);
+
+  /*
+   * Driven from the replies side, not from the (many) active runs: only replies above a
+   * watermark are looked at. The watermark moves past a reply once it is older than
+   * REPLY_LOOKBACK, since a poller transaction that took a lower id may commit after a higher
+   * one; runs.reply_seen_id keeps a re-examined reply from acting twice on the same run.
+   */
   private void replies(Connection c, Instant now) throws SQLException {
-    List<Object[]> hits = new ArrayList<>();
+    long seen = 0;
+    try (PreparedStatement ps = c.prepareStatement("select value from settings where key = ?")) {
+      ps.setString(1, REPLY_WATERMARK);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          seen = Long.parseLong(rs.getString(1));
+        }
+      }
+    }
+    Map<Long, Object[]> hitsByRun = new java.util.LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "select r.id, rp.id, rp.classification, rp.ooo_until, rp.received_at"
-                + " from workflow_runs r join workflows w on w.id = r.workflow_id"
-                + " join lateral (select id, classification, ooo_until, received_at from replies"
-                + " where lead_id = r.lead_id and id > r.reply_seen_id"
-                + " and received_at >= r.created_at order by id desc limit 1) rp on true"
-                + " where r.status in ('pending', 'running', 'waiting') and w.stop_on_reply")) {
+                + " from replies rp join workflow_runs r on r.lead_id = rp.lead_id"
+                + " join workflows w on w.id = r.workflow_id"
+                + " where rp.id > ? and rp.id > r.reply_seen_id and rp.received_at >= r.created_at"
+                + " and r.status in ('pending', 'running', 'waiting') and w.stop_on_reply"
+                + " order by rp.id")) {
+      ps.setLong(1, seen);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          hits.add(
+          // the newest reply of each run decides
+          hitsByRun.put(
+              rs.getLong(1),
               new Object[] {
                 rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4), rs.getTimestamp(5)
               });
         }
       }
     }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into settings (key, value) select ?, coalesce(max(id), ?)::text from replies"
+                + " where id > ? and created_at < ?"
+                + " on conflict (key) do update set value = excluded.value"
+                + " where settings.value::bigint < excluded.value::bigint")) {
+      ps.setString(1, REPLY_WATERMARK);
+      ps.setLong(2, seen);
+      ps.setLong(3, seen);
+      ps.setTimestamp(4, Timestamp.from(now.minus(REPLY_LOOKBACK)));
+      ps.executeUpdate();
+    }
+    List<Object[]> hits = new ArrayList<>(hitsByRun.values());
     Timestamp ts = Timestamp.from(now);
     for (Object[] h : hits) {
       long runId = (Long) h[0];
