@@ -1,5 +1,5 @@
 /**
- * Sections that later features fill (personas, workflows, runs, inbox, analytics, marketplace).
- * Each shows a designed empty state until then.
+ * Sections that later features fill (inbox, marketplace) and the operator's home. Each shows a
+ * designed empty state until then.
  */
 package io.omnireach.ui.sections;

@@ -17,6 +17,7 @@ public class AppShell implements AppShellConfigurator {
     settings.setPageTitle("OmniReach");
     settings.addFavIcon("icon", "brand/omnireach.svg", "64x64");
     settings.addLink("stylesheet", "styles/omnireach.css");
+    settings.addLink("stylesheet", "styles/runs.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,

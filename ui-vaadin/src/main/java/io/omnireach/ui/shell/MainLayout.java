@@ -1,5 +1,7 @@
 package io.omnireach.ui.shell;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -19,7 +21,9 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.Lumo;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.tenant.Tenant;
@@ -27,22 +31,32 @@ import io.omnireach.ui.analytics.AnalyticsView;
 import io.omnireach.ui.dashboard.DashboardView;
 import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
+import io.omnireach.ui.run.RunsView;
 import io.omnireach.ui.sections.InboxView;
 import io.omnireach.ui.sections.MarketplaceView;
-import io.omnireach.ui.sections.RunsView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.settings.SettingsView;
+import io.omnireach.ui.task.TasksChangedEvent;
+import io.omnireach.ui.task.TasksView;
 import io.omnireach.ui.workflow.WorkflowsView;
 import io.omnireach.user.Role;
+import io.omnireach.workflow.engine.Tasks;
+import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 
 /** The shell around every signed-in view: tenant-branded header, side navigation, user menu. */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
   private final Span viewTitle = new Span();
+  private final Span taskCount = new Span();
+  private final Tasks tasks;
+  private final AuthenticatedUser user;
+  private Registration tasksChanged;
 
-  public MainLayout() {
-    AuthenticatedUser user = UiSession.require();
+  @Inject
+  public MainLayout(Tasks tasks) {
+    this.tasks = tasks;
+    this.user = UiSession.require();
     Tenant tenant = user.tenant();
     Branding.apply(UI.getCurrent().getElement().getStyle(), tenant);
     setPrimarySection(Section.DRAWER);
@@ -75,11 +89,50 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
         new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
         new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
+        tasksItem(),
         new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
         new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
         new SideNavItem("Marketplace", MarketplaceView.class, VaadinIcon.SHOP.create()),
         new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
     return nav;
+  }
+
+  /** "Tasks" with the number of the user's open tasks as a badge (hidden at zero). */
+  private SideNavItem tasksItem() {
+    SideNavItem item =
+        new SideNavItem("Tasks", TasksView.class, VaadinIcon.CHECK_SQUARE_O.create());
+    item.setId("nav-tasks");
+    taskCount.setId("nav-tasks-count");
+    taskCount.getElement().getThemeList().add("badge pill small primary");
+    item.setSuffixComponent(taskCount);
+    updateTaskCount();
+    return item;
+  }
+
+  private void updateTaskCount() {
+    if (user.tenant() == null) {
+      taskCount.setVisible(false);
+      return;
+    }
+    int n = TasksView.openCount(tasks, user);
+    taskCount.setText(n >= 100 ? "99+" : Integer.toString(n));
+    taskCount.setVisible(n > 0);
+    taskCount.getElement().setAttribute("aria-label", n + " open tasks");
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    tasksChanged = TasksChangedEvent.listen(event.getUI(), this::updateTaskCount);
+  }
+
+  @Override
+  protected void onDetach(DetachEvent event) {
+    super.onDetach(event);
+    if (tasksChanged != null) {
+      tasksChanged.remove();
+      tasksChanged = null;
+    }
   }
 
   private Div footer() {
@@ -141,5 +194,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   public void afterNavigation(AfterNavigationEvent event) {
     PageTitle title = getContent().getClass().getAnnotation(PageTitle.class);
     viewTitle.setText(title == null ? "" : title.value());
+    if (getContent() instanceof HasDynamicTitle dynamic) {
+      viewTitle.setText(dynamic.getPageTitle());
+    }
+    updateTaskCount();
   }
 }

@@ -1,0 +1,143 @@
+package io.omnireach.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Steps the workflow-run journeys share: signing in, typing, REST set-up and waiting for runs. */
+final class Journeys {
+
+  private Journeys() {}
+
+  /** On a busy machine the application may start well after the server reports ready. */
+  static void awaitReady() throws Exception {
+    Instant deadline = Instant.now().plusSeconds(240);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (E2e.get("/health/ready", null).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // the server closed the connection while starting; ask again
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  static void signIn(Browser browser, String email) {
+    browser.driver.manage().deleteAllCookies();
+    browser.open("/login");
+    WebElement form;
+    try {
+      form = browser.await(By.id("login-form"));
+    } catch (org.openqa.selenium.TimeoutException coldServer) {
+      browser.open("/login"); // the first Vaadin page of a fresh server can take long here
+      form = browser.await(By.id("login-form"));
+    }
+    form.findElement(By.cssSelector("input[name=username]")).sendKeys(email);
+    form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
+    form.findElement(By.cssSelector("vaadin-button")).click();
+    browser.await(By.cssSelector(".omni-brand-name"));
+  }
+
+  static void type(Browser browser, String css, String text) {
+    WebElement input = browser.await(By.cssSelector(css));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+  }
+
+  static WebDriverWait waitLong(Browser browser) {
+    return new WebDriverWait(browser.driver, Duration.ofSeconds(90));
+  }
+
+  /** The centre of an element in viewport coordinates. */
+  static int[] centre(Browser browser, String css) {
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            browser.driver.executeScript(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                    + "return [r.x + r.width / 2, r.y + r.height / 2];",
+                css);
+    return new int[] {xy.get(0).intValue(), xy.get(1).intValue()};
+  }
+
+  static String lead(String token, String first, String last, String company) throws Exception {
+    String email =
+        first.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@runs.example";
+    HttpResponse<String> r =
+        E2e.send(
+            "POST",
+            "/api/v1/leads",
+            token,
+            "{\"firstName\":\""
+                + first
+                + "\",\"lastName\":\""
+                + last
+                + "\",\"company\":\""
+                + company
+                + "\",\"email\":\""
+                + email
+                + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return E2e.field(r.body(), "id");
+  }
+
+  /** Creates and publishes a workflow from canvas JSON; returns its id. */
+  static String publish(String token, String graph) throws Exception {
+    HttpResponse<String> r = E2e.send("POST", "/api/v1/workflows", token, graph);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
+      r = E2e.send("POST", "/api/v1/workflows", token, graph);
+    }
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String id = E2e.field(r.body(), "id");
+    HttpResponse<String> p = E2e.send("POST", "/api/v1/workflows/" + id + "/publish", token, null);
+    assertThat(p.statusCode()).as(p.body()).isEqualTo(200);
+    return id;
+  }
+
+  static void enrol(String token, String workflowId, List<String> leadIds) throws Exception {
+    HttpResponse<String> r =
+        E2e.send(
+            "POST",
+            "/api/v1/workflows/" + workflowId + "/enrollments",
+            token,
+            "{\"leadIds\":[" + String.join(",", leadIds) + "]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+  }
+
+  /** Polls the runs of a workflow until {@code count} have the status; returns the page body. */
+  static String awaitRuns(String token, String workflowId, String status, int count)
+      throws Exception {
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (true) {
+      HttpResponse<String> r = E2e.get("/api/v1/runs?workflowId=" + workflowId, token);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      Matcher m = Pattern.compile("\"" + status + "\":(\\d+)").matcher(r.body());
+      if (m.find() && Integer.parseInt(m.group(1)) == count) {
+        return r.body();
+      }
+      assertThat(Instant.now()).as("runs still " + r.body()).isBefore(deadline);
+      Thread.sleep(300);
+    }
+  }
+
+  /** The id of the (newest) run of a lead in a workflow. */
+  static String runOf(String token, String workflowId, String leadId) throws Exception {
+    HttpResponse<String> r =
+        E2e.get("/api/v1/runs?workflowId=" + workflowId + "&leadId=" + leadId, token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return E2e.field(r.body(), "id");
+  }
+}
