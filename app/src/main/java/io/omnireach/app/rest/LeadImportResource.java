@@ -6,6 +6,10 @@ import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadImport;
 import io.omnireach.lead.LeadImports;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.workflow.WorkflowStatus;
+import io.omnireach.workflow.WorkflowSummary;
+import io.omnireach.workflow.Workflows;
+import io.omnireach.workflow.engine.Enrollments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -105,6 +109,8 @@ public class LeadImportResource {
   @Inject ImportStore imports;
   @Inject LeadImports leadImports;
   @Inject CurrentUser current;
+  @Inject Workflows workflows;
+  @Inject Enrollments enrollments;
 
   @POST
   @RolesAllowed({"Admin", "Sales"})
@@ -116,7 +122,9 @@ public class LeadImportResource {
               + " semicolon, tab or pipe separated; needs an email column), optional"
               + " 'duplicatePolicy' (skip | update | create) and optional 'mapping' (JSON object"
               + " header → field name, 'custom:<name>' or 'ignore'; unnamed headers are matched"
-              + " automatically). Returns at once; poll the import for progress.")
+              + " automatically) and optional 'workflowId' (a published workflow: the imported"
+              + " leads are enrolled into it when the import completes). Returns at once; poll"
+              + " the import for progress.")
   @APIResponse(
       responseCode = "202",
       description = "Accepted; the job runs",
@@ -134,11 +142,13 @@ public class LeadImportResource {
     EntityPart file = null;
     String policy = null;
     String mappingJson = null;
+    String workflowId = null;
     for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
       switch (part.getName()) {
         case "file" -> file = part;
         case "duplicatePolicy" -> policy = part.getContent(String.class);
         case "mapping" -> mappingJson = part.getContent(String.class);
+        case "workflowId" -> workflowId = part.getContent(String.class);
         default -> {
           // other form fields are ignored
         }
@@ -149,6 +159,7 @@ public class LeadImportResource {
     }
     DuplicatePolicy duplicatePolicy = DuplicatePolicy.parse(policy);
     Map<String, String> mapping = parseMapping(mappingJson);
+    Long workflow = workflowId(tenant, workflowId);
     java.nio.file.Path stored = leadImports.receive(tenant, file.getContent());
     long id =
         leadImports.start(
@@ -158,9 +169,30 @@ public class LeadImportResource {
             mapping,
             duplicatePolicy,
             current.email());
+    if (workflow != null) {
+      enrollments.enrolOnImport(tenant, id, workflow, current.email());
+    }
     return Response.accepted(Map.of("id", id, "status", "STARTING"))
         .location(URI.create("leads/imports/" + id))
         .build();
+  }
+
+  /** The optional workflow to enrol the imported leads into; checked before the file is read. */
+  private Long workflowId(TenantRef tenant, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    long id;
+    try {
+      id = Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid("workflowId", "workflowId is the id of a published workflow.");
+    }
+    WorkflowSummary w = workflows.summary(tenant, id);
+    if (w.status() != WorkflowStatus.PUBLISHED) {
+      throw DomainException.conflict("workflowId", "Workflow " + id + " is not published.");
+    }
+    return id;
   }
 
   @GET

@@ -281,4 +281,44 @@ class WorkflowEngineIT {
     assertThat(E2e.send("POST", "/api/v1/runs/" + runId + "/pause", viewer, null).statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void leads_imported_with_a_workflow_id_are_enrolled_when_the_import_completes() throws Exception {
+    String sales = E2e.token("sales@acme.demo");
+    String wf =
+        publish(
+            sales,
+            "{\"name\":\"On import "
+                + UUID.randomUUID()
+                + "\",\"nodes\":["
+                + "{\"id\":\"s\",\"type\":\"start\"},{\"id\":\"tag\",\"type\":\"update_lead\","
+                + "\"config\":{\"addTag\":\"welcomed\"}},{\"id\":\"e\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"s\",\"target\":\"tag\"},{\"source\":\"tag\",\"target\":\"e\"}]}");
+    String tag = "imp" + UUID.randomUUID().toString().substring(0, 6);
+    String csv =
+        "email,first_name\n" + tag + ".1@import.example,Ida\n" + tag + ".2@import.example,Ivo\n";
+    HttpResponse<String> up =
+        Imports.upload(
+            sales,
+            "wf.csv",
+            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Map.of("workflowId", wf));
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(202);
+    awaitRuns(sales, wf, "succeeded", 2);
+    HttpResponse<String> draft =
+        E2e.send(
+            "POST",
+            "/api/v1/workflows",
+            sales,
+            "{\"name\":\"Unpublished\",\"nodes\":[],\"edges\":[]}");
+    String unpublished = E2e.field(draft.body(), "id");
+    assertThat(
+            Imports.upload(
+                    sales,
+                    "wf.csv",
+                    csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.util.Map.of("workflowId", unpublished))
+                .statusCode())
+        .isEqualTo(409);
+  }
 }

@@ -3,8 +3,10 @@ package io.omnireach.jobs.leadimport;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.ImportRow;
 import io.omnireach.lead.ImportStore;
+import io.omnireach.lead.LeadField;
 import io.omnireach.lead.LeadImport;
 import io.omnireach.lead.LeadImportWriter;
+import io.omnireach.workflow.engine.Enrollments;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
@@ -58,6 +60,15 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
                   settings.createdBy(),
                   clock.instant());
           ImportStore.recordChunk(c, job.importId(), outcome, bytesRead);
+          // which leads this import wrote, for "enrol on import" when it completes
+          Enrollments.stampImport(
+              c,
+              job.importId(),
+              rows.stream()
+                  .filter(ImportRow::ok)
+                  .map(r -> (String) r.valid().values().get(LeadField.EMAIL))
+                  .filter(java.util.Objects::nonNull)
+                  .toList());
           return null;
         });
   }

@@ -1,6 +1,7 @@
 package io.omnireach.jobs.leadimport;
 
 import io.omnireach.lead.ImportStore;
+import io.omnireach.workflow.engine.Enrollments;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
@@ -23,6 +24,7 @@ public class LeadImportListener extends AbstractJobListener {
   @Inject @BatchProperty String tenantSlug;
   @Inject @BatchProperty String importId;
   @Inject ImportStore store;
+  @Inject Enrollments enrollments;
   @Inject JobContext job;
 
   @Override
@@ -50,5 +52,28 @@ public class LeadImportListener extends AbstractJobListener {
             + p.tenant().slug()
             + (completed ? " completed" : " failed: " + error));
     store.finished(p.tenant(), p.importId(), completed, error);
+    if (completed) {
+      try {
+        Enrollments.Result r = enrollments.afterImport(p.tenant(), p.importId());
+        if (r.enrolled() > 0 || r.skipped() > 0) {
+          LOG.info(
+              "Lead import "
+                  + p.importId()
+                  + " enrolled "
+                  + r.enrolled()
+                  + " leads ("
+                  + r.skipped()
+                  + " skipped: "
+                  + r.skippedBy()
+                  + ")");
+        }
+      } catch (RuntimeException e) {
+        // e.g. the workflow was paused meanwhile: the import stays COMPLETED; enrol by hand
+        LOG.log(
+            java.util.logging.Level.WARNING,
+            "Lead import " + p.importId() + " could not enrol its leads: " + e.getMessage(),
+            e);
+      }
+    }
   }
 }

@@ -78,6 +78,9 @@ public final class Enrollments {
   public static Result enrol(
       Connection c, long workflowId, Set<Long> leadIds, String actor, Instant now)
       throws SQLException {
+    if (leadIds.isEmpty()) {
+      return new Result(0, 0, Map.of(), List.of());
+    }
     WorkflowSummary w = Workflows.summary(c, workflowId);
     if (w.publishedVersion() == null) {
       throw DomainException.conflict(null, "Publish the workflow before enrolling leads.");
@@ -166,6 +169,100 @@ public final class Enrollments {
     }
     int skipped = skippedBy.values().stream().mapToInt(Integer::intValue).sum();
     return new Result(enrolled, skipped, skippedBy, skips);
+  }
+
+  /**
+   * "Enrol on import": remembers the workflow on a lead import. When the import has already
+   * completed, its leads are enrolled now; otherwise {@link #afterImport} enrols them when it
+   * completes. The import row is locked in both, so exactly one of the two sees the other's write.
+   */
+  public Result enrolOnImport(TenantRef tenant, long importId, long workflowId, String actor) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          WorkflowSummary w = Workflows.summary(c, workflowId);
+          if (w.status() != WorkflowStatus.PUBLISHED) {
+            throw DomainException.conflict(
+                "workflowId", "Workflow " + workflowId + " is not published.");
+          }
+          String status;
+          try (PreparedStatement ps =
+              c.prepareStatement("select status from lead_imports where id = ? for update")) {
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw DomainException.notFound("No import " + importId + " in this workspace.");
+              }
+              status = rs.getString(1);
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("update lead_imports set workflow_id = ? where id = ?")) {
+            ps.setLong(1, workflowId);
+            ps.setLong(2, importId);
+            ps.executeUpdate();
+          }
+          return "COMPLETED".equals(status)
+              ? enrol(c, workflowId, importedLeads(c, importId), actor, clock.instant())
+              : new Result(0, 0, Map.of(), List.of());
+        });
+  }
+
+  /** Called when an import completed: enrols its leads into the import's workflow, if any. */
+  public Result afterImport(TenantRef tenant, long importId) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Long workflowId;
+          String actor;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select workflow_id, created_by from lead_imports where id = ? for update")) {
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return new Result(0, 0, Map.of(), List.of());
+              }
+              workflowId = (Long) rs.getObject(1);
+              actor = rs.getString(2);
+            }
+          }
+          if (workflowId == null) {
+            return new Result(0, 0, Map.of(), List.of());
+          }
+          return enrol(c, workflowId, importedLeads(c, importId), actor, clock.instant());
+        });
+  }
+
+  /** Marks the leads of an import chunk (by email) as written by that import. */
+  public static void stampImport(Connection c, long importId, List<String> emails)
+      throws SQLException {
+    if (emails.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("update leads set import_id = ? where lower(email) = any(?)")) {
+      ps.setLong(1, importId);
+      ps.setArray(
+          2,
+          c.createArrayOf(
+              "text", emails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toArray()));
+      ps.executeUpdate();
+    }
+  }
+
+  private static Set<Long> importedLeads(Connection c, long importId) throws SQLException {
+    Set<Long> ids = new LinkedHashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("select id from leads where import_id = ? order by id")) {
+      ps.setLong(1, importId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   private static void skip(Map<String, Integer> by, List<Skip> skips, long id, String reason) {

@@ -518,4 +518,53 @@ class WorkflowEngineTest {
     RunPage page = runs.list(ACME, wf, null, null, null, 10);
     assertThat(page.counts().get("pending")).isEqualTo(1);
   }
+
+  @Test
+  void
+      leads_of_an_import_are_enrolled_when_it_completes_whether_the_workflow_was_set_before_or_after() {
+    long wf = published(sendWaitDecide(""), false);
+    long running =
+        insert(
+            "insert into lead_imports (status, file_name, file_path, file_bytes)"
+                + " values ('STARTED', 'a.csv', '/tmp/a.csv', 1) returning id");
+    long a = lead("ImpA");
+    long b = lead("ImpB");
+    db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              Enrollments.stampImport(
+                  c, running, List.of(insertEmail(c, a).toUpperCase(), insertEmail(c, b)));
+              return null;
+            });
+    assertThat(enrollments.enrolOnImport(ACME, running, wf, "ada").enrolled()).isZero();
+    insert(
+        "with u as (update lead_imports set status = 'COMPLETED' where id = "
+            + running
+            + " returning id) select count(*) from u");
+    assertThat(enrollments.afterImport(ACME, running).enrolled()).isEqualTo(2);
+
+    long done =
+        insert(
+            "insert into lead_imports (status, file_name, file_path, file_bytes)"
+                + " values ('COMPLETED', 'b.csv', '/tmp/b.csv', 1) returning id");
+    long c1 = lead("ImpC");
+    db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              Enrollments.stampImport(c, done, List.of(insertEmail(c, c1)));
+              return null;
+            });
+    assertThat(enrollments.enrolOnImport(ACME, done, wf, "ada").enrolled()).isEqualTo(1);
+    assertThat(enrollments.afterImport(ACME, done).enrolled()).isZero(); // already in a run
+  }
+
+  static String insertEmail(java.sql.Connection c, long leadId) throws java.sql.SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select email from leads where id = " + leadId)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
 }
