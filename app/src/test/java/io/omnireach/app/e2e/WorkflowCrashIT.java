@@ -24,14 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Crash test of the engine: RUNS leads (system property omnireach.crash.runs, default 300; the
  * issue's figure is 1000) go through start → send → end while the server is killed with kill -9 at
  * random moments KILLS times (omnireach.crash.kills, default 2) and started again. Every run must
- * complete, every lead must have exactly one outbox message, and the emails that reached GreenMail
- * more than once are counted (expected 0) and printed with the at-most-once window (messages a kill
- * left SENDING).
+ * complete, every email must reach GreenMail (messages a kill left SENDING are recovered and
+ * re-sent), and the emails that arrived more than once are counted (expected 0; the window is in
+ * docs/reliability.md).
  */
 class WorkflowCrashIT {
 
   static final int RUNS = Integer.getInteger("omnireach.crash.runs", 300);
   static final int KILLS = Integer.getInteger("omnireach.crash.kills", 2);
+  // messages one kill can catch between the SMTP 250 and the SENT commit (T3 groups up to 10)
+  static final int WINDOW_PER_KILL = 10;
   static final Path WLP = Path.of(System.getProperty("omnireach.wlp", "target/liberty/wlp"));
   static final String SERVER = "omnireach-e2e";
   static final String SMTP_PASSWORD = "smtp-pw-" + UUID.randomUUID();
@@ -130,10 +132,10 @@ class WorkflowCrashIT {
           .isBefore(deadline);
       Thread.sleep(1000);
     }
-    // the outbox sweep (every 30 s) relays rows whose dispatch a kill lost
+    // The outbox sweep (every 30 s) relays rows whose dispatch a kill lost, and re-sends rows a
+    // kill left SENDING once their lease (30 s on the e2e server) has run out.
     Map<String, Integer> perKey = new HashMap<>();
-    int stuck = 0;
-    deadline = Instant.now().plus(Duration.ofMinutes(2));
+    deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (true) {
       perKey.clear();
       for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -142,16 +144,16 @@ class WorkflowCrashIT {
           perKey.merge(key, 1, Integer::sum);
         }
       }
-      stuck = sendingLeft(token, wf);
-      if (perKey.size() + stuck >= RUNS || Instant.now().isAfter(deadline)) {
+      if (perKey.size() >= RUNS || Instant.now().isAfter(deadline)) {
         break;
       }
       Thread.sleep(1000);
     }
     int duplicates = perKey.values().stream().mapToInt(n -> n - 1).sum();
+    int stuck = sendingLeft(token, wf);
     System.out.printf(
-        "crash test: %d runs, %d kills, %d emails received, %d distinct,"
-            + " %d duplicates, %d left SENDING by a kill (at-most-once window)%n",
+        "crash test: %d runs, %d kills, %d emails received, %d distinct, %d duplicates,"
+            + " %d still SENDING%n",
         RUNS,
         kills,
         perKey.values().stream().mapToInt(Integer::intValue).sum(),
@@ -159,8 +161,12 @@ class WorkflowCrashIT {
         duplicates,
         stuck);
     assertThat(count(token, wf, "failed")).isZero();
-    assertThat(duplicates).isZero();
-    assertThat(perKey.size() + stuck).isEqualTo(RUNS);
+    assertThat(perKey.size()).as("every run's email arrived (none lost)").isEqualTo(RUNS);
+    // Expected 0. A duplicate is possible only when a kill falls between the SMTP server's 250
+    // and the relay's SENT commit (docs/reliability.md): at most the messages in flight then.
+    assertThat(duplicates)
+        .as("duplicates beyond the documented window (%d kills)", kills)
+        .isLessThanOrEqualTo(kills * WINDOW_PER_KILL);
   }
 
   static int count(String token, String wf, String status) throws Exception {
@@ -169,7 +175,7 @@ class WorkflowCrashIT {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  /** Messages of this workflow's runs that a kill left SENDING (never re-sent: at most once). */
+  /** Messages of this workflow's runs still SENDING (a kill's leftovers not yet recovered). */
   static int sendingLeft(String token, String wf) throws Exception {
     int stuck = 0;
     String cursor = null;
