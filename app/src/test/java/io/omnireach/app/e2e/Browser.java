@@ -41,6 +41,8 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Vaadin re-renders components (chips, cards) between a lookup and a read: look again
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   WebDriver open(String path) {
