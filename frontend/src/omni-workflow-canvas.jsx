@@ -7,7 +7,7 @@
 //   readonly    (attribute) no palette, no editing; selection still works
 //   setNodeConfig(id, config), selectNode(id), undo(), redo(), fitView()
 // Events (bubbling CustomEvents): graph-changed {graph} (debounced, after structural or position
-// changes, undo and redo) and node-selected {nodeId|null}.
+// changes, undo and redo) and node-selected {nodeId|null, node: {id,type,config}|null}.
 // React renders into a child div (no shadow DOM) so Lumo's CSS variables style it.
 import { createRoot } from 'react-dom/client';
 import xyflowCss from '@xyflow/react/dist/style.css?inline';

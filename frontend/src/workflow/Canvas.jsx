@@ -333,6 +333,30 @@ function Editor({ store }) {
     [rf],
   );
 
+  // Pans (at the same zoom) so a card at flow position p is fully visible, clear of the minimap
+  // and controls in the bottom corners: a step added below the last one may be off-screen.
+  const reveal = useCallback(
+    (p) => {
+      const r = flowRef.current && flowRef.current.getBoundingClientRect();
+      if (!r) {
+        return;
+      }
+      const { zoom } = rf.getViewport();
+      const topLeft = rf.flowToScreenPosition(p);
+      const margin = 24;
+      const bottomReserve = 170; // minimap height and its margin
+      const fits =
+        topLeft.x >= r.left + margin &&
+        topLeft.y >= r.top + margin &&
+        topLeft.x + NODE_W * zoom <= r.right - margin &&
+        topLeft.y + NODE_H * zoom <= r.bottom - bottomReserve;
+      if (!fits) {
+        rf.setCenter(p.x + NODE_W / 2, p.y + NODE_H / 2 + bottomReserve / (2 * zoom), { zoom, duration: 200 });
+      }
+    },
+    [rf],
+  );
+
   const addNode = useCallback(
     (kind, screenPoint) => {
       if (readonly) {
@@ -380,8 +404,9 @@ function Editor({ store }) {
       if (link) {
         setEdges((es) => es.concat(connect(link.source, link.handle, id)));
       }
+      reveal(node.position);
     },
-    [readonly, rf, connect],
+    [readonly, rf, connect, reveal],
   );
 
   const tidy = useCallback(() => {
@@ -402,7 +427,9 @@ function Editor({ store }) {
       const id = sel.length === 1 ? sel[0].id : null;
       if (id !== lastSelected.current) {
         lastSelected.current = id;
-        store.emit('node-selected', { nodeId: id });
+        // The node itself goes along: a step just added may not have reached the server yet.
+        const node = id ? { id, type: sel[0].data.kind, config: sel[0].data.config || {} } : null;
+        store.emit('node-selected', { nodeId: id, node });
       }
     },
     [store],

@@ -43,9 +43,15 @@ public class WorkflowCanvas extends Component implements HasSize, HasStyle {
             e -> {
               JsonValue id = e.getEventData().get("event.detail.nodeId");
               String nodeId = id == null || id.getType() != JsonType.STRING ? null : id.asString();
-              fireEvent(new NodeSelectedEvent(this, true, nodeId));
+              JsonValue n = e.getEventData().get("event.detail.node");
+              WorkflowGraphJson.Node node =
+                  nodeId != null && n != null && n.getType() == JsonType.OBJECT
+                      ? WorkflowGraphJson.node((JsonObject) n)
+                      : null;
+              fireEvent(new NodeSelectedEvent(this, true, nodeId, node));
             })
-        .addEventData("event.detail.nodeId");
+        .addEventData("event.detail.nodeId")
+        .addEventData("event.detail.node");
   }
 
   /** Shows a graph; viewport and selection stay when the nodes are the same. */
@@ -73,17 +79,17 @@ public class WorkflowCanvas extends Component implements HasSize, HasStyle {
 
   /** Per-node badges, {@code {nodeId: {status, count?, label?}}}: run states or step analytics. */
   public void setNodeStates(String json) {
-    getElement().setPropertyJson("nodeStates", Json.parse(json == null ? "{}" : json));
+    getElement().setPropertyJson("nodeStates", jsonOr(json, "{}"));
   }
 
   /** Validation messages, {@code [{nodeId, message}]}, shown on the nodes they name. */
   public void setIssues(String json) {
-    getElement().setPropertyJson("issues", Json.parse(json == null ? "[]" : json));
+    getElement().setPropertyJson("issues", jsonOr(json, "[]"));
   }
 
   /** Names for ids in node configs: {@code {personas:{id:name}, mailboxes:{…}, users:{…}}}. */
   public void setLookups(String json) {
-    getElement().setPropertyJson("lookups", Json.parse(json == null ? "{}" : json));
+    getElement().setPropertyJson("lookups", jsonOr(json, "{}"));
   }
 
   /** Replaces one node's config on the canvas (an undoable edit that is reported back). */
@@ -91,6 +97,12 @@ public class WorkflowCanvas extends Component implements HasSize, HasStyle {
     JsonObject config = Json.parse(configJson);
     graph = WorkflowGraphJson.withNodeConfig(graph, nodeId, config);
     getElement().callJsFunction("setNodeConfig", nodeId, config);
+  }
+
+  /** Any JSON value: {@code Json.parse} itself accepts only objects (it casts to JsonObject). */
+  private static JsonValue jsonOr(String json, String fallback) {
+    JsonValue value = Json.instance().parse(json == null ? fallback : json);
+    return value;
   }
 
   public void selectNode(String nodeId) {

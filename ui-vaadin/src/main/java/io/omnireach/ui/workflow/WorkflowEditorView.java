@@ -139,7 +139,9 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
           }
         });
     canvas.addNodeSelectedListener(
-        e -> e.getNodeId().ifPresentOrElse(this::openPanel, () -> closePanel(false)));
+        e ->
+            e.getNodeId()
+                .ifPresentOrElse(id -> openPanel(id, e.getNode()), () -> closePanel(false)));
     savedGraph = canvas.getGraph();
 
     Div body = new Div(canvas, side);
@@ -236,14 +238,27 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   }
 
   private void openPanel(String nodeId) {
+    openPanel(nodeId, java.util.Optional.empty());
+  }
+
+  /**
+   * Shows the settings of the selected node: as the server's graph has it, else as the canvas sent
+   * it with the selection (a step just added), else once the change that adds it arrives. The panel
+   * never goes on showing the previously selected step.
+   */
+  private void openPanel(String nodeId, java.util.Optional<WorkflowGraphJson.Node> sent) {
     pendingSelection = null;
     WorkflowGraphJson.node(canvas.graph(), nodeId)
+        .or(() -> sent)
         .ifPresentOrElse(
             node -> {
               panel.show(node, upstreamHas(canvas.graph(), nodeId, "ai_generate"));
               side.setVisible(true);
             },
-            () -> pendingSelection = nodeId);
+            () -> {
+              pendingSelection = nodeId;
+              side.setVisible(false);
+            });
   }
 
   private void closePanel(boolean deselect) {

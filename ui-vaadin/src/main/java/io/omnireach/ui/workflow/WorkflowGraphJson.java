@@ -57,10 +57,15 @@ final class WorkflowGraphJson {
     for (int i = 0; i < nodes.length(); i++) {
       if (nodes.get(i).getType() == JsonType.OBJECT) {
         JsonObject n = nodes.getObject(i);
-        out.add(new Node(text(n, "id"), text(n, "type"), object(n, "config")));
+        out.add(node(n));
       }
     }
     return out;
+  }
+
+  /** A node object ({@code {"id","type","config"}}) as the UI sees it. */
+  static Node node(JsonObject n) {
+    return new Node(text(n, "id"), text(n, "type"), object(n, "config"));
   }
 
   static Optional<Node> node(JsonObject graph, String id) {
