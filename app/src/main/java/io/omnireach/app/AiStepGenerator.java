@@ -22,7 +22,7 @@ public class AiStepGenerator implements StepGenerator {
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Draft generate(
       TenantRef tenant, long leadId, long personaId, String prompt, String actor) {
-    // the persona's voice and the lead drive the draft; the node's prompt is shown in the step log
-    return generation.draft(tenant, leadId, personaId, actor);
+    // the persona's voice and the lead drive the draft; the node's prompt is its brief
+    return generation.draft(tenant, leadId, personaId, prompt, actor);
   }
 }

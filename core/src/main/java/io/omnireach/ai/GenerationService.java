@@ -58,23 +58,44 @@ public final class GenerationService implements MessageGenerator {
 
   /** Loads both from the tenant's schema (NOT_FOUND for ids of another tenant) and generates. */
   public Draft draft(TenantRef tenant, long leadId, long personaId, String actor) {
+    return draft(tenant, leadId, personaId, null, actor);
+  }
+
+  /** As {@link #draft(TenantRef, long, long, String)}, following a brief (a workflow step's). */
+  public Draft draft(TenantRef tenant, long leadId, long personaId, String brief, String actor) {
     Lead lead = leads.get(tenant, leadId);
     Persona persona = personas.get(tenant, personaId);
-    return generate(tenant, lead, persona, actor);
+    return generate(tenant, lead, persona, brief, actor);
   }
 
   @Override
   public Draft generate(TenantRef tenant, Lead lead, Persona persona) {
-    return generate(tenant, lead, persona, null);
+    return generate(tenant, lead, persona, null, null);
   }
 
   public Draft generate(TenantRef tenant, Lead lead, Persona persona, String actor) {
+    return generate(tenant, lead, persona, null, actor);
+  }
+
+  private Draft generate(TenantRef tenant, Lead lead, Persona persona, String brief, String actor) {
     Optional<String> apiKey = apiKey(tenant);
     if (apiKey.isEmpty()) {
-      return offline.generate(tenant, lead, persona);
+      Draft d = offline.generate(tenant, lead, persona);
+      if (brief == null || brief.isBlank()) {
+        return d;
+      }
+      // templates cannot follow free text: say so rather than pretend
+      return new Draft(
+          d.subject(),
+          d.body(),
+          d.rationale() + " The step's brief was not applied: only an AI provider follows it.",
+          d.generator(),
+          d.cached(),
+          d.promptTokens(),
+          d.completionTokens());
     }
     AiSettings s = settings.get(tenant);
-    Prompt prompt = prompts.build(lead, persona, List.of());
+    Prompt prompt = prompts.build(lead, persona, List.of(), brief);
     String key = AiCache.key(tenant, s.provider(), s.model(), s.temperature(), prompt);
     long started = System.nanoTime();
     Optional<Draft> hit = cache.find(tenant, key);

@@ -22,6 +22,7 @@ public final class PromptBuilder {
   public static final int MAX_WORDS = 180;
   static final int MAX_FIELD = 200;
   static final int MAX_ACTIVITY = 300;
+  static final int MAX_BRIEF = 1000;
   public static final String NEUTRALISED = "[removed: text that looked like an instruction]";
 
   /** Invisible format characters (zero-width, bidi overrides, BOM, tags) and controls but \n. */
@@ -67,7 +68,42 @@ public final class PromptBuilder {
   }
 
   public Prompt build(Lead lead, Persona persona, List<String> recentActivity) {
-    return new Prompt(system(persona), user(lead, persona, recentActivity));
+    return build(lead, persona, recentActivity, null);
+  }
+
+  /**
+   * As {@link #build(Lead, Persona, List)}, with a brief: what a workflow's AI Generate step asks
+   * for (e.g. "mention the webinar on 3 March"). The brief is written by the tenant's users, so it
+   * may instruct; it still cannot lift rules 1–3, and without one the prompt (and its cache key) is
+   * exactly the one without a brief.
+   */
+  public Prompt build(Lead lead, Persona persona, List<String> recentActivity, String brief) {
+    String b = brief(brief);
+    String system = system(persona);
+    String user = user(lead, persona, recentActivity);
+    if (!b.isEmpty()) {
+      system =
+          system
+              + "\nThe sales team adds a BRIEF for this email (between <<<BRIEF and BRIEF>>>):"
+              + " follow it where it does not break rules 1 to 3.";
+      user =
+          user.replace(
+              "LEAD>>>\n\nWrite the email now.",
+              "LEAD>>>\n\n<<<BRIEF\n" + b + "\nBRIEF>>>\n\nWrite the email now.");
+    }
+    return new Prompt(system, user);
+  }
+
+  /** The brief as it goes into the prompt: invisible characters removed, capped, "" if none. */
+  static String brief(String brief) {
+    if (brief == null || brief.isBlank()) {
+      return "";
+    }
+    String s = Normalizer.normalize(brief, Normalizer.Form.NFKC);
+    s = INVISIBLE.matcher(s).replaceAll("");
+    s = CONTROL.matcher(s.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+    s = s.replace("<<<", "‹‹‹").replace(">>>", "›››");
+    return s.length() <= MAX_BRIEF ? s : s.substring(0, MAX_BRIEF).strip() + "…";
   }
 
   private static String system(Persona persona) {

@@ -397,6 +397,40 @@ class GenerationServiceTest {
   }
 
   @Test
+  void a_workflow_steps_brief_reaches_the_model_and_is_its_own_cache_entry() {
+    wm.stubFor(
+        post(urlEqualTo(OPENROUTER_PATH))
+            .willReturn(okJson(completion("openai/gpt-4o-mini", DRAFT_JSON, 100, 50))));
+
+    Draft plain = generate();
+    Draft briefed =
+        service.draft(
+            ACME, lead.id(), persona.id(), "Mention the webinar on 3 March.", "workflow:7");
+
+    assertThat(plain.cached()).isFalse();
+    assertThat(briefed.cached()).as("another brief is another request").isFalse();
+    wm.verify(2, postRequestedFor(urlEqualTo(OPENROUTER_PATH)));
+    wm.verify(
+        1,
+        postRequestedFor(urlEqualTo(OPENROUTER_PATH))
+            .withRequestBody(containing("<<<BRIEF\\nMention the webinar on 3 March.\\nBRIEF>>>")));
+    wm.verify(
+        1, postRequestedFor(urlEqualTo(OPENROUTER_PATH)).withRequestBody(containing("BRIEF")));
+  }
+
+  @Test
+  void offline_drafts_say_that_a_brief_was_not_followed() {
+    settings.update(ACME, new AiSettingsUpdate(null, null, "", null, null), "admin@acme.test");
+
+    Draft d = service.draft(ACME, lead.id(), persona.id(), "Mention the webinar.", "workflow:7");
+
+    assertThat(d.generator()).isEqualTo("offline");
+    assertThat(d.rationale())
+        .endsWith("The step's brief was not applied: only an AI provider follows it.");
+    assertThat(generate().rationale()).doesNotContain("brief");
+  }
+
+  @Test
   void a_spent_budget_refuses_before_any_http_call() {
     useOpenRouter(1000);
     db.transactions()

@@ -251,7 +251,10 @@ public class RunsView extends Div implements BeforeEnterObserver {
           }
         });
     grid.setEmptyStateComponent(noMatches());
-    grid.addSelectionListener(e -> showBulk(e.getAllSelectedItems().size()));
+    if (writer) {
+      // a grid in SelectionMode.NONE refuses selection listeners (Viewers have no bulk actions)
+      grid.addSelectionListener(e -> showBulk(e.getAllSelectedItems().size()));
+    }
   }
 
   private Component noMatches() {
