@@ -207,7 +207,9 @@ class WorkflowNodePanel extends Div {
     prompt.setId("node-prompt");
     prompt.setWidthFull();
     prompt.setMinHeight("140px");
-    prompt.setHelperText("Merge fields such as {{lead.firstName}} or {{lead.company}} work.");
+    prompt.setHelperText(
+        "The brief for the AI, e.g. \"invite them to the webinar on 3 March\". It already knows"
+            + " the lead's name, company, title and industry. Offline drafts cannot follow it.");
     prompt.setValue(WorkflowGraphJson.text(c, "prompt"));
     body.add(persona, prompt);
     if (choices.personas().isEmpty()) {
