@@ -112,7 +112,7 @@ public class AiSettingsResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "temperature", value = INVALID_EXAMPLE)))
-  @APIResponse(responseCode = "403", description = "Not an Admin")
+  @APIResponse(responseCode = "403", ref = ApiApplication.FORBIDDEN)
   public AiSettingsDto update(AiSettingsRequest body) {
     if (body == null) {
       throw DomainException.invalid(null, "Send the settings to change as a JSON object.");

@@ -45,9 +45,6 @@ public class DraftResource {
   private static final String BUDGET_EXAMPLE =
       "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
           + "\"detail\":\"The monthly AI token budget of 200000 tokens is spent.\"}";
-  private static final String NOT_FOUND_EXAMPLE =
-      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-          + "\"detail\":\"No persona 42 in this tenant.\"}";
   private static final String PROVIDER_EXAMPLE =
       "{\"type\":\"about:blank\",\"title\":\"Bad Gateway\",\"status\":502,"
           + "\"detail\":\"HTTP 500 from openrouter/openai/gpt-4o-mini (attempt 3): …\"}";
@@ -86,13 +83,7 @@ public class DraftResource {
                 @ExampleObject(name = "from a provider", value = AI_EXAMPLE)
               }))
   @APIResponse(responseCode = "400", description = "personaId missing")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such lead or persona in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "429",
       description = "The tenant's monthly AI token budget is spent",

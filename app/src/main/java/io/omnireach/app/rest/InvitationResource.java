@@ -111,7 +111,7 @@ public class InvitationResource {
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Revoke an open invitation")
   @APIResponse(responseCode = "204", description = "Revoked")
-  @APIResponse(responseCode = "404", description = "No open invitation with this id here")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response revoke(@PathParam("id") long id) {
     invitations.revoke(current.tenant(), id, current.email());
     return Response.noContent().build();
@@ -143,7 +143,7 @@ public class InvitationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "accepted", value = "{\"userId\":12}")))
-  @APIResponse(responseCode = "404", description = "Unknown token")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(responseCode = "409", description = "Already used or expired")
   public Response accept(AcceptInvitationRequest body) {
     if (body == null || body.token() == null || body.token().isBlank()) {

@@ -220,7 +220,7 @@ public class LeadImportResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "running", value = STATUS_EXAMPLE)))
-  @APIResponse(responseCode = "404", description = "No such import in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public ImportStatus get(@PathParam("id") long id) {
     return ImportStatus.of(imports.get(current.tenant(), id));
   }
@@ -242,7 +242,7 @@ public class LeadImportResource {
                       value =
                           "row,column,reason\r\n3,email,'not-an-email' is not a valid email"
                               + " address.\r\n")))
-  @APIResponse(responseCode = "404", description = "No such import in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response errors(@PathParam("id") long id) {
     TenantRef tenant = current.tenant();
     imports.get(tenant, id);

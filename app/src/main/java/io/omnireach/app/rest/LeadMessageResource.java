@@ -79,7 +79,7 @@ public class LeadMessageResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MessageDto.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
-  @APIResponse(responseCode = "404", description = "No such lead in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response send(
       @Parameter(description = "Lead id") @PathParam("leadId") long leadId,
       @Parameter(description = "Optional key that makes retries of this call safe")

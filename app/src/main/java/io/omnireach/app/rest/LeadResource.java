@@ -158,7 +158,7 @@ public class LeadResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
-  @APIResponse(responseCode = "404", description = "No such lead in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public LeadDto get(@PathParam("id") long id) {
     return LeadDto.of(leads.get(current.tenant(), id));
   }
@@ -186,7 +186,7 @@ public class LeadResource {
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid field, named in 'field'")
-  @APIResponse(responseCode = "404", description = "No such lead in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(responseCode = "409", description = "The new email belongs to another lead")
   public LeadDto update(@PathParam("id") long id, JsonObject body) {
     return LeadDto.of(leads.update(current.tenant(), id, LeadDtos.draft(body), current.email()));
@@ -197,7 +197,7 @@ public class LeadResource {
   @RolesAllowed({"Admin", "Sales"})
   @Operation(summary = "Delete a lead")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "404", description = "No such lead in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response delete(@PathParam("id") long id) {
     leads.delete(current.tenant(), id, current.email());
     return Response.noContent().build();

@@ -54,7 +54,7 @@ public class MailboxPollResource {
                           "{\"fetched\":3,\"stored\":1,\"duplicates\":0,\"unmatched\":2,"
                               + "\"failed\":0}")))
   @APIResponse(responseCode = "400", description = "The IMAP server cannot be reached or refused")
-  @APIResponse(responseCode = "404", description = "No such mailbox in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public PollDto poll(
       @Parameter(description = "Mailbox id", example = "1") @PathParam("id") long id) {
     mailboxes.get(current.tenant(), id); // 404 for another tenant's or an unknown mailbox

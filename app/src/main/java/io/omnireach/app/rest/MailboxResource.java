@@ -63,7 +63,7 @@ public class MailboxResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MailboxDto.class)))
-  @APIResponse(responseCode = "404", description = "No such mailbox in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public MailboxDto get(@PathParam("id") long id) {
     return MailboxDto.of(mailboxes.get(current.tenant(), id));
   }
@@ -152,7 +152,7 @@ public class MailboxResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MailboxDto.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
-  @APIResponse(responseCode = "404", description = "No such mailbox in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public MailboxDto sending(@PathParam("id") long id, SendingRequest body) {
     SendingRequest rules = body == null ? new SendingRequest(null, null, null, null) : body;
     return MailboxDto.of(
@@ -164,7 +164,7 @@ public class MailboxResource {
   @RolesAllowed("Admin")
   @Operation(summary = "Remove a mailbox; queued messages of it then fail as MAILBOX_DELETED")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(responseCode = "404", description = "No such mailbox in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response delete(@PathParam("id") long id) {
     mailboxes.delete(current.tenant(), id, current.email());
     return Response.noContent().build();

@@ -51,7 +51,7 @@ public class MeResource {
                               + "\"displayName\":\"Acme Demo\",\"status\":\"ACTIVE\","
                               + "\"branding\":{\"logoUrl\":\"/brand/acme.svg\","
                               + "\"primaryColor\":\"#4f46e5\"}}}")))
-  @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")
+  @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHORIZED)
   public MeResponse me() {
     UserAccount user =
         users.byId(current.userId()).orElseThrow(() -> DomainException.notFound("User is gone."));

@@ -37,7 +37,7 @@ public class MessageResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MessageDto.class)))
-  @APIResponse(responseCode = "404", description = "No such message in this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public MessageDto get(@PathParam("id") long id) {
     return MessageDto.of(messages.get(current.tenant(), id));
   }

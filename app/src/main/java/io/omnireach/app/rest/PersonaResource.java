@@ -63,9 +63,6 @@ public class PersonaResource {
       "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
           + "\"detail\":\"A persona named \\\"Enterprise AE\\\" already exists.\","
           + "\"field\":\"name\"}";
-  private static final String NOT_FOUND_EXAMPLE =
-      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-          + "\"detail\":\"No persona 42 in this tenant.\"}";
 
   @Inject PersonaRepository personas;
   @Inject CurrentUser current;
@@ -103,13 +100,7 @@ public class PersonaResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PersonaDto.class),
               examples = @ExampleObject(name = "persona", value = PERSONA_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such persona in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public PersonaDto get(
       @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
     return PersonaDto.of(personas.get(current.tenant(), id));
@@ -196,13 +187,7 @@ public class PersonaResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "tone out of range", value = INVALID_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such persona in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "New name taken in this tenant",
@@ -224,13 +209,7 @@ public class PersonaResource {
   @RolesAllowed({"Admin", "Sales"})
   @Operation(summary = "Delete a persona")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such persona in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response delete(
       @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
     personas.delete(current.tenant(), id, current.email());

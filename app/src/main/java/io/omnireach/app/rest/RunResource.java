@@ -37,9 +37,6 @@ public class RunResource {
           + "\"status\":\"waiting\",\"currentNode\":\"wait\",\"stopReason\":null,"
           + "\"pausedUntil\":null,\"createdAt\":\"2026-11-25T10:00:00Z\","
           + "\"updatedAt\":\"2026-11-25T10:00:02Z\",\"finishedAt\":null}";
-  static final String NOT_FOUND_EXAMPLE =
-      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-          + "\"detail\":\"No run 42 in this workspace.\"}";
   static final String CONFLICT_EXAMPLE =
       "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
           + "\"detail\":\"Run 5001 is succeeded and cannot be paused.\"}";
@@ -131,13 +128,7 @@ public class RunResource {
                               + "\"messageId\":77,\"createdAt\":\"2026-11-25T10:00:00Z\","
                               + "\"startedAt\":\"2026-11-25T10:00:01Z\",\"finishedAt\":"
                               + "\"2026-11-25T10:00:01Z\"}]}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public RunDetailDto get(
       @Parameter(description = "Run id", example = "5001") @PathParam("id") long id) {
     return RunDetailDto.of(runs.get(current.tenant(), id));
@@ -148,13 +139,7 @@ public class RunResource {
   @RolesAllowed({"Admin", "Sales"})
   @Operation(summary = "Pause a run", description = "No step runs until it is resumed.")
   @APIResponse(responseCode = "204", description = "Paused")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "The run has ended or is paused",
@@ -175,13 +160,7 @@ public class RunResource {
       summary = "Resume a paused run",
       description = "It continues where it stopped; a wait that ran out meanwhile ends at once.")
   @APIResponse(responseCode = "204", description = "Resumed")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Not paused",
@@ -202,13 +181,7 @@ public class RunResource {
       summary = "Cancel a run",
       description = "Its open steps are cancelled; messages already queued still go out.")
   @APIResponse(responseCode = "204", description = "Cancelled")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "The run has ended",
@@ -229,13 +202,7 @@ public class RunResource {
       summary = "Retry a failed step",
       description = "The step runs again from attempt 1 and its run becomes active.")
   @APIResponse(responseCode = "204", description = "Scheduled")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run or step in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "The step has not failed",

@@ -116,18 +116,7 @@ public class TaskResource {
                               + "\"sales@acme.demo\",\"status\":\"done\",\"createdAt\":"
                               + "\"2026-11-27T10:00:00Z\",\"doneAt\":\"2026-11-27T11:30:00Z\","
                               + "\"doneBy\":\"sales@acme.demo\"}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such task in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(
-                      name = "not found",
-                      value =
-                          "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                              + "\"detail\":\"No task 42 in this workspace.\"}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Already done",

@@ -69,7 +69,7 @@ public class TenantResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "tenant", value = TENANT_EXAMPLE)))
-  @APIResponse(responseCode = "404", description = "No such tenant (or not yours)")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public TenantDto get(@PathParam("slug") String slug) {
     return TenantDto.of(visible(slug));
   }

@@ -64,7 +64,7 @@ public class UserResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
-  @APIResponse(responseCode = "404", description = "Not a member of this tenant")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public MemberDto get(@PathParam("id") long id) {
     return MemberDto.of(users.member(current.tenant(), id));
   }

@@ -57,9 +57,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorkflowResource {
 
   static final String REF_EXAMPLE = "{\"id\":12,\"version\":1}";
-  static final String NOT_FOUND_EXAMPLE =
-      "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-          + "\"detail\":\"No workflow 42 in this workspace.\"}";
   static final String SUMMARY_EXAMPLE =
       "{\"id\":12,\"name\":\"Intro and nudge\",\"description\":null,\"status\":\"published\","
           + "\"settings\":{\"stopOnReply\":true},\"draftVersion\":2,\"publishedVersion\":1,"
@@ -198,13 +195,7 @@ public class WorkflowResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DetailDto.class),
               examples = @ExampleObject(name = "workflow", value = DETAIL_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public DetailDto get(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
     return DetailDto.of(workflows.get(current.tenant(), id));
@@ -234,13 +225,7 @@ public class WorkflowResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DetailDto.class),
               examples = @ExampleObject(name = "workflow", value = DETAIL_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Archived",
@@ -286,13 +271,7 @@ public class WorkflowResource {
               schema = @Schema(implementation = WorkflowDtos.InvalidProblem.class),
               examples =
                   @ExampleObject(name = "bad duration", value = WorkflowDtos.INVALID_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public RefDto publish(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
     return RefDto.of(workflows.publish(current.tenant(), id, current.email()));
@@ -317,13 +296,7 @@ public class WorkflowResource {
                               + "\"publishedBy\":\"sales@acme.demo\","
                               + "\"publishedAt\":\"2026-11-25T10:05:00Z\",\"nodes\":[],"
                               + "\"edges\":[]}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow or version in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public VersionDto version(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
       @Parameter(description = "Version number", example = "1") @PathParam("version") int version) {
@@ -353,13 +326,7 @@ public class WorkflowResource {
                               + "\"name\":\"Intro and nudge\",\"description\":null,"
                               + "\"settings\":{\"stopOnReply\":true},"
                               + "\"graph\":{\"nodes\":[],\"edges\":[]}}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow or version in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response export(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
       @Parameter(description = "A published version; default the draft", example = "1")
@@ -424,13 +391,7 @@ public class WorkflowResource {
       summary = "Archive a workflow",
       description = "No more edits or enrolments; its active runs are cancelled. Kept for history.")
   @APIResponse(responseCode = "204", description = "Archived")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response archive(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
     control.archiveWorkflow(current.tenant(), id, current.email());
@@ -487,13 +448,7 @@ public class WorkflowResource {
                           "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
                               + "\"detail\":\"leadIds lists the leads to enrol.\","
                               + "\"field\":\"leadIds\"}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Not published, or paused/archived",
@@ -526,13 +481,7 @@ public class WorkflowResource {
       summary = "Pause a workflow and all its active runs",
       description = "No step of its runs executes until it is resumed; enrolment is refused.")
   @APIResponse(responseCode = "204", description = "Paused")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Not published",
@@ -561,13 +510,7 @@ public class WorkflowResource {
           "Its runs go on (steps that fell due meanwhile run at once); runs a person"
               + " paused stay paused.")
   @APIResponse(responseCode = "204", description = "Resumed")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
       description = "Not paused",
@@ -614,13 +557,7 @@ public class WorkflowResource {
                               + "\"variant\":\"B\",\"entered\":101,\"succeeded\":101,"
                               + "\"failed\":0,\"sent\":100,\"opened\":52,\"clicked\":8,"
                               + "\"replied\":6,\"meetings\":2}]}")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such workflow in this tenant",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public AnalyticsDto analytics(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
     return new AnalyticsDto(

@@ -74,18 +74,7 @@ public class WorkflowTemplateResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = RefDto.class),
               examples = @ExampleObject(name = "created", value = WorkflowResource.REF_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such template",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(
-                      name = "not found",
-                      value =
-                          "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                              + "\"detail\":\"No workflow template \\\"x\\\".\"}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response create(
       @Parameter(description = "Template id", example = "cold-outreach-3-touches") @PathParam("id")
           String id) {

@@ -30,6 +30,14 @@ class OperationsIT {
             "/api/v1/invitations/accept",
             "examples:",
             "bearer");
+    // one set of problem responses, referenced by the operations (with a problem+json example)
+    assertThat(doc)
+        .contains("NotFound:", "Unauthorized:", "Forbidden:", "application/problem+json")
+        .contains("#/components/responses/NotFound", "#/components/responses/Forbidden")
+        .contains("No workflow 42 in this workspace.");
+    assertThat(doc.split("#/components/responses/NotFound", -1).length - 1)
+        .as("operations that reference the shared 404")
+        .isGreaterThan(30);
   }
 
   @Test
