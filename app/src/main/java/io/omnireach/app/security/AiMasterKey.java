@@ -1,16 +1,8 @@
 package io.omnireach.app.security;
 
 import io.omnireach.ai.KeyCipher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The master key that seals tenants' AI API keys (AES-256-GCM). From {@code
@@ -21,7 +13,6 @@ import java.util.logging.Logger;
  */
 public final class AiMasterKey {
 
-  private static final Logger LOG = Logger.getLogger(AiMasterKey.class.getName());
   static final String FILE = "ai-master.key";
 
   private AiMasterKey() {}
@@ -33,30 +24,11 @@ public final class AiMasterKey {
     return KeyCipher.fromBase64(loadOrCreate(JwtKeys.keyDirectory()));
   }
 
-  static synchronized String loadOrCreate(Path dir) {
-    Path file = dir.resolve(FILE);
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(dir);
-        try {
-          Files.writeString(
-              file,
-              KeyCipher.newMasterKey() + "\n",
-              StandardCharsets.US_ASCII,
-              StandardOpenOption.CREATE_NEW);
-          try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-          } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; rely on the directory's permissions
-          }
-          LOG.info("Generated a new AI master key in " + file);
-        } catch (FileAlreadyExistsException e) {
-          // another replica or thread wrote it first: use theirs
-        }
-      }
-      return Files.readString(file, StandardCharsets.US_ASCII).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or write the AI master key in " + dir, e);
-    }
+  static String loadOrCreate(Path dir) {
+    return KeyFiles.loadOrCreate(
+        dir.resolve(FILE),
+        KeyCipher::newMasterKey,
+        "AI master key",
+        "omnireach.ai.master-key (OMNIREACH_AI_MASTER_KEY)");
   }
 }
