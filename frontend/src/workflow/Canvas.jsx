@@ -531,13 +531,16 @@ function Editor({ store }) {
           >
             <Background variant="dots" gap={22} size={1.6} />
             <Controls showInteractive={false} position="bottom-left" />
-            <MiniMap
-              pannable
-              zoomable
-              position="bottom-right"
-              nodeBorderRadius={10}
-              nodeColor={(n) => (NODE_TYPES[n.data.kind] || {}).color || '#94a3b8'}
-            />
+            {/* read-only views of small graphs (run page, results) fit whole: no minimap over them */}
+            {(!readonly || nodes.length > 8) && (
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                nodeBorderRadius={10}
+                nodeColor={(n) => (NODE_TYPES[n.data.kind] || {}).color || '#94a3b8'}
+              />
+            )}
             {!readonly && (
               <Panel position="top-right" className="omni-toolbar">
                 <button type="button" className="omni-tool" data-action="undo" onClick={undo} disabled={!hist.undo} title="Undo (Ctrl+Z)">
