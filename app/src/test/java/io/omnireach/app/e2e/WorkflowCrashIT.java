@@ -108,7 +108,7 @@ class WorkflowCrashIT {
     Process starting = null;
     for (int k = 0; k < KILLS; k++) {
       // Kill when the server is visibly working: new emails reached GreenMail since the last
-      // start (polled in-process, every 20 ms), plus a random 0-300 ms. The next start is not
+      // start (polled in-process, every 20 ms), plus a random 0-1.5 s. The next start is not
       // awaited: the app works while Liberty still reports it starting, so waiting for "started"
       // would let it finish everything before the next kill.
       Instant progress = Instant.now().plus(Duration.ofMinutes(3));
@@ -119,7 +119,7 @@ class WorkflowCrashIT {
       if (mails <= mailsBefore || mails >= EMAILS) {
         break; // nothing in progress any more
       }
-      Thread.sleep(random.nextInt(300));
+      Thread.sleep(random.nextInt(1500));
       killServer();
       if (starting != null) {
         starting.waitFor(); // the start script of the process just killed
