@@ -333,26 +333,37 @@ function Editor({ store }) {
     [rf],
   );
 
-  // Pans (at the same zoom) so a card at flow position p is fully visible, clear of the minimap
-  // and controls in the bottom corners: a step added below the last one may be off-screen.
+  // After a step is added (at flow position p): if its card is not fully visible (clear of the
+  // minimap in the bottom corner), pan at the same zoom — to the middle of the whole graph when
+  // that fits, else to the new card. Runs after the render that adds the node.
   const reveal = useCallback(
     (p) => {
-      const r = flowRef.current && flowRef.current.getBoundingClientRect();
-      if (!r) {
-        return;
-      }
-      const { zoom } = rf.getViewport();
-      const topLeft = rf.flowToScreenPosition(p);
-      const margin = 24;
-      const bottomReserve = 170; // minimap height and its margin
-      const fits =
-        topLeft.x >= r.left + margin &&
-        topLeft.y >= r.top + margin &&
-        topLeft.x + NODE_W * zoom <= r.right - margin &&
-        topLeft.y + NODE_H * zoom <= r.bottom - bottomReserve;
-      if (!fits) {
-        rf.setCenter(p.x + NODE_W / 2, p.y + NODE_H / 2 + bottomReserve / (2 * zoom), { zoom, duration: 200 });
-      }
+      requestAnimationFrame(() => {
+        const r = flowRef.current && flowRef.current.getBoundingClientRect();
+        if (!r) {
+          return;
+        }
+        const { zoom } = rf.getViewport();
+        const margin = 24;
+        const bottomReserve = 170; // minimap height and its margin
+        const visible = (x, y, w, h) => {
+          const tl = rf.flowToScreenPosition({ x, y });
+          return (
+            tl.x >= r.left + margin &&
+            tl.y >= r.top + margin &&
+            tl.x + w * zoom <= r.right - margin &&
+            tl.y + h * zoom <= r.bottom - bottomReserve
+          );
+        };
+        if (visible(p.x, p.y, NODE_W, NODE_H)) {
+          return;
+        }
+        const b = rf.getNodesBounds(rf.getNodes());
+        const fits =
+          b.width * zoom <= r.width - 2 * margin && b.height * zoom <= r.height - margin - bottomReserve;
+        const [cx, cy] = fits ? [b.x + b.width / 2, b.y + b.height / 2] : [p.x + NODE_W / 2, p.y + NODE_H / 2];
+        rf.setCenter(cx, cy + (bottomReserve - margin) / (2 * zoom), { zoom, duration: 200 });
+      });
     },
     [rf],
   );

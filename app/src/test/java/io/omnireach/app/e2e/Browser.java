@@ -50,8 +50,34 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /** Waits for a visible element; on a timeout leaves a screenshot and the console behind. */
   WebElement await(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String name = "failed-" + System.currentTimeMillis();
+      try {
+        screenshot(name);
+        Files.writeString(
+            Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"))
+                .resolve(name + ".log"),
+            by
+                + "\n"
+                + String.join(
+                    "\n",
+                    driver
+                        .manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll()
+                        .stream()
+                        .map(Object::toString)
+                        .toList()));
+      } catch (IOException | RuntimeException ignored) {
+        // the timeout is what matters
+      }
+      throw e;
+    }
   }
 
   /** Scrolls the element to the middle of the window first, so nothing covers it. */
