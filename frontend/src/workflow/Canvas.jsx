@@ -333,9 +333,9 @@ function Editor({ store }) {
     [rf],
   );
 
-  // After a step is added (at flow position p): if its card is not fully visible (clear of the
-  // minimap in the bottom corner), pan at the same zoom — to the middle of the whole graph when
-  // that fits, else to the new card. Runs after the render that adds the node.
+  // Makes the card at flow position p fully visible (clear of the minimap in the bottom corner),
+  // e.g. after it was added or the settings panel narrowed the canvas: the whole graph is shown,
+  // zoomed out down to 50 % if need be; a graph too big for that centres on the card instead.
   const reveal = useCallback(
     (p) => {
       requestAnimationFrame(() => {
@@ -346,27 +346,49 @@ function Editor({ store }) {
         const { zoom } = rf.getViewport();
         const margin = 24;
         const bottomReserve = 170; // minimap height and its margin
-        const visible = (x, y, w, h) => {
-          const tl = rf.flowToScreenPosition({ x, y });
-          return (
-            tl.x >= r.left + margin &&
-            tl.y >= r.top + margin &&
-            tl.x + w * zoom <= r.right - margin &&
-            tl.y + h * zoom <= r.bottom - bottomReserve
-          );
-        };
-        if (visible(p.x, p.y, NODE_W, NODE_H)) {
+        const tl = rf.flowToScreenPosition(p);
+        if (
+          tl.x >= r.left + margin &&
+          tl.y >= r.top + margin &&
+          tl.x + NODE_W * zoom <= r.right - margin &&
+          tl.y + NODE_H * zoom <= r.bottom - bottomReserve
+        ) {
           return;
         }
         const b = rf.getNodesBounds(rf.getNodes());
-        const fits =
-          b.width * zoom <= r.width - 2 * margin && b.height * zoom <= r.height - margin - bottomReserve;
-        const [cx, cy] = fits ? [b.x + b.width / 2, b.y + b.height / 2] : [p.x + NODE_W / 2, p.y + NODE_H / 2];
-        rf.setCenter(cx, cy + (bottomReserve - margin) / (2 * zoom), { zoom, duration: 200 });
+        const room = { w: r.width - 2 * margin, h: r.height - margin - bottomReserve };
+        const fitZoom = Math.min(zoom, room.w / b.width, room.h / b.height);
+        const z = fitZoom >= 0.5 ? fitZoom : zoom;
+        const [cx, cy] = fitZoom >= 0.5 ? [b.x + b.width / 2, b.y + b.height / 2] : [p.x + NODE_W / 2, p.y + NODE_H / 2];
+        // the centre of the free area (between the top margin and the minimap) shows (cx, cy)
+        rf.setViewport({ x: r.width / 2 - cx * z, y: (margin + r.height - bottomReserve) / 2 - cy * z, zoom: z }, { duration: 200 });
       });
     },
     [rf],
   );
+
+  // The settings panel opening beside the canvas makes it narrower: keep the selected step in
+  // view (it may have been dropped where the panel now is).
+  useEffect(() => {
+    const el = flowRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') {
+      return undefined;
+    }
+    let width = el.getBoundingClientRect().width;
+    const observer = new ResizeObserver(() => {
+      const now = el.getBoundingClientRect().width;
+      if (Math.abs(now - width) < 1) {
+        return;
+      }
+      width = now;
+      const selected = rf.getNodes().filter((n) => n.selected);
+      if (selected.length === 1) {
+        reveal(selected[0].position);
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [rf, reveal]);
 
   const addNode = useCallback(
     (kind, screenPoint) => {

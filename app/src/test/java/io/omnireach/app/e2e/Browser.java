@@ -40,7 +40,18 @@ final class Browser implements AutoCloseable {
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait =
+        new WebDriverWait(driver, Duration.ofSeconds(30)) {
+          @Override
+          public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
+            try {
+              return super.until(isTrue);
+            } catch (org.openqa.selenium.TimeoutException e) {
+              leaveTrace(e.getMessage());
+              throw e;
+            }
+          }
+        };
     // Vaadin re-renders components (chips, cards) between a lookup and a read: look again
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
@@ -50,33 +61,32 @@ final class Browser implements AutoCloseable {
     return driver;
   }
 
-  /** Waits for a visible element; on a timeout leaves a screenshot and the console behind. */
   WebElement await(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** On a timeout: a screenshot and the browser console as failed-*.png/.log, for the report. */
+  private void leaveTrace(String what) {
+    String name = "failed-" + System.currentTimeMillis();
     try {
-      return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      String name = "failed-" + System.currentTimeMillis();
-      try {
-        screenshot(name);
-        Files.writeString(
-            Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"))
-                .resolve(name + ".log"),
-            by
-                + "\n"
-                + String.join(
-                    "\n",
-                    driver
-                        .manage()
-                        .logs()
-                        .get(org.openqa.selenium.logging.LogType.BROWSER)
-                        .getAll()
-                        .stream()
-                        .map(Object::toString)
-                        .toList()));
-      } catch (IOException | RuntimeException ignored) {
-        // the timeout is what matters
-      }
-      throw e;
+      screenshot(name);
+      Files.writeString(
+          Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"))
+              .resolve(name + ".log"),
+          what
+              + "\n"
+              + String.join(
+                  "\n",
+                  driver
+                      .manage()
+                      .logs()
+                      .get(org.openqa.selenium.logging.LogType.BROWSER)
+                      .getAll()
+                      .stream()
+                      .map(Object::toString)
+                      .toList()));
+    } catch (IOException | RuntimeException ignored) {
+      // the timeout is what matters
     }
   }
 
