@@ -498,20 +498,35 @@ class OutboundTest {
     long leadId = lead(email, null);
     MessageView first = send(leadId, box.id(), "Signed");
     relay.relay(acme, first.id());
-    MessageView followUp =
-        messages.queue(
-            acme,
-            leadId,
-            box.id(),
-            null,
-            "Signed again, with   spaces  \n\n\n",
-            null,
-            "s",
-            m -> m.withThreadOf(first.id()));
-    relay.relay(acme, followUp.id());
-    for (MimeMessage received : receivedBy(email)) {
+    // With an ASCII postal address the text part is all ASCII and goes out as 7bit: its line ends
+    // are then the composer's "\n", which SMTP turns into CRLF on the wire (without one, the
+    // footer's "—" makes it quoted-printable, which writes CRLF itself).
+    compliance.setPostalAddress(acme, "Acme Inc.\n1 Main St", "admin");
+    try {
+      MessageView followUp =
+          messages.queue(
+              acme,
+              leadId,
+              box.id(),
+              null,
+              "Signed again, with   spaces  \n\n\n",
+              null,
+              "s",
+              m -> m.withThreadOf(first.id()));
+      relay.relay(acme, followUp.id());
+    } finally {
+      compliance.setPostalAddress(acme, " ", "admin");
+    }
+    List<MimeMessage> got = receivedBy(email);
+    assertThat(got).hasSize(2);
+    for (MimeMessage received : got) {
       ByteArrayOutputStream raw = new ByteArrayOutputStream();
       received.writeTo(raw);
+      assertThat(new String(raw.toByteArray(), StandardCharsets.ISO_8859_1))
+          .contains(
+              received == got.get(0)
+                  ? "Content-Transfer-Encoding: quoted-printable"
+                  : "Content-Transfer-Encoding: 7bit");
       io.omnireach.testing.Dkim.verify(raw.toByteArray(), keys.getPublic());
       byte[] tampered =
           new String(raw.toByteArray(), StandardCharsets.ISO_8859_1)
