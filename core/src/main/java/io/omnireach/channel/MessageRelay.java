@@ -22,6 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,8 +47,9 @@ import java.util.logging.Logger;
  *       SENDING ({@code claimed_at}, {@code attempts + 1}).
  *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}.
  *   <li>Record the replies, a few at a time (at most {@value #RECORD_GROUP} messages or 0.2 s per
- *       transaction): SENT; or for a transient failure QUEUED again with exponential backoff until
- *       {@code maxAttempts}; else FAILED with the reason.
+ *       transaction; a sweep records on a worker thread while it sends on): SENT; or for a
+ *       transient failure QUEUED again with exponential backoff until {@code maxAttempts}; else
+ *       FAILED with the reason.
  * </ol>
  *
  * A crash between 2 and 3 leaves rows SENDING: {@link #recover} (run by every sweep) puts rows
@@ -60,6 +67,15 @@ public final class MessageRelay {
   static final int RECORD_GROUP = 10;
 
   static final long RECORD_DELAY_NANOS = 200_000_000L;
+
+  /** Daemon threads for relays made without an executor (tests, benchmarks). */
+  private static final Executor WORKERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "omnireach-relay-recorder");
+            t.setDaemon(true);
+            return t;
+          });
 
   static final String RECOVERED_DETAIL =
       "interrupted while sending; may duplicate if the server had accepted it";
@@ -104,6 +120,7 @@ public final class MessageRelay {
   private final String publicUrl;
   private final Clock clock;
   private final Options options;
+  private final Executor workers;
 
   public MessageRelay(
       Transactions tx,
@@ -127,6 +144,24 @@ public final class MessageRelay {
       String publicUrl,
       Clock clock,
       Options options) {
+    this(tx, mailboxes, tokens, tracking, hosts, adapters, publicUrl, clock, options, WORKERS);
+  }
+
+  /**
+   * @param workers where a sweep records its replies while it sends (the server's managed
+   *     executor); without one (null) the sending thread records them between sends
+   */
+  public MessageRelay(
+      Transactions tx,
+      Mailboxes mailboxes,
+      UnsubscribeTokens tokens,
+      TrackingLinks tracking,
+      HostPolicy hosts,
+      Function<SmtpSettings, ChannelAdapter> adapters,
+      String publicUrl,
+      Clock clock,
+      Options options,
+      Executor workers) {
     this.tx = tx;
     this.mailboxes = mailboxes;
     this.tokens = tokens;
@@ -137,6 +172,7 @@ public final class MessageRelay {
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.clock = clock;
     this.options = options;
+    this.workers = workers;
   }
 
   public Options options() {
@@ -161,7 +197,12 @@ public final class MessageRelay {
       LOG.log(Level.WARNING, "Cannot claim message " + messageId + " of " + tenant.slug(), e);
       throw e;
     }
-    send(tenant, batch);
+    Recorder recorder = new Recorder(tenant, null);
+    try {
+      send(batch, recorder);
+    } finally {
+      recorder.finish();
+    }
     return tx.tenant(tenant, c -> status(c, messageId));
   }
 
@@ -177,13 +218,20 @@ public final class MessageRelay {
   public int relayDue(TenantRef tenant, int max) {
     recover(tenant);
     int examined = 0;
-    while (examined < max) {
-      Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
-      if (batch.examined() == 0) {
-        break;
+    // replies are recorded on a worker while the next messages go out and the next batch is
+    // claimed; finish() returns once every reply is recorded
+    Recorder recorder = new Recorder(tenant, workers);
+    try {
+      while (examined < max) {
+        Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
+        if (batch.examined() == 0) {
+          break;
+        }
+        examined += batch.examined();
+        send(batch, recorder);
       }
-      examined += batch.examined();
-      send(tenant, batch);
+    } finally {
+      recorder.finish();
     }
     return examined;
   }
@@ -223,11 +271,10 @@ public final class MessageRelay {
         });
   }
 
-  private void send(TenantRef tenant, Batch batch) {
+  private void send(Batch batch, Recorder recorder) {
     Map<String, RuntimeException> refusedHosts = new HashMap<>();
     // one settings object per mailbox in a batch: look its adapter up once, not per message
     Map<SmtpSettings, ChannelAdapter> batchAdapters = new java.util.IdentityHashMap<>();
-    List<Sent> pending = new ArrayList<>();
     for (Claimed m : batch.claimed()) {
       SendResult result;
       try {
@@ -252,14 +299,131 @@ public final class MessageRelay {
       } catch (RuntimeException e) {
         result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
       }
-      pending.add(new Sent(m, result));
-      if (pending.size() >= RECORD_GROUP
-          || System.nanoTime() - pending.get(0).nanos() > RECORD_DELAY_NANOS) {
-        flush(tenant, pending);
+      recorder.add(new Sent(m, result));
+    }
+  }
+
+  /**
+   * Records replies in groups of at most {@value #RECORD_GROUP}, each committed once full or once
+   * its first reply is {@link #RECORD_DELAY_NANOS} old. With an executor the groups commit on a
+   * worker thread, so neither a slow send nor the next claim holds back the record of a message the
+   * server has taken; the sender waits when a further full group is queued behind the one being
+   * committed (so at most 2 × {@value #RECORD_GROUP} accepted replies are unrecorded). Without one
+   * (a single message, or no worker to be had) the sender records them itself, between sends.
+   */
+  private final class Recorder implements Runnable {
+    private final TenantRef tenant;
+    private final BlockingQueue<Sent> queue = new ArrayBlockingQueue<>(RECORD_GROUP);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final List<Sent> inline = new ArrayList<>();
+    private final boolean threaded;
+
+    Recorder(TenantRef tenant, Executor executor) {
+      this.tenant = tenant;
+      boolean started = false;
+      if (executor != null) {
+        try {
+          executor.execute(this);
+          started = true;
+        } catch (RuntimeException e) { // RejectedExecutionException: record between sends
+          LOG.log(Level.FINE, "No worker to record sends; recording between sends", e);
+        }
+      }
+      threaded = started;
+    }
+
+    void add(Sent sent) {
+      if (threaded && handOver(sent)) {
+        return;
+      }
+      inline.add(sent);
+      if (inline.size() >= RECORD_GROUP
+          || System.nanoTime() - inline.get(0).nanos() > RECORD_DELAY_NANOS) {
+        flush(tenant, inline);
       }
     }
-    flush(tenant, pending);
+
+    /** False when the recorder has stopped (then the caller records). */
+    private boolean handOver(Sent sent) {
+      boolean interrupted = false;
+      try {
+        while (done.getCount() > 0) {
+          try {
+            if (queue.offer(sent, 50, TimeUnit.MILLISECONDS)) {
+              return true;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true; // the reply is recorded all the same
+          }
+        }
+        return false;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** Returns once every reply added so far is recorded (or its record failed and was logged). */
+    void finish() {
+      if (threaded && handOver(END)) {
+        boolean interrupted = false;
+        while (true) {
+          try {
+            done.await();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      List<Sent> left = new ArrayList<>(inline);
+      queue.drainTo(left); // only when the worker stopped early
+      left.remove(END);
+      flush(tenant, left);
+      inline.clear();
+    }
+
+    @Override
+    public void run() {
+      List<Sent> group = new ArrayList<>(RECORD_GROUP);
+      try {
+        boolean end = false;
+        while (!end) {
+          Sent first = queue.take();
+          if (first == END) {
+            break;
+          }
+          group.add(first);
+          long deadline = first.nanos() + RECORD_DELAY_NANOS;
+          while (group.size() < RECORD_GROUP) {
+            long wait = deadline - System.nanoTime();
+            Sent next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            if (next == null) {
+              break;
+            }
+            if (next == END) {
+              end = true;
+              break;
+            }
+            group.add(next);
+          }
+          flush(tenant, group);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        flush(tenant, group); // the rest is recorded by finish()
+      } finally {
+        done.countDown();
+      }
+    }
   }
+
+  /** Marks the end of a relay's replies. */
+  private static final Sent END = new Sent(null, null, 0);
 
   /** A transport reply not yet recorded, and when it came. */
   private record Sent(Claimed message, SendResult result, long nanos) {
