@@ -77,7 +77,7 @@ public final class MessageRelay {
   private static final Executor WORKERS =
       Executors.newCachedThreadPool(
           r -> {
-            Thread t = new Thread(r, "omnireach-relay-recorder");
+            Thread t = new Thread(r, "omnireach-relay");
             t.setDaemon(true);
             return t;
           });
