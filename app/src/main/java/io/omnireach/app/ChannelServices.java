@@ -15,6 +15,8 @@ import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantDirectory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -36,6 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ChannelServices {
+
+  /** Where the outbox sweep sends and records while it claims the next batch. */
+  @Resource ManagedExecutorService executor;
 
   @Produces
   @Singleton
@@ -138,7 +143,8 @@ public class ChannelServices {
             Duration.ofSeconds(backoffSeconds),
             Duration.ofHours(1),
             Duration.ofSeconds(leaseSeconds),
-            batchSize));
+            batchSize),
+        executor);
   }
 
   @Produces

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -25,14 +27,29 @@ final class CpuClock {
   }
 
   private static final double TICKS_PER_SECOND = 100;
-  private final long backendPid;
+  private final List<Long> backendPids = new ArrayList<>();
 
   CpuClock(DataSource pool) throws SQLException {
-    try (Connection c = pool.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
-      rs.next();
-      backendPid = rs.getLong(1);
+    this(pool, 1);
+  }
+
+  /** The backends of {@code connections} connections of the pool, borrowed all at once. */
+  CpuClock(DataSource pool, int connections) throws SQLException {
+    List<Connection> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < connections; i++) {
+        Connection c = pool.getConnection();
+        held.add(c);
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+          rs.next();
+          backendPids.add(rs.getLong(1));
+        }
+      }
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
     }
   }
 
@@ -45,14 +62,18 @@ final class CpuClock {
   }
 
   private double backend() {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
-      // fields after the command name, which is in parentheses and may hold spaces
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
-    } catch (Exception e) {
-      return -1;
+    double sum = 0;
+    for (long pid : backendPids) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name
+        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+      } catch (Exception e) {
+        return -1;
+      }
     }
+    return sum;
   }
 }

@@ -46,8 +46,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Messages#insert} in chunks of 100 per transaction (as a workflow chunk queues them), then {@link
  * MessageRelay#relayDue} — claims with every check (lead, do-not-contact, consent, suppression,
  * window, holidays, cap, spacing), compose with footer, unsubscribe and tracking links, send
- * through the cached SMTP connection, record SENT with its events. Prints messages/s of each and
- * the ratio.
+ * through the cached SMTP connection, record SENT with its events — as the server's sweep runs it:
+ * claim and prepare on the calling thread, send and record on workers, on a pool of two database
+ * connections. Both sides keep one SMTP connection open. Prints messages/s of each and the ratio.
  *
  * <p>Environment: {@code MESSAGES} (default 10,000), {@code BATCH} (rows per claim, default 50),
  * {@code OMNIREACH_TEST_PG} / {@code OMNIREACH_TEST_PG_USER} as for the integration tests. It
@@ -115,7 +116,8 @@ public final class SendBench {
       target.setUser(USER);
       Migrations.migratePlatform(target);
       Migrations.migrateTenant(target, TENANT.schema());
-      try (OneConnectionPool pool = new OneConnectionPool(target)) {
+      // two connections: the relay claims on one while it records on the other
+      try (SmallPool pool = new SmallPool(target, 2)) {
         Transactions tx = new Transactions(pool);
         leads(tx, n);
         SecretBox secrets = SecretBox.fromBase64(SecretBox.newKey());
@@ -157,7 +159,7 @@ public final class SendBench {
         // between them hits both alike.
         int rounds = Math.max(1, Integer.parseInt(env("ROUNDS", "5")));
         int per = n / rounds;
-        CpuClock cpu = new CpuClock(pool);
+        CpuClock cpu = new CpuClock(pool, pool.size());
         Phase raw = new Phase("Raw Jakarta Mail loop", 0, 0, 0, 0);
         Phase live = new Phase("OmniReach, queue ‖ relay", 0, 0, 0, 0);
         Phase insert = new Phase("  of which Messages.insert", 0, 0, 0, 0);
@@ -282,12 +284,12 @@ public final class SendBench {
       throws Exception {
     Clock clock = Clock.systemUTC();
     try (OneConnectionPool producerPool = new OneConnectionPool(target);
-        OneConnectionPool relayPool = new OneConnectionPool(target);
+        SmallPool relayPool = new SmallPool(target, 2);
         ChannelAdapters adapters = new ChannelAdapters()) {
       Transactions producerTx = new Transactions(producerPool);
       Transactions relayTx = new Transactions(relayPool);
       CpuClock producerCpu = new CpuClock(producerPool);
-      CpuClock relayCpu = new CpuClock(relayPool);
+      CpuClock relayCpu = new CpuClock(relayPool, relayPool.size());
       MessageRelay relay =
           new MessageRelay(
               relayTx,

@@ -54,8 +54,14 @@ final class DkimSigner {
     this.key = privateKey(privateKeyPem);
   }
 
-  /** The message with a DKIM-Signature header in front (CRLF line ends throughout). */
-  byte[] sign(byte[] message, Instant now) {
+  /**
+   * The message with a DKIM-Signature header in front and CRLF line ends throughout. A 7bit part
+   * keeps the bare LFs of its text when Jakarta Mail serialises it, and SMTP turns them into CRLF
+   * on the wire; so they become CRLF here, before hashing (RFC 6376 5.3), and the returned bytes
+   * are what is sent.
+   */
+  byte[] sign(byte[] serialised, Instant now) {
+    byte[] message = crlf(serialised);
     String raw = new String(message, StandardCharsets.ISO_8859_1);
     int split = raw.indexOf("\r\n\r\n");
     String head = split < 0 ? raw : raw.substring(0, split + 2);
@@ -103,6 +109,27 @@ final class DkimSigner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("DKIM signing failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Every bare CR or LF as CRLF, as SMTP's DATA stream writes it. */
+  static byte[] crlf(byte[] in) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + in.length / 32);
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '\r') {
+        out.write('\r');
+        out.write('\n');
+        if (i + 1 < in.length && in[i + 1] == '\n') {
+          i++;
+        }
+      } else if (b == '\n') {
+        out.write('\r');
+        out.write('\n');
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toByteArray();
   }
 
   /** Header fields as [name, raw value (folded, without the final CRLF)]. */

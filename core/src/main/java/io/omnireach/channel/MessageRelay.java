@@ -22,6 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,10 +46,12 @@ import java.util.logging.Logger;
  *       or too soon after the mailbox's previous send defer it: it stays QUEUED with {@code
  *       not_before} = the next allowed slot and a DEFERRED event saying why. The rest become
  *       SENDING ({@code claimed_at}, {@code attempts + 1}).
- *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}.
- *   <li>Record the replies, a few at a time (at most {@value #RECORD_GROUP} messages or 0.2 s per
- *       transaction): SENT; or for a transient failure QUEUED again with exponential backoff until
- *       {@code maxAttempts}; else FAILED with the reason.
+ *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}; a sweep
+ *       prepares (MIME, DKIM) and claims the next batch on its own thread meanwhile.
+ *   <li>Record the replies, a few per transaction, never more than {@value #RECORD_GROUP} of them
+ *       unrecorded (a sweep records on a worker thread while it sends on): SENT; or for a transient
+ *       failure QUEUED again with exponential backoff until {@code maxAttempts}; else FAILED with
+ *       the reason.
  * </ol>
  *
  * A crash between 2 and 3 leaves rows SENDING: {@link #recover} (run by every sweep) puts rows
@@ -56,10 +65,22 @@ public final class MessageRelay {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  /** Replies recorded per transaction at most, and how long one may wait for the others. */
+  /**
+   * Replies of a relay unrecorded at most (the send in flight included), and how long the first of
+   * a group may wait for the others.
+   */
   static final int RECORD_GROUP = 10;
 
   static final long RECORD_DELAY_NANOS = 200_000_000L;
+
+  /** Daemon threads for relays constructed without an executor argument (tests, benchmarks). */
+  private static final Executor WORKERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "omnireach-relay");
+            t.setDaemon(true);
+            return t;
+          });
 
   static final String RECOVERED_DETAIL =
       "interrupted while sending; may duplicate if the server had accepted it";
@@ -104,6 +125,7 @@ public final class MessageRelay {
   private final String publicUrl;
   private final Clock clock;
   private final Options options;
+  private final Executor workers;
 
   public MessageRelay(
       Transactions tx,
@@ -127,6 +149,24 @@ public final class MessageRelay {
       String publicUrl,
       Clock clock,
       Options options) {
+    this(tx, mailboxes, tokens, tracking, hosts, adapters, publicUrl, clock, options, WORKERS);
+  }
+
+  /**
+   * @param workers where a sweep sends and records while it claims and prepares the next batch (the
+   *     server's managed executor); without one (null) the calling thread does it all
+   */
+  public MessageRelay(
+      Transactions tx,
+      Mailboxes mailboxes,
+      UnsubscribeTokens tokens,
+      TrackingLinks tracking,
+      HostPolicy hosts,
+      Function<SmtpSettings, ChannelAdapter> adapters,
+      String publicUrl,
+      Clock clock,
+      Options options,
+      Executor workers) {
     this.tx = tx;
     this.mailboxes = mailboxes;
     this.tokens = tokens;
@@ -137,6 +177,7 @@ public final class MessageRelay {
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.clock = clock;
     this.options = options;
+    this.workers = workers;
   }
 
   public Options options() {
@@ -161,7 +202,14 @@ public final class MessageRelay {
       LOG.log(Level.WARNING, "Cannot claim message " + messageId + " of " + tenant.slug(), e);
       throw e;
     }
-    send(tenant, batch);
+    Recorder recorder = new Recorder(tenant, null);
+    Sender sender = new Sender(recorder, null);
+    try {
+      prepare(batch, sender);
+    } finally {
+      sender.finish();
+      recorder.finish();
+    }
     return tx.tenant(tenant, c -> status(c, messageId));
   }
 
@@ -177,13 +225,22 @@ public final class MessageRelay {
   public int relayDue(TenantRef tenant, int max) {
     recover(tenant);
     int examined = 0;
-    while (examined < max) {
-      Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
-      if (batch.examined() == 0) {
-        break;
+    // a pipeline: this thread claims and prepares the next batch while a worker sends the one
+    // before and another records the replies; finish() returns once all is sent and recorded
+    Recorder recorder = new Recorder(tenant, workers);
+    Sender sender = new Sender(recorder, workers);
+    try {
+      while (examined < max) {
+        Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
+        if (batch.examined() == 0) {
+          break;
+        }
+        examined += batch.examined();
+        prepare(batch, sender);
       }
-      examined += batch.examined();
-      send(tenant, batch);
+    } finally {
+      sender.finish();
+      recorder.finish();
     }
     return examined;
   }
@@ -223,13 +280,16 @@ public final class MessageRelay {
         });
   }
 
-  private void send(TenantRef tenant, Batch batch) {
+  /**
+   * Readies each message of the batch on this thread (host check, the adapter's {@link
+   * ChannelAdapter#prepare}: MIME built and signed) and hands it to the sender.
+   */
+  private void prepare(Batch batch, Sender sender) {
     Map<String, RuntimeException> refusedHosts = new HashMap<>();
     // one settings object per mailbox in a batch: look its adapter up once, not per message
     Map<SmtpSettings, ChannelAdapter> batchAdapters = new java.util.IdentityHashMap<>();
-    List<Sent> pending = new ArrayList<>();
     for (Claimed m : batch.claimed()) {
-      SendResult result;
+      ChannelAdapter.Prepared ready;
       try {
         String host = m.smtp().sendGrid() ? apiHost(m.smtp()) : m.smtp().host();
         if (host != null) {
@@ -248,18 +308,260 @@ public final class MessageRelay {
             throw refused;
           }
         }
-        result = batchAdapters.computeIfAbsent(m.smtp(), adapters).send(m.message());
+        ready = batchAdapters.computeIfAbsent(m.smtp(), adapters).prepare(m.message());
       } catch (RuntimeException e) {
-        result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        SendResult failed = failed(e);
+        ready = () -> failed;
       }
-      pending.add(new Sent(m, result));
-      if (pending.size() >= RECORD_GROUP
-          || System.nanoTime() - pending.get(0).nanos() > RECORD_DELAY_NANOS) {
-        flush(tenant, pending);
+      sender.add(new Ready(m, ready));
+    }
+  }
+
+  private static SendResult failed(RuntimeException e) {
+    return SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+  }
+
+  /** A claimed message ready for its transport. */
+  private record Ready(Claimed message, ChannelAdapter.Prepared prepared) {}
+
+  /**
+   * One step of a relay on a worker thread, fed through a bounded queue; or, without a worker (a
+   * single message, no executor, or none to be had), done by the caller itself in {@link #inline}.
+   */
+  private abstract static class Stage<T> implements Runnable {
+    final BlockingQueue<T> queue;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final T end;
+    private boolean threaded;
+
+    Stage(int capacity, T end) {
+      this.queue = new ArrayBlockingQueue<>(capacity);
+      this.end = end;
+    }
+
+    /** Starts the worker (called once the subclass is constructed); without one, stays inline. */
+    final void start(Executor executor) {
+      if (executor != null) {
+        try {
+          executor.execute(this);
+          threaded = true;
+        } catch (RuntimeException e) { // RejectedExecutionException: the caller does the work
+          LOG.log(Level.FINE, "No worker for the relay; working inline", e);
+        }
       }
     }
-    flush(tenant, pending);
+
+    abstract void inline(T item);
+
+    /** The worker's loop; takes items until {@code end}, and must return then. */
+    abstract void work() throws InterruptedException;
+
+    final void add(T item) {
+      if (!threaded || !handOver(item)) {
+        inline(item);
+      }
+    }
+
+    /** False when the worker has stopped (then the caller does the work). */
+    private boolean handOver(T item) {
+      boolean interrupted = false;
+      try {
+        while (done.getCount() > 0) {
+          try {
+            if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+              return true;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true; // the item is handled all the same
+          }
+        }
+        return false;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** Returns once every item added so far is handled. */
+    final void finish() {
+      if (threaded && handOver(end)) {
+        boolean interrupted = false;
+        while (true) {
+          try {
+            done.await();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      drainInline(); // only when the worker stopped early
+      finished();
+    }
+
+    void finished() {}
+
+    /** True when the worker has stopped before {@link #finish} (it was interrupted). */
+    final boolean stopped() {
+      return threaded && done.getCount() == 0;
+    }
+
+    /** What a stopped worker left in its queue, done by the caller. */
+    final void drainInline() {
+      List<T> left = new ArrayList<>();
+      queue.drainTo(left);
+      for (T item : left) {
+        if (item != end) {
+          inline(item);
+        }
+      }
+    }
+
+    @Override
+    public final void run() {
+      try {
+        work();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the rest is handled by finish()
+      } finally {
+        done.countDown();
+      }
+    }
   }
+
+  /**
+   * Sends prepared messages one after the other (the adapter keeps its connection open) and hands
+   * each reply to the recorder. At most one batch waits, claimed and prepared, for its turn.
+   */
+  private final class Sender extends Stage<Ready> {
+    private final Recorder recorder;
+
+    Sender(Recorder recorder, Executor executor) {
+      super(Math.max(1, options.batchSize()), NO_MORE);
+      this.recorder = recorder;
+      start(executor);
+    }
+
+    @Override
+    void inline(Ready r) {
+      recorder.beforeSend();
+      SendResult result;
+      try {
+        result = r.prepared().send();
+      } catch (RuntimeException e) {
+        result = failed(e);
+      }
+      recorder.add(new Sent(r.message(), result));
+    }
+
+    @Override
+    void work() throws InterruptedException {
+      for (Ready r = queue.take(); r != NO_MORE; r = queue.take()) {
+        inline(r);
+      }
+    }
+  }
+
+  /**
+   * Records replies in one transaction per group. At most {@value #RECORD_GROUP} replies of a relay
+   * are unrecorded at any time, counting the send in flight: {@link #beforeSend} waits for a commit
+   * before a further send starts. On a worker, groups of {@value #RECORD_GROUP}/2 commit while the
+   * next ones go out, each once full or once its first reply is {@link #RECORD_DELAY_NANOS} old, so
+   * a slow send never holds back the record of a message the server has taken. Inline, the sender
+   * records groups of {@value #RECORD_GROUP} (or 0.2 s) between sends.
+   */
+  private final class Recorder extends Stage<Sent> {
+    private final TenantRef tenant;
+    private final List<Sent> pending = new ArrayList<>();
+    private final Semaphore unrecorded = new Semaphore(RECORD_GROUP);
+
+    Recorder(TenantRef tenant, Executor executor) {
+      super(RECORD_GROUP, END);
+      this.tenant = tenant;
+      start(executor);
+    }
+
+    /** Called before each send: waits while {@value #RECORD_GROUP} replies are unrecorded. */
+    void beforeSend() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (unrecorded.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true; // the send goes on; interruption is for the caller to see
+        }
+        if (stopped()) {
+          drainInline();
+          record(pending);
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    void inline(Sent sent) {
+      pending.add(sent);
+      if (pending.size() >= RECORD_GROUP
+          || System.nanoTime() - pending.get(0).nanos() > RECORD_DELAY_NANOS) {
+        record(pending);
+      }
+    }
+
+    @Override
+    void finished() {
+      record(pending);
+    }
+
+    private void record(List<Sent> group) {
+      int n = group.size();
+      flush(tenant, group);
+      unrecorded.release(n);
+    }
+
+    @Override
+    void work() throws InterruptedException {
+      List<Sent> group = new ArrayList<>(RECORD_GROUP);
+      try {
+        boolean end = false;
+        while (!end) {
+          Sent first = queue.take();
+          if (first == END) {
+            break;
+          }
+          group.add(first);
+          long deadline = first.nanos() + RECORD_DELAY_NANOS;
+          while (group.size() < RECORD_GROUP / 2) {
+            long wait = deadline - System.nanoTime();
+            Sent next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            if (next == null) {
+              break;
+            }
+            if (next == END) {
+              end = true;
+              break;
+            }
+            group.add(next);
+          }
+          record(group);
+        }
+      } finally {
+        record(group); // empty unless interrupted
+      }
+    }
+  }
+
+  /** Mark the end of a relay's messages and replies. */
+  private static final Ready NO_MORE = new Ready(null, null);
+
+  private static final Sent END = new Sent(null, null, 0);
 
   /** A transport reply not yet recorded, and when it came. */
   private record Sent(Claimed message, SendResult result, long nanos) {

@@ -15,6 +15,7 @@ import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.sql.PreparedStatement;
@@ -207,10 +208,16 @@ class EmailChannelTest {
         .isInstanceOf(DomainException.class);
     try {
       String email = unique("postal");
+      // 1,300 characters with a link: the HTML keeps its lines short, so all-ASCII goes as 7bit
+      String body =
+          ("A line of the message, long enough to add up to something. ".repeat(3) + "\n").repeat(7)
+              + "See https://acme.example/case-study for how Contoso did it.";
       MessageView q =
-          messages.queue(acme, lead(email, false), mailbox(10).id(), "S", "Body", null, "s");
+          messages.queue(acme, lead(email, false), mailbox(10).id(), "S", body, null, "s");
       relay.relay(acme, q.id());
       MimeMultipart parts = (MimeMultipart) receivedBy(email)[0].getContent();
+      assertThat(((MimeBodyPart) parts.getBodyPart(0)).getEncoding()).isEqualTo("7bit");
+      assertThat(((MimeBodyPart) parts.getBodyPart(1)).getEncoding()).isEqualTo("7bit");
       assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
           .contains("Acme Inc.\n1 Main St <Suite 2>")
           .doesNotContain(EmailComposer.NO_POSTAL_ADDRESS);

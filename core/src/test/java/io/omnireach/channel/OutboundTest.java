@@ -15,7 +15,9 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -474,6 +476,83 @@ class OutboundTest {
   }
 
   @Test
+  void a_delivered_message_is_recorded_sent_while_the_next_send_of_its_batch_hangs()
+      throws Exception {
+    // a mail server that accepts the connection, says nothing for 6 s, then that it is busy
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread server =
+          new Thread(
+              () -> {
+                try (Socket s = silent.accept()) {
+                  Thread.sleep(6_000);
+                  s.getOutputStream()
+                      .write("421 4.3.2 busy\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (Exception e) {
+                  // the test is over
+                }
+              });
+      server.setDaemon(true);
+      server.start();
+      Mailbox slow =
+          mailboxes.create(
+              acme,
+              new MailboxDraft(
+                  "Silent " + UUID.randomUUID(),
+                  "127.0.0.1",
+                  silent.getLocalPort(),
+                  null,
+                  null,
+                  false,
+                  "sales@acme.example",
+                  "Elena Marsh",
+                  1000),
+              "admin");
+      String email = unique("recorded");
+      MessageView delivered = send(lead(email, null), mailbox().id(), "Delivered first");
+      MessageView stuck = send(lead(unique("stuck"), null), slow.id(), "Then stuck");
+      // one batch holds both, the delivered one first (ids in order)
+      MessageRelay sweep =
+          new MessageRelay(
+              db.transactions(),
+              mailboxes,
+              new UnsubscribeTokens(secrets),
+              new TrackingLinks(secrets),
+              new HostPolicy(true),
+              adapters,
+              "https://reach.example",
+              clock,
+              new MessageRelay.Options(
+                  3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), 1000));
+      Thread relaying = new Thread(() -> sweep.relayDue(acme, 1000));
+      relaying.start();
+      Instant deadline = Instant.now().plusSeconds(5);
+      while (receivedBy(email).isEmpty()) {
+        assertThat(Instant.now()).as("not delivered").isBefore(deadline);
+        Thread.sleep(20);
+      }
+      // the server has it: the SENT record must not wait for the next send (the window of
+      // docs/reliability.md is 10 replies or 0.2 s), or a lease running out meanwhile re-sends it
+      deadline = Instant.now().plusMillis(1_500);
+      while (messages.get(acme, delivered.id()).status() != MessageView.Status.SENT) {
+        assertThat(Instant.now())
+            .as("delivered, still " + messages.get(acme, delivered.id()).status())
+            .isBefore(deadline);
+        Thread.sleep(20);
+      }
+      assertThat(relaying.isAlive()).as("the next send still hangs").isTrue();
+      assertThat(messages.get(acme, stuck.id()).status()).isEqualTo(MessageView.Status.SENDING);
+      relaying.join(30_000);
+      assertThat(messages.get(acme, stuck.id()).status())
+          .as(messages.get(acme, stuck.id()).events().toString())
+          .isEqualTo(MessageView.Status.QUEUED);
+      assertThat(messages.get(acme, stuck.id()).events())
+          .extracting(MessageView.Event::type)
+          .containsExactly("QUEUED", "SENDING", "RETRY");
+      assertThat(receivedBy(email)).hasSize(1);
+    }
+  }
+
+  @Test
   void dkim_signed_messages_verify_with_the_public_key() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
@@ -498,20 +577,35 @@ class OutboundTest {
     long leadId = lead(email, null);
     MessageView first = send(leadId, box.id(), "Signed");
     relay.relay(acme, first.id());
-    MessageView followUp =
-        messages.queue(
-            acme,
-            leadId,
-            box.id(),
-            null,
-            "Signed again, with   spaces  \n\n\n",
-            null,
-            "s",
-            m -> m.withThreadOf(first.id()));
-    relay.relay(acme, followUp.id());
-    for (MimeMessage received : receivedBy(email)) {
+    // With an ASCII postal address the text part is all ASCII and goes out as 7bit: its line ends
+    // are then the composer's "\n", which SMTP turns into CRLF on the wire (without one, the
+    // footer's "—" makes it quoted-printable, which writes CRLF itself).
+    compliance.setPostalAddress(acme, "Acme Inc.\n1 Main St", "admin");
+    try {
+      MessageView followUp =
+          messages.queue(
+              acme,
+              leadId,
+              box.id(),
+              null,
+              "Signed again, with   spaces  \n\n\n",
+              null,
+              "s",
+              m -> m.withThreadOf(first.id()));
+      relay.relay(acme, followUp.id());
+    } finally {
+      compliance.setPostalAddress(acme, " ", "admin");
+    }
+    List<MimeMessage> got = receivedBy(email);
+    assertThat(got).hasSize(2);
+    for (MimeMessage received : got) {
       ByteArrayOutputStream raw = new ByteArrayOutputStream();
       received.writeTo(raw);
+      assertThat(new String(raw.toByteArray(), StandardCharsets.ISO_8859_1))
+          .contains(
+              received == got.get(0)
+                  ? "Content-Transfer-Encoding: quoted-printable"
+                  : "Content-Transfer-Encoding: 7bit");
       io.omnireach.testing.Dkim.verify(raw.toByteArray(), keys.getPublic());
       byte[] tampered =
           new String(raw.toByteArray(), StandardCharsets.ISO_8859_1)

@@ -107,10 +107,7 @@ class ReplyPollJobIT {
     reply.saveChanges();
     mail.getUserManager().getUser("jobbox").deliver(reply);
 
-    // 150 s: seen once in CI, the message reached GreenMail but its SENT record did not commit
-    // (status stayed SENDING); the outbox recovers it after the lease (30 s) at the next sweep.
-    // Under investigation — see the session note.
-    deadline = Instant.now().plusSeconds(150);
+    deadline = Instant.now().plusSeconds(60);
     while (true) {
       r = E2e.send("GET", "/api/v1/messages/" + messageId, admin, null);
       if (r.body().contains("\"type\":\"UNSUBSCRIBED\"")) {
