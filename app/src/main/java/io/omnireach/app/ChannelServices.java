@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ChannelServices {
 
-  /** Where the outbox sweep sends and records while it claims the next batch. */
+  /** Where the outbox sweep records its replies while it sends. */
   @Resource ManagedExecutorService executor;
 
   @Produces

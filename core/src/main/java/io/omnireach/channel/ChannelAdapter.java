@@ -8,19 +8,4 @@ package io.omnireach.channel;
 public interface ChannelAdapter {
 
   SendResult send(OutboundMessage message);
-
-  /**
-   * The message made ready to go (for SMTP: the MIME message built and signed), so that a relay can
-   * do this work on one thread while another sends. Nothing is delivered until {@link
-   * Prepared#send()}; by default all the work happens there.
-   */
-  default Prepared prepare(OutboundMessage message) {
-    return () -> send(message);
-  }
-
-  /** A message ready for its transport; {@link #send()} delivers it once. */
-  @FunctionalInterface
-  interface Prepared {
-    SendResult send();
-  }
 }

@@ -27,7 +27,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -46,12 +45,11 @@ import java.util.logging.Logger;
  *       or too soon after the mailbox's previous send defer it: it stays QUEUED with {@code
  *       not_before} = the next allowed slot and a DEFERRED event saying why. The rest become
  *       SENDING ({@code claimed_at}, {@code attempts + 1}).
- *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}; a sweep
- *       prepares (MIME, DKIM) and claims the next batch on its own thread meanwhile.
- *   <li>Record the replies, a few per transaction, never more than {@value #RECORD_GROUP} of them
- *       unrecorded (a sweep records on a worker thread while it sends on): SENT; or for a transient
- *       failure QUEUED again with exponential backoff until {@code maxAttempts}; else FAILED with
- *       the reason.
+ *   <li>Send each, outside any transaction, through the mailbox's {@link ChannelAdapter}.
+ *   <li>Record the replies, a few at a time (at most {@value #RECORD_GROUP} messages or 0.2 s per
+ *       transaction; a sweep records on a worker thread while it sends on): SENT; or for a
+ *       transient failure QUEUED again with exponential backoff until {@code maxAttempts}; else
+ *       FAILED with the reason.
  * </ol>
  *
  * A crash between 2 and 3 leaves rows SENDING: {@link #recover} (run by every sweep) puts rows
@@ -65,15 +63,12 @@ public final class MessageRelay {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  /**
-   * Replies of a relay unrecorded at most (the send in flight included), and how long the first of
-   * a group may wait for the others.
-   */
+  /** Replies recorded per transaction at most, and how long one may wait for the others. */
   static final int RECORD_GROUP = 10;
 
   static final long RECORD_DELAY_NANOS = 200_000_000L;
 
-  /** Daemon threads for relays constructed without an executor argument (tests, benchmarks). */
+  /** Daemon threads for relays made without an executor (tests, benchmarks). */
   private static final Executor WORKERS =
       Executors.newCachedThreadPool(
           r -> {
@@ -153,8 +148,8 @@ public final class MessageRelay {
   }
 
   /**
-   * @param workers where a sweep sends and records while it claims and prepares the next batch (the
-   *     server's managed executor); without one (null) the calling thread does it all
+   * @param workers where a sweep records its replies while it sends (the server's managed
+   *     executor); without one (null) the sending thread records them between sends
    */
   public MessageRelay(
       Transactions tx,
@@ -203,11 +198,9 @@ public final class MessageRelay {
       throw e;
     }
     Recorder recorder = new Recorder(tenant, null);
-    Sender sender = new Sender(recorder, null);
     try {
-      prepare(batch, sender);
+      send(batch, recorder);
     } finally {
-      sender.finish();
       recorder.finish();
     }
     return tx.tenant(tenant, c -> status(c, messageId));
@@ -225,10 +218,9 @@ public final class MessageRelay {
   public int relayDue(TenantRef tenant, int max) {
     recover(tenant);
     int examined = 0;
-    // a pipeline: this thread claims and prepares the next batch while a worker sends the one
-    // before and another records the replies; finish() returns once all is sent and recorded
+    // replies are recorded on a worker while the next messages go out and the next batch is
+    // claimed; finish() returns once every reply is recorded
     Recorder recorder = new Recorder(tenant, workers);
-    Sender sender = new Sender(recorder, workers);
     try {
       while (examined < max) {
         Batch batch = tx.tenant(tenant, c -> claim(c, tenant, null, options.batchSize()));
@@ -236,10 +228,9 @@ public final class MessageRelay {
           break;
         }
         examined += batch.examined();
-        prepare(batch, sender);
+        send(batch, recorder);
       }
     } finally {
-      sender.finish();
       recorder.finish();
     }
     return examined;
@@ -280,16 +271,12 @@ public final class MessageRelay {
         });
   }
 
-  /**
-   * Readies each message of the batch on this thread (host check, the adapter's {@link
-   * ChannelAdapter#prepare}: MIME built and signed) and hands it to the sender.
-   */
-  private void prepare(Batch batch, Sender sender) {
+  private void send(Batch batch, Recorder recorder) {
     Map<String, RuntimeException> refusedHosts = new HashMap<>();
     // one settings object per mailbox in a batch: look its adapter up once, not per message
     Map<SmtpSettings, ChannelAdapter> batchAdapters = new java.util.IdentityHashMap<>();
     for (Claimed m : batch.claimed()) {
-      ChannelAdapter.Prepared ready;
+      SendResult result;
       try {
         String host = m.smtp().sendGrid() ? apiHost(m.smtp()) : m.smtp().host();
         if (host != null) {
@@ -308,71 +295,65 @@ public final class MessageRelay {
             throw refused;
           }
         }
-        ready = batchAdapters.computeIfAbsent(m.smtp(), adapters).prepare(m.message());
+        result = batchAdapters.computeIfAbsent(m.smtp(), adapters).send(m.message());
       } catch (RuntimeException e) {
-        SendResult failed = failed(e);
-        ready = () -> failed;
+        result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
       }
-      sender.add(new Ready(m, ready));
+      recorder.add(new Sent(m, result));
     }
   }
-
-  private static SendResult failed(RuntimeException e) {
-    return SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
-  }
-
-  /** A claimed message ready for its transport. */
-  private record Ready(Claimed message, ChannelAdapter.Prepared prepared) {}
 
   /**
-   * One step of a relay on a worker thread, fed through a bounded queue; or, without a worker (a
-   * single message, no executor, or none to be had), done by the caller itself in {@link #inline}.
+   * Records replies in groups of at most {@value #RECORD_GROUP}, each committed once full or once
+   * its first reply is {@link #RECORD_DELAY_NANOS} old. With an executor the groups commit on a
+   * worker thread, so neither a slow send nor the next claim holds back the record of a message the
+   * server has taken; the sender waits when a further full group is queued behind the one being
+   * committed (so at most 2 × {@value #RECORD_GROUP} accepted replies are unrecorded). Without one
+   * (a single message, or no worker to be had) the sender records them itself, between sends.
    */
-  private abstract static class Stage<T> implements Runnable {
-    final BlockingQueue<T> queue;
+  private final class Recorder implements Runnable {
+    private final TenantRef tenant;
+    private final BlockingQueue<Sent> queue = new ArrayBlockingQueue<>(RECORD_GROUP);
     private final CountDownLatch done = new CountDownLatch(1);
-    private final T end;
-    private boolean threaded;
+    private final List<Sent> inline = new ArrayList<>();
+    private final boolean threaded;
 
-    Stage(int capacity, T end) {
-      this.queue = new ArrayBlockingQueue<>(capacity);
-      this.end = end;
-    }
-
-    /** Starts the worker (called once the subclass is constructed); without one, stays inline. */
-    final void start(Executor executor) {
+    Recorder(TenantRef tenant, Executor executor) {
+      this.tenant = tenant;
+      boolean started = false;
       if (executor != null) {
         try {
           executor.execute(this);
-          threaded = true;
-        } catch (RuntimeException e) { // RejectedExecutionException: the caller does the work
-          LOG.log(Level.FINE, "No worker for the relay; working inline", e);
+          started = true;
+        } catch (RuntimeException e) { // RejectedExecutionException: record between sends
+          LOG.log(Level.FINE, "No worker to record sends; recording between sends", e);
         }
       }
+      threaded = started;
     }
 
-    abstract void inline(T item);
-
-    /** The worker's loop; takes items until {@code end}, and must return then. */
-    abstract void work() throws InterruptedException;
-
-    final void add(T item) {
-      if (!threaded || !handOver(item)) {
-        inline(item);
+    void add(Sent sent) {
+      if (threaded && handOver(sent)) {
+        return;
+      }
+      inline.add(sent);
+      if (inline.size() >= RECORD_GROUP
+          || System.nanoTime() - inline.get(0).nanos() > RECORD_DELAY_NANOS) {
+        flush(tenant, inline);
       }
     }
 
-    /** False when the worker has stopped (then the caller does the work). */
-    private boolean handOver(T item) {
+    /** False when the recorder has stopped (then the caller records). */
+    private boolean handOver(Sent sent) {
       boolean interrupted = false;
       try {
         while (done.getCount() > 0) {
           try {
-            if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+            if (queue.offer(sent, 50, TimeUnit.MILLISECONDS)) {
               return true;
             }
           } catch (InterruptedException e) {
-            interrupted = true; // the item is handled all the same
+            interrupted = true; // the reply is recorded all the same
           }
         }
         return false;
@@ -383,9 +364,9 @@ public final class MessageRelay {
       }
     }
 
-    /** Returns once every item added so far is handled. */
-    final void finish() {
-      if (threaded && handOver(end)) {
+    /** Returns once every reply added so far is recorded (or its record failed and was logged). */
+    void finish() {
+      if (threaded && handOver(END)) {
         boolean interrupted = false;
         while (true) {
           try {
@@ -399,135 +380,15 @@ public final class MessageRelay {
           Thread.currentThread().interrupt();
         }
       }
-      drainInline(); // only when the worker stopped early
-      finished();
-    }
-
-    void finished() {}
-
-    /** True when the worker has stopped before {@link #finish} (it was interrupted). */
-    final boolean stopped() {
-      return threaded && done.getCount() == 0;
-    }
-
-    /** What a stopped worker left in its queue, done by the caller. */
-    final void drainInline() {
-      List<T> left = new ArrayList<>();
-      queue.drainTo(left);
-      for (T item : left) {
-        if (item != end) {
-          inline(item);
-        }
-      }
+      List<Sent> left = new ArrayList<>(inline);
+      queue.drainTo(left); // only when the worker stopped early
+      left.remove(END);
+      flush(tenant, left);
+      inline.clear();
     }
 
     @Override
-    public final void run() {
-      try {
-        work();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // the rest is handled by finish()
-      } finally {
-        done.countDown();
-      }
-    }
-  }
-
-  /**
-   * Sends prepared messages one after the other (the adapter keeps its connection open) and hands
-   * each reply to the recorder. At most one batch waits, claimed and prepared, for its turn.
-   */
-  private final class Sender extends Stage<Ready> {
-    private final Recorder recorder;
-
-    Sender(Recorder recorder, Executor executor) {
-      super(Math.max(1, options.batchSize()), NO_MORE);
-      this.recorder = recorder;
-      start(executor);
-    }
-
-    @Override
-    void inline(Ready r) {
-      recorder.beforeSend();
-      SendResult result;
-      try {
-        result = r.prepared().send();
-      } catch (RuntimeException e) {
-        result = failed(e);
-      }
-      recorder.add(new Sent(r.message(), result));
-    }
-
-    @Override
-    void work() throws InterruptedException {
-      for (Ready r = queue.take(); r != NO_MORE; r = queue.take()) {
-        inline(r);
-      }
-    }
-  }
-
-  /**
-   * Records replies in one transaction per group. At most {@value #RECORD_GROUP} replies of a relay
-   * are unrecorded at any time, counting the send in flight: {@link #beforeSend} waits for a commit
-   * before a further send starts. On a worker, groups of {@value #RECORD_GROUP}/2 commit while the
-   * next ones go out, each once full or once its first reply is {@link #RECORD_DELAY_NANOS} old, so
-   * a slow send never holds back the record of a message the server has taken. Inline, the sender
-   * records groups of {@value #RECORD_GROUP} (or 0.2 s) between sends.
-   */
-  private final class Recorder extends Stage<Sent> {
-    private final TenantRef tenant;
-    private final List<Sent> pending = new ArrayList<>();
-    private final Semaphore unrecorded = new Semaphore(RECORD_GROUP);
-
-    Recorder(TenantRef tenant, Executor executor) {
-      super(RECORD_GROUP, END);
-      this.tenant = tenant;
-      start(executor);
-    }
-
-    /** Called before each send: waits while {@value #RECORD_GROUP} replies are unrecorded. */
-    void beforeSend() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          if (unrecorded.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-            break;
-          }
-        } catch (InterruptedException e) {
-          interrupted = true; // the send goes on; interruption is for the caller to see
-        }
-        if (stopped()) {
-          drainInline();
-          record(pending);
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    void inline(Sent sent) {
-      pending.add(sent);
-      if (pending.size() >= RECORD_GROUP
-          || System.nanoTime() - pending.get(0).nanos() > RECORD_DELAY_NANOS) {
-        record(pending);
-      }
-    }
-
-    @Override
-    void finished() {
-      record(pending);
-    }
-
-    private void record(List<Sent> group) {
-      int n = group.size();
-      flush(tenant, group);
-      unrecorded.release(n);
-    }
-
-    @Override
-    void work() throws InterruptedException {
+    public void run() {
       List<Sent> group = new ArrayList<>(RECORD_GROUP);
       try {
         boolean end = false;
@@ -538,7 +399,7 @@ public final class MessageRelay {
           }
           group.add(first);
           long deadline = first.nanos() + RECORD_DELAY_NANOS;
-          while (group.size() < RECORD_GROUP / 2) {
+          while (group.size() < RECORD_GROUP) {
             long wait = deadline - System.nanoTime();
             Sent next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
             if (next == null) {
@@ -550,17 +411,18 @@ public final class MessageRelay {
             }
             group.add(next);
           }
-          record(group);
+          flush(tenant, group);
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        flush(tenant, group); // the rest is recorded by finish()
       } finally {
-        record(group); // empty unless interrupted
+        done.countDown();
       }
     }
   }
 
-  /** Mark the end of a relay's messages and replies. */
-  private static final Ready NO_MORE = new Ready(null, null);
-
+  /** Marks the end of a relay's replies. */
   private static final Sent END = new Sent(null, null, 0);
 
   /** A transport reply not yet recorded, and when it came. */

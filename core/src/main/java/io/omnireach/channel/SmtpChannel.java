@@ -67,29 +67,12 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
   }
 
   @Override
-  public SendResult send(OutboundMessage message) {
-    return prepare(message).send();
-  }
-
-  /** Builds (and signs) the MIME message on the calling thread; the SMTP conversation waits. */
-  @Override
-  public Prepared prepare(OutboundMessage message) {
-    MimeMessage mime;
+  public synchronized SendResult send(OutboundMessage message) {
     try {
-      mime = mime(session, message);
+      MimeMessage mime = mime(session, message);
       if (dkim != null) {
         mime = signed(mime);
       }
-    } catch (MessagingException | IOException e) {
-      SendResult failed = classify(e);
-      return () -> failed;
-    }
-    MimeMessage ready = mime;
-    return () -> transmit(ready);
-  }
-
-  private synchronized SendResult transmit(MimeMessage mime) {
-    try {
       Transport transport = transport();
       try {
         transport.sendMessage(mime, mime.getAllRecipients());
@@ -101,7 +84,7 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
           closeQuietly();
         }
       }
-    } catch (MessagingException e) {
+    } catch (MessagingException | IOException e) {
       closeQuietly();
       return classify(e);
     }
