@@ -197,6 +197,9 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
     if (e instanceof AuthenticationFailedException) {
       return SendResult.failed(text);
     }
+    if (text.contains("[EOF]")) {
+      return SendResult.retry(text); // the server hung up (e.g. before its greeting): try again
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException && !(t instanceof UnsupportedEncodingException)) {
         return SendResult.retry(text); // ConnectException, SocketTimeoutException, EOF, reset

@@ -435,6 +435,41 @@ class OutboundTest {
   }
 
   @Test
+  void a_server_that_hangs_up_before_its_greeting_is_a_temporary_failure() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0)) {
+      Thread hangUp =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = server.accept()) {
+                  // closed at once: the client reads EOF where "220" should be
+                } catch (java.io.IOException ignored) {
+                  // the test is over
+                }
+              });
+      hangUp.start();
+      SendResult r =
+          new SmtpChannel(
+                  new SmtpSettings(
+                      "127.0.0.1", server.getLocalPort(), false, null, null, "a@acme.test", "A"))
+              .send(
+                  new OutboundMessage(
+                      "acme",
+                      "<x@acme.test>",
+                      "k1",
+                      "a@acme.test",
+                      "b@example.test",
+                      "Hi",
+                      "Hello",
+                      "<p>Hello</p>",
+                      null,
+                      1));
+      hangUp.join(5000);
+      assertThat(r.accepted()).isFalse();
+      assertThat(r.retryable()).as(r.reply()).isTrue();
+    }
+  }
+
+  @Test
   void a_send_interrupted_by_a_crash_is_recovered_after_the_lease_and_delivered_once()
       throws Exception {
     String email = unique("crash");
