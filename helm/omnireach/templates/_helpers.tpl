@@ -86,11 +86,31 @@ so the chart refuses to render without one.
 {{- end }}
 
 {{/*
+Secret holding the master key (required: the app cannot write one into its read-only key mount).
+*/}}
+{{- define "omnireach.masterKeySecretName" -}}
+{{- if .Values.secrets.existingSecret }}
+{{- .Values.secrets.existingSecret }}
+{{- else if .Values.secrets.masterKey }}
+{{- include "omnireach.fullname" . }}
+{{- else }}
+{{- fail "Set secrets.existingSecret (a Secret with the key master-key) or secrets.masterKey: 32 random bytes, base64 (openssl rand -base64 32). All replicas must share it. See docs/deployment.md." }}
+{{- end }}
+{{- end }}
+
+{{/*
+Secret holding the bootstrap Owner's password.
+*/}}
+{{- define "omnireach.ownerSecretName" -}}
+{{- default (include "omnireach.fullname" .) .Values.bootstrapOwner.existingSecret }}
+{{- end }}
+
+{{/*
 "true" when the chart must create its own Secret: for the database password when no
-existing Secret is named, or for JWT keys given inline.
+existing Secret is named, or for JWT keys, the master key or the Owner's password given inline.
 */}}
 {{- define "omnireach.createSecret" -}}
-{{- if or (not .Values.database.existingSecret) (and (not .Values.jwt.existingSecret) .Values.jwt.privateKey) (and (not .Values.secrets.existingSecret) .Values.secrets.masterKey) -}}
+{{- if or (not .Values.database.existingSecret) (and (not .Values.jwt.existingSecret) .Values.jwt.privateKey) (and (not .Values.secrets.existingSecret) .Values.secrets.masterKey) (and .Values.bootstrapOwner.email (not .Values.bootstrapOwner.existingSecret)) -}}
 true
 {{- end }}
 {{- end }}

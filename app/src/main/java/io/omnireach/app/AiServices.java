@@ -8,7 +8,7 @@ import io.omnireach.ai.GenerationService;
 import io.omnireach.ai.Prices;
 import io.omnireach.ai.Provider;
 import io.omnireach.ai.RetryPolicy;
-import io.omnireach.app.security.AiMasterKey;
+import io.omnireach.app.security.MasterKey;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.PersonaRepository;
@@ -31,11 +31,8 @@ public class AiServices {
 
   @Produces
   @Singleton
-  AiSettingsRepository aiSettings(
-      Transactions tx,
-      Clock clock,
-      @ConfigProperty(name = "omnireach.ai.master-key") Optional<String> masterKey) {
-    return new AiSettingsRepository(tx, AiMasterKey.cipher(masterKey), clock);
+  AiSettingsRepository aiSettings(Transactions tx, Clock clock) {
+    return new AiSettingsRepository(tx, MasterKey.aiKeyCipher(), clock);
   }
 
   @Produces

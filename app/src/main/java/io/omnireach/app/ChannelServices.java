@@ -1,6 +1,6 @@
 package io.omnireach.app;
 
-import io.omnireach.app.security.SecretKeys;
+import io.omnireach.app.security.MasterKey;
 import io.omnireach.channel.ChannelAdapters;
 import io.omnireach.channel.ComplianceSettings;
 import io.omnireach.channel.HostPolicy;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Wires the channel feature of core (mailboxes, outbox, relay, unsubscribe, tracking) into CDI.
  *
- * <p>Configuration: {@code omnireach.secrets.master-key} (see {@link SecretKeys}), {@code
+ * <p>Configuration: {@code omnireach.master-key} (see {@link MasterKey}), {@code
  * omnireach.public-url} (base of unsubscribe links), {@code omnireach.channel.allow-private-hosts}
  * (default: on in dev mode only), and the outbox relay's {@code omnireach.outbox.max-attempts}
  * (default 5), {@code omnireach.outbox.retry-backoff-seconds} (30, doubled per attempt, at most an
@@ -44,9 +44,8 @@ public class ChannelServices {
 
   @Produces
   @Singleton
-  SecretBox secrets(
-      @ConfigProperty(name = "omnireach.secrets.master-key") Optional<String> masterKey) {
-    return SecretKeys.box(masterKey);
+  SecretBox secrets() {
+    return MasterKey.secretBox();
   }
 
   @Produces

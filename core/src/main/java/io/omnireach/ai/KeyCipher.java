@@ -17,17 +17,30 @@ public final class KeyCipher {
 
   private final SecretKeySpec key;
 
+  /** A key that sealed earlier values: tried when {@link #key} cannot open one; never sealing. */
+  private final SecretKeySpec previous;
+
   public KeyCipher(byte[] masterKey) {
-    this.key = Aead.key(masterKey, "The AI master key");
+    this(Aead.key(masterKey, "The master key"), null);
   }
 
-  /** From base64 text, as in {@code omnireach.ai.master-key}. */
+  private KeyCipher(SecretKeySpec key, SecretKeySpec previous) {
+    this.key = key;
+    this.previous = previous;
+  }
+
+  /** This cipher, also opening values sealed under {@code previousKey} (a former master key). */
+  public KeyCipher withPreviousKey(byte[] previousKey) {
+    return new KeyCipher(key, Aead.key(previousKey, "The previous master key"));
+  }
+
+  /** From base64 text, as in {@code omnireach.master-key}. */
   public static KeyCipher fromBase64(String masterKey) {
     try {
       return new KeyCipher(Base64.getDecoder().decode(masterKey.trim()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "omnireach.ai.master-key must be " + KEY_BYTES + " random bytes in base64.", e);
+          "The master key must be " + KEY_BYTES + " random bytes in base64.", e);
     }
   }
 
@@ -43,12 +56,23 @@ public final class KeyCipher {
   /** Throws {@link IllegalStateException} when the data was altered or the key is another. */
   public String decrypt(byte[] sealed, String context) {
     try {
-      return new String(Aead.open(key, sealed, aad(context)), StandardCharsets.UTF_8);
+      return new String(open(sealed, context), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("The stored API key is damaged.", e);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException(
           "The stored API key cannot be decrypted: it was altered or the master key changed.", e);
+    }
+  }
+
+  private byte[] open(byte[] sealed, String context) throws AEADBadTagException {
+    try {
+      return Aead.open(key, sealed, aad(context));
+    } catch (AEADBadTagException e) {
+      if (previous == null) {
+        throw e;
+      }
+      return Aead.open(previous, sealed, aad(context));
     }
   }
 

@@ -50,4 +50,18 @@ class KeyCipherTest {
     assertThatThrownBy(() -> KeyCipher.fromBase64("not base64!"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void values_sealed_under_a_previous_key_stay_readable_and_new_ones_use_the_current_key() {
+    String previousKey = KeyCipher.newMasterKey();
+    byte[] old = KeyCipher.fromBase64(previousKey).encrypt("sk-old", "tenant_acme");
+    KeyCipher current =
+        KeyCipher.fromBase64(KeyCipher.newMasterKey())
+            .withPreviousKey(java.util.Base64.getDecoder().decode(previousKey));
+
+    assertThat(current.decrypt(old, "tenant_acme")).isEqualTo("sk-old");
+    byte[] fresh = current.encrypt("sk-new", "tenant_acme");
+    assertThatThrownBy(() -> KeyCipher.fromBase64(previousKey).decrypt(fresh, "tenant_acme"))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }

@@ -24,4 +24,15 @@ class PasswordHasherTest {
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("at least 10 characters");
   }
+
+  @Test
+  void common_and_repetitive_passwords_are_refused_whatever_their_case() {
+    assertThatThrownBy(() -> PasswordHasher.requireStrong("QwertyUIOP"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("common passwords");
+    assertThatThrownBy(() -> PasswordHasher.requireStrong("abababababab"))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("too repetitive");
+    PasswordHasher.requireStrong("omnireach-demo");
+  }
 }

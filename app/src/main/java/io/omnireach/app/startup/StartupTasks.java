@@ -1,5 +1,7 @@
 package io.omnireach.app.startup;
 
+import io.omnireach.ai.AiSettingsRepository;
+import io.omnireach.common.SecretBox;
 import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
@@ -10,6 +12,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,8 +22,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs once when the application starts: database, platform migrations, demo data (dev mode), then
- * the tenant-migrate batch job. Readiness stays DOWN until the synchronous part succeeded.
+ * Runs once when the application starts: database, platform migrations, the master key, demo data
+ * (dev mode), the bootstrap Owner, then the tenant-migrate batch job. Readiness stays DOWN until
+ * the synchronous part succeeded.
  */
 @ApplicationScoped
 public class StartupTasks {
@@ -32,6 +36,10 @@ public class StartupTasks {
   @Inject StartupState state;
   @Inject LeadImportJobs leadImports;
   @Inject WorkflowJobs workflowJobs;
+  @Inject OwnerFromEnvironment ownerFromEnvironment;
+  // Instances, so that a missing master key fails inside onStart with its message (not in CDI).
+  @Inject Instance<SecretBox> secrets;
+  @Inject Instance<AiSettingsRepository> aiSettings;
 
   @Inject
   @ConfigProperty(
@@ -55,10 +63,13 @@ public class StartupTasks {
     try {
       DatabaseBootstrap.ensureDatabase(dbUrl, dbUser, dbPassword.orElse(""));
       Migrations.migratePlatform(tx.dataSource());
+      secrets.get(); // the master key: read or generated now, or a clear start-up error
+      aiSettings.get();
       if (devMode) {
         new DemoSeed(tx, clock).load();
         LOG.info("Dev mode: demo data loaded (admin@acme.demo / " + DemoSeed.PASSWORD + ").");
       }
+      ownerFromEnvironment.apply();
       long execution = BatchRuntime.getJobOperator().start("tenant-migrate", new Properties());
       LOG.info("Started tenant-migrate job, execution " + execution);
       int resumed = leadImports.resumeInterrupted();
