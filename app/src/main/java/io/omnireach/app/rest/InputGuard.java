@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One gate for request input before any resource sees it: a JSON body must be well-formed JSON with
@@ -44,7 +45,7 @@ public class InputGuard implements ContainerRequestFilter, ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     MediaType type = context.getMediaType();
-    if (type == null || !type.getSubtype().toLowerCase().endsWith("json")) {
+    if (type == null || !type.getSubtype().toLowerCase(Locale.ROOT).endsWith("json")) {
       return context.proceed(); // CSV uploads and other bodies are checked where they are read
     }
     byte[] body = context.getInputStream().readAllBytes();

@@ -118,9 +118,11 @@ public final class InboundProcessor {
             ? mail.getReceivedDate().toInstant()
             : mail.getSentDate() != null ? mail.getSentDate().toInstant() : clock.instant();
     String storedId = rawId.trim();
+    List<String> failed = dsn == null ? List.of() : dsn.addresses();
     // match first, in a short transaction: unmatched mail and repeats cost no classification
     Match match =
-        tx.tenant(tenant, c -> match(c, List.copyOf(candidates), List.copyOf(linked), storedId));
+        tx.tenant(
+            tenant, c -> match(c, List.copyOf(candidates), List.copyOf(linked), failed, storedId));
     if (match == null) {
       return Outcome.UNMATCHED;
     }
@@ -145,10 +147,12 @@ public final class InboundProcessor {
 
   /**
    * Our message by Message-ID (In-Reply-To, References, our IDs inside the mail), else (a bounce)
-   * by a genuine signed unsubscribe link of ours in it. Null when nothing matches; a match with id
-   * -1 when the reply is stored.
+   * by a genuine signed unsubscribe link of ours in it whose message went to one of the {@code
+   * failed} addresses when the report names any (a forwarded copy that bounced is not our lead's
+   * bounce). Null when nothing matches; a match with id -1 when the reply is stored.
    */
-  private Match match(Connection c, List<String> candidates, List<Long> linked, String rawId)
+  private Match match(
+      Connection c, List<String> candidates, List<Long> linked, List<String> failed, String rawId)
       throws SQLException {
     Match match = null;
     if (!candidates.isEmpty()) {
@@ -157,19 +161,26 @@ public final class InboundProcessor {
               c,
               "select id, lead_id, to_address from messages where message_id = any (?)"
                   + " order by id desc limit 1",
-              "text",
               candidates,
               "Message-ID");
     }
     if (match == null && !linked.isEmpty()) {
-      match =
-          first(
-              c,
+      try (PreparedStatement ps =
+          c.prepareStatement(
               "select id, lead_id, to_address from messages where id = any (?)"
-                  + " order by id desc limit 1",
-              "int8",
-              linked,
-              "unsubscribe link");
+                  + " and (cardinality(?::text[]) = 0 or lower(to_address) = any (?::text[]))"
+                  + " order by id desc limit 1")) {
+        ps.setArray(1, c.createArrayOf("int8", linked.toArray()));
+        ps.setArray(2, c.createArrayOf("text", failed.toArray()));
+        ps.setArray(3, c.createArrayOf("text", failed.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            match =
+                new Match(
+                    rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), "unsubscribe link");
+          }
+        }
+      }
     }
     if (match == null) {
       return null;
@@ -183,10 +194,10 @@ public final class InboundProcessor {
     }
   }
 
-  private static Match first(Connection c, String sql, String type, List<?> values, String how)
+  private static Match first(Connection c, String sql, List<String> values, String how)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf(type, values.toArray()));
+      ps.setArray(1, c.createArrayOf("text", values.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? new Match(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), how)

@@ -220,6 +220,24 @@ class BouncesTest extends InboundFixture {
     assertThat(suppression(other.email())).isNull();
   }
 
+  @Test
+  void a_report_for_another_address_carrying_our_link_suppresses_nobody() throws Exception {
+    // e.g. the lead forwarded our mail and the forward bounced back to us
+    Sent sent = send("Forwarder");
+    Sent forward =
+        new Sent(
+            sent.leadId(),
+            sent.messageId(),
+            "colleague-" + sent.email(),
+            "<1@relay.acme.example>",
+            sent.idempotencyKey(),
+            sent.unsubscribeUrl());
+    deliver(parse(sample("postfix-hard.eml", forward, Map.of())));
+    PollResult r = poller.poll(acme, box.id());
+    assertThat(r.unmatched()).isEqualTo(1);
+    assertThat(suppression(sent.email())).isNull();
+  }
+
   static String token(Sent sent) {
     return sent.unsubscribeUrl().substring(sent.unsubscribeUrl().lastIndexOf('/') + 1);
   }
