@@ -45,10 +45,21 @@ public final class TrackingLinks {
     return tenant.slug() + "." + messageId + "." + link + "." + secrets.sign("click", data);
   }
 
-  /** The tenant slug a token names (not verified: only to look the tenant up). */
+  /**
+   * The tenant slug a well-formed open or click token names (not verified: only to look the tenant
+   * up); empty for anything else, so garbage costs no database lookup.
+   */
   public static Optional<String> slug(String token) {
-    int dot = token == null ? -1 : token.indexOf('.');
-    return dot > 0 ? Optional.of(token.substring(0, dot)) : Optional.empty();
+    if (token == null) {
+      return Optional.empty();
+    }
+    for (Pattern shape : new Pattern[] {OPEN, CLICK}) {
+      Matcher m = shape.matcher(token);
+      if (m.matches()) {
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The target of a genuine open token of {@code tenant}; empty otherwise. */
