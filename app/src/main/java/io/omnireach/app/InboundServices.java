@@ -7,6 +7,7 @@ import io.omnireach.ai.ChatModels;
 import io.omnireach.ai.Prices;
 import io.omnireach.ai.RetryPolicy;
 import io.omnireach.channel.HostPolicy;
+import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.inbound.ImapMailboxes;
 import io.omnireach.channel.inbound.ImapPoller;
 import io.omnireach.channel.inbound.InboundProcessor;
@@ -65,8 +66,9 @@ public class InboundServices {
 
   @Produces
   @Singleton
-  InboundProcessor inboundProcessor(Transactions tx, LlmReplyClassifier classifier, Clock clock) {
-    return new InboundProcessor(tx, classifier, clock);
+  InboundProcessor inboundProcessor(
+      Transactions tx, LlmReplyClassifier classifier, UnsubscribeTokens tokens, Clock clock) {
+    return new InboundProcessor(tx, classifier, tokens, clock);
   }
 
   @Produces

@@ -135,7 +135,7 @@ public class Services {
 
   @Produces
   @Singleton
-  TenantProvisioning provisioning(Transactions tx) {
-    return new TenantProvisioning(tx);
+  TenantProvisioning provisioning(Transactions tx, LeadImports imports) {
+    return new TenantProvisioning(tx, imports::deleteTenantFiles);
   }
 }

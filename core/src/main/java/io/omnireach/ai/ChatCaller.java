@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class ChatCaller {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ChatCaller.class.getName());
+
   /** The model's text, the tokens the provider billed and how many attempts it took. */
   public record Reply(String text, int promptTokens, int completionTokens, int attempts) {}
 
@@ -141,7 +144,9 @@ public final class ChatCaller {
           e);
     }
     if (status != null) {
-      String detail = "HTTP " + status + " from " + where + ": " + snippet(e);
+      // the provider's text stays in the log: it reaches tenants (API problem, run step log)
+      LOG.info("HTTP " + status + " from " + where + ": " + snippet(e));
+      String detail = "HTTP " + status + " from " + where + ".";
       Reason reason =
           status == 429
               ? Reason.RATE_LIMITED
@@ -168,8 +173,14 @@ public final class ChatCaller {
           0,
           e);
     }
+    LOG.info("The AI call failed: " + where + ": " + snippet(e));
     return new AiException(
-        Reason.OTHER, "The AI call failed: " + where + ": " + snippet(e), attempt, 0, 0, e);
+        Reason.OTHER,
+        "The AI call failed: " + where + " (" + e.getClass().getSimpleName() + ").",
+        attempt,
+        0,
+        0,
+        e);
   }
 
   /** Only 429, 5xx and timeouts; an unknown failure (no HTTP status) is not retried. */

@@ -616,7 +616,7 @@ public final class MessageRelay {
   }
 
   private Claimed compose(TenantRef tenant, Row r, SmtpSettings smtp, String postal) {
-    String url = publicUrl + "/unsubscribe/" + tokens.token(tenant.slug(), r.id());
+    String url = publicUrl + "/unsubscribe/" + tokens.token(tenant, r.id());
     EmailComposer.Parts parts =
         EmailComposer.compose(
             r.body(),
@@ -625,8 +625,8 @@ public final class MessageRelay {
             postal,
             url,
             r.key(),
-            link -> publicUrl + "/t/c/" + tracking.clickToken(tenant.slug(), r.id(), link),
-            publicUrl + "/t/o/" + tracking.openToken(tenant.slug(), r.id()) + ".gif");
+            link -> publicUrl + "/t/c/" + tracking.clickToken(tenant, r.id(), link),
+            publicUrl + "/t/o/" + tracking.openToken(tenant, r.id()) + ".gif");
     Map<String, String> headers = new LinkedHashMap<>(parts.headers());
     if (r.inReplyTo() != null) {
       headers.put("In-Reply-To", r.inReplyTo());

@@ -36,6 +36,8 @@ public final class SendGridChannel implements ChannelAdapter, AutoCloseable {
 
   static final String DEFAULT_BASE_URL = "https://api.sendgrid.com";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(SendGridChannel.class.getName());
 
   private final SmtpSettings settings;
   private final CloseableHttpClient http;
@@ -76,7 +78,8 @@ public final class SendGridChannel implements ChannelAdapter, AutoCloseable {
       String reply = status + " " + errors(response.getBody());
       return status == 429 || status >= 500 ? SendResult.retry(reply) : SendResult.failed(reply);
     } catch (IOException e) {
-      return SendResult.retry("SendGrid unreachable: " + e.getMessage());
+      LOG.info("SendGrid unreachable: " + e);
+      return SendResult.retry("SendGrid unreachable: " + e.getClass().getSimpleName());
     }
   }
 
@@ -108,7 +111,10 @@ public final class SendGridChannel implements ChannelAdapter, AutoCloseable {
     return mail;
   }
 
-  /** SendGrid's {@code {"errors":[{"message":…,"field":…}]}} as one line, else the raw body. */
+  /**
+   * SendGrid's {@code {"errors":[{"message":…,"field":…}]}} as one line; anything else is logged,
+   * not returned.
+   */
   static String errors(String body) {
     if (body == null || body.isBlank()) {
       return "(no body)";
@@ -125,9 +131,13 @@ public final class SendGridChannel implements ChannelAdapter, AutoCloseable {
         return String.join("; ", messages);
       }
     } catch (IOException e) {
-      // not JSON: show what came
+      // not JSON: not SendGrid's answer either
     }
-    return body.length() > 500 ? body.substring(0, 500) : body;
+    // the base URL may lead to an internal service (SSRF): never show its answer to the tenant
+    LOG.info(
+        "SendGrid API answered something else: "
+            + (body.length() > 500 ? body.substring(0, 500) : body));
+    return "(the answer is not a SendGrid error response; details in the server log)";
   }
 
   private static String header(Map<String, String> headers, String name) {

@@ -40,6 +40,12 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
 
   private static final Pattern SMTP_CODE = Pattern.compile("(?:^|\\D)([245]\\d\\d)[ -]");
 
+  /** A reply line of an SMTP server: code, then a space or a dash (RFC 5321 4.2). */
+  private static final Pattern SMTP_REPLY = Pattern.compile("[245]\\d\\d[ -]");
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(SmtpChannel.class.getName());
+
   private final SmtpSettings settings;
   private final boolean keepOpen;
   private final Session session;
@@ -189,7 +195,9 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
    * 5xx (unknown user, rejected as spam, authentication failed) and anything else.
    */
   static SendResult classify(Exception e) {
-    String text = describe(e);
+    String detail = describe(e);
+    LOG.info("SMTP send failed: " + detail);
+    String text = forTenant(e, detail);
     Integer code = smtpCode(e);
     if (code != null) {
       return code >= 400 && code < 500 ? SendResult.retry(text) : SendResult.failed(text);
@@ -197,7 +205,7 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
     if (e instanceof AuthenticationFailedException) {
       return SendResult.failed(text);
     }
-    if (text.contains("[EOF]")) {
+    if (detail.contains("[EOF]")) {
       return SendResult.retry(text); // the server hung up (e.g. before its greeting): try again
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -226,6 +234,47 @@ public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
     }
     Matcher m = SMTP_CODE.matcher(e.getMessage() == null ? "" : e.getMessage());
     return m.find() && !(e.getCause() instanceof IOException) ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * What the tenant sees (stored as the message's reply): an SMTP reply line as the server gave it
+   * ("550 5.1.1 … User unknown"), else a general description. Never the free text of a server that
+   * does not speak SMTP — the host may be an internal service (SSRF); the detail is logged.
+   */
+  static String forTenant(Exception e, String detail) {
+    for (Throwable t = e; t != null; ) {
+      String m = t.getMessage() == null ? "" : t.getMessage().strip();
+      if (SMTP_REPLY.matcher(m).lookingAt()) {
+        String line = m.lines().findFirst().orElse(m);
+        return line.length() <= 300 ? line : line.substring(0, 300);
+      }
+      Throwable next = t instanceof MessagingException me ? me.getNextException() : null;
+      t = next != null ? next : t.getCause();
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return "The mail server refused the username or password.";
+    }
+    if (detail.contains("[EOF]")) {
+      return "The mail server closed the connection.";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "The mail server's host name cannot be resolved.";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "Cannot connect to the mail server (connection refused).";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "The mail server did not answer in time.";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "TLS with the mail server failed.";
+      }
+      if (t instanceof IOException && !(t instanceof UnsupportedEncodingException)) {
+        return "The connection to the mail server failed.";
+      }
+    }
+    return "The server did not answer like an SMTP server (details in the server log).";
   }
 
   private static String describe(Exception e) {

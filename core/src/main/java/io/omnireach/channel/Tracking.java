@@ -3,6 +3,7 @@ package io.omnireach.channel;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.tenant.TenantRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -39,24 +40,26 @@ public final class Tracking {
    * (see {@link ProxyOpens}) are flagged {@code proxy}. False when the token names nothing.
    */
   public boolean open(String token, String userAgent) {
-    return links
-        .verifyOpen(token)
-        .map(t -> record(t, "OPENED", userAgent).isPresent())
-        .orElse(false);
+    return tenant(token)
+        .flatMap(t -> links.verifyOpen(token, t).flatMap(l -> record(t, l, "OPENED", userAgent)))
+        .isPresent();
   }
 
   /** Records a CLICKED event and returns where to send the reader; empty when not genuine. */
   public Optional<String> click(String token) {
-    return links.verifyClick(token).flatMap(t -> record(t, "CLICKED", null));
+    return tenant(token)
+        .flatMap(t -> links.verifyClick(token, t).flatMap(l -> record(t, l, "CLICKED", null)));
   }
 
-  private Optional<String> record(TrackingLinks.Target target, String type, String userAgent) {
-    Optional<Tenant> tenant = tenants.bySlug(target.tenantSlug());
-    if (tenant.isEmpty()) {
-      return Optional.empty();
-    }
+  /** The tenant that now holds the slug the token names (the MAC then checks it is the one). */
+  private Optional<TenantRef> tenant(String token) {
+    return TrackingLinks.slug(token).flatMap(tenants::bySlug).map(Tenant::ref);
+  }
+
+  private Optional<String> record(
+      TenantRef tenant, TrackingLinks.Target target, String type, String userAgent) {
     return tx.tenant(
-        tenant.get().ref(),
+        tenant,
         c -> {
           String body;
           Instant sentAt;

@@ -1,6 +1,7 @@
 package io.omnireach.channel;
 
 import io.omnireach.common.SecretBox;
+import io.omnireach.tenant.TenantRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Signed open-pixel and click tokens. A click token names a message and the position of a link in
  * that message's body ({@code <tenant>.<message>.<index>.<mac>}); the redirect target is read from
- * the stored body, so a click can only lead to a URL that was in the message.
+ * the stored body, so a click can only lead to a URL that was in the message. The MAC covers the
+ * tenant's immutable id, so a tenant re-created with a deleted one's slug refuses the old links.
  */
 public final class TrackingLinks {
 
@@ -28,38 +30,67 @@ public final class TrackingLinks {
   }
 
   /** A genuine token's target; {@code link} is -1 for the open pixel. */
-  public record Target(String tenantSlug, long messageId, int link) {}
+  public record Target(long messageId, int link) {}
 
-  public String openToken(String slug, long messageId) {
-    return slug + "." + messageId + "." + secrets.sign("open", slug + ":" + messageId);
+  public String openToken(TenantRef tenant, long messageId) {
+    return tenant.slug()
+        + "."
+        + messageId
+        + "."
+        + secrets.sign("open", data(tenant) + ":" + messageId);
   }
 
-  public String clickToken(String slug, long messageId, int link) {
-    String data = slug + ":" + messageId + ":" + link;
-    return slug + "." + messageId + "." + link + "." + secrets.sign("click", data);
+  public String clickToken(TenantRef tenant, long messageId, int link) {
+    String data = data(tenant) + ":" + messageId + ":" + link;
+    return tenant.slug() + "." + messageId + "." + link + "." + secrets.sign("click", data);
   }
 
-  public Optional<Target> verifyOpen(String token) {
+  /**
+   * The tenant slug a well-formed open or click token names (not verified: only to look the tenant
+   * up); empty for anything else, so garbage costs no database lookup.
+   */
+  public static Optional<String> slug(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    for (Pattern shape : new Pattern[] {OPEN, CLICK}) {
+      Matcher m = shape.matcher(token);
+      if (m.matches()) {
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The target of a genuine open token of {@code tenant}; empty otherwise. */
+  public Optional<Target> verifyOpen(String token, TenantRef tenant) {
     Matcher m = token == null ? null : OPEN.matcher(token);
-    if (m == null || !m.matches()) {
+    if (m == null || !m.matches() || !m.group(1).equals(tenant.slug())) {
       return Optional.empty();
     }
-    String data = m.group(1) + ":" + m.group(2);
+    String data = data(tenant) + ":" + m.group(2);
     return secrets.verify("open", data, m.group(3))
-        ? Optional.of(new Target(m.group(1), Long.parseLong(m.group(2)), -1))
+        ? Optional.of(new Target(Long.parseLong(m.group(2)), -1))
         : Optional.empty();
   }
 
-  public Optional<Target> verifyClick(String token) {
+  /** The target of a genuine click token of {@code tenant}; empty otherwise. */
+  public Optional<Target> verifyClick(String token, TenantRef tenant) {
     Matcher m = token == null ? null : CLICK.matcher(token);
-    if (m == null || !m.matches()) {
+    if (m == null || !m.matches() || !m.group(1).equals(tenant.slug())) {
       return Optional.empty();
     }
-    String data = m.group(1) + ":" + m.group(2) + ":" + m.group(3);
+    String data = data(tenant) + ":" + m.group(2) + ":" + m.group(3);
     return secrets.verify("click", data, m.group(4))
-        ? Optional.of(
-            new Target(m.group(1), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3))))
+        ? Optional.of(new Target(Long.parseLong(m.group(2)), Integer.parseInt(m.group(3))))
         : Optional.empty();
+  }
+
+  /**
+   * The MAC covers the tenant's immutable id: a later tenant with the same slug cannot reuse it.
+   */
+  private static String data(TenantRef tenant) {
+    return tenant.id() + ":" + tenant.slug();
   }
 
   /** The http(s) URLs of a plain-text body, in order, without trailing punctuation. */

@@ -1,15 +1,17 @@
 package io.omnireach.channel;
 
 import io.omnireach.common.SecretBox;
-import io.omnireach.tenant.TenantSchema;
+import io.omnireach.tenant.TenantRef;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Unguessable one-click unsubscribe tokens: {@code <tenant>.<message id>.<HMAC-SHA256>}, the MAC
- * over tenant slug and message id under a key derived from the master key. A token only names a
- * message; whoever holds it can unsubscribe that message's recipient and nothing else.
+ * Unguessable one-click unsubscribe tokens: {@code <tenant slug>.<message id>.<HMAC-SHA256>}, the
+ * MAC over the tenant's immutable id, its slug and the message id under a key derived from the
+ * master key. A token only names a message; whoever holds it can unsubscribe that message's
+ * recipient and nothing else. The slug only routes: a tenant created later with the slug of a
+ * deleted one has another id, so the old tenant's tokens are refused.
  */
 public final class UnsubscribeTokens {
 
@@ -23,36 +25,37 @@ public final class UnsubscribeTokens {
     this.secrets = secrets;
   }
 
-  /** Who a valid token is for. */
-  public record Target(String tenantSlug, long messageId) {}
-
-  public String token(String tenantSlug, long messageId) {
-    return tenantSlug + "." + messageId + "." + secrets.sign(PURPOSE, data(tenantSlug, messageId));
+  public String token(TenantRef tenant, long messageId) {
+    return tenant.slug() + "." + messageId + "." + secrets.sign(PURPOSE, data(tenant, messageId));
   }
 
-  /** The target of a genuine token; empty for anything forged, changed or malformed. */
-  public Optional<Target> verify(String token) {
-    if (token == null) {
+  /** The tenant slug a well-formed token names (not verified: only to look the tenant up). */
+  public static Optional<String> slug(String token) {
+    Matcher m = token == null ? null : SHAPE.matcher(token);
+    return m != null && m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The message a genuine token of {@code tenant} names; empty for anything forged, changed,
+   * malformed or made for another tenant (also a deleted one with the same slug).
+   */
+  public Optional<Long> verify(String token, TenantRef tenant) {
+    Matcher m = token == null ? null : SHAPE.matcher(token);
+    if (m == null || !m.matches() || !m.group(1).equals(tenant.slug())) {
       return Optional.empty();
     }
-    Matcher m = SHAPE.matcher(token);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    String slug = m.group(1);
     long id;
     try {
       id = Long.parseLong(m.group(2));
-      TenantSchema.requireValidSlug(slug);
-    } catch (RuntimeException e) {
+    } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    return secrets.verify(PURPOSE, data(slug, id), m.group(3))
-        ? Optional.of(new Target(slug, id))
+    return secrets.verify(PURPOSE, data(tenant, id), m.group(3))
+        ? Optional.of(id)
         : Optional.empty();
   }
 
-  private static String data(String slug, long messageId) {
-    return slug + ":" + messageId;
+  private static String data(TenantRef tenant, long messageId) {
+    return tenant.id() + ":" + tenant.slug() + ":" + messageId;
   }
 }

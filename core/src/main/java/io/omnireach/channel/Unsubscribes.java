@@ -70,13 +70,9 @@ public final class Unsubscribes {
   }
 
   private Optional<Resolved> resolve(String token) {
-    return tokens
-        .verify(token)
-        .flatMap(
-            t ->
-                tenants
-                    .bySlug(t.tenantSlug())
-                    .map(tenant -> new Resolved(tenant.ref(), t.messageId())));
+    return UnsubscribeTokens.slug(token)
+        .flatMap(tenants::bySlug)
+        .flatMap(t -> tokens.verify(token, t.ref()).map(id -> new Resolved(t.ref(), id)));
   }
 
   static String mask(String email) {

@@ -7,6 +7,7 @@ import io.omnireach.tenant.TenantRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,14 +127,31 @@ public final class ImportStore {
         id);
   }
 
+  /**
+   * Records the outcome and deletes the uploaded file: a finished import (completed, failed or
+   * given up) never reads it again, and the file holds personal data.
+   */
   public void finished(TenantRef tenant, long id, boolean completed, String error) {
-    update(
-        tenant,
-        "update lead_imports set status = ?, error = ?, finished_at = ? where id = ?",
-        completed ? "COMPLETED" : "FAILED",
-        error,
-        Timestamp.from(clock.instant()),
-        id);
+    String file =
+        tx.tenant(
+            tenant,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update lead_imports set status = ?, error = ?, finished_at = ?"
+                          + " where id = ? returning file_path")) {
+                ps.setString(1, completed ? "COMPLETED" : "FAILED");
+                ps.setString(2, error);
+                ps.setTimestamp(3, Timestamp.from(clock.instant()));
+                ps.setLong(4, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getString(1) : null;
+                }
+              }
+            });
+    if (file != null) {
+      LeadImports.deleteQuietly(Path.of(file));
+    }
   }
 
   /** Adds a chunk's counts and errors in the caller's (chunk) transaction. */

@@ -2,6 +2,7 @@ package io.omnireach.lead;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.tenant.TenantSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,15 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Starting a CSV import, the same way from the REST API and the UI: receive the file onto disk,
- * preview it, check the mapping, record the import and launch its job.
+ * preview it, check the mapping, record the import and launch its job. Files wait in a folder per
+ * tenant and are deleted when the import finishes ({@link ImportStore#finished}), when the upload
+ * is abandoned ({@link #discard}) and with the tenant ({@link #deleteTenantFiles}).
  */
 public final class LeadImports {
+
+  private static final Logger LOG = Logger.getLogger(LeadImports.class.getName());
 
   /** What the file looks like, for the mapping step. */
   public record Preview(
@@ -56,10 +64,10 @@ public final class LeadImports {
       }
       return target;
     } catch (IOException e) {
-      discard(target);
+      deleteQuietly(target);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      discard(target);
+      deleteQuietly(target);
       throw e;
     }
   }
@@ -120,17 +128,17 @@ public final class LeadImports {
       launcher.start(tenant, id);
       return id;
     } catch (IOException e) {
-      discard(file);
+      deleteQuietly(file);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      discard(file);
+      deleteQuietly(file);
       throw e;
     }
   }
 
   private Path newFile(TenantRef tenant) {
     try {
-      Path dir = directory.resolve(tenant.slug());
+      Path dir = folder(tenant.slug());
       Files.createDirectories(dir);
       return dir.resolve(UUID.randomUUID() + ".csv");
     } catch (IOException e) {
@@ -147,11 +155,39 @@ public final class LeadImports {
             + " MB; split it into smaller files.");
   }
 
-  private static void discard(Path file) {
+  /**
+   * Deletes an upload whose import will not start (the user chose another file or left the page);
+   * only a file in the tenant's own upload folder.
+   */
+  public void discard(TenantRef tenant, Path file) {
+    Path folder = folder(tenant.slug()).toAbsolutePath().normalize();
+    if (file != null && file.toAbsolutePath().normalize().startsWith(folder)) {
+      deleteQuietly(file);
+    }
+  }
+
+  /** Deletes a tenant's upload folder with every file still waiting in it (tenant deletion). */
+  public void deleteTenantFiles(String slug) {
+    Path folder = folder(TenantSchema.requireValidSlug(slug));
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(LeadImports::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path folder(String slug) {
+    return directory.resolve(slug);
+  }
+
+  static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      // best effort: a stray file in the import folder harms nobody
+      LOG.warning("Could not delete " + file + ": " + e.getMessage());
     }
   }
 }

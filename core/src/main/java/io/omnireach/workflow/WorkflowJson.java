@@ -98,6 +98,9 @@ public final class WorkflowJson {
     }
     WorkflowSettings settings = null;
     JsonNode s = root.path("settings");
+    if (!s.isMissingNode() && !s.isNull() && !s.isObject()) {
+      throw DomainException.invalid("settings", "settings is an object {stopOnReply}.");
+    }
     if (s.isObject()) {
       settings =
           new WorkflowSettings(!s.has("stopOnReply") || s.get("stopOnReply").asBoolean(true));

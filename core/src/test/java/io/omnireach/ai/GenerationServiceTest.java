@@ -258,7 +258,10 @@ class GenerationServiceTest {
   void a_500_is_tried_three_times_then_fails_clearly() {
     wm.stubFor(
         post(urlEqualTo(OPENROUTER_PATH))
-            .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"upstream down\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withBody("{\"error\":\"upstream down at 10.0.0.7, db password hunter2\"}")));
 
     assertThatThrownBy(this::generate)
         .isInstanceOfSatisfying(
@@ -267,6 +270,8 @@ class GenerationServiceTest {
               assertThat(e.reason()).isEqualTo(Reason.PROVIDER_ERROR);
               assertThat(e.attempts()).isEqualTo(3);
               assertThat(e.getMessage()).contains("HTTP 500", "openrouter/openai/gpt-4o-mini");
+              // the tenant sees the status, not the answer's text (it is logged)
+              assertThat(e.getMessage()).doesNotContain("hunter2", "10.0.0.7", "upstream down");
             });
     wm.verify(3, postRequestedFor(urlEqualTo(OPENROUTER_PATH)));
     assertThat(ledger())

@@ -410,12 +410,12 @@ class EmailChannelTest {
     assertThat(tracking.click(second)).hasValue("https://acme.example/demo");
     assertThat(tracking.open(pixel.group(1))).isTrue();
     TrackingLinks links = new TrackingLinks(secrets);
-    assertThat(tracking.click(links.clickToken("acme", q.id(), 2))).isEmpty();
+    assertThat(tracking.click(links.clickToken(acme, q.id(), 2))).isEmpty();
     assertThat(tracking.click(first.replace(".0.", ".1."))).isEmpty();
     assertThat(
             tracking.click(
                 new TrackingLinks(SecretBox.fromBase64(SecretBox.newKey()))
-                    .clickToken("acme", q.id(), 0)))
+                    .clickToken(acme, q.id(), 0)))
         .isEmpty();
     assertThat(messages.get(acme, q.id()).events())
         .extracting(MessageView.Event::type)

@@ -235,7 +235,24 @@ class SendGridChannelTest {
     answer(503, "<html>upstream down</html>");
     MessageView n = queue("Down");
     assertThat(relay.relay(acme, n.id())).isEqualTo(MessageView.Status.QUEUED);
-    assertThat(messages.get(acme, n.id()).reply()).isEqualTo("503 <html>upstream down</html>");
+    assertThat(messages.get(acme, n.id()).reply())
+        .startsWith("503 ")
+        .doesNotContain("upstream down");
+  }
+
+  @Test
+  void an_answer_that_is_not_a_sendgrid_error_is_not_shown_to_the_tenant() {
+    // e.g. apiBaseUrl pointed at an internal service: its page must not come back to the tenant
+    answer(404, "<html><title>Jenkins</title>build secret AKIA-EXAMPLE-KEY</html>");
+    MessageView m = queue("Internal");
+    assertThat(relay.relay(acme, m.id())).isEqualTo(MessageView.Status.FAILED);
+    MessageView failed = messages.get(acme, m.id());
+    assertThat(failed.reply())
+        .startsWith("404 ")
+        .contains("not a SendGrid error")
+        .doesNotContain("Jenkins", "AKIA");
+    assertThat(failed.events().get(failed.events().size() - 1).detail())
+        .doesNotContain("Jenkins", "AKIA");
   }
 
   @Test

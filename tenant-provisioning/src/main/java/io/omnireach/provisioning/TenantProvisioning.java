@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -30,10 +31,20 @@ public final class TenantProvisioning {
 
   private final Transactions tx;
   private final TenantDirectory tenants;
+  private final Consumer<String> erasedFiles;
 
   public TenantProvisioning(Transactions tx) {
+    this(tx, slug -> {});
+  }
+
+  /**
+   * @param erasedFiles deletes what a tenant keeps outside the database (by slug), e.g. its CSV
+   *     uploads still waiting for an import; called when the tenant is deleted
+   */
+  public TenantProvisioning(Transactions tx, Consumer<String> erasedFiles) {
     this.tx = tx;
     this.tenants = new TenantDirectory(tx);
+    this.erasedFiles = erasedFiles;
   }
 
   public Tenant create(NewTenant request, String actor) {
@@ -111,10 +122,14 @@ public final class TenantProvisioning {
     return changeStatus(slug, TenantStatus.ACTIVE, "tenant.resume", actor);
   }
 
-  /** Drops the tenant's schema and rows (GDPR erasure of the whole tenant); audit entry kept. */
+  /**
+   * Drops the tenant's schema and rows and deletes its files (GDPR erasure of the whole tenant);
+   * audit entry kept.
+   */
   public void delete(String slug, String actor) {
     Tenant tenant = require(slug);
     dropTenant(slug, tenant.id());
+    erasedFiles.accept(slug);
     tx.platform(
         c -> {
           AuditLog.record(c, actor, slug, "tenant.delete", slug, tenant.displayName());

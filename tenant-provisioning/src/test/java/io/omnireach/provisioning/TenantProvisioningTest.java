@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,8 +113,14 @@ class TenantProvisioningTest {
 
   @Test
   void deleting_drops_the_schema_and_memberships_but_keeps_the_audit_trail() throws Exception {
+    List<String> erased = new ArrayList<>();
+    TenantProvisioning provisioning = new TenantProvisioning(db.transactions(), erased::add);
     provisioning.create(tenant("wonka", "willy@wonka.test"), "owner@test");
+    assertThat(erased).isEmpty();
     provisioning.delete("wonka", "owner@test");
+    assertThat(erased)
+        .as("the tenant's files (waiting uploads) are deleted too")
+        .containsExactly("wonka");
     assertThat(schemaExists("tenant_wonka")).isFalse();
     assertThat(new TenantDirectory(db.transactions()).bySlug("wonka")).isEmpty();
     assertThat(new AuditLog(db.transactions()).recent("wonka", 10))

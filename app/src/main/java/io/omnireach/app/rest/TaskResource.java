@@ -98,7 +98,9 @@ public class TaskResource {
   @RolesAllowed({"Admin", "Sales"})
   @Operation(
       summary = "Complete a task",
-      description = "Marks it done; its run continues with the next step within seconds.")
+      description =
+          "Marks it done; its run continues with the next step within seconds. Sales complete"
+              + " their own and unassigned tasks, an Admin any task.")
   @APIResponse(
       responseCode = "200",
       description = "Done",
@@ -116,6 +118,19 @@ public class TaskResource {
                               + "\"sales@acme.demo\",\"status\":\"done\",\"createdAt\":"
                               + "\"2026-11-27T10:00:00Z\",\"doneAt\":\"2026-11-27T11:30:00Z\","
                               + "\"doneBy\":\"sales@acme.demo\"}")))
+  @APIResponse(
+      responseCode = "403",
+      description = "Another person's task (only its assignee or an Admin completes it)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "not yours",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                              + "\"detail\":\"Task 7 is assigned to admin@acme.demo: only they"
+                              + " or an Admin can complete it.\"}")))
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "409",
@@ -131,6 +146,7 @@ public class TaskResource {
                               + "\"detail\":\"Task 7 is already done.\"}")))
   public TaskDto complete(
       @Parameter(description = "Task id", example = "7") @PathParam("id") long id) {
-    return TaskDto.of(tasks.complete(current.tenant(), id, current.email()));
+    return TaskDto.of(
+        tasks.complete(current.tenant(), id, current.email(), current.hasRole("Admin")));
   }
 }

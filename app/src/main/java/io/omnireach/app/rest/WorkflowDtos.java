@@ -83,7 +83,9 @@ public final class WorkflowDtos {
       List<NodeDto> nodes,
       List<EdgeDto> edges,
       @Schema(description = "Optional on create and save") String description,
-      @Schema(description = "Optional on create and save") SettingsDto settings) {}
+      // named explicitly: the OpenAPI scanner reads a record component "settings" as "tings"
+      @Schema(name = "settings", description = "Optional on create and save")
+          SettingsDto settings) {}
 
   @Schema(name = "WorkflowSettings")
   public record SettingsDto(
@@ -106,7 +108,7 @@ public final class WorkflowDtos {
               enumeration = {"draft", "published", "paused", "archived"},
               example = "published")
           String status,
-      SettingsDto settings,
+      @Schema(name = "settings") SettingsDto settings,
       @Schema(description = "The number the draft gets when published", example = "2")
           int draftVersion,
       @Schema(description = "Newest published version, null before the first", example = "1")
@@ -142,7 +144,7 @@ public final class WorkflowDtos {
       String name,
       String description,
       @Schema(enumeration = {"draft", "published", "paused", "archived"}) String status,
-      SettingsDto settings,
+      @Schema(name = "settings") SettingsDto settings,
       int draftVersion,
       Integer publishedVersion,
       @Schema(description = "Published version numbers, oldest first", example = "[1]")

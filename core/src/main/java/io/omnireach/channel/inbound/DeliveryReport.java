@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  * The machine-readable parts of a bounce (RFC 3464 and what MTAs send in practice): the per-
  * recipient blocks of a {@code message/delivery-status} part ({@code Final-Recipient}, {@code
  * Original-Recipient}, {@code Action}, {@code Status}, {@code Diagnostic-Code}), the {@code
- * X-Failed-Recipients} header (Exim, Gmail), and the {@code Message-ID} and {@code
- * X-OmniReach-Idempotency-Key} of the returned original ({@code message/rfc822} or {@code
- * text/rfc822-headers}, or headers quoted in the text by MTAs that send no report). Lenient: what
- * cannot be read is left out.
+ * X-Failed-Recipients} header (Exim, Gmail), and the {@code Message-ID} of the returned original
+ * ({@code message/rfc822} or {@code text/rfc822-headers}, or headers quoted in the text by MTAs
+ * that send no report), and the tokens of our signed unsubscribe links in it. Lenient: what cannot
+ * be read is left out.
  */
 final class DeliveryReport {
 
@@ -45,19 +45,21 @@ final class DeliveryReport {
     }
   }
 
-  static final String IDEMPOTENCY_HEADER = "X-OmniReach-Idempotency-Key";
   private static final int MAX_PART = 256 * 1024;
   private static final int MAX_DEPTH = 6;
   private static final int MAX_ITEMS = 20;
   private static final Pattern STATUS = Pattern.compile("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b");
   private static final Pattern ANY_ID = Pattern.compile("<[^<>\\s]{1,250}>");
-  private static final Pattern QUOTED_KEY =
-      Pattern.compile("(?im)^[ \\t>]*" + IDEMPOTENCY_HEADER + ":[ \\t]*(\\S{1,250})");
+
+  /** Our one-click unsubscribe link (List-Unsubscribe header and footer of what we send). */
+  private static final Pattern UNSUBSCRIBE_LINK =
+      Pattern.compile(
+          "/unsubscribe/([a-z][a-z0-9-]{1,29}\\.[1-9][0-9]{0,18}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
 
   private final List<Recipient> recipients = new ArrayList<>();
   private final Set<String> failedHeader = new LinkedHashSet<>();
   private final Set<String> messageIds = new LinkedHashSet<>();
-  private final Set<String> idempotencyKeys = new LinkedHashSet<>();
+  private final Set<String> unsubscribeTokens = new LinkedHashSet<>();
 
   private DeliveryReport() {}
 
@@ -77,8 +79,9 @@ final class DeliveryReport {
       // a broken part: keep what was read so far
     }
     if (raw != null) {
-      // returned headers quoted in the text (Exim, qmail); our Message-IDs the processor finds
-      collect(QUOTED_KEY.matcher(raw), r.idempotencyKeys);
+      // returned headers and body quoted in the text (Exim, qmail); our Message-IDs the processor
+      // finds
+      r.links(raw);
     }
     return r;
   }
@@ -107,9 +110,13 @@ final class DeliveryReport {
     return messageIds;
   }
 
-  /** {@value #IDEMPOTENCY_HEADER} values of the returned original. */
-  Set<String> idempotencyKeys() {
-    return idempotencyKeys;
+  /**
+   * Tokens of our signed unsubscribe links found in the returned original (its List-Unsubscribe
+   * header or footer) or quoted text: unlike an address or the idempotency key they cannot be
+   * guessed, so they prove which message of ours the report returns. Not verified here.
+   */
+  Set<String> unsubscribeTokens() {
+    return unsubscribeTokens;
   }
 
   /**
@@ -211,6 +218,7 @@ final class DeliveryReport {
   }
 
   private void returned(String text) throws MessagingException {
+    links(text);
     InternetHeaders headers =
         new InternetHeaders(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
     String id = headers.getHeader("Message-ID", null);
@@ -220,14 +228,14 @@ final class DeliveryReport {
         messageIds.add(m.group());
       }
     }
-    String[] keys = headers.getHeader(IDEMPOTENCY_HEADER);
-    if (keys != null) {
-      for (String key : keys) {
-        String k = key.strip();
-        if (!k.isEmpty() && k.length() <= 250 && idempotencyKeys.size() < MAX_ITEMS) {
-          idempotencyKeys.add(k);
-        }
-      }
+  }
+
+  /** Unsubscribe tokens in text, also across quoted-printable soft line breaks. */
+  private void links(String text) {
+    collect(UNSUBSCRIBE_LINK.matcher(text), unsubscribeTokens);
+    if (text.contains("=\n") || text.contains("=3D")) {
+      String unfolded = text.replaceAll("=\r?\n", "").replace("=3D", "=");
+      collect(UNSUBSCRIBE_LINK.matcher(unfolded), unsubscribeTokens);
     }
   }
 

@@ -77,9 +77,35 @@ public final class ImapPoller {
         inbox.close(false);
       }
     } catch (MessagingException e) {
-      throw new IllegalStateException(
-          "IMAP " + settings.host() + ":" + settings.port() + " failed: " + e.getMessage(), e);
+      String where = "IMAP " + settings.host() + ":" + settings.port();
+      LOG.info(where + " failed: " + e);
+      throw new IllegalStateException(where + ": " + forTenant(e), e);
     }
+  }
+
+  /**
+   * What went wrong, in general terms: the server's own text is not repeated (the host may be an
+   * internal service that is no IMAP server at all); the detail is logged.
+   */
+  static String forTenant(MessagingException e) {
+    if (e instanceof jakarta.mail.AuthenticationFailedException) {
+      return "the server refused the username or password.";
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the host name cannot be resolved.";
+      }
+      if (t instanceof java.net.ConnectException) {
+        return "cannot connect (connection refused).";
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return "the server did not answer in time.";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "TLS with the server failed.";
+      }
+    }
+    return "the server did not answer like an IMAP server (details in the server log).";
   }
 
   private PollResult read(TenantRef tenant, long mailboxId, Folder inbox)

@@ -1,5 +1,6 @@
 package io.omnireach.channel.inbound;
 
+import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
 import jakarta.mail.BodyPart;
@@ -21,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -34,14 +34,15 @@ import java.util.regex.Pattern;
 
 /**
  * Handles one received email: finds the message we sent that it answers (its {@code In-Reply-To}
- * and {@code References}; for a bounce also our Message-IDs inside it, the returned {@code
- * X-OmniReach-Idempotency-Key}, or the failed recipient — see {@link DeliveryReport}), and only
- * then, outside any transaction, classifies it (possibly an LLM call), then stores it once (unique
- * by its own Message-ID) with the effects in one transaction: a REPLIED event on our message, the
- * lead's stage moved forward to {@code replied} (never back from a later stage; not for bounces or
- * out-of-office notes), an unsubscribe request suppressed like the one-click link, a bounce
- * suppressed as BOUNCED with a BOUNCED event — unless it is temporary (4.x.x), which is only a
- * SOFT_BOUNCED event.
+ * and {@code References}; for a bounce also our Message-IDs inside it, or the signed unsubscribe
+ * link of the returned original — see {@link DeliveryReport}; never the failed recipient's address
+ * or the guessable idempotency key alone, or anyone could suppress any lead with a forged report),
+ * and only then, outside any transaction, classifies it (possibly an LLM call), then stores it once
+ * (unique by its own Message-ID) with the effects in one transaction: a REPLIED event on our
+ * message, the lead's stage moved forward to {@code replied} (never back from a later stage; not
+ * for bounces or out-of-office notes), an unsubscribe request suppressed like the one-click link, a
+ * bounce suppressed as BOUNCED with a BOUNCED event — unless it is temporary (4.x.x), which is only
+ * a SOFT_BOUNCED event.
  */
 public final class InboundProcessor {
 
@@ -57,21 +58,22 @@ public final class InboundProcessor {
   private static final Pattern OUR_ID = Pattern.compile("<[0-9a-fA-F-]{36}@omnireach>");
   private static final Pattern ANY_ID = Pattern.compile("<[^<>\\s]{1,250}>");
 
-  /** How far back a bounce matched only by its recipient may point: MTAs give up within days. */
-  static final Duration BOUNCE_WINDOW = Duration.ofDays(30);
-
   private final Transactions tx;
   private final TenantReplyClassifier classifier;
+  private final UnsubscribeTokens tokens;
   private final Clock clock;
 
   /** Offline classification only. */
-  public InboundProcessor(Transactions tx, ReplyClassifier classifier, Clock clock) {
-    this(tx, TenantReplyClassifier.offline(classifier), clock);
+  public InboundProcessor(
+      Transactions tx, ReplyClassifier classifier, UnsubscribeTokens tokens, Clock clock) {
+    this(tx, TenantReplyClassifier.offline(classifier), tokens, clock);
   }
 
-  public InboundProcessor(Transactions tx, TenantReplyClassifier classifier, Clock clock) {
+  public InboundProcessor(
+      Transactions tx, TenantReplyClassifier classifier, UnsubscribeTokens tokens, Clock clock) {
     this.tx = tx;
     this.classifier = classifier;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -92,9 +94,13 @@ public final class InboundProcessor {
       raw = raw(mail);
       ids(raw, OUR_ID, candidates);
     }
+    Set<Long> linked = new LinkedHashSet<>();
     if (bounce || (from != null && ReplyClassifier.looksLikeMailerDaemon(from))) {
       dsn = DeliveryReport.read(mail, raw == null ? raw(mail) : raw);
       candidates.addAll(dsn.messageIds());
+      for (String token : dsn.unsubscribeTokens()) {
+        tokens.verify(token, tenant).ifPresent(linked::add);
+      }
     }
     String subject = cap(mail.getSubject(), 998);
     String body = cap(text(mail), MAX_BODY);
@@ -112,12 +118,11 @@ public final class InboundProcessor {
             ? mail.getReceivedDate().toInstant()
             : mail.getSentDate() != null ? mail.getSentDate().toInstant() : clock.instant();
     String storedId = rawId.trim();
-    DeliveryReport returned = dsn;
+    List<String> failed = dsn == null ? List.of() : dsn.addresses();
     // match first, in a short transaction: unmatched mail and repeats cost no classification
     Match match =
         tx.tenant(
-            tenant,
-            c -> match(c, mailboxId, List.copyOf(candidates), returned, received, storedId));
+            tenant, c -> match(c, List.copyOf(candidates), List.copyOf(linked), failed, storedId));
     if (match == null) {
       return Outcome.UNMATCHED;
     }
@@ -141,18 +146,13 @@ public final class InboundProcessor {
   }
 
   /**
-   * Our message by Message-ID (In-Reply-To, References, our IDs inside the mail), else for a bounce
-   * by the returned {@code X-OmniReach-Idempotency-Key}, else by the failed recipient: the most
-   * recent message sent to that address in the last {@link #BOUNCE_WINDOW}, preferring the mailbox
-   * the bounce came to. Null when nothing matches; a match with id -1 when the reply is stored.
+   * Our message by Message-ID (In-Reply-To, References, our IDs inside the mail), else (a bounce)
+   * by a genuine signed unsubscribe link of ours in it whose message went to one of the {@code
+   * failed} addresses when the report names any (a forwarded copy that bounced is not our lead's
+   * bounce). Null when nothing matches; a match with id -1 when the reply is stored.
    */
   private Match match(
-      Connection c,
-      Long mailboxId,
-      List<String> candidates,
-      DeliveryReport dsn,
-      Instant received,
-      String rawId)
+      Connection c, List<String> candidates, List<Long> linked, List<String> failed, String rawId)
       throws SQLException {
     Match match = null;
     if (!candidates.isEmpty()) {
@@ -164,32 +164,20 @@ public final class InboundProcessor {
               candidates,
               "Message-ID");
     }
-    if (match == null && dsn != null && !dsn.idempotencyKeys().isEmpty()) {
-      match =
-          first(
-              c,
-              "select id, lead_id, to_address from messages where idempotency_key = any (?)"
-                  + " order by id desc limit 1",
-              List.copyOf(dsn.idempotencyKeys()),
-              "idempotency key");
-    }
-    if (match == null && dsn != null && !dsn.addresses().isEmpty()) {
+    if (match == null && !linked.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "select id, lead_id, to_address from messages"
-                  + " where lower(to_address) = any (?) and status = 'SENT'"
-                  + " and sent_at between ? and ?"
-                  + " order by (mailbox_id is not distinct from ?) desc, sent_at desc, id desc"
-                  + " limit 1")) {
-        ps.setArray(1, c.createArrayOf("text", dsn.addresses().toArray()));
-        ps.setTimestamp(2, Timestamp.from(received.minus(BOUNCE_WINDOW)));
-        ps.setTimestamp(3, Timestamp.from(received.plus(Duration.ofDays(1))));
-        setLong(ps, 4, mailboxId);
+              "select id, lead_id, to_address from messages where id = any (?)"
+                  + " and (cardinality(?::text[]) = 0 or lower(to_address) = any (?::text[]))"
+                  + " order by id desc limit 1")) {
+        ps.setArray(1, c.createArrayOf("int8", linked.toArray()));
+        ps.setArray(2, c.createArrayOf("text", failed.toArray()));
+        ps.setArray(3, c.createArrayOf("text", failed.toArray()));
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             match =
                 new Match(
-                    rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), "failed recipient");
+                    rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), "unsubscribe link");
           }
         }
       }

@@ -57,8 +57,14 @@ public final class Tasks {
         });
   }
 
-  /** Marks the task done and makes its step due, so the run goes on at the next engine pass. */
-  public TaskView complete(TenantRef tenant, long taskId, String actor) {
+  /**
+   * Marks the task done and makes its step due, so the run goes on at the next engine pass. Only
+   * the assignee completes an assigned task, unless {@code anyAssignee} (an Admin); an unassigned
+   * task anyone may complete. The UI shows the button by the same rule.
+   *
+   * @throws DomainException FORBIDDEN for another person's task, CONFLICT when already done
+   */
+  public TaskView complete(TenantRef tenant, long taskId, String actor, boolean anyAssignee) {
     return tx.tenant(
         tenant,
         c -> {
@@ -67,14 +73,27 @@ public final class Tasks {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "update workflow_tasks set status = 'done', done_at = ?, done_by = ?"
-                      + " where id = ? and status = 'open' returning node_run_id")) {
+                      + " where id = ? and status = 'open'"
+                      + " and (? or assignee is null or lower(assignee) = lower(?))"
+                      + " returning node_run_id")) {
             ps.setTimestamp(1, now);
             ps.setString(2, actor);
             ps.setLong(3, taskId);
+            ps.setBoolean(4, anyAssignee);
+            ps.setString(5, actor);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
                 TaskView t = get(c, taskId);
-                throw DomainException.conflict(null, "Task " + t.id() + " is already done.");
+                if (!"open".equals(t.status())) {
+                  throw DomainException.conflict(null, "Task " + t.id() + " is already done.");
+                }
+                throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "Task "
+                        + t.id()
+                        + " is assigned to "
+                        + t.assignee()
+                        + ": only they or an Admin can complete it.");
               }
               nodeRunId = rs.getLong(1);
             }

@@ -192,10 +192,10 @@ class EmailAnalyticsTest {
     String human = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Thunderbird/128.0";
     assertThat(
             tracking.open(
-                links.openToken("pixel", ids[0]), "Mozilla/5.0 (via ggpht.com GoogleImageProxy)"))
+                links.openToken(pixel, ids[0]), "Mozilla/5.0 (via ggpht.com GoogleImageProxy)"))
         .isTrue();
-    assertThat(tracking.open(links.openToken("pixel", ids[0]), human)).isTrue();
-    assertThat(tracking.open(links.openToken("pixel", ids[1]), human)).isTrue();
+    assertThat(tracking.open(links.openToken(pixel, ids[0]), human)).isTrue();
+    assertThat(tracking.open(links.openToken(pixel, ids[1]), human)).isTrue();
     db.transactions()
         .tenant(
             pixel,

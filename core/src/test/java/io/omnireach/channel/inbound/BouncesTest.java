@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * Bounces that do not answer our Message-ID (no In-Reply-To/References to it): realistic delivery
  * reports of Postfix, Gmail, Exchange and Exim, filled in with a message just sent through the
  * product path, delivered to the mailbox's IMAP inbox and polled. Hard bounces suppress the address
- * as BOUNCED like the existing DSN path; soft ones (4.x.x) do not.
+ * as BOUNCED like the existing DSN path; soft ones (4.x.x) do not. A bounce must prove which
+ * message of ours it returns (our Message-ID, or the signed unsubscribe link of the returned
+ * original when a relay rewrote the Message-ID): anyone can send the inbox a report that names an
+ * address, so forged ones suppress nobody.
  */
 class BouncesTest extends InboundFixture {
 
@@ -41,6 +44,7 @@ class BouncesTest extends InboundFixture {
             .replace("{{LOCAL}}", sent.email().substring(0, sent.email().indexOf('@')))
             .replace("{{KEY}}", sent.idempotencyKey())
             .replace("{{MESSAGE_ID}}", sent.rfcId())
+            .replace("{{UNSUBSCRIBE_URL}}", sent.unsubscribeUrl())
             .replace(
                 "{{HEADERS_BASE64}}",
                 Base64.getMimeEncoder()
@@ -62,7 +66,8 @@ class BouncesTest extends InboundFixture {
   }
 
   @Test
-  void postfix_report_is_matched_by_the_returned_idempotency_key() throws Exception {
+  void postfix_report_is_matched_by_the_signed_unsubscribe_link_in_the_returned_headers()
+      throws Exception {
     Sent sent = send("Ghost");
     MimeMessage dsn = parse(sample("postfix-hard.eml", sent, Map.of()));
     assertThat(dsn.getHeader("In-Reply-To")).isNull();
@@ -70,7 +75,7 @@ class BouncesTest extends InboundFixture {
 
     DeliveryReport report = DeliveryReport.read(dsn, null);
     assertThat(report.addresses()).containsExactly(sent.email());
-    assertThat(report.idempotencyKeys()).containsExactly(sent.idempotencyKey());
+    assertThat(report.unsubscribeTokens()).containsExactly(token(sent));
     assertThat(report.recipients().get(0).status()).isEqualTo("5.1.1");
     assertThat(report.recipients().get(0).diagnostic()).contains("User unknown");
     assertThat(report.soft()).isFalse();
@@ -78,12 +83,13 @@ class BouncesTest extends InboundFixture {
     deliver(dsn);
     PollResult r = poller.poll(acme, box.id());
     assertThat(r.stored()).isEqualTo(1);
-    assertHardBounce(sent, "idempotency key");
+    assertHardBounce(sent, "unsubscribe link");
     assertThat(replyTo(sent.messageId()).rationale()).contains("5.1.1", sent.email());
   }
 
   @Test
-  void gmail_report_is_matched_by_the_failed_recipient() throws Exception {
+  void gmail_report_with_a_rewritten_message_id_is_matched_by_the_returned_unsubscribe_link()
+      throws Exception {
     Sent sent = send("Nobody");
     MimeMessage dsn = parse(sample("gmail-hard.eml", sent, Map.of()));
     DeliveryReport report = DeliveryReport.read(dsn, null);
@@ -93,7 +99,7 @@ class BouncesTest extends InboundFixture {
 
     deliver(dsn);
     assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
-    assertHardBounce(sent, "failed recipient");
+    assertHardBounce(sent, "unsubscribe link");
   }
 
   @Test
@@ -114,11 +120,12 @@ class BouncesTest extends InboundFixture {
   }
 
   @Test
-  void exim_bounce_without_a_report_is_matched_by_x_failed_recipients() throws Exception {
+  void exim_bounce_without_a_report_is_matched_by_the_unsubscribe_link_in_its_quoted_copy()
+      throws Exception {
     Sent sent = send("Full");
     deliver(parse(sample("exim-hard.eml", sent, Map.of())));
     assertThat(poller.poll(acme, box.id()).stored()).isEqualTo(1);
-    assertHardBounce(sent, "failed recipient");
+    assertHardBounce(sent, "unsubscribe link");
   }
 
   @Test
@@ -163,22 +170,75 @@ class BouncesTest extends InboundFixture {
   }
 
   @Test
-  void a_bounce_for_an_address_we_did_not_write_to_lately_matches_nothing() throws Exception {
-    Sent old = send("Longago");
-    db.transactions()
-        .tenant(
-            acme,
-            c ->
-                c.createStatement()
-                    .executeUpdate(
-                        "update messages set sent_at = sent_at - interval '40 days' where id = "
-                            + old.messageId()));
-    deliver(parse(sample("gmail-hard.eml", old, Map.of())));
-    Sent stranger = new Sent(0, 0, "stranger@leads.example", "<x@y>", "acme:api:" + "0".repeat(36));
-    deliver(parse(sample("gmail-hard.eml", stranger, Map.of())));
+  void a_forged_bounce_with_only_x_failed_recipients_suppresses_nobody() throws Exception {
+    Sent victim = send("Victim");
+    deliver(
+        parse(
+            "From: Mail Delivery System <Mailer-Daemon@mx.evil.example>\n"
+                + "To: sales@acme.example\n"
+                + "Subject: Mail delivery failed: returning message to sender\n"
+                + "Message-ID: <forged-1@mx.evil.example>\n"
+                + "X-Failed-Recipients: "
+                + victim.email()
+                + "\nAuto-Submitted: auto-replied\n\n"
+                + "A message that you sent could not be delivered. This is a permanent error.\n\n  "
+                + victim.email()
+                + "\n    550 5.1.1 user unknown\n"));
+    PollResult r = poller.poll(acme, box.id());
+    assertThat(r.unmatched()).isEqualTo(1);
+    assertThat(r.stored()).isZero();
+    assertThat(suppression(victim.email())).isNull();
+    assertThat(events(victim.messageId())).doesNotContain("BOUNCED");
+  }
+
+  @Test
+  void a_forged_report_with_a_guessed_idempotency_key_and_a_forged_link_suppresses_nobody()
+      throws Exception {
+    Sent victim = send("Target");
+    Sent other = send("Bystander");
+    String genuine = token(victim);
+    String forgedMac =
+        genuine.substring(0, genuine.length() - 2) + (genuine.endsWith("AA") ? "BB" : "AA");
+    String otherMessage =
+        genuine.replace("." + victim.messageId() + ".", "." + other.messageId() + ".");
+    for (String forgedToken : new String[] {forgedMac, otherMessage}) {
+      // the idempotency key is guessable (tenant:wf:<run>:<node>, or the API caller's own key)
+      Sent forged =
+          new Sent(
+              victim.leadId(),
+              victim.messageId(),
+              victim.email(),
+              "<20261124095958.77abc@relay.acme.example>",
+              victim.idempotencyKey(),
+              victim.unsubscribeUrl().replace(genuine, forgedToken));
+      deliver(parse(sample("postfix-hard.eml", forged, Map.of())));
+    }
     PollResult r = poller.poll(acme, box.id());
     assertThat(r.unmatched()).isEqualTo(2);
     assertThat(r.stored()).isZero();
-    assertThat(suppression(old.email())).isNull();
+    assertThat(suppression(victim.email())).isNull();
+    assertThat(suppression(other.email())).isNull();
+  }
+
+  @Test
+  void a_report_for_another_address_carrying_our_link_suppresses_nobody() throws Exception {
+    // e.g. the lead forwarded our mail and the forward bounced back to us
+    Sent sent = send("Forwarder");
+    Sent forward =
+        new Sent(
+            sent.leadId(),
+            sent.messageId(),
+            "colleague-" + sent.email(),
+            "<1@relay.acme.example>",
+            sent.idempotencyKey(),
+            sent.unsubscribeUrl());
+    deliver(parse(sample("postfix-hard.eml", forward, Map.of())));
+    PollResult r = poller.poll(acme, box.id());
+    assertThat(r.unmatched()).isEqualTo(1);
+    assertThat(suppression(sent.email())).isNull();
+  }
+
+  static String token(Sent sent) {
+    return sent.unsubscribeUrl().substring(sent.unsubscribeUrl().lastIndexOf('/') + 1);
   }
 }

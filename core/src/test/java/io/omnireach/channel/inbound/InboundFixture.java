@@ -103,7 +103,10 @@ abstract class InboundFixture {
             "https://reach.example/",
             clock);
     poller =
-        new ImapPoller(imap, new InboundProcessor(db.transactions(), new ReplyClassifier(), clock));
+        new ImapPoller(
+            imap,
+            new InboundProcessor(
+                db.transactions(), new ReplyClassifier(), new UnsubscribeTokens(secrets), clock));
     replies = new Replies(db.transactions());
     box =
         mailboxes.create(
@@ -131,7 +134,13 @@ abstract class InboundFixture {
     db.close();
   }
 
-  record Sent(long leadId, long messageId, String email, String rfcId, String idempotencyKey) {}
+  record Sent(
+      long leadId,
+      long messageId,
+      String email,
+      String rfcId,
+      String idempotencyKey,
+      String unsubscribeUrl) {}
 
   static Sent send(String first) throws Exception {
     String email =
@@ -174,7 +183,8 @@ abstract class InboundFixture {
         queued.id(),
         email,
         sent.getMessageID(),
-        sent.getHeader("X-OmniReach-Idempotency-Key", null));
+        sent.getHeader("X-OmniReach-Idempotency-Key", null),
+        sent.getHeader("List-Unsubscribe", null).replaceAll("^<([^>]+)>.*$", "$1"));
   }
 
   static MimeMessage reply(Sent to, String text) throws Exception {

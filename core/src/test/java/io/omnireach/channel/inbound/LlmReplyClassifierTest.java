@@ -22,6 +22,7 @@ import io.omnireach.ai.Prices;
 import io.omnireach.ai.PromptBuilder;
 import io.omnireach.ai.Provider;
 import io.omnireach.ai.RetryPolicy;
+import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.common.Json;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -425,7 +426,10 @@ class LlmReplyClassifierTest extends InboundFixture {
     answer(
         "{\"class\":\"INTERESTED\",\"confidence\":0.93,\"sentiment\":\"positive\","
             + "\"returnDate\":null,\"rationale\":\"Asks for a call on Thursday.\"}");
-    ImapPoller withLlm = new ImapPoller(imap, new InboundProcessor(db.transactions(), llm, clock));
+    ImapPoller withLlm =
+        new ImapPoller(
+            imap,
+            new InboundProcessor(db.transactions(), llm, new UnsubscribeTokens(secrets), clock));
     poller.poll(acme, box.id()); // whatever earlier tests left
     wm.resetRequests();
     Sent sent = send("Greta");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import io.omnireach.channel.MessageView;
+import io.omnireach.channel.UnsubscribeTokens;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -248,6 +249,7 @@ class RepliesTest extends InboundFixture {
                   }
                   return rules.classify(input, received);
                 },
+                new UnsubscribeTokens(secrets),
                 clock));
 
     for (int poll = 1; poll < ImapPoller.MAX_FAILURES; poll++) {

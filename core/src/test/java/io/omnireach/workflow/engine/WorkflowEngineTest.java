@@ -456,8 +456,8 @@ class WorkflowEngineTest {
     clock.advance(Duration.ofDays(10));
     drain();
     assertThat(run(runId).run().status()).isEqualTo("waiting");
-    tasks.complete(ACME, task.id(), "sam@acme.demo");
-    assertThatThrownBy(() -> tasks.complete(ACME, task.id(), "sam@acme.demo"))
+    tasks.complete(ACME, task.id(), "sam@acme.demo", false);
+    assertThatThrownBy(() -> tasks.complete(ACME, task.id(), "sam@acme.demo", false))
         .isInstanceOf(DomainException.class);
     drain();
     assertThat(run(runId).run().status()).isEqualTo("succeeded");

@@ -58,6 +58,9 @@ public class LeadImportView extends Div {
   private final Div body = new Div();
   private final Div steps = new Div();
 
+  /** The uploaded file while its columns are being mapped: deleted unless its import starts. */
+  private Path waiting;
+
   @Inject
   public LeadImportView(LeadImports leadImports, ImportStore store) {
     this.leadImports = leadImports;
@@ -69,6 +72,7 @@ public class LeadImportView extends Div {
     body.addClassName("omni-import-body");
     steps.addClassName("omni-import-steps");
     add(steps, body);
+    addDetachListener(e -> abandon());
     showUpload();
   }
 
@@ -92,6 +96,7 @@ public class LeadImportView extends Div {
   // ---- step 1 ---------------------------------------------------------------------------
 
   private void showUpload() {
+    abandon();
     markStep(0);
     body.removeAll();
     UI ui = UI.getCurrent();
@@ -103,6 +108,8 @@ public class LeadImportView extends Div {
                         () -> {
                           try {
                             Path stored = leadImports.adopt(tenant, file.toPath());
+                            abandon();
+                            waiting = stored;
                             showMapping(stored, metadata.fileName());
                           } catch (DomainException e) {
                             error(e.getMessage());
@@ -218,6 +225,7 @@ public class LeadImportView extends Div {
                         : IGNORE.equals(v) ? ImportMapping.IGNORE : v);
               });
           try {
+            waiting = null; // the import owns the file now (start deletes it if it cannot)
             long id =
                 leadImports.start(
                     tenant, file, fileName, overrides, policy.getValue(), user.email());
@@ -300,6 +308,14 @@ public class LeadImportView extends Div {
   }
 
   // ---- pieces ---------------------------------------------------------------------------
+
+  /** Deletes an upload that was not imported (another file chosen, or the page left). */
+  private void abandon() {
+    if (waiting != null) {
+      leadImports.discard(tenant, waiting);
+      waiting = null;
+    }
+  }
 
   private void add(Component c) {
     body.add(c);

@@ -209,7 +209,7 @@ public class TasksView extends Div {
 
   private void complete(TaskView t, Div card) {
     try {
-      tasks.complete(tenant(), t.id(), user.email());
+      tasks.complete(tenant(), t.id(), user.email(), admin);
       toast("Done: " + t.title() + ". The run goes on.", false);
     } catch (DomainException e) {
       toast(e.getMessage(), true);
