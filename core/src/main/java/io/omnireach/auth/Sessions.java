@@ -161,8 +161,8 @@ public final class Sessions {
   }
 
   /** Drops the cached state of a tenant that was suspended, resumed or deleted here. */
-  public void tenantChanged(long tenantId) {
-    cache.keySet().removeIf(k -> k.tenantId() == tenantId);
+  public void tenantChanged(String tenantSlug) {
+    cache.values().removeIf(c -> Objects.equals(c.state().tenantSlug(), tenantSlug));
   }
 
   /** Starts a sign-in: a new refresh token family for the user and tenant. */
