@@ -56,23 +56,27 @@ public final class LoginThrottle {
     return new LoginThrottle(clock, Duration.ofMinutes(15), 5, 30, 5, Duration.ofMinutes(1));
   }
 
-  /** Throws a 429-kind {@link DomainException} when this attempt must not be checked now. */
+  /**
+   * Throws {@link Throttled} (a 429-kind {@link DomainException}) when this attempt must not be
+   * checked now.
+   */
   public void check(String account, String address) {
     if (recent(addressKey(address)).size() >= maxPerAddress
         || recent(pairKey(account, address)).size() >= maxPerPair) {
-      throw new DomainException(
-          DomainException.Kind.TOO_MANY_REQUESTS,
+      throw new Throttled(
           "Too many failed sign-in attempts from your address. Try again in "
               + window.toMinutes()
-              + " minutes.");
+              + " minutes.",
+          window);
     }
     Duration wait = accountWait(account);
     if (!wait.isZero()) {
-      throw new DomainException(
-          DomainException.Kind.TOO_MANY_REQUESTS,
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new Throttled(
           "Too many failed sign-in attempts for this account. Try again in "
-              + Math.max(1, (wait.toMillis() + 999) / 1000)
-              + " seconds.");
+              + seconds
+              + " seconds.",
+          Duration.ofSeconds(seconds));
     }
   }
 
