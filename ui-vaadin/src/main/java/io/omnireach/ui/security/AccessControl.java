@@ -4,6 +4,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.SystemMessages;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
@@ -81,9 +82,19 @@ public class AccessControl {
       http.invalidate();
     }
     if (HandlerHelper.isRequestType(request, HandlerHelper.RequestType.UIDL)) {
-      // The client then opens the session-expired URL: the login page with its notice.
+      // As Vaadin answers a UI event of an expired session: the client opens the session-expired
+      // URL, the login page with its notice.
+      SystemMessages messages =
+          request.getService().getSystemMessages(HandlerHelper.findLocale(null, request), request);
       response.setContentType(JsonConstants.JSON_CONTENT_TYPE);
-      response.getWriter().write(VaadinService.createSessionExpiredJSON(false));
+      response
+          .getWriter()
+          .write(
+              VaadinService.createCriticalNotificationJSON(
+                  messages.getSessionExpiredCaption(),
+                  messages.getSessionExpiredMessage(),
+                  null,
+                  messages.getSessionExpiredURL()));
     } else {
       response.setStatus(302);
       response.setHeader("Location", request.getContextPath() + "/" + ENDED);
