@@ -29,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cap on the inflated size, before anything else reads them (sign-in included): a small compressed
  * body that would inflate past {@code omnireach.http.max-inflated-bytes} (default 1 MiB) gets 413
  * problem+json and is never held in memory whole. The request continues uncompressed (without the
- * header), so the JAX-RS runtime does not inflate it a second time, unbounded.
+ * header), so the JAX-RS runtime does not inflate it a second time, unbounded. Liberty's HTTP
+ * channel, which would inflate such bodies before any filter with only a compression-ratio limit,
+ * has {@code autoDecompression="false"} in server.xml.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class InflateLimitFilter extends HttpFilter {

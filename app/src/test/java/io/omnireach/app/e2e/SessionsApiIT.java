@@ -75,6 +75,14 @@ class SessionsApiIT {
     return ((Number) json(accepted).get("userId")).longValue();
   }
 
+  /** Removes a test member again, so tests that count acme's team are not disturbed. */
+  static void remove(long id) throws Exception {
+    assertThat(
+            E2e.send("DELETE", "/api/v1/users/" + id, E2e.token("admin@acme.demo"), null)
+                .statusCode())
+        .isEqualTo(204);
+  }
+
   static String unique(String name) {
     return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
   }
@@ -114,6 +122,7 @@ class SessionsApiIT {
     String fresh = (String) signIn(email, "acme").get("access_token");
     assertThat(E2e.get("/api/v1/me", fresh).statusCode()).isEqualTo(200);
     assertThat(E2e.get("/api/v1/invitations", fresh).statusCode()).isEqualTo(403);
+    remove(id);
   }
 
   @Test
@@ -145,6 +154,8 @@ class SessionsApiIT {
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(string(after, "detail")).contains("suspended");
     assertThat(refresh((String) tokens.get("refresh_token")).statusCode()).isEqualTo(401);
+    assertThat(E2e.send("DELETE", "/api/v1/tenants/" + slug, owner, null).statusCode())
+        .isEqualTo(204);
   }
 
   static HttpResponse<String> refresh(String refreshToken) throws Exception {
@@ -155,7 +166,7 @@ class SessionsApiIT {
   @Test
   void refresh_tokens_rotate_and_replaying_a_used_one_revokes_the_whole_sign_in() throws Exception {
     String email = unique("rotator");
-    newAcmeMember(email, "Sales");
+    long id = newAcmeMember(email, "Sales");
     Map<String, Object> first = signIn(email, "acme");
     assertThat(first).containsKeys("access_token", "refresh_token", "refresh_expires_in");
 
@@ -175,12 +186,13 @@ class SessionsApiIT {
     HttpResponse<String> missing = E2e.send("POST", "/api/v1/auth/refresh", null, "{}");
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(string(missing, "field")).isEqualTo("refresh_token");
+    remove(id);
   }
 
   @Test
   void logout_revokes_the_presented_refresh_token() throws Exception {
     String email = unique("leaving");
-    newAcmeMember(email, "Viewer");
+    long id = newAcmeMember(email, "Viewer");
     Map<String, Object> tokens = signIn(email, "acme");
     HttpResponse<String> out =
         E2e.send(
@@ -190,6 +202,7 @@ class SessionsApiIT {
             "{\"refresh_token\":\"" + tokens.get("refresh_token") + "\"}");
     assertThat(out.statusCode()).isEqualTo(204);
     assertThat(refresh((String) tokens.get("refresh_token")).statusCode()).isEqualTo(401);
+    remove(id);
   }
 
   @Test
