@@ -9,11 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * Sessions end on the next request when access changes: removal, role change, suspension; refresh
@@ -261,6 +265,40 @@ class SessionsApiIT {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void invitation_tokens_and_other_query_strings_stay_out_of_the_access_log() throws Exception {
+    String secret = "secret-" + UUID.randomUUID();
+    String requestId = "sessions-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(E2e.BASE_URL + "/accept-invitation?token=" + secret))
+                .header("X-Request-Id", requestId)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    Path log =
+        Path.of(System.getProperty("omnireach.wlp", "target/liberty/wlp"))
+            .resolve("usr/servers/omnireach-e2e/logs/http_access.log");
+    // Liberty writes the access log a moment after the response.
+    String line =
+        new FluentWait<>(log)
+            .withTimeout(Duration.ofSeconds(30))
+            .pollingEvery(Duration.ofMillis(200))
+            .ignoring(java.io.IOException.class)
+            .until(
+                p -> {
+                  try {
+                    return Files.readAllLines(p).stream()
+                        .filter(l -> l.contains(requestId))
+                        .findFirst()
+                        .orElse(null);
+                  } catch (java.io.IOException e) {
+                    return null;
+                  }
+                });
+    assertThat(line).contains("/accept-invitation").doesNotContain(secret).doesNotContain("token=");
   }
 
   @Test
