@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.auth.Throttled;
 import io.omnireach.common.DomainException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,7 +24,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         };
     Response response = Problem.of(status, e.getMessage(), e.field()).toResponse();
     if (status == Response.Status.TOO_MANY_REQUESTS) {
-      return Response.fromResponse(response).header("Retry-After", "900").build();
+      long seconds = e instanceof Throttled t ? t.retryAfter().toSeconds() : 900;
+      return Response.fromResponse(response).header("Retry-After", seconds).build();
     }
     return response;
   }

@@ -18,11 +18,6 @@ public final class Dtos {
       @Schema(example = "omnireach-demo") String password,
       @Schema(example = "acme") String tenant) {}
 
-  public record TokenResponse(
-      @Schema(name = "access_token") String access_token,
-      @Schema(example = "Bearer") String token_type,
-      @Schema(example = "900") long expires_in) {}
-
   public record Branding(String logoUrl, String primaryColor) {}
 
   public record TenantDto(

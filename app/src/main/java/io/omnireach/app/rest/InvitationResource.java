@@ -4,6 +4,8 @@ import io.omnireach.app.rest.Dtos.AcceptInvitationRequest;
 import io.omnireach.app.rest.Dtos.AcceptedInvitation;
 import io.omnireach.app.rest.Dtos.InvitationDto;
 import io.omnireach.app.rest.Dtos.InvitationRequest;
+import io.omnireach.auth.InvitationAcceptance;
+import io.omnireach.auth.TrustedProxies;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.user.Invitations;
@@ -11,6 +13,7 @@ import io.omnireach.user.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -46,6 +50,9 @@ public class InvitationResource {
   @Inject Invitations invitations;
   @Inject CurrentUser current;
   @Inject Clock clock;
+  @Inject InvitationAcceptance acceptance;
+  @Inject TrustedProxies proxies;
+  @Context HttpServletRequest request;
 
   @GET
   @RolesAllowed("Admin")
@@ -145,11 +152,19 @@ public class InvitationResource {
               examples = @ExampleObject(name = "accepted", value = "{\"userId\":12}")))
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(responseCode = "409", description = "Already used or expired")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many failed attempts (the sign-in throttle: wrong passwords count)")
   public Response accept(AcceptInvitationRequest body) {
     if (body == null || body.token() == null || body.token().isBlank()) {
       throw DomainException.invalid("token", "The invitation token is required.");
     }
-    long userId = invitations.accept(body.token(), body.displayName(), body.password());
+    long userId =
+        acceptance.accept(
+            body.token(),
+            body.displayName(),
+            body.password(),
+            proxies.clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For")));
     return Response.status(Response.Status.CREATED).entity(new AcceptedInvitation(userId)).build();
   }
 }

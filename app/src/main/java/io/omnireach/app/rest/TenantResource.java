@@ -2,6 +2,7 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.Dtos.CreateTenantRequest;
 import io.omnireach.app.rest.Dtos.TenantDto;
+import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.provisioning.NewTenant;
 import io.omnireach.provisioning.TenantProvisioning;
@@ -45,6 +46,7 @@ public class TenantResource {
   @Inject TenantDirectory tenants;
   @Inject TenantProvisioning provisioning;
   @Inject CurrentUser current;
+  @Inject Sessions sessions;
 
   @GET
   @Operation(summary = "List tenants", description = "All tenants (Owner) or the reseller's own.")
@@ -132,7 +134,9 @@ public class TenantResource {
   @APIResponse(responseCode = "200", description = "The suspended tenant")
   public TenantDto suspend(@PathParam("slug") String slug) {
     visible(slug);
-    return TenantDto.of(provisioning.suspend(slug, current.email()));
+    TenantDto suspended = TenantDto.of(provisioning.suspend(slug, current.email()));
+    sessions.tenantChanged(slug); // its users' tokens fail from the next request
+    return suspended;
   }
 
   @POST
@@ -153,6 +157,7 @@ public class TenantResource {
   public Response delete(@PathParam("slug") String slug) {
     visible(slug);
     provisioning.delete(slug, current.email());
+    sessions.tenantChanged(slug);
     return Response.noContent().build();
   }
 

@@ -2,6 +2,7 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.Dtos.MemberDto;
 import io.omnireach.app.rest.Dtos.RoleChange;
+import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
@@ -38,6 +39,7 @@ public class UserResource {
 
   @Inject UserDirectory users;
   @Inject CurrentUser current;
+  @Inject Sessions sessions;
 
   @GET
   @RolesAllowed({"Admin", "Sales", "Viewer"})
@@ -93,7 +95,9 @@ public class UserResource {
       throw DomainException.invalid("role", "Role is required.");
     }
     Role role = Role.tenantRole("role", body.role());
-    return MemberDto.of(users.changeRole(current.tenant(), id, role, current.email()));
+    MemberDto changed = MemberDto.of(users.changeRole(current.tenant(), id, role, current.email()));
+    sessions.userChanged(id); // the old token's rights end with this request
+    return changed;
   }
 
   @DELETE
@@ -104,6 +108,7 @@ public class UserResource {
   @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
   public Response remove(@PathParam("id") long id) {
     users.removeMember(current.tenant(), id, current.email());
+    sessions.userChanged(id);
     return Response.noContent().build();
   }
 }

@@ -7,5 +7,8 @@ public final class Claims {
   public static final String TENANT_ID = "tenant_id";
   public static final String RESELLER_ID = "reseller_id";
 
+  /** The user's session epoch when the token was issued (see {@code Sessions}). */
+  public static final String SESSION_EPOCH = "sv";
+
   private Claims() {}
 }

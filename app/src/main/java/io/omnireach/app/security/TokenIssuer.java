@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.auth.Sessions;
 import io.omnireach.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,12 @@ public class TokenIssuer {
   @ConfigProperty(name = "omnireach.jwt.ttl-seconds")
   long ttlSeconds;
 
-  public IssuedToken issue(AuthenticatedUser user) {
+  /** A token for a grant from {@code Sessions}: it carries the session epoch. */
+  public IssuedToken issue(Sessions.Grant grant) {
+    return issue(grant.user(), grant.epoch());
+  }
+
+  public IssuedToken issue(AuthenticatedUser user, long sessionEpoch) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -51,7 +57,8 @@ public class TokenIssuer {
             .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
             .claim("upn", user.email())
             .claim("name", user.displayName())
-            .claim("groups", user.roles().stream().map(Role::label).sorted().toList());
+            .claim("groups", user.roles().stream().map(Role::label).sorted().toList())
+            .claim(Claims.SESSION_EPOCH, sessionEpoch);
     if (user.tenant() != null) {
       claims.claim(Claims.TENANT, user.tenant().slug());
       claims.claim(Claims.TENANT_ID, user.tenant().id());

@@ -22,6 +22,8 @@ class OperationsIT {
     assertThat(doc)
         .contains(
             "/api/v1/auth/token",
+            "/api/v1/auth/refresh",
+            "/api/v1/auth/logout",
             "/api/v1/me",
             "/api/v1/tenants",
             "/api/v1/tenants/{slug}/suspend",

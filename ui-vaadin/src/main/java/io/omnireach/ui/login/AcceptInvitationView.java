@@ -12,8 +12,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.omnireach.auth.InvitationAcceptance;
 import io.omnireach.common.DomainException;
-import io.omnireach.user.Invitations;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.user.PasswordHasher;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,15 +25,15 @@ import java.util.List;
 @AnonymousAllowed
 public class AcceptInvitationView extends Div implements BeforeEnterObserver {
 
-  private final Invitations invitations;
+  private final InvitationAcceptance acceptance;
   private final TextField name = new TextField("Your name");
   private final PasswordField password = new PasswordField("Choose a password");
   private final Paragraph error = new Paragraph();
   private String token;
 
   @Inject
-  public AcceptInvitationView(Invitations invitations) {
-    this.invitations = invitations;
+  public AcceptInvitationView(InvitationAcceptance acceptance) {
+    this.acceptance = acceptance;
     addClassName("omni-login");
     name.setWidthFull();
     password.setWidthFull();
@@ -71,7 +72,7 @@ public class AcceptInvitationView extends Div implements BeforeEnterObserver {
 
   private void accept() {
     try {
-      invitations.accept(token, name.getValue(), password.getValue());
+      acceptance.accept(token, name.getValue(), password.getValue(), UiSession.clientAddress());
       getUI().ifPresent(ui -> ui.navigate("login"));
     } catch (DomainException e) {
       error.setText(e.getMessage());

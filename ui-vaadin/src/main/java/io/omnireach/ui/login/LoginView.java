@@ -72,6 +72,12 @@ public class LoginView extends Div implements BeforeEnterObserver {
       notice.setText("You have signed out.");
       notice.setVisible(true);
     }
+    if (params.containsKey("ended")) {
+      notice.setText(
+          "Your session has ended (it expired, or your access or password changed). Sign in"
+              + " again.");
+      notice.setVisible(true);
+    }
     renderBrand();
     form.setI18n(i18n(null));
   }
@@ -135,7 +141,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
   }
 
   private void signIn(AbstractLogin.LoginEvent event) {
-    String address = VaadinRequest.getCurrent().getRemoteAddr();
+    String address = UiSession.clientAddress();
     try {
       var user =
           authenticator.authenticate(

@@ -1,15 +1,28 @@
 package io.omnireach.ui.security;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.CustomizedSystemMessages;
+import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.SystemMessages;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.JsonConstants;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.auth.Sessions;
 import io.omnireach.ui.login.LoginView;
 import io.omnireach.ui.shell.AccessDeniedView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,10 +33,73 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccessControl {
 
+  /** Where a session that ended (expired or revoked) lands, with a notice. */
+  static final String ENDED = "login?ended";
+
+  @Inject Sessions sessions;
+
   void onServiceInit(@Observes ServiceInitEvent event) {
     event
         .getSource()
         .addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(AccessControl::check));
+    event.addRequestHandler(this::endRevokedSession);
+    String root =
+        event.getSource() instanceof VaadinServletService servlet
+            ? servlet.getServlet().getServletContext().getContextPath() + "/"
+            : "/";
+    CustomizedSystemMessages messages = new CustomizedSystemMessages();
+    messages.setSessionExpiredURL(root + ENDED);
+    event.getSource().setSystemMessagesProvider(info -> messages);
+  }
+
+  /**
+   * Runs before Vaadin handles any request of a session (page loads and every UI event): when the
+   * user was removed, their role changed, the tenant was suspended or their sessions were revoked,
+   * the session ends before the request can act, and the browser lands on the login page with a
+   * notice.
+   */
+  private boolean endRevokedSession(
+      VaadinSession session, VaadinRequest request, VaadinResponse response) throws IOException {
+    Sessions.Stamp stamp;
+    session.lock();
+    try {
+      stamp = session.getAttribute(Sessions.Stamp.class);
+    } finally {
+      session.unlock();
+    }
+    if (stamp == null || sessions.whyRevoked(stamp).isEmpty()) {
+      return false;
+    }
+    session.lock();
+    try {
+      session.setAttribute(AuthenticatedUser.class, null);
+      session.setAttribute(Sessions.Stamp.class, null);
+    } finally {
+      session.unlock();
+    }
+    WrappedSession http = request.getWrappedSession(false);
+    if (http != null) {
+      http.invalidate();
+    }
+    if (HandlerHelper.isRequestType(request, HandlerHelper.RequestType.UIDL)) {
+      // As Vaadin answers a UI event of an expired session: the client opens the session-expired
+      // URL, the login page with its notice.
+      SystemMessages messages =
+          request.getService().getSystemMessages(HandlerHelper.findLocale(null, request), request);
+      response.setContentType(JsonConstants.JSON_CONTENT_TYPE);
+      response
+          .getWriter()
+          .write(
+              VaadinService.createCriticalNotificationJSON(
+                  messages.getSessionExpiredCaption(),
+                  messages.getSessionExpiredMessage(),
+                  null,
+                  messages.getSessionExpiredURL()));
+    } else {
+      response.setStatus(302);
+      response.setHeader("Location", request.getContextPath() + "/" + ENDED);
+    }
+    return true;
   }
 
   static void check(BeforeEnterEvent event) {

@@ -5,6 +5,9 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.auth.Sessions;
+import io.omnireach.auth.TrustedProxies;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 
 /** The signed-in user of the current Vaadin session; the UI's only source of the tenant. */
@@ -24,16 +27,32 @@ public final class UiSession {
     return user().orElseThrow(() -> new IllegalStateException("No user in this session"));
   }
 
-  /** Stores the user under a fresh HTTP session id (no session fixation). */
+  /**
+   * Stores the user under a fresh HTTP session id (no session fixation), with the session stamp
+   * that {@link AccessControl} checks on every request.
+   */
   public static void signIn(AuthenticatedUser user) {
+    Sessions sessions = CDI.current().select(Sessions.class).get();
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     VaadinSession.getCurrent().setAttribute(AuthenticatedUser.class, user);
+    VaadinSession.getCurrent()
+        .setAttribute(Sessions.Stamp.class, Sessions.Stamp.of(user, sessions.epoch(user.userId())));
+  }
+
+  /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */
+  public static String clientAddress() {
+    VaadinRequest request = VaadinRequest.getCurrent();
+    return CDI.current()
+        .select(TrustedProxies.class)
+        .get()
+        .clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
   }
 
   public static void signOut() {
     UI ui = UI.getCurrent();
     VaadinSession session = VaadinSession.getCurrent();
     session.setAttribute(AuthenticatedUser.class, null);
+    session.setAttribute(Sessions.Stamp.class, null);
     ui.getPage().setLocation("login?signedOut");
     session.getSession().invalidate();
   }

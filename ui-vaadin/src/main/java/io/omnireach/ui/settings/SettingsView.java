@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
@@ -51,6 +52,10 @@ public class SettingsView extends Div {
   private final Grid<Member> members = new Grid<>();
   private final Grid<Invitation> invites = new Grid<>();
   private final AuthenticatedUser user;
+
+  /** Told of role changes and removals, so the member's sessions end on their next request. */
+  @Inject Sessions sessions;
+
   private final boolean admin;
 
   @Inject
@@ -140,6 +145,7 @@ public class SettingsView extends Div {
           }
           try {
             users.changeRole(tenant(), m.userId(), e.getValue(), user.email());
+            sessions.userChanged(m.userId());
             toast(m.displayName() + " is now " + e.getValue().label() + ".", false);
           } catch (DomainException ex) {
             toast(ex.getMessage(), true);
@@ -158,6 +164,7 @@ public class SettingsView extends Div {
             e -> {
               try {
                 users.removeMember(tenant(), m.userId(), user.email());
+                sessions.userChanged(m.userId());
                 toast(m.displayName() + " was removed.", false);
               } catch (DomainException ex) {
                 toast(ex.getMessage(), true);
