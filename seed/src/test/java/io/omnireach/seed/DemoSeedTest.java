@@ -9,6 +9,7 @@ import io.omnireach.auth.LoginThrottle;
 import io.omnireach.common.DomainException;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.provisioning.TenantProvisioning;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.user.Invitations;
@@ -41,7 +42,8 @@ class DemoSeedTest {
             new ActivityFeed(db.transactions(), Clock.systemUTC()),
             LoginThrottle.standard(Clock.systemUTC()),
             Clock.systemUTC(),
-            outcomes::add);
+            outcomes::add,
+            new ResellerDirectory(db.transactions()));
   }
 
   @AfterAll
@@ -175,5 +177,18 @@ class DemoSeedTest {
         .hasMessageContaining("at least one Admin");
     assertThatThrownBy(() -> users.removeMember(globex, admin, "test"))
         .hasMessageContaining("at least one Admin");
+  }
+
+  @Test
+  void the_demo_reseller_is_branded_and_acme_keeps_its_own_logo_and_colour() {
+    var resolver = new io.omnireach.brand.BrandResolver(db.transactions());
+    var acme = resolver.forTenantSlug("acme").orElseThrow();
+    assertThat(acme.brand().productName()).isEqualTo("Demo Reach");
+    assertThat(acme.brand().logoUrl()).isEqualTo("/brand/acme.svg");
+    assertThat(acme.brand().primaryColor()).isEqualTo("#4f46e5");
+    long resellerId =
+        new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().resellerId();
+    assertThat(resolver.forReseller(resellerId).brand().logoUrl())
+        .matches("/brand-assets/[0-9a-f]{64}\\.svg");
   }
 }
