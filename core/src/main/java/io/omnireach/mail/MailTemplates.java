@@ -24,12 +24,15 @@ public final class MailTemplates {
   /** Someone was invited to a tenant with a role; {@code acceptUrl} carries the secret token. */
   public static Mail invitation(
       MailBrand brand, String workspace, String roleLabel, String acceptUrl, Instant expiresAt) {
-    String subject = "You're invited to join " + workspace + " on " + brand.productName();
+    // a tenant's brand is named after the workspace until resellers have product names
+    String where =
+        workspace.equals(brand.productName())
+            ? workspace
+            : workspace + " on " + brand.productName();
+    String subject = "You're invited to join " + where;
     String intro =
         "You have been invited to join "
-            + workspace
-            + " on "
-            + brand.productName()
+            + where
             + " as "
             + article(roleLabel)
             + " "
