@@ -20,9 +20,9 @@ class PasswordResetJourneyIT {
 
   @Test
   void an_admin_invites_from_settings_and_the_invitee_gets_the_email() throws Exception {
-    String email = "ivy-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+    String email = "ivy-" + UUID.randomUUID().toString().substring(0, 8) + "@globex.test";
     try (Browser browser = new Browser()) {
-      signIn(browser, "admin@acme.demo", E2e.DEMO_PASSWORD);
+      signIn(browser, "admin@globex.demo", E2e.DEMO_PASSWORD);
       browser.open("/settings");
       browser.click(By.id("invite-button"));
       browser.await(By.cssSelector("#invite-email input")).sendKeys(email);
@@ -37,7 +37,7 @@ class PasswordResetJourneyIT {
 
   @Test
   void a_member_resets_a_forgotten_password_from_the_login_page() throws Exception {
-    String email = "rae-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+    String email = "rae-" + UUID.randomUUID().toString().substring(0, 8) + "@globex.test";
     SystemMails.newMember(smtp, email, "rae-old-passphrase");
     try (Browser browser = new Browser()) {
       browser.open("/login");

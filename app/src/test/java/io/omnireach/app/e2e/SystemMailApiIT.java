@@ -21,7 +21,7 @@ class SystemMailApiIT {
   @RegisterExtension static GreenMailExtension smtp = SystemMails.greenMail();
 
   static String unique(String name) {
-    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@globex.test";
   }
 
   static HttpResponse<String> askReset(String email) throws Exception {
@@ -65,7 +65,7 @@ class SystemMailApiIT {
         E2e.send(
             "POST",
             "/api/v1/invitations",
-            E2e.token("admin@acme.demo"),
+            E2e.token("admin@globex.demo"),
             SystemMails.JSON
                 .createObjectNode()
                 .put("email", email)
@@ -75,7 +75,7 @@ class SystemMailApiIT {
     long id = SystemMails.json(invited).get("id").asLong();
 
     MimeMessage mail = SystemMails.await(smtp, email, 1);
-    assertThat(mail.getSubject()).isEqualTo("You're invited to join Acme Demo");
+    assertThat(mail.getSubject()).isEqualTo("You're invited to join Globex Corporation");
     assertThat(mail.getHeader("X-OmniReach-Idempotency-Key")).containsExactly("invitation:" + id);
     assertThat(mail.getFrom()[0].toString()).contains("no-reply@omnireach.test");
     MimeMultipart parts = (MimeMultipart) mail.getContent();
@@ -111,7 +111,7 @@ class SystemMailApiIT {
     HttpResponse<String> asked = askReset(email.toUpperCase());
     assertThat(asked.statusCode()).isEqualTo(202);
     MimeMessage mail = SystemMails.await(smtp, email, 2); // the invitation was #1
-    assertThat(mail.getSubject()).isEqualTo("Reset your Acme Demo password");
+    assertThat(mail.getSubject()).isEqualTo("Reset your Globex Corporation password");
     assertThat(mail.getHeader("X-OmniReach-Idempotency-Key")[0]).startsWith("password-reset:");
     assertThat(GreenMailUtil.getBody(mail)).contains("expires in 30 minutes");
     String token = SystemMails.token(mail, "/reset-password");

@@ -77,13 +77,13 @@ final class SystemMails {
     return JSON.readTree(response.body());
   }
 
-  /** An Acme member with this password, made through a real invitation email. */
+  /** A Globex member with this password, made through a real invitation email. */
   static void newMember(GreenMailExtension smtp, String email, String password) throws Exception {
     HttpResponse<String> invited =
         E2e.send(
             "POST",
             "/api/v1/invitations",
-            E2e.token("admin@acme.demo"),
+            E2e.token("admin@globex.demo"),
             JSON.createObjectNode().put("email", email).put("role", "Sales").toString());
     assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
     String token = token(await(smtp, email, 1), "/accept-invitation");
