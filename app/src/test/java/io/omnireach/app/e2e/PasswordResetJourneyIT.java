@@ -3,6 +3,9 @@ package io.omnireach.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +54,17 @@ class PasswordResetJourneyIT {
           .contains("If an account exists for " + email);
       browser.screenshot("mail-03-reset-link-sent");
 
-      String token = SystemMails.token(SystemMails.await(smtp, email, 2), "/reset-password");
+      MimeMessage mail = SystemMails.await(smtp, email, 2);
+      String token = SystemMails.token(mail, "/reset-password");
+      // the branded HTML mail as a mail client would show it
+      Path html = Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"));
+      Files.createDirectories(html);
+      html = html.resolve("mail-reset-email.html");
+      Files.writeString(html, SystemMails.part(mail, 1));
+      browser.driver.get(html.toUri().toString());
+      browser.await(By.linkText("Choose a new password"));
+      browser.screenshot("mail-03b-reset-email");
+
       browser.open("/reset-password?token=" + token);
       browser.await(By.cssSelector("#reset-password input")).sendKeys("too-short");
       browser.await(By.cssSelector("#reset-repeat input")).sendKeys("too-short");

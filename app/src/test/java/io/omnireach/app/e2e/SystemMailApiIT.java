@@ -3,7 +3,6 @@ package io.omnireach.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
@@ -80,7 +79,7 @@ class SystemMailApiIT {
     assertThat(mail.getFrom()[0].toString()).contains("no-reply@omnireach.test");
     MimeMultipart parts = (MimeMultipart) mail.getContent();
     assertThat(parts.getContentType()).startsWith("multipart/alternative");
-    String html = GreenMailUtil.getBody(parts.getBodyPart(1));
+    String html = SystemMails.part(mail, 1);
     assertThat(html).contains("Accept invitation", "as a Sales");
     String token = SystemMails.token(mail, "/accept-invitation");
     assertThat(token)
@@ -113,7 +112,7 @@ class SystemMailApiIT {
     MimeMessage mail = SystemMails.await(smtp, email, 2); // the invitation was #1
     assertThat(mail.getSubject()).isEqualTo("Reset your Globex Corporation password");
     assertThat(mail.getHeader("X-OmniReach-Idempotency-Key")[0]).startsWith("password-reset:");
-    assertThat(GreenMailUtil.getBody(mail)).contains("expires in 30 minutes");
+    assertThat(SystemMails.part(mail, 0)).contains("expires in 30 minutes");
     String token = SystemMails.token(mail, "/reset-password");
 
     HttpResponse<String> weak = confirm(token, "short");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -64,11 +64,20 @@ final class SystemMails {
     }
   }
 
+  /** The decoded text/plain (part 0) or text/html (part 1) of a system mail. */
+  static String part(MimeMessage mail, int index) {
+    try {
+      return (String) ((MimeMultipart) mail.getContent()).getBodyPart(index).getContent();
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The token of the first link to {@code path} in the mail's text. */
   static String token(MimeMessage mail, String path) {
     Matcher m =
         Pattern.compile(Pattern.quote(E2e.BASE_URL + path) + "\\?token=([A-Za-z0-9_-]+)")
-            .matcher(GreenMailUtil.getBody(mail));
+            .matcher(part(mail, 0));
     assertThat(m.find()).as("a " + path + " link in the mail").isTrue();
     return m.group(1);
   }

@@ -130,7 +130,7 @@ public class ResetPasswordView extends Div implements BeforeEnterObserver {
         });
     show(
         new H2("Choose a new password"),
-        new Paragraph("Your new password replaces the old one everywhere you are signed in."),
+        new Paragraph("Your new password replaces the old one. The link works once."),
         error,
         password,
         repeat,
