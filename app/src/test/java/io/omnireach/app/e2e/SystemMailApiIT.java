@@ -170,4 +170,15 @@ class SystemMailApiIT {
     assertThat(unknownToken.statusCode()).isEqualTo(400);
     assertThat(SystemMails.json(unknownToken).get("field").asText()).isEqualTo("token");
   }
+
+  @Test
+  void the_reset_endpoints_are_in_the_openapi_document_with_examples() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/auth/password-reset:",
+            "/api/v1/auth/password-reset/confirm:",
+            "If an account exists for this email, a reset link is on its way.",
+            "a-new-long-passphrase");
+  }
 }
