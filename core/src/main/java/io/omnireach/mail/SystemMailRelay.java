@@ -175,7 +175,7 @@ public final class SystemMailRelay {
     }
   }
 
-  private Void record(Connection c, Claimed m, SendResult result) throws SQLException {
+  Void record(Connection c, Claimed m, SendResult result) throws SQLException {
     Instant now = clock.instant();
     String sql;
     if (result.accepted()) {

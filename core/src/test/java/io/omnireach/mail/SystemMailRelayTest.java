@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.omnireach.channel.SendResult;
 import io.omnireach.channel.SmtpChannel;
 import io.omnireach.channel.SmtpSettings;
 import io.omnireach.db.Transactions;
@@ -199,6 +200,22 @@ class SystemMailRelayTest {
     assertThat(relay().relayDue(100)).isEqualTo(1);
 
     assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(status(key)).isEqualTo("SENT 2 0");
+  }
+
+  @Test
+  void a_relay_that_lost_its_lease_cannot_overwrite_the_newer_attempt() throws Exception {
+    String key = queue("ops@example.test");
+    SystemMailRelay slow = relay();
+    SystemMailRelay.Claimed stale = tx.platform(slow::claim).get(0);
+    clock.advance(Duration.ofMinutes(3));
+    SystemMailRelay.Claimed fresh = tx.platform(relay()::claim).get(0);
+    assertThat(fresh.attempt()).isEqualTo(2);
+
+    // the late reply of attempt 1 arrives while attempt 2 is being sent: it changes nothing
+    tx.platform(c -> slow.record(c, stale, SendResult.retry("421 late reply of attempt 1")));
+    assertThat(status(key)).startsWith("SENDING 2");
+    tx.platform(c -> relay().record(c, fresh, SendResult.accepted("250 ok")));
     assertThat(status(key)).isEqualTo("SENT 2 0");
   }
 
