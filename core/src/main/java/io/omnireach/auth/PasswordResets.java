@@ -69,7 +69,7 @@ public final class PasswordResets {
    */
   public void request(String email, String address) {
     String normalised = Emails.normalise("email", email);
-    throttle.check(normalised, address);
+    check(normalised, address, "Too many password reset requests");
     throttle.failed(normalised, address); // every ask counts: it sends a mail
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
@@ -133,7 +133,7 @@ public final class PasswordResets {
    */
   public long confirm(String token, String password, String address) {
     String throttleKey = "reset-token:" + address;
-    throttle.check(throttleKey, address);
+    check(throttleKey, address, "Too many invalid reset links");
     PasswordHasher.requireStrong(password);
     if (token == null || token.isBlank() || token.length() > 200) {
       throttle.failed(throttleKey, address);
@@ -185,6 +185,17 @@ public final class PasswordResets {
     }
     onPasswordChanged.accept(userId);
     return userId;
+  }
+
+  /** The sign-in throttle's check, with a message that fits a reset. */
+  private void check(String key, String address, String what) {
+    try {
+      throttle.check(key, address);
+    } catch (DomainException e) {
+      throw new DomainException(
+          DomainException.Kind.TOO_MANY_REQUESTS,
+          what + ". Try again in " + throttle.window().toMinutes() + " minutes.");
+    }
   }
 
   static String sha256(String value) {

@@ -42,7 +42,7 @@ public class PasswordResetResource {
 
   private static final String TOO_MANY =
       "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-          + "\"detail\":\"Too many failed sign-in attempts. Try again in 15 minutes.\"}";
+          + "\"detail\":\"Too many password reset requests. Try again in 15 minutes.\"}";
 
   @Inject PasswordResets resets;
   @Context HttpServletRequest request;
@@ -128,7 +128,13 @@ public class PasswordResetResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "throttled", value = TOO_MANY)))
+              examples =
+                  @ExampleObject(
+                      name = "throttled",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
+                              + "\"status\":429,\"detail\":\"Too many invalid reset links."
+                              + " Try again in 15 minutes.\"}")))
   public Response confirm(ResetConfirmation body) {
     if (body == null) {
       throw DomainException.invalid("token", "The reset token is required.");

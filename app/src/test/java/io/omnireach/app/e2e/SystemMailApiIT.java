@@ -157,6 +157,8 @@ class SystemMailApiIT {
     }
     HttpResponse<String> sixth = askReset(email);
     assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(SystemMails.json(sixth).get("detail").asText())
+        .isEqualTo("Too many password reset requests. Try again in 15 minutes.");
     assertThat(sixth.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
   }
