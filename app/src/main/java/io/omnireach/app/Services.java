@@ -12,6 +12,7 @@ import io.omnireach.jobs.leadimport.LeadImportJobs;
 import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadImports;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.mail.SystemMail;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.TenantDirectory;
@@ -63,8 +64,8 @@ public class Services {
 
   @Produces
   @Singleton
-  Invitations invitations(Transactions tx, Clock clock) {
-    return new Invitations(tx, clock, new PlanSeatPolicy(tx));
+  Invitations invitations(Transactions tx, Clock clock, SystemMail mail) {
+    return new Invitations(tx, clock, new PlanSeatPolicy(tx), mail);
   }
 
   @Produces

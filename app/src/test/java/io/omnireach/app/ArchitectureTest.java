@@ -43,7 +43,8 @@ class ArchitectureTest {
             "io.omnireach.ai..",
             "io.omnireach.channel..",
             "io.omnireach.brand..",
-            "io.omnireach.reseller..")
+            "io.omnireach.reseller..",
+            "io.omnireach.mail..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -61,7 +62,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

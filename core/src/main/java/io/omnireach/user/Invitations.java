@@ -4,6 +4,7 @@ import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Emails;
 import io.omnireach.db.Transactions;
+import io.omnireach.mail.SystemMail;
 import io.omnireach.tenant.TenantRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Invitations to join a tenant. The token is returned once, at creation; only its SHA-256 is
- * stored, so a database leak does not let anyone join.
+ * Invitations to join a tenant. The token is returned once, at creation, and mailed to the invitee
+ * (the mail is queued in the same transaction as the invitation row); only its SHA-256 is stored,
+ * so a database leak does not let anyone join.
  */
 public final class Invitations {
 
@@ -39,11 +41,21 @@ public final class Invitations {
   private final Transactions tx;
   private final Clock clock;
   private final SeatPolicy seats;
+  private final SystemMail mail;
 
+  /** Invitations that are not mailed (the seed and tests that only need the rows). */
   public Invitations(Transactions tx, Clock clock, SeatPolicy seats) {
+    this(tx, clock, seats, null);
+  }
+
+  /**
+   * @param mail queues the invitation email with the invitation; null = no email
+   */
+  public Invitations(Transactions tx, Clock clock, SeatPolicy seats, SystemMail mail) {
     this.tx = tx;
     this.clock = clock;
     this.seats = seats;
+    this.mail = mail;
   }
 
   public Created invite(TenantRef tenant, String email, Role role, long invitedBy, String actor) {
@@ -76,11 +88,22 @@ public final class Invitations {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
+              long id = keys.getLong(1);
               AuditLog.record(
                   c, actor, tenant.slug(), "invitation.create", normalised, role.label());
+              if (mail != null) {
+                mail.invitation(
+                    c,
+                    tenant,
+                    workspaceName(c, tenant),
+                    id,
+                    normalised,
+                    role.label(),
+                    token,
+                    now.plus(VALIDITY));
+              }
               return new Created(
-                  new Invitation(keys.getLong(1), normalised, role, now, now.plus(VALIDITY), null),
-                  token);
+                  new Invitation(id, normalised, role, now, now.plus(VALIDITY), null), token);
             }
           } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -211,6 +234,16 @@ public final class Invitations {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);
+      }
+    }
+  }
+
+  private static String workspaceName(Connection c, TenantRef tenant) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select display_name from tenants where id = ?")) {
+      ps.setLong(1, tenant.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : tenant.slug();
       }
     }
   }

@@ -86,7 +86,7 @@ public final class Dtos {
       @Schema(example = "PENDING") String status,
       Instant createdAt,
       Instant expiresAt,
-      @Schema(description = "Returned once, at creation: share the accept link with the invitee")
+      @Schema(description = "Dev mode only, once, at creation (else it is only in the email)")
           String token,
       @Schema(example = "/accept-invitation?token=…") String acceptUrl) {
 

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,6 +54,11 @@ public class InvitationResource {
   @Inject InvitationAcceptance acceptance;
   @Inject TrustedProxies proxies;
   @Context HttpServletRequest request;
+
+  /** Dev mode also returns the token and accept link (the demo and the e2e tests use them). */
+  @Inject
+  @ConfigProperty(name = "omnireach.dev-mode", defaultValue = "false")
+  boolean devMode;
 
   @GET
   @RolesAllowed("Admin")
@@ -80,8 +86,9 @@ public class InvitationResource {
   @Operation(
       summary = "Invite someone",
       description =
-          "Returns the invitation with its secret token once; share the accept link with the"
-              + " invitee. Seats are limited by the tenant's plan.")
+          "Emails the invitee a link to accept (valid 7 days, works once). In dev mode the"
+              + " response also carries the token and the accept link. Seats are limited by the"
+              + " tenant's plan.")
   @RequestBody(
       content =
           @Content(
@@ -108,7 +115,9 @@ public class InvitationResource {
     Invitations.Created created =
         invitations.invite(tenant, body.email(), role, current.userId(), current.email());
     return Response.created(URI.create("invitations/" + created.invitation().id()))
-        .entity(InvitationDto.of(created.invitation(), clock.instant(), created.token()))
+        .entity(
+            InvitationDto.of(
+                created.invitation(), clock.instant(), devMode ? created.token() : null))
         .build();
   }
 

@@ -46,7 +46,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
     this.authenticator = authenticator;
     this.tenants = tenants;
     addClassName("omni-login");
-    form.setForgotPasswordButtonVisible(false);
+    form.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate("reset-password")));
     form.addLoginListener(this::signIn);
     form.setId("login-form");
     notice.addClassName("omni-login-notice");
@@ -76,6 +76,9 @@ public class LoginView extends Div implements BeforeEnterObserver {
       notice.setText(
           "Your session has ended (it expired, or your access or password changed). Sign in"
               + " again.");
+      notice.setVisible(true);
+    } else if (params.containsKey("passwordReset")) {
+      notice.setText("Your password was changed. Sign in with the new one.");
       notice.setVisible(true);
     }
     renderBrand();
@@ -163,6 +166,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
     i18n.getForm().setTitle(tenant == null ? "Sign in" : "Sign in to " + tenant.displayName());
     i18n.getForm().setUsername("Work email");
     i18n.getForm().setSubmit("Sign in");
+    i18n.getForm().setForgotPassword("Forgot password?");
     if (error != null) {
       i18n.getErrorMessage().setTitle("Could not sign you in");
       i18n.getErrorMessage().setMessage(error);

@@ -209,7 +209,7 @@ public class SettingsView extends Div {
     dialog.add(body);
     Button send =
         new Button(
-            "Create invitation",
+            "Send invitation",
             e -> {
               try {
                 Invitations.Created created =
@@ -230,18 +230,32 @@ public class SettingsView extends Div {
     dialog.open();
   }
 
+  /** The invitation is emailed; dev mode also shows the link (no real inbox there). */
   private void showLink(Dialog dialog, Invitations.Created created) {
-    String base =
-        com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequestURL().toString();
-    String link =
-        base.substring(0, base.indexOf('/', base.indexOf("//") + 2))
-            + "/accept-invitation?token="
-            + created.token();
-    TextField field = new TextField("Share this link with " + created.invitation().email());
-    field.setValue(link);
-    field.setReadOnly(true);
-    field.setWidthFull();
-    dialog.add(new Paragraph("The link is valid for 7 days and works once."), field);
+    Paragraph sent =
+        new Paragraph(
+            "We emailed an invitation to "
+                + created.invitation().email()
+                + ". The link in it is valid for 7 days and works once.");
+    sent.setId("invite-sent");
+    dialog.add(sent);
+    boolean devMode =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("omnireach.dev-mode", Boolean.class)
+            .orElse(false);
+    if (devMode) {
+      String base =
+          com.vaadin.flow.server.VaadinServletRequest.getCurrent().getRequestURL().toString();
+      String link =
+          base.substring(0, base.indexOf('/', base.indexOf("//") + 2))
+              + "/accept-invitation?token="
+              + created.token();
+      TextField field = new TextField("Dev mode: the accept link");
+      field.setValue(link);
+      field.setReadOnly(true);
+      field.setWidthFull();
+      dialog.add(field);
+    }
     dialog.getFooter().add(new Button("Done", e -> dialog.close()));
   }
 
