@@ -13,7 +13,8 @@ import io.omnireach.testing.TestDatabase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -76,22 +77,21 @@ class CustomDomainsTest {
     db.close();
   }
 
-  static TenantRef tenant(String slug, String status) throws Exception {
+  static TenantRef tenant(String slug, String status) {
     return db.transactions()
         .platform(
             c -> {
-              try (Statement s = c.createStatement()) {
-                var rs =
-                    s.executeQuery(
-                        "insert into tenants (slug, display_name, status) values ('"
-                            + slug
-                            + "', '"
-                            + slug
-                            + " Inc', '"
-                            + status
-                            + "') returning id");
-                rs.next();
-                return new TenantRef(rs.getLong(1), slug);
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into tenants (slug, display_name, status) values (?, ?, ?)"
+                          + " returning id")) {
+                ps.setString(1, slug);
+                ps.setString(2, slug + " Inc");
+                ps.setString(3, status);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return new TenantRef(rs.getLong(1), slug);
+                }
               }
             });
   }
