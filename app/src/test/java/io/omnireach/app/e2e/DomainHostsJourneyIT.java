@@ -161,6 +161,14 @@ class DomainHostsJourneyIT {
           dir.resolve("domains-04-settings-panel.png"),
           StandardCopyOption.REPLACE_EXISTING);
       assertThat(panel.getText()).contains("broken.acme-ui.example", "Not verified");
+      browser.click(By.id("theme-toggle"));
+      browser.wait.until(
+          d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("theme")));
+      Files.copy(
+          panel.getScreenshotAs(OutputType.FILE).toPath(),
+          dir.resolve("domains-05-settings-panel-dark.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      browser.click(By.id("theme-toggle"));
 
       browser.click(
           By.cssSelector(".omni-domain-card[data-host='app.acme-ui.example'] .domain-remove"));
