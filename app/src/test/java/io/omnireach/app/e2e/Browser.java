@@ -22,7 +22,13 @@ final class Browser implements AutoCloseable {
   final WebDriverWait wait;
 
   Browser() {
+    this(new String[0]);
+  }
+
+  /** With extra Chromium switches, e.g. {@code --host-resolver-rules} for host-name tests. */
+  Browser(String... extraArguments) {
     ChromeOptions options = new ChromeOptions();
+    options.addArguments(extraArguments);
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
         "--headless=new",

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.common.DomainException;
+import io.omnireach.customdomain.TenantHosts;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantStatus;
@@ -36,15 +37,17 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
   private final Authenticator authenticator;
   private final TenantDirectory tenants;
+  private final TenantHosts hosts;
   private final LoginForm form = new LoginForm();
   private final Div brandPanel = new Div();
   private final Paragraph notice = new Paragraph();
   private Tenant tenant;
 
   @Inject
-  public LoginView(Authenticator authenticator, TenantDirectory tenants) {
+  public LoginView(Authenticator authenticator, TenantDirectory tenants, TenantHosts hosts) {
     this.authenticator = authenticator;
     this.tenants = tenants;
+    this.hosts = hosts;
     addClassName("omni-login");
     form.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate("reset-password")));
     form.addLoginListener(this::signIn);
@@ -85,19 +88,22 @@ public class LoginView extends Div implements BeforeEnterObserver {
     form.setI18n(i18n(null));
   }
 
-  /** A ?tenant= hint, or the first label of the host name (acme.omnireach.example). */
+  /**
+   * The tenant of the request's host ({@link TenantHosts}: a verified custom domain or {@code
+   * <slug>.<base domain>}). A {@code ?tenant=} link brands the page only on the platform's own
+   * hosts, where no tenant owns the page; on any other host the page stays neutral.
+   */
   private Optional<Tenant> resolveTenant(String hint) {
-    String candidate = hint;
-    if (candidate == null) {
-      String host = VaadinRequest.getCurrent().getHeader("Host");
-      if (host != null && host.indexOf('.') > 0) {
-        candidate = host.substring(0, host.indexOf('.'));
-      }
+    // The Host header only: X-Forwarded-Host is not trusted here (anyone can send it)
+    String host = VaadinRequest.getCurrent().getHeader("Host");
+    Optional<Tenant> byHost = hosts.tenantFor(host);
+    if (byHost.isPresent()
+        || hint == null
+        || !hint.matches("[a-z][a-z0-9-]{2,29}")
+        || !hosts.isPlatformHost(host)) {
+      return byHost;
     }
-    if (candidate == null || !candidate.matches("[a-z][a-z0-9-]{2,29}")) {
-      return Optional.empty();
-    }
-    return tenants.bySlug(candidate).filter(t -> t.status() == TenantStatus.ACTIVE);
+    return tenants.bySlug(hint).filter(t -> t.status() == TenantStatus.ACTIVE);
   }
 
   private void renderBrand() {

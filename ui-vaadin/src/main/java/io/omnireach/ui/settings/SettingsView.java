@@ -31,6 +31,7 @@ import io.omnireach.user.Member;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +61,11 @@ public class SettingsView extends Div {
 
   @Inject
   public SettingsView(
-      UserDirectory users, Invitations invitations, AiSettingsPanel ai, MailboxesPanel mailboxes) {
+      UserDirectory users,
+      Invitations invitations,
+      AiSettingsPanel ai,
+      MailboxesPanel mailboxes,
+      Instance<DomainsPanel> domains) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -97,6 +102,9 @@ public class SettingsView extends Div {
       add(pending);
     }
     add(mailboxes);
+    if (admin) {
+      add(domains.get());
+    }
     add(ai);
     refresh();
   }
