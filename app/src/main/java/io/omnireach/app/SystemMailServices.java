@@ -3,6 +3,10 @@ package io.omnireach.app;
 import io.omnireach.app.startup.StartupState;
 import io.omnireach.auth.LoginThrottle;
 import io.omnireach.auth.PasswordResets;
+import io.omnireach.auth.Sessions;
+import io.omnireach.brand.Brand;
+import io.omnireach.brand.BrandResolver;
+import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.channel.OutboundMessage;
 import io.omnireach.channel.SendResult;
 import io.omnireach.channel.SmtpChannel;
@@ -11,7 +15,6 @@ import io.omnireach.db.Transactions;
 import io.omnireach.mail.MailBrand;
 import io.omnireach.mail.SystemMail;
 import io.omnireach.mail.SystemMailRelay;
-import io.omnireach.tenant.TenantDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,14 +52,26 @@ public class SystemMailServices {
   @Singleton
   SystemMail systemMail(
       Clock clock,
-      TenantDirectory tenants,
+      BrandResolver brands,
       @ConfigProperty(name = "omnireach.public-url", defaultValue = "http://localhost:9080")
           String publicUrl) {
-    // the seam to the branding model: tenant → the brand its mails carry
     return new SystemMail(
-        clock,
-        publicUrl,
-        tenant -> tenants.bySlug(tenant.slug()).map(MailBrand::of).orElse(MailBrand.PLATFORM));
+        clock, publicUrl, tenant -> mailBrand(brands.forTenant(tenant.id()), publicUrl));
+  }
+
+  /** The tenant's effective brand (reseller's, with the tenant's allowed overrides) for a mail. */
+  static MailBrand mailBrand(EffectiveBrand effective, String publicUrl) {
+    Brand brand = effective.brand();
+    String logo = brand.logoUrl();
+    if (logo != null && logo.startsWith("/")) {
+      logo = publicUrl.replaceAll("/+$", "") + logo; // mail clients need absolute addresses
+    }
+    return new MailBrand(
+        brand.productName(),
+        brand.primaryColor(),
+        logo,
+        brand.supportEmail(),
+        effective.showPoweredBy());
   }
 
   @Produces
@@ -123,17 +138,20 @@ public class SystemMailServices {
 
   @Produces
   @Singleton
-  PasswordResets passwordResets(Transactions tx, SystemMail mail, Clock clock) {
-    return new PasswordResets(tx, mail, LoginThrottle.standard(clock), clock, onPasswordChanged());
+  PasswordResets passwordResets(Transactions tx, SystemMail mail, Clock clock, Sessions sessions) {
+    return new PasswordResets(
+        tx, mail, LoginThrottle.standard(clock), clock, onPasswordChanged(sessions));
   }
 
   /**
-   * Runs after a password reset committed, with the user's id: the single place where the user's
-   * existing sessions and API tokens are to be revoked (the session revocation service plugs in
-   * here). Until then it only logs.
+   * Runs after a password reset committed, with the user's id: every session of the user (API
+   * tokens, refresh tokens, UI sessions) ends on its next request.
    */
-  static LongConsumer onPasswordChanged() {
-    return userId -> LOG.info("Password of user " + userId + " was reset");
+  static LongConsumer onPasswordChanged(Sessions sessions) {
+    return userId -> {
+      sessions.revokeUser(userId);
+      LOG.info("Password of user " + userId + " was reset; the user's sessions were revoked");
+    };
   }
 
   void onStart(

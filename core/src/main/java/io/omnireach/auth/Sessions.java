@@ -70,7 +70,8 @@ public final class Sessions {
       Role platformRole,
       String tenantSlug,
       TenantStatus tenantStatus,
-      Role memberRole) {}
+      Role memberRole,
+      boolean resellerSuspended) {}
 
   private record Key(long userId, long tenantId) {}
 
@@ -105,6 +106,9 @@ public final class Sessions {
     State state = state(stamp.userId(), stamp.tenantId());
     if (!state.userExists() || state.epoch() > stamp.epoch()) {
       return Optional.of(REVOKED);
+    }
+    if (state.resellerSuspended()) {
+      return Optional.of("This reseller's account is suspended.");
     }
     if (stamp.tenantId() != null) {
       if (state.memberRole() == null || !Objects.equals(state.tenantSlug(), stamp.tenantSlug())) {
@@ -158,6 +162,11 @@ public final class Sessions {
   /** Drops the cached state of a user whose membership or role changed here. */
   public void userChanged(long userId) {
     cache.keySet().removeIf(k -> k.userId() == userId);
+  }
+
+  /** Drops all cached state: a reseller (and so many tenants at once) was suspended or resumed. */
+  public void everythingChanged() {
+    cache.clear();
   }
 
   /** Drops the cached state of a tenant that was suspended, resumed or deleted here. */
@@ -340,14 +349,18 @@ public final class Sessions {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select u.session_epoch, u.platform_role, t.slug, t.status, m.role from users u"
+                  "select u.session_epoch, u.platform_role, t.slug, t.status, m.role,"
+                      + " coalesce(ru.status = 'SUSPENDED' or rt.status = 'SUSPENDED', false)"
+                      + " as reseller_suspended from users u"
                       + " left join memberships m on m.user_id = u.id and m.tenant_id = ?"
-                      + " left join tenants t on t.id = m.tenant_id where u.id = ?")) {
+                      + " left join tenants t on t.id = m.tenant_id"
+                      + " left join resellers ru on ru.id = u.reseller_id"
+                      + " left join resellers rt on rt.id = t.reseller_id where u.id = ?")) {
             ps.setLong(1, tenantId == null ? 0 : tenantId);
             ps.setLong(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                return new State(false, 0, null, null, null, null);
+                return new State(false, 0, null, null, null, null, false);
               }
               String platformRole = rs.getString("platform_role");
               String status = rs.getString("status");
@@ -358,7 +371,8 @@ public final class Sessions {
                   platformRole == null ? null : Role.valueOf(platformRole),
                   rs.getString("slug"),
                   status == null ? null : TenantStatus.valueOf(status),
-                  role == null ? null : Role.valueOf(role));
+                  role == null ? null : Role.valueOf(role),
+                  rs.getBoolean("reseller_suspended"));
             }
           }
         });

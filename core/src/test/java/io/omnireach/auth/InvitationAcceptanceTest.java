@@ -52,7 +52,13 @@ class InvitationAcceptanceTest {
     acceptance = new InvitationAcceptance(tx, invitations, throttle);
     UserDirectory users = new UserDirectory(tx);
     authenticator =
-        new Authenticator(users, new ActivityFeed(tx, clock), throttle, clock, SignInObserver.NONE);
+        new Authenticator(
+            users,
+            new ActivityFeed(tx, clock),
+            throttle,
+            clock,
+            SignInObserver.NONE,
+            new io.omnireach.reseller.ResellerDirectory(tx));
     inviter =
         tx.platform(
             c -> {

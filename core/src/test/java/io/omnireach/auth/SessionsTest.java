@@ -41,7 +41,8 @@ class SessionsTest {
             new ActivityFeed(tx, clock),
             LoginThrottle.standard(clock),
             clock,
-            SignInObserver.NONE);
+            SignInObserver.NONE,
+            new io.omnireach.reseller.ResellerDirectory(tx));
     // A long cache: the tests also show that local changes drop it at once.
     sessions = new Sessions(tx, clock, authenticator, Duration.ofDays(14), Duration.ofMinutes(5));
     tenantId =

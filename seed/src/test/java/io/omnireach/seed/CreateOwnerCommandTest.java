@@ -6,6 +6,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.LoginThrottle;
 import io.omnireach.dashboard.ActivityFeed;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
@@ -57,7 +58,8 @@ class CreateOwnerCommandTest {
             new ActivityFeed(db.transactions(), clock),
             LoginThrottle.standard(clock),
             clock,
-            outcome -> {});
+            outcome -> {},
+            new ResellerDirectory(db.transactions()));
     AuthenticatedUser owner =
         authenticator.authenticate(
             "ops@hosting.example", "a-long-owner-passphrase", null, "127.0.0.1");

@@ -3,6 +3,7 @@ package io.omnireach.app.rest;
 import io.omnireach.app.rest.BrandDtos.CreateResellerRequest;
 import io.omnireach.app.rest.BrandDtos.ResellerDto;
 import io.omnireach.app.rest.BrandDtos.UpdateResellerRequest;
+import io.omnireach.auth.Sessions;
 import io.omnireach.brand.BrandField;
 import io.omnireach.brand.BrandRules;
 import io.omnireach.brand.Brands;
@@ -66,6 +67,7 @@ public class ResellerResource {
   @Inject Resellers resellers;
   @Inject Brands brands;
   @Inject CurrentUser current;
+  @Inject Sessions sessions;
 
   @GET
   @RolesAllowed("Owner")
@@ -244,7 +246,9 @@ public class ResellerResource {
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public ResellerDto suspend(@PathParam("id") long id) {
     visible(id);
-    return dto(resellers.suspend(id, current.email()));
+    ResellerDto suspended = dto(resellers.suspend(id, current.email()));
+    sessions.everythingChanged(); // its users' and its tenants' tokens fail from the next request
+    return suspended;
   }
 
   @POST
@@ -261,7 +265,9 @@ public class ResellerResource {
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public ResellerDto resume(@PathParam("id") long id) {
     visible(id);
-    return dto(resellers.resume(id, current.email()));
+    ResellerDto resumed = dto(resellers.resume(id, current.email()));
+    sessions.everythingChanged();
+    return resumed;
   }
 
   @PUT

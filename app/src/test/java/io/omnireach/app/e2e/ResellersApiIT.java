@@ -254,8 +254,10 @@ class ResellersApiIT {
   void suspending_a_reseller_stops_its_users_and_its_tenants_users_from_signing_in()
       throws Exception {
     long id = createReseller("gamma-partners", "Gamma Partners", "#4c1d95", "rex@gamma.test");
-    createTenant(
-        E2e.token("rex@gamma.test", PASSWORD, null), "gamma-client", "gil@gamma-client.test");
+    String resellerToken = E2e.token("rex@gamma.test", PASSWORD, null);
+    createTenant(resellerToken, "gamma-client", "gil@gamma-client.test");
+    String tenantAdminToken = E2e.token("gil@gamma-client.test", PASSWORD, null);
+    assertThat(E2e.get("/api/v1/me", tenantAdminToken).statusCode()).isEqualTo(200);
 
     JsonNode suspended =
         json(E2e.send("POST", "/api/v1/resellers/" + id + "/suspend", owner, null), 200);
@@ -265,6 +267,9 @@ class ResellersApiIT {
       assertThat(signIn.statusCode()).isEqualTo(403);
       assertThat(json(signIn, 403).get("detail").asText()).contains("reseller is suspended");
     }
+    // tokens issued before the suspension end on their next request too
+    assertThat(E2e.get("/api/v1/me", tenantAdminToken).statusCode()).isEqualTo(401);
+    assertThat(E2e.get("/api/v1/tenants", resellerToken).statusCode()).isEqualTo(401);
     json(E2e.send("POST", "/api/v1/resellers/" + id + "/resume", owner, null), 200);
     assertThat(signIn("gil@gamma-client.test").statusCode()).isEqualTo(200);
   }
