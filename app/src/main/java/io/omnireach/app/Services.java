@@ -14,6 +14,7 @@ import io.omnireach.lead.LeadImports;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.tenant.TenantFiguresReader;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.Resource;
@@ -52,6 +53,12 @@ public class Services {
   @Singleton
   TenantDirectory tenants(Transactions tx) {
     return new TenantDirectory(tx);
+  }
+
+  @Produces
+  @Singleton
+  TenantFiguresReader tenantFigures(Transactions tx, Clock clock) {
+    return new TenantFiguresReader(tx, clock);
   }
 
   @Produces

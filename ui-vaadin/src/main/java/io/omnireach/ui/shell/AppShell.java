@@ -18,6 +18,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addFavIcon("icon", "brand/omnireach.svg", "64x64");
     settings.addLink("stylesheet", "styles/omnireach.css");
     settings.addLink("stylesheet", "styles/runs.css");
+    settings.addLink("stylesheet", "styles/console.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,

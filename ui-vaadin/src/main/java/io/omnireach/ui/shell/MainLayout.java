@@ -83,6 +83,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private SideNav navigation() {
     SideNav nav = new SideNav();
     nav.addClassName("omni-nav");
+    if (user.tenant() == null) {
+      OperatorNavigation.addTo(nav, user);
+      return nav;
+    }
     nav.addItem(
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
