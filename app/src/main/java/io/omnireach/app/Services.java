@@ -13,6 +13,7 @@ import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadImports;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantFiguresReader;
 import io.omnireach.user.Invitations;
@@ -110,9 +111,15 @@ public class Services {
       ActivityFeed activity,
       LoginThrottle throttle,
       Clock clock,
-      Metrics metrics) {
+      Metrics metrics,
+      ResellerDirectory resellers) {
     return new Authenticator(
-        users, activity, throttle, clock, outcome -> metrics.logins(outcome).increment());
+        users,
+        activity,
+        throttle,
+        clock,
+        outcome -> metrics.logins(outcome).increment(),
+        resellers);
   }
 
   @Produces

@@ -2,6 +2,7 @@ package io.omnireach.auth;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.dashboard.ActivityFeed;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantStatus;
 import io.omnireach.user.Membership;
@@ -29,14 +30,17 @@ public final class Authenticator {
   private final LoginThrottle throttle;
   private final Clock clock;
   private final SignInObserver observer;
+  private final ResellerDirectory resellers;
 
   public Authenticator(
       UserDirectory users,
       ActivityFeed activity,
       LoginThrottle throttle,
       Clock clock,
-      SignInObserver observer) {
+      SignInObserver observer,
+      ResellerDirectory resellers) {
     this.users = users;
+    this.resellers = resellers;
     this.activity = activity;
     this.throttle = throttle;
     this.clock = clock;
@@ -140,7 +144,18 @@ public final class Authenticator {
       }
       roles.add(chosen.role());
     }
+    requireActiveReseller(user.resellerId());
+    requireActiveReseller(tenant == null ? null : tenant.resellerId());
     return new AuthenticatedUser(
         user.id(), user.email(), user.displayName(), tenant, Set.copyOf(roles), user.resellerId());
+  }
+
+  /** A suspended reseller stops its own users and its tenants' users from signing in. */
+  private void requireActiveReseller(Long resellerId) {
+    if (resellers.isSuspended(resellerId)) {
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN,
+          "This account's reseller is suspended; contact your provider.");
+    }
   }
 }

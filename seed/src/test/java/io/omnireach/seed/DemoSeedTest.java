@@ -9,6 +9,7 @@ import io.omnireach.auth.LoginThrottle;
 import io.omnireach.common.DomainException;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.provisioning.TenantProvisioning;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.user.Invitations;
@@ -41,7 +42,8 @@ class DemoSeedTest {
             new ActivityFeed(db.transactions(), Clock.systemUTC()),
             LoginThrottle.standard(Clock.systemUTC()),
             Clock.systemUTC(),
-            outcomes::add);
+            outcomes::add,
+            new ResellerDirectory(db.transactions()));
   }
 
   @AfterAll

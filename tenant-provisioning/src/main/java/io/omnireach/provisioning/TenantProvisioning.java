@@ -1,6 +1,10 @@
 package io.omnireach.provisioning;
 
 import io.omnireach.audit.AuditLog;
+import io.omnireach.brand.Brand;
+import io.omnireach.brand.BrandField;
+import io.omnireach.brand.BrandRules;
+import io.omnireach.brand.Brands;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
@@ -30,30 +34,34 @@ public final class TenantProvisioning {
 
   private final Transactions tx;
   private final TenantDirectory tenants;
+  private final Brands brands;
 
   public TenantProvisioning(Transactions tx) {
     this.tx = tx;
     this.tenants = new TenantDirectory(tx);
+    this.brands = new Brands(tx);
   }
 
   public Tenant create(NewTenant request, String actor) {
     String slug = TenantSchema.requireValidSlug(request.slug());
-    String displayName = Branding.displayName(request.displayName());
-    String colour = Branding.colour(request.primaryColor());
-    String logo = Branding.logoUrl(request.logoUrl());
+    String displayName = displayName(request.displayName());
+    // null colour or logo: inherit the reseller's (or the platform's)
+    Brand brand =
+        BrandRules.validate(
+            Brand.EMPTY
+                .with(BrandField.LOGO, request.logoUrl())
+                .with(BrandField.PRIMARY_COLOR, request.primaryColor()));
     long tenantId =
         tx.platform(
             c -> {
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "insert into tenants (slug, display_name, reseller_id, logo_url,"
-                          + " primary_color, status) values (?, ?, ?, ?, ?, 'PROVISIONING')",
+                      "insert into tenants (slug, display_name, reseller_id, status)"
+                          + " values (?, ?, ?, 'PROVISIONING')",
                       Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, slug);
                 ps.setString(2, displayName);
                 ps.setObject(3, request.resellerId());
-                ps.setString(4, logo);
-                ps.setString(5, colour);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                   keys.next();
@@ -71,6 +79,9 @@ public final class TenantProvisioning {
               }
             });
     try {
+      if (!brand.equals(Brand.EMPTY)) {
+        brands.updateTenant(tenantId, brand, actor); // refuses fields the reseller locks
+      }
       String schema = TenantSchema.schemaFor(slug);
       Migrations.migrateTenant(tx.dataSource(), schema);
       distributeOnCitus(schema);
@@ -122,6 +133,48 @@ public final class TenantProvisioning {
         });
   }
 
+  /**
+   * Moves the tenant to another plan (a code the caller has checked against the billing plans, e.g.
+   * TEAM); its seat limit follows.
+   */
+  public Tenant changePlan(String slug, String plan, String actor) {
+    if (plan == null || !plan.matches("[A-Z][A-Z0-9_]{1,29}")) {
+      throw DomainException.invalid("plan", "Plan must be a plan code like TEAM.");
+    }
+    Tenant tenant = require(slug);
+    tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("update tenants set plan = ?, updated_at = now() where id = ?")) {
+            ps.setString(1, plan);
+            ps.setLong(2, tenant.id());
+            ps.executeUpdate();
+          }
+          AuditLog.record(c, actor, slug, "tenant.plan", slug, plan);
+          return null;
+        });
+    return require(slug);
+  }
+
+  /** Renames the tenant (its display name). */
+  public Tenant rename(String slug, String newDisplayName, String actor) {
+    String name = displayName(newDisplayName);
+    Tenant tenant = require(slug);
+    tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update tenants set display_name = ?, updated_at = now() where id = ?")) {
+            ps.setString(1, name);
+            ps.setLong(2, tenant.id());
+            ps.executeUpdate();
+          }
+          AuditLog.record(c, actor, slug, "tenant.rename", slug, name);
+          return null;
+        });
+    return require(slug);
+  }
+
   public Tenant require(String slug) {
     return tenants
         .bySlug(slug)
@@ -149,8 +202,19 @@ public final class TenantProvisioning {
             ps.setLong(1, tenantId);
             ps.executeUpdate();
           }
+          Brands.purgeUnreferencedAssets(c);
           return null;
         });
+  }
+
+  static String displayName(String value) {
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid("displayName", "Display name is required.");
+    }
+    if (value.trim().length() > 80) {
+      throw DomainException.invalid("displayName", "Display name must have at most 80 characters.");
+    }
+    return value.trim();
   }
 
   private static void setStatus(Connection c, long tenantId, TenantStatus status)

@@ -35,14 +35,14 @@ class TenantProvisioningTest {
 
   static NewTenant tenant(String slug, String adminEmail) {
     return new NewTenant(
-        slug, "Tenant " + slug, null, "#0EA5E9", null, adminEmail, "First Admin", "long-enough-pw");
+        slug, "Tenant " + slug, null, "#0369A1", null, adminEmail, "First Admin", "long-enough-pw");
   }
 
   @Test
   void a_new_tenant_gets_its_schema_migrated_and_an_admin_then_becomes_active() throws Exception {
     Tenant t = provisioning.create(tenant("initech", "bill@initech.test"), "owner@test");
     assertThat(t.status()).isEqualTo(TenantStatus.ACTIVE);
-    assertThat(t.branding().primaryColor()).isEqualTo("#0ea5e9");
+    assertThat(t.branding().primaryColor()).isEqualTo("#0369a1");
     assertThat(query("select count(*) from tenant_initech.activity")).isEqualTo(0);
     assertThat(
             query(

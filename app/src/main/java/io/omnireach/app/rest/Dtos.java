@@ -58,7 +58,7 @@ public final class Dtos {
       @Schema(example = "initech", required = true) String slug,
       @Schema(example = "Initech", required = true) String displayName,
       @Schema(example = "https://cdn.initech.example/logo.svg") String logoUrl,
-      @Schema(example = "#0ea5e9") String primaryColor,
+      @Schema(example = "#0369a1") String primaryColor,
       @Schema(description = "Owner only; a Reseller always creates under its own") Long resellerId,
       @Schema(example = "bill@initech.example", required = true) String adminEmail,
       @Schema(example = "Bill Lumbergh", required = true) String adminName,

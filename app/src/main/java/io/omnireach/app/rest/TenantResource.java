@@ -39,7 +39,7 @@ public class TenantResource {
 
   private static final String TENANT_EXAMPLE =
       "{\"id\":3,\"slug\":\"initech\",\"displayName\":\"Initech\",\"status\":\"ACTIVE\","
-          + "\"resellerId\":1,\"branding\":{\"logoUrl\":null,\"primaryColor\":\"#0ea5e9\"},"
+          + "\"resellerId\":1,\"branding\":{\"logoUrl\":null,\"primaryColor\":\"#0369a1\"},"
           + "\"createdAt\":\"2026-11-25T10:00:00Z\"}";
 
   @Inject TenantDirectory tenants;
@@ -89,7 +89,7 @@ public class TenantResource {
                       name = "new tenant",
                       value =
                           "{\"slug\":\"initech\",\"displayName\":\"Initech\","
-                              + "\"primaryColor\":\"#0ea5e9\",\"adminEmail\":\"bill@initech.example\","
+                              + "\"primaryColor\":\"#0369a1\",\"adminEmail\":\"bill@initech.example\","
                               + "\"adminName\":\"Bill Lumbergh\","
                               + "\"adminPassword\":\"a-long-secret-passphrase\"}")))
   @APIResponse(
