@@ -3,8 +3,12 @@ package io.omnireach.app;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.billing.Plan;
 import io.omnireach.common.DomainException;
+import io.omnireach.common.Emails;
+import io.omnireach.provisioning.NewReseller;
 import io.omnireach.provisioning.NewTenant;
+import io.omnireach.provisioning.Resellers;
 import io.omnireach.provisioning.TenantProvisioning;
+import io.omnireach.reseller.Reseller;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.console.OperatorConsole;
 import io.omnireach.user.Invitations;
@@ -24,6 +28,7 @@ import java.util.Objects;
 public class OperatorConsoleAdapter implements OperatorConsole {
 
   @Inject TenantProvisioning provisioning;
+  @Inject Resellers resellers;
   @Inject Invitations invitations;
 
   @Override
@@ -36,13 +41,16 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   @Override
   public Tenant createTenant(AuthenticatedUser operator, TenantDraft draft) {
     Long reseller = requireReseller(operator);
+    // checked before anything is stored, so a bad plan or email leaves no half-made tenant
+    Plan plan = plan(draft.plan());
+    String adminEmail = Emails.normalise("adminEmail", draft.adminEmail());
     Tenant tenant =
         provisioning.create(
             new NewTenant(
                 draft.slug(), draft.name(), null, draft.primaryColor(), reseller, null, null, null),
             operator.email());
-    invitations.invite(
-        tenant.ref(), draft.adminEmail(), Role.ADMIN, operator.userId(), operator.email());
+    tenant = provisioning.changePlan(tenant.slug(), plan.name(), operator.email());
+    invitations.invite(tenant.ref(), adminEmail, Role.ADMIN, operator.userId(), operator.email());
     return tenant;
   }
 
@@ -62,6 +70,54 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   public void delete(AuthenticatedUser operator, String slug) {
     visible(operator, slug);
     provisioning.delete(slug, operator.email());
+  }
+
+  @Override
+  public Reseller createReseller(AuthenticatedUser owner, ResellerDraft draft) {
+    requireOwner(owner);
+    return resellers.create(
+        new NewReseller(
+            draft.slug(),
+            draft.name(),
+            draft.wholesalePlan(),
+            null,
+            null,
+            draft.userEmail(),
+            draft.userName(),
+            draft.userPassword()),
+        owner.email());
+  }
+
+  @Override
+  public Reseller suspendReseller(AuthenticatedUser owner, long resellerId) {
+    requireOwner(owner);
+    return resellers.suspend(resellerId, owner.email());
+  }
+
+  @Override
+  public Reseller resumeReseller(AuthenticatedUser owner, long resellerId) {
+    requireOwner(owner);
+    return resellers.resume(resellerId, owner.email());
+  }
+
+  @Override
+  public Reseller changeWholesalePlan(AuthenticatedUser owner, long resellerId, String plan) {
+    requireOwner(owner);
+    return resellers.update(resellerId, null, plan, owner.email());
+  }
+
+  private static Plan plan(String code) {
+    return Arrays.stream(Plan.values())
+        .filter(p -> p.name().equals(code))
+        .findFirst()
+        .orElseThrow(() -> DomainException.invalid("plan", "Unknown plan '" + code + "'."));
+  }
+
+  private static void requireOwner(AuthenticatedUser user) {
+    if (!user.has(Role.OWNER)) {
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN, "Only the platform owner manages resellers.");
+    }
   }
 
   /** Tenants are created by resellers (the Owner creates resellers). */

@@ -15,7 +15,6 @@ import io.omnireach.lead.LeadRepository;
 import io.omnireach.provisioning.TenantProvisioning;
 import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.TenantDirectory;
-import io.omnireach.tenant.TenantFiguresReader;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.Resource;
@@ -54,12 +53,6 @@ public class Services {
   @Singleton
   TenantDirectory tenants(Transactions tx) {
     return new TenantDirectory(tx);
-  }
-
-  @Produces
-  @Singleton
-  TenantFiguresReader tenantFigures(Transactions tx, Clock clock) {
-    return new TenantFiguresReader(tx, clock);
   }
 
   @Produces

@@ -19,6 +19,7 @@ import io.omnireach.common.Emails;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantSchema;
+import io.omnireach.ui.brand.ColourField;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ class NewTenantWizard extends Dialog {
   private final Div content = new Div();
   private final Button back = new Button("Back");
   private final Button next = new Button("Next");
+  private final String inheritedColour;
   private String plan;
   private boolean slugEdited;
   private int step;
@@ -63,6 +65,7 @@ class NewTenantWizard extends Dialog {
     this.directory = directory;
     this.operator = operator;
     this.onCreated = onCreated;
+    this.inheritedColour = defaultColour;
     this.colour = new ColourField("Primary colour", defaultColour);
     setHeaderTitle("New tenant");
     setId("new-tenant-wizard");

@@ -1,6 +1,7 @@
 package io.omnireach.ui.console;
 
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.reseller.Reseller;
 import io.omnireach.tenant.Tenant;
 import java.util.List;
 
@@ -18,6 +19,15 @@ public interface OperatorConsole {
   record TenantDraft(
       String name, String slug, String plan, String primaryColor, String adminEmail) {}
 
+  /** What the Owner's create-reseller dialog collected, with the reseller's first user. */
+  record ResellerDraft(
+      String name,
+      String slug,
+      String wholesalePlan,
+      String userName,
+      String userEmail,
+      String userPassword) {}
+
   List<PlanOption> plans();
 
   /**
@@ -32,4 +42,15 @@ public interface OperatorConsole {
 
   /** Erases the tenant; the audit trail stays. */
   void delete(AuthenticatedUser operator, String slug);
+
+  /** Opens a reseller with its first user (Owner only). */
+  Reseller createReseller(AuthenticatedUser owner, ResellerDraft draft);
+
+  /** Its users and its tenants' users can no longer sign in (Owner only). */
+  Reseller suspendReseller(AuthenticatedUser owner, long resellerId);
+
+  Reseller resumeReseller(AuthenticatedUser owner, long resellerId);
+
+  /** Moves the reseller to another wholesale plan code (Owner only). */
+  Reseller changeWholesalePlan(AuthenticatedUser owner, long resellerId, String plan);
 }

@@ -21,8 +21,8 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
-import io.omnireach.tenant.TenantFigures;
-import io.omnireach.tenant.TenantFiguresReader;
+import io.omnireach.tenant.TenantOverview;
+import io.omnireach.tenant.TenantOverviews;
 import io.omnireach.tenant.TenantStatus;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Branding;
@@ -47,22 +47,19 @@ public class TenantsView extends Div {
 
   private final OperatorConsole console;
   private final TenantDirectory directory;
-  private final TenantFiguresReader figures;
+  private final TenantOverviews overviews;
   private final Clock clock;
   private final AuthenticatedUser operator;
-  private final Grid<TenantFigures> grid = new Grid<>();
+  private final Grid<TenantOverview> grid = new Grid<>();
   private final Div cards = new Div();
   private final Div body = new Div();
 
   @Inject
   public TenantsView(
-      OperatorConsole console,
-      TenantDirectory directory,
-      TenantFiguresReader figures,
-      Clock clock) {
+      OperatorConsole console, TenantDirectory directory, TenantOverviews overviews, Clock clock) {
     this.console = console;
     this.directory = directory;
-    this.figures = figures;
+    this.overviews = overviews;
     this.clock = clock;
     this.operator = UiSession.require();
     addClassNames("omni-page", "omni-console");
@@ -95,7 +92,12 @@ public class TenantsView extends Div {
   }
 
   private void openWizard() {
-    new NewTenantWizard(console, directory, operator, Branding.PRODUCT_COLOUR, t -> refresh())
+    new NewTenantWizard(
+            console,
+            directory,
+            operator,
+            Branding.of(operator).brand().primaryColor(),
+            t -> refresh())
         .open();
   }
 
@@ -115,7 +117,7 @@ public class TenantsView extends Div {
     grid.addColumn(f -> ConsoleUi.DATE.format(f.tenant().createdAt()))
         .setHeader("Created")
         .setAutoWidth(true);
-    grid.addColumn(f -> ConsoleUi.ago(f.lastActivity(), clock.instant()))
+    grid.addColumn(f -> ConsoleUi.ago(f.lastActivityAt(), clock.instant()))
         .setHeader("Last activity")
         .setAutoWidth(true);
     grid.addComponentColumn(this::usage).setHeader("Usage this month").setAutoWidth(true);
@@ -147,11 +149,12 @@ public class TenantsView extends Div {
     return badge;
   }
 
-  private Component usage(TenantFigures f) {
-    Span messages = new Span(f.messagesThisMonth() + " emails");
-    Span ai = new Span(f.aiCallsThisMonth() + " AI drafts");
-    ai.addClassName("omni-muted");
-    Div cell = new Div(messages, ai);
+  private Component usage(TenantOverview f) {
+    Span messages =
+        new Span(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(f.emailsSentThisMonth()));
+    Span unit = new Span(" emails sent");
+    unit.addClassName("omni-muted");
+    Div cell = new Div(messages, unit);
     cell.addClassName("omni-usage-cell");
     return cell;
   }
@@ -221,13 +224,13 @@ public class TenantsView extends Div {
   }
 
   private void refresh() {
-    List<TenantFigures> rows = figures.list(ConsoleUi.scope(operator));
+    List<TenantOverview> rows = overviews.list(ConsoleUi.scope(operator));
     cards.removeAll();
     long active = rows.stream().filter(f -> f.tenant().status() == TenantStatus.ACTIVE).count();
     long suspended =
         rows.stream().filter(f -> f.tenant().status() == TenantStatus.SUSPENDED).count();
-    int seats = rows.stream().mapToInt(TenantFigures::seatsUsed).sum();
-    int emails = rows.stream().mapToInt(TenantFigures::messagesThisMonth).sum();
+    int seats = rows.stream().mapToInt(TenantOverview::seatsUsed).sum();
+    long emails = rows.stream().mapToLong(TenantOverview::emailsSentThisMonth).sum();
     cards.add(
         card("tenants", VaadinIcon.BUILDING, "Tenants", rows.size(), active + " active"),
         card(

@@ -1,5 +1,6 @@
 package io.omnireach.ui.login;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
@@ -12,11 +13,13 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.omnireach.auth.Authenticator;
+import io.omnireach.brand.BrandResolver;
+import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
@@ -30,21 +33,23 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Sign-in: a brand panel and the login card. */
 @Route("login")
-@PageTitle("Sign in · OmniReach")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private final Authenticator authenticator;
   private final TenantDirectory tenants;
+  private final BrandResolver brands;
   private final LoginForm form = new LoginForm();
   private final Div brandPanel = new Div();
   private final Paragraph notice = new Paragraph();
   private Tenant tenant;
+  private EffectiveBrand brand;
 
   @Inject
-  public LoginView(Authenticator authenticator, TenantDirectory tenants) {
+  public LoginView(Authenticator authenticator, TenantDirectory tenants, BrandResolver brands) {
     this.authenticator = authenticator;
     this.tenants = tenants;
+    this.brands = brands;
     addClassName("omni-login");
     form.setForgotPasswordButtonVisible(false);
     form.addLoginListener(this::signIn);
@@ -68,6 +73,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
     var params = event.getLocation().getQueryParameters().getParameters();
     String hint = params.getOrDefault("tenant", List.of()).stream().findFirst().orElse(null);
     tenant = resolveTenant(hint).orElse(null);
+    brand = tenant == null ? brands.platform() : brands.forTenant(tenant.id());
     if (params.containsKey("signedOut")) {
       notice.setText("You have signed out.");
       notice.setVisible(true);
@@ -93,10 +99,10 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
   private void renderBrand() {
     brandPanel.removeAll();
-    Branding.apply(getElement().getStyle(), tenant);
-    Image logo = new Image(Branding.logo(tenant), "");
+    Branding.applyToPage(UI.getCurrent(), brand);
+    Image logo = new Image(Branding.logo(brand), "");
     logo.addClassName("omni-login-logo");
-    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    Span name = new Span(tenant == null ? brand.brand().productName() : tenant.displayName());
     name.addClassName("omni-login-brand-name");
     Div top = new Div(logo, name);
     top.addClassName("omni-login-brand-top");
@@ -116,9 +122,19 @@ public class LoginView extends Div implements BeforeEnterObserver {
             new ListItem("Replies, meetings and revenue in one view"));
     Div copy = new Div(headline, lead, points);
     copy.addClassName("omni-login-copy");
-    Span foot = new Span(tenant == null ? "Open source · self-hostable" : "Powered by OmniReach");
+    Span foot =
+        new Span(
+            tenant == null
+                ? "Open source · self-hostable"
+                : brand.showPoweredBy() ? "Powered by OmniReach" : brand.brand().productName());
     foot.addClassName("omni-login-foot");
+    foot.setId("login-foot");
     brandPanel.add(top, copy, foot);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return "Sign in · " + (tenant == null ? brand.brand().productName() : tenant.displayName());
   }
 
   /** Demo credentials, shown only in dev mode (they are public). */

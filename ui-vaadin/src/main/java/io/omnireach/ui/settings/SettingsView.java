@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.brand.TenantBrandingPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -30,6 +31,7 @@ import io.omnireach.user.Member;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +57,11 @@ public class SettingsView extends Div {
 
   @Inject
   public SettingsView(
-      UserDirectory users, Invitations invitations, AiSettingsPanel ai, MailboxesPanel mailboxes) {
+      UserDirectory users,
+      Invitations invitations,
+      AiSettingsPanel ai,
+      MailboxesPanel mailboxes,
+      Instance<TenantBrandingPanel> branding) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -93,6 +99,9 @@ public class SettingsView extends Div {
     }
     add(mailboxes);
     add(ai);
+    if (admin) {
+      add(branding.get());
+    }
     refresh();
   }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.Lumo;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.analytics.AnalyticsView;
 import io.omnireach.ui.dashboard.DashboardView;
@@ -51,6 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private final Span taskCount = new Span();
   private final Tasks tasks;
   private final AuthenticatedUser user;
+  private final EffectiveBrand brand;
   private Registration tasksChanged;
 
   @Inject
@@ -58,7 +61,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     this.tasks = tasks;
     this.user = UiSession.require();
     Tenant tenant = user.tenant();
-    Branding.apply(UI.getCurrent().getElement().getStyle(), tenant);
+    brand = Branding.of(user);
+    Branding.applyToPage(UI.getCurrent(), brand);
     setPrimarySection(Section.DRAWER);
     addClassName("omni-shell");
     Div drawer = new Div(brand(tenant), navigation(), footer());
@@ -68,12 +72,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   }
 
   private Div brand(Tenant tenant) {
-    Image logo = new Image(Branding.logo(tenant), "");
+    Image logo = new Image(Branding.logo(brand), "");
     logo.addClassName("omni-brand-logo");
-    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    String productName = brand.brand().productName();
+    Span name = new Span(tenant == null ? productName : tenant.displayName());
     name.addClassName("omni-brand-name");
-    Span product = new Span(tenant == null ? "Operator console" : "powered by OmniReach");
+    // a tenant's workspace names its product; "powered by" only where the brand's plan says so
+    String sub =
+        tenant == null
+            ? "Operator console"
+            : brand.showPoweredBy() && !"OmniReach".equals(productName)
+                ? productName + " · powered by OmniReach"
+                : productName;
+    Span product = new Span(sub);
     product.addClassName("omni-brand-sub");
+    product.setId("brand-sub");
     Div text = new Div(name, product);
     Div brand = new Div(logo, text);
     brand.addClassName("omni-brand");
@@ -140,8 +153,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   }
 
   private Div footer() {
-    Div footer = new Div(new Span("OmniReach · open source"));
+    Div footer = new Div();
     footer.addClassName("omni-drawer-footer");
+    String support = brand.brand().supportEmail();
+    if (support != null) {
+      footer.add(new Anchor("mailto:" + support, "Help: " + support));
+    } else if (brand.brand().supportUrl() != null) {
+      Anchor help = new Anchor(brand.brand().supportUrl(), "Help center");
+      help.setTarget("_blank");
+      footer.add(help);
+    }
+    if (brand.showPoweredBy()) {
+      Span powered = new Span("Powered by OmniReach");
+      powered.setId("powered-by-omnireach");
+      footer.add(powered);
+    }
     return footer;
   }
 
@@ -201,6 +227,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     if (getContent() instanceof HasDynamicTitle dynamic) {
       viewTitle.setText(dynamic.getPageTitle());
     }
+    Branding.title(UI.getCurrent(), viewTitle.getText(), brand);
     updateTaskCount();
   }
 }

@@ -1,10 +1,11 @@
-package io.omnireach.ui.console;
+package io.omnireach.ui.brand;
 
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.omnireach.brand.BrandRules;
 import io.omnireach.ui.shell.Colours;
 import java.util.Locale;
 
@@ -12,13 +13,13 @@ import java.util.Locale;
  * A colour: the browser's colour picker beside a hex field, kept in sync, with a warning when white
  * text on the colour (buttons, the login panel) would be hard to read.
  */
-class ColourField extends CustomField<String> {
+public class ColourField extends CustomField<String> {
 
   private final Input picker = new Input(ValueChangeMode.EAGER);
   private final TextField hex = new TextField();
   private final Span warning = new Span();
 
-  ColourField(String label, String initial) {
+  public ColourField(String label, String initial) {
     setLabel(label);
     addClassName("omni-colour-field");
     picker.setType("color");
@@ -69,7 +70,7 @@ class ColourField extends CustomField<String> {
   }
 
   /** True for a #rrggbb colour; marks the field invalid otherwise. */
-  boolean isValid() {
+  public boolean isValid() {
     boolean ok = Colours.isHex(generateModelValue());
     setInvalid(!ok);
     setErrorMessage(ok ? null : "Use a hex colour like #4f46e5.");
@@ -83,15 +84,17 @@ class ColourField extends CustomField<String> {
       warning.setVisible(false);
       return;
     }
-    double ratio = Colours.contrast(v, "#ffffff");
-    boolean low = ratio < 4.5;
+    double ratio = BrandRules.contrastWithWhite(v);
+    boolean low = ratio < BrandRules.MIN_CONTRAST_WITH_WHITE;
     warning.setVisible(low);
     warning.setText(
         low
             ? String.format(
                 Locale.ENGLISH,
-                "Low contrast with white text (%.1f:1, aim for 4.5:1) — buttons may be hard to read.",
-                ratio)
+                "Too light: white text on it reaches %.1f:1, it needs %.1f:1 (WCAG AA)."
+                    + " Choose a darker shade.",
+                ratio,
+                BrandRules.MIN_CONTRAST_WITH_WHITE)
             : "");
   }
 }
