@@ -88,7 +88,7 @@ class OperatorConsoleJourneyIT {
 
       // launch a tenant with the wizard
       browser.click(By.id("new-tenant-empty"));
-      browser.await(By.id("new-tenant-wizard"));
+      browser.await(By.id("tenant-name"));
       Journeys.type(browser, "#tenant-slug input", "acme");
       browser.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("slug-status"), "taken"));
@@ -122,9 +122,10 @@ class OperatorConsoleJourneyIT {
       browser.click(By.id("actions-" + tenantSlug));
       browser.click(By.id("suspend-" + tenantSlug));
       WebElement confirm = browser.await(By.id("confirm-action"));
-      assertThat(confirm.isEnabled()).isFalse();
+      assertThat(confirm.getDomAttribute("disabled")).isNotNull();
       Journeys.type(browser, "#confirm-slug input", tenantSlug);
-      browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-action")));
+      browser.wait.until(
+          d -> d.findElement(By.id("confirm-action")).getDomAttribute("disabled") == null);
       browser.screenshot("40-console-confirm-suspend");
       browser.click(By.id("confirm-action"));
       browser.wait.until(d -> grid.getText().contains("Suspended"));
@@ -197,7 +198,7 @@ class OperatorConsoleJourneyIT {
   private static void createReseller(Browser browser, String name, String email) {
     browser.open("/console/resellers");
     browser.click(By.cssSelector("#new-reseller, #new-reseller-empty"));
-    browser.await(By.id("new-reseller-dialog"));
+    browser.await(By.id("reseller-name"));
     Journeys.type(browser, "#reseller-name input", name);
     Journeys.type(browser, "#reseller-user-name input", "Nora Operator");
     Journeys.type(browser, "#reseller-user-email input", email);

@@ -98,10 +98,13 @@ public class BrandForm extends Div {
     return mine != null ? mine : inherited.get(field);
   }
 
+  /** Own value in the field, the inherited one as its placeholder (empty = inherit). */
   private void configureText(TextField field, BrandField brandField, String id) {
     field.setId(id);
     field.setWidthFull();
-    field.setValue(value(brandField) == null ? "" : value(brandField));
+    field.setValue(own.get(brandField) == null ? "" : own.get(brandField));
+    field.setPlaceholder(inherited.get(brandField) == null ? "" : inherited.get(brandField));
+    field.setClearButtonVisible(true);
     field.setValueChangeMode(ValueChangeMode.LAZY);
     field.addValueChangeListener(e -> refreshPreview());
     lock(field, brandField);
@@ -110,7 +113,9 @@ public class BrandForm extends Div {
   private void configureText(EmailField field, BrandField brandField, String id) {
     field.setId(id);
     field.setWidthFull();
-    field.setValue(value(brandField) == null ? "" : value(brandField));
+    field.setValue(own.get(brandField) == null ? "" : own.get(brandField));
+    field.setPlaceholder(inherited.get(brandField) == null ? "" : inherited.get(brandField));
+    field.setClearButtonVisible(true);
     lock(field, brandField);
   }
 
@@ -194,8 +199,8 @@ public class BrandForm extends Div {
   }
 
   /**
-   * The editable text and colour fields as a patch: a value equal to what is inherited is sent as
-   * "" (inherit), so a layer stores only what it really changes.
+   * The editable text and colour fields as a patch; "" (an emptied field, or a colour equal to the
+   * inherited one) clears the layer's value so it inherits again.
    */
   public Brand changes() {
     Map<BrandField, String> patch = new EnumMap<>(BrandField.class);
@@ -212,7 +217,9 @@ public class BrandForm extends Div {
       return;
     }
     String v = value == null ? "" : value.trim();
-    patch.put(field, v.equals(inherited.get(field)) ? "" : v);
+    // a colour equal to the inherited one is not stored: the layer keeps following its parent
+    boolean colour = field == BrandField.PRIMARY_COLOR || field == BrandField.ACCENT_COLOR;
+    patch.put(field, colour && v.equals(inherited.get(field)) ? "" : v);
   }
 
   /** The brand as it would look with the current inputs. */

@@ -34,7 +34,6 @@ import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
-import java.util.Locale;
 
 /**
  * A reseller's brand — product name, logo, favicon, colours, support contacts — and what its
@@ -57,7 +56,7 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
     this.resolver = resolver;
     this.resellers = resellers;
     this.user = UiSession.require();
-    addClassNames("omni-page", "omni-console");
+    addClassNames("omni-page", "omni-brand-page");
   }
 
   @Override
@@ -161,8 +160,15 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
   }
 
   static String label(BrandField field) {
-    String words = field.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    return switch (field) {
+      case PRODUCT_NAME -> "Product name";
+      case LOGO -> "Logo";
+      case FAVICON -> "Favicon";
+      case PRIMARY_COLOR -> "Primary colour";
+      case ACCENT_COLOR -> "Accent colour";
+      case SUPPORT_EMAIL -> "Support email";
+      case SUPPORT_URL -> "Support URL";
+    };
   }
 
   static void toast(String message, boolean error) {

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.reseller.Reseller;
+import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantOverview;
@@ -35,6 +37,8 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Tenants in the operator's reach — all of them for the Owner, its own for a Reseller — with plan,
@@ -53,10 +57,17 @@ public class TenantsView extends Div {
   private final Grid<TenantOverview> grid = new Grid<>();
   private final Div cards = new Div();
   private final Div body = new Div();
+  private final ResellerDirectory resellers;
+  private Map<Long, String> resellerNames = Map.of();
 
   @Inject
   public TenantsView(
-      OperatorConsole console, TenantDirectory directory, TenantOverviews overviews, Clock clock) {
+      OperatorConsole console,
+      TenantDirectory directory,
+      TenantOverviews overviews,
+      ResellerDirectory resellers,
+      Clock clock) {
+    this.resellers = resellers;
     this.console = console;
     this.directory = directory;
     this.overviews = overviews;
@@ -109,6 +120,11 @@ public class TenantsView extends Div {
         .setHeader("Tenant")
         .setFlexGrow(3)
         .setAutoWidth(true);
+    if (operator.has(Role.OWNER)) {
+      grid.addColumn(f -> resellerNames.getOrDefault(f.tenant().resellerId(), "Direct"))
+          .setHeader("Reseller")
+          .setAutoWidth(true);
+    }
     grid.addComponentColumn(f -> planBadge(f.plan())).setHeader("Plan").setAutoWidth(true);
     grid.addColumn(f -> f.seatsUsed()).setHeader("Seats used").setAutoWidth(true);
     grid.addComponentColumn(f -> ConsoleUi.status(f.tenant().status().name()))
@@ -225,6 +241,10 @@ public class TenantsView extends Div {
 
   private void refresh() {
     List<TenantOverview> rows = overviews.list(ConsoleUi.scope(operator));
+    if (operator.has(Role.OWNER)) {
+      resellerNames =
+          resellers.list().stream().collect(Collectors.toMap(Reseller::id, Reseller::name));
+    }
     cards.removeAll();
     long active = rows.stream().filter(f -> f.tenant().status() == TenantStatus.ACTIVE).count();
     long suspended =

@@ -69,7 +69,9 @@ public final class Branding {
   /** A document title with the product name: "Tenants · Acme Cloud". */
   public static void title(UI ui, String page, EffectiveBrand brand) {
     String product = brand.brand().productName();
-    ui.getPage().setTitle(page == null || page.isBlank() ? product : page + " · " + product);
+    String title = page == null || page.isBlank() ? product : page + " · " + product;
+    // the router sets the view's @PageTitle after the navigation listeners: set ours after it
+    ui.beforeClientResponse(ui, context -> ui.getPage().setTitle(title));
   }
 
   /** The logo URL relative to the app root, or the product logo. */

@@ -80,7 +80,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     // a tenant's workspace names its product; "powered by" only where the brand's plan says so
     String sub =
         tenant == null
-            ? "Operator console"
+            ? user.has(Role.OWNER) ? "Platform console" : "Reseller console"
             : brand.showPoweredBy() && !"OmniReach".equals(productName)
                 ? productName + " · powered by OmniReach"
                 : productName;
