@@ -41,7 +41,9 @@ class ArchitectureTest {
             "io.omnireach.persona..",
             "io.omnireach.lead..",
             "io.omnireach.ai..",
-            "io.omnireach.channel..")
+            "io.omnireach.channel..",
+            "io.omnireach.brand..",
+            "io.omnireach.reseller..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -59,7 +61,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

@@ -60,6 +60,9 @@ public final class Brands {
           ResellerBrand current = readReseller(c, resellerId, true);
           Brand next =
               BrandRules.validateChanges(current.brand(), current.brand().patchedWith(patch));
+          if (next.equals(current.brand())) {
+            return current; // nothing to change, nothing to audit (the seed runs this often)
+          }
           writeBrand(c, "resellers", resellerId, next);
           AuditLog.record(
               c, actor, null, "reseller.brand", "" + resellerId, changes(current.brand(), next));
@@ -112,6 +115,9 @@ public final class Brands {
           ResellerBrand current = readReseller(c, resellerId, true);
           String url = storeAsset(c, image);
           Brand next = current.brand().with(field, url);
+          if (next.equals(current.brand())) {
+            return current;
+          }
           writeBrand(c, "resellers", resellerId, next);
           AuditLog.record(
               c, actor, null, "reseller.brand", "" + resellerId, field.jsonName() + "=" + url);
@@ -243,6 +249,9 @@ public final class Brands {
       throws SQLException {
     Brand current = layers.tenant();
     Brand next = BrandRules.validateChanges(current, requested);
+    if (next.equals(current)) {
+      return current;
+    }
     for (BrandField f : BrandField.values()) {
       if (!java.util.Objects.equals(current.get(f), next.get(f))) {
         requireOverridable(layers, f);

@@ -207,6 +207,8 @@ public final class SvgSanitizer {
     if (!SVG_NS.equals(root.getNamespaceURI()) || !"svg".equals(root.getLocalName())) {
       throw refuse(field, "its root element must be <svg xmlns=\"" + SVG_NS + "\">");
     }
+    refuseDangerous(field, root);
+    cleanAttributes(field, root, "svg");
     clean(field, root);
     removeNonElements(doc);
     return serialise(doc);
@@ -242,6 +244,27 @@ public final class SvgSanitizer {
           field, "This SVG is not well-formed XML (line " + e.getLineNumber() + ").");
     } catch (Exception e) {
       throw DomainException.invalid(field, "This SVG could not be read.");
+    }
+  }
+
+  /** Looks everywhere first, also inside elements that cleaning would drop anyway. */
+  private static void refuseDangerous(String field, Element element) {
+    String name = element.getLocalName() == null ? element.getNodeName() : element.getLocalName();
+    if (DANGEROUS_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
+      throw refuse(field, "it contains a <" + name + "> element");
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr a = (Attr) attributes.item(i);
+      String local = a.getLocalName() == null ? a.getName() : a.getLocalName();
+      if (local.toLowerCase(Locale.ROOT).startsWith("on")) {
+        throw refuse(field, "it has an event handler (" + a.getName() + ")");
+      }
+    }
+    for (Node child : children(element)) {
+      if (child.getNodeType() == Node.ELEMENT_NODE) {
+        refuseDangerous(field, (Element) child);
+      }
     }
   }
 

@@ -1,5 +1,8 @@
 package io.omnireach.seed;
 
+import io.omnireach.brand.Brand;
+import io.omnireach.brand.BrandField;
+import io.omnireach.brand.Brands;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
@@ -11,6 +14,9 @@ import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.user.PasswordHasher;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -51,6 +57,8 @@ public final class DemoSeed {
     List<String> log = new ArrayList<>();
     Migrations.migratePlatform(tx.dataSource());
     long resellerId = new Resellers(tx).ensure("demo", "Demo Reseller", ACTOR);
+    brandDemoReseller(resellerId);
+    log.add("reseller demo (brand Demo Reach)");
     TenantProvisioning provisioning = new TenantProvisioning(tx);
     TenantDirectory tenants = new TenantDirectory(tx);
     Tenant acme =
@@ -84,6 +92,27 @@ public final class DemoSeed {
     log.addAll(new PersonaSeed(tx, clock).load(acme.ref()));
     log.addAll(new WorkflowSeed(tx, clock).load(acme.ref()));
     return log;
+  }
+
+  /** The Demo Reseller's brand; its tenants keep their own logo and colour (allowed overrides). */
+  private void brandDemoReseller(long resellerId) {
+    Brands brands = new Brands(tx);
+    brands.updateReseller(
+        resellerId,
+        new Brand(
+            "Demo Reach",
+            null,
+            null,
+            "#1e3a8a",
+            "#0f766e",
+            "support@omnireach.demo",
+            "https://omnireach.demo/help"),
+        ACTOR);
+    try (InputStream logo = DemoSeed.class.getResourceAsStream("/seed/brand/demo-reseller.svg")) {
+      brands.uploadResellerImage(resellerId, BrandField.LOGO, logo.readAllBytes(), ACTOR);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Tenant ensureTenant(

@@ -178,4 +178,17 @@ class DemoSeedTest {
     assertThatThrownBy(() -> users.removeMember(globex, admin, "test"))
         .hasMessageContaining("at least one Admin");
   }
+
+  @Test
+  void the_demo_reseller_is_branded_and_acme_keeps_its_own_logo_and_colour() {
+    var resolver = new io.omnireach.brand.BrandResolver(db.transactions());
+    var acme = resolver.forTenantSlug("acme").orElseThrow();
+    assertThat(acme.brand().productName()).isEqualTo("Demo Reach");
+    assertThat(acme.brand().logoUrl()).isEqualTo("/brand/acme.svg");
+    assertThat(acme.brand().primaryColor()).isEqualTo("#4f46e5");
+    long resellerId =
+        new TenantDirectory(db.transactions()).bySlug("acme").orElseThrow().resellerId();
+    assertThat(resolver.forReseller(resellerId).brand().logoUrl())
+        .matches("/brand-assets/[0-9a-f]{64}\\.svg");
+  }
 }

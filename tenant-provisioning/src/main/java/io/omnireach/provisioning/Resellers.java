@@ -159,6 +159,20 @@ public final class Resellers {
     }
   }
 
+  /** Throws the 400 that {@link #update} would give for this name; null (keep) passes. */
+  public static void checkName(String value) {
+    if (value != null) {
+      name(value);
+    }
+  }
+
+  /** Throws the 400 that {@link #update} would give for this plan; null (keep) passes. */
+  public static void checkPlan(String value) {
+    if (value != null) {
+      plan(value);
+    }
+  }
+
   static String name(String value) {
     if (value == null || value.isBlank()) {
       throw DomainException.invalid("name", "Name is required.");

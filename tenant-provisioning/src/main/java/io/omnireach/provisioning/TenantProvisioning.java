@@ -207,7 +207,8 @@ public final class TenantProvisioning {
         });
   }
 
-  static String displayName(String value) {
+  /** The trimmed display name, or the 400 that create and rename give for it. */
+  public static String displayName(String value) {
     if (value == null || value.isBlank()) {
       throw DomainException.invalid("displayName", "Display name is required.");
     }
