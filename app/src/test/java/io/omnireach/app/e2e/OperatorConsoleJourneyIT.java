@@ -137,9 +137,15 @@ class OperatorConsoleJourneyIT {
       browser.open("/console/brand");
       browser.await(By.id("brand-preview"));
       browser.screenshot("42-console-reseller-brand-dark");
-      browser.driver.findElement(By.id("theme-toggle")).click();
+      browser.click(By.id("theme-toggle"));
       browser.wait.until(
           d -> !"dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));
+
+      // resume it: no confirmation needed to undo a suspension
+      browser.open("/console/tenants");
+      browser.click(By.id("actions-" + tenantSlug));
+      browser.click(By.id("resume-" + tenantSlug));
+      browser.wait.until(d -> d.findElement(By.id("tenants-grid")).getText().contains("Active"));
 
       // the tenant's login page carries the reseller's brand
       browser.driver.manage().deleteAllCookies();
@@ -192,6 +198,46 @@ class OperatorConsoleJourneyIT {
       browser.await(By.cssSelector(".omni-empty-card"));
       assertThat(browser.driver.findElement(By.tagName("body")).getText())
           .contains("This page is not for your role");
+
+      // its own reseller deletes it, after typing the slug
+      String slug = "fabrikam-client-" + tag;
+      signIn(browser, email, PASSWORD);
+      browser.click(By.id("actions-" + slug));
+      browser.click(By.id("delete-" + slug));
+      Journeys.type(browser, "#confirm-slug input", slug);
+      browser.wait.until(
+          d -> d.findElement(By.id("confirm-action")).getDomAttribute("disabled") == null);
+      browser.click(By.id("confirm-action"));
+      browser.await(By.id("new-tenant-empty"));
+    }
+  }
+
+  @Test
+  void a_tenant_admin_changes_only_the_brand_fields_the_reseller_allows() throws Exception {
+    try (Browser browser = new Browser()) {
+      signIn(browser, "admin@globex.demo", E2e.DEMO_PASSWORD);
+      browser.open("/settings");
+      WebElement panel = browser.await(By.id("tenant-branding"));
+      // the Demo Reseller lets tenants change logo and primary colour, not the product name
+      assertThat(browser.await(By.id("brand-product-name")).getDomAttribute("readonly"))
+          .isNotNull();
+      assertThat(panel.findElements(By.id("favicon-upload"))).isEmpty();
+      assertThat(panel.findElements(By.id("logo-upload"))).hasSize(1);
+      Journeys.type(browser, "#primary-colour input", "#9d174d\n");
+      browser.click(By.id("save-tenant-branding"));
+      browser.wait.until(
+          d -> d.findElement(By.tagName("body")).getText().contains("Branding saved"));
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", panel);
+      browser.screenshot("45-settings-tenant-branding");
+      browser.open("/");
+      browser.wait.until(
+          d ->
+              String.valueOf(
+                      ((org.openqa.selenium.JavascriptExecutor) d)
+                          .executeScript(
+                              "return getComputedStyle(document.body)"
+                                  + ".getPropertyValue('--lumo-primary-color').trim()"))
+                  .equals("#9d174d"));
     }
   }
 

@@ -98,7 +98,8 @@ public class ResellersView extends Div {
     grid.addComponentColumn(this::identity).setHeader("Reseller").setFlexGrow(3);
     grid.addComponentColumn(r -> ConsoleUi.status(r.status().name()))
         .setHeader("Status")
-        .setAutoWidth(true);
+        .setWidth("140px")
+        .setFlexGrow(0);
     grid.addColumn(r -> tenantCounts.getOrDefault(r.id(), 0L))
         .setHeader("Tenants")
         .setAutoWidth(true);

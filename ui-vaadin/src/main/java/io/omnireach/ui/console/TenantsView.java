@@ -18,6 +18,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.brand.BrandResolver;
 import io.omnireach.common.DomainException;
 import io.omnireach.reseller.Reseller;
 import io.omnireach.reseller.ResellerDirectory;
@@ -58,6 +59,7 @@ public class TenantsView extends Div {
   private final Div cards = new Div();
   private final Div body = new Div();
   private final ResellerDirectory resellers;
+  private final BrandResolver brands;
   private Map<Long, String> resellerNames = Map.of();
 
   @Inject
@@ -66,8 +68,10 @@ public class TenantsView extends Div {
       TenantDirectory directory,
       TenantOverviews overviews,
       ResellerDirectory resellers,
+      BrandResolver brands,
       Clock clock) {
     this.resellers = resellers;
+    this.brands = brands;
     this.console = console;
     this.directory = directory;
     this.overviews = overviews;
@@ -129,7 +133,8 @@ public class TenantsView extends Div {
     grid.addColumn(f -> f.seatsUsed()).setHeader("Seats used").setAutoWidth(true);
     grid.addComponentColumn(f -> ConsoleUi.status(f.tenant().status().name()))
         .setHeader("Status")
-        .setAutoWidth(true);
+        .setWidth("140px")
+        .setFlexGrow(0);
     grid.addColumn(f -> ConsoleUi.DATE.format(f.tenant().createdAt()))
         .setHeader("Created")
         .setAutoWidth(true);
@@ -141,8 +146,9 @@ public class TenantsView extends Div {
     grid.setAllRowsVisible(true);
   }
 
-  private static Component identity(Tenant tenant) {
-    Image logo = new Image(Branding.logo(tenant), "");
+  /** Logo (the tenant's own, else its reseller's), name and slug. */
+  private Component identity(Tenant tenant) {
+    Image logo = new Image(Branding.logo(brands.forTenant(tenant.id())), "");
     logo.addClassName("omni-tenant-logo");
     Span name = new Span(tenant.displayName());
     name.addClassName("omni-tenant-name");

@@ -6,7 +6,6 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.brand.Brand;
 import io.omnireach.brand.BrandResolver;
 import io.omnireach.brand.EffectiveBrand;
-import io.omnireach.tenant.Tenant;
 import io.omnireach.user.Role;
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -77,11 +76,6 @@ public final class Branding {
   /** The logo URL relative to the app root, or the product logo. */
   public static String logo(EffectiveBrand brand) {
     return url(brand.brand().logoUrl(), PRODUCT_LOGO);
-  }
-
-  /** A tenant's own logo for lists (its override), else the product logo. */
-  public static String logo(Tenant tenant) {
-    return url(tenant == null ? null : tenant.branding().logoUrl(), PRODUCT_LOGO);
   }
 
   /** Relative paths resolve against the app root; absolute https URLs are used as they are. */

@@ -25,7 +25,6 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.theme.lumo.Lumo;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
@@ -204,20 +203,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     return user.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
   }
 
+  /**
+   * Flips the colour scheme on the page itself: after a reload the page may already be dark (from
+   * localStorage, see AppShell) without the server knowing, so the client's state decides.
+   */
   private void toggleDarkMode() {
-    var themes = UI.getCurrent().getElement().getThemeList();
-    boolean dark = !themes.contains(Lumo.DARK);
-    if (dark) {
-      themes.add(Lumo.DARK);
-    } else {
-      themes.remove(Lumo.DARK);
-    }
     UI.getCurrent()
         .getPage()
         .executeJs(
-            "localStorage.setItem('omnireach-theme', $0);"
-                + "document.documentElement.setAttribute('theme', $0 === 'dark' ? 'dark' : '')",
-            dark ? "dark" : "light");
+            "const dark = document.documentElement.getAttribute('theme') !== 'dark';"
+                + "localStorage.setItem('omnireach-theme', dark ? 'dark' : 'light');"
+                + "document.documentElement.setAttribute('theme', dark ? 'dark' : '');");
   }
 
   @Override
