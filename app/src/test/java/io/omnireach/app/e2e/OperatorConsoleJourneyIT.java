@@ -168,6 +168,12 @@ class OperatorConsoleJourneyIT {
       createReseller(browser, "Fabrikam " + tag, email);
       browser.wait.until(
           d -> d.findElement(By.id("resellers-grid")).getText().contains("Fabrikam " + tag));
+      // the Owner edits the reseller's brand, "Powered by" included (a plan term)
+      browser.click(By.id("actions-fabrikam-" + tag));
+      browser.click(By.id("brand-fabrikam-" + tag));
+      WebElement poweredBy = browser.await(By.id("powered-by"));
+      assertThat(poweredBy.getDomAttribute("readonly")).isNull();
+      browser.screenshot("46-console-owner-edits-reseller-brand");
 
       signIn(browser, email, PASSWORD);
       browser.click(By.id("new-tenant-empty"));

@@ -119,8 +119,10 @@ public class BrandForm extends Div {
     lock(field, brandField);
   }
 
-  private void lock(com.vaadin.flow.component.HasValue<?, ?> field, BrandField brandField) {
+  /** A field the layer may not set shows the value it inherits, read-only. */
+  private void lock(com.vaadin.flow.component.HasValue<?, String> field, BrandField brandField) {
     if (!editable.contains(brandField)) {
+      field.setValue(value(brandField) == null ? "" : value(brandField));
       field.setReadOnly(true);
       if (field instanceof com.vaadin.flow.component.HasHelper helper) {
         helper.setHelperText("Set by your provider");

@@ -76,13 +76,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     String productName = brand.brand().productName();
     Span name = new Span(tenant == null ? productName : tenant.displayName());
     name.addClassName("omni-brand-name");
-    // a tenant's workspace names its product; "powered by" only where the brand's plan says so
+    // an operator sees which console this is; a tenant the product it runs on ("Powered by" is
+    // in the drawer footer, where the brand's plan allows it)
     String sub =
         tenant == null
             ? user.has(Role.OWNER) ? "Platform console" : "Reseller console"
-            : brand.showPoweredBy() && !"OmniReach".equals(productName)
-                ? productName + " · powered by OmniReach"
-                : productName;
+            : productName;
     Span product = new Span(sub);
     product.addClassName("omni-brand-sub");
     product.setId("brand-sub");
