@@ -21,14 +21,7 @@ public record Brand(
 
   /** What OmniReach looks like when nobody has branded it. */
   public static final Brand PLATFORM_DEFAULT =
-      new Brand(
-          "OmniReach",
-          "/brand/omnireach.svg",
-          null,
-          "#6d28d9",
-          "#0f766e",
-          null,
-          "https://github.com/omnireach/omnireach");
+      new Brand("OmniReach", "/brand/omnireach.svg", null, "#6d28d9", "#0f766e", null, null);
 
   public String get(BrandField field) {
     return switch (field) {

@@ -4,6 +4,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.common.Emails;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Validates and normalises brand input; every refusal names the field and says what to do. */
@@ -27,9 +29,9 @@ public final class BrandRules {
    * are, so a value stored under older rules never blocks an unrelated change.
    */
   public static Brand validateChanges(Brand current, Brand requested) {
-    java.util.Map<BrandField, String> values = requested.toMap();
+    Map<BrandField, String> values = requested.toMap();
     for (BrandField f : BrandField.values()) {
-      if (!java.util.Objects.equals(current.get(f), requested.get(f))) {
+      if (!Objects.equals(current.get(f), requested.get(f))) {
         values.put(f, field(f, requested.get(f)));
       }
     }

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -253,7 +254,7 @@ public final class Brands {
       return current;
     }
     for (BrandField f : BrandField.values()) {
-      if (!java.util.Objects.equals(current.get(f), next.get(f))) {
+      if (!Objects.equals(current.get(f), next.get(f))) {
         requireOverridable(layers, f);
       }
     }
@@ -384,7 +385,7 @@ public final class Brands {
   private static String changes(Brand before, Brand after) {
     List<String> changed = new ArrayList<>();
     for (BrandField f : BrandField.values()) {
-      if (!java.util.Objects.equals(before.get(f), after.get(f))) {
+      if (!Objects.equals(before.get(f), after.get(f))) {
         changed.add(f.jsonName() + "=" + (after.get(f) == null ? "(inherit)" : after.get(f)));
       }
     }

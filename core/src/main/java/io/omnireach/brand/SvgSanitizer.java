@@ -193,6 +193,10 @@ public final class SvgSanitizer {
   /** {@code url(...)} in attributes and CSS: only same-document references (#id) pass. */
   private static final Pattern URL_REF = Pattern.compile("url\\s*\\(\\s*['\"]?([^)'\"]*)");
 
+  /** CSS functions that load a resource without url(...). */
+  private static final Pattern EXTERNAL_CSS_FUNCTION =
+      Pattern.compile("(image-set|image|cross-fade|element|src)\\s*\\(");
+
   private static final Pattern DATA_IMAGE =
       Pattern.compile("^data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=\\s]+$");
 
@@ -351,6 +355,9 @@ public final class SvgSanitizer {
     String lower = value.toLowerCase(Locale.ROOT);
     if (lower.contains("javascript:") || lower.contains("data:") || lower.contains("expression(")) {
       throw refuse(field, "attribute " + name + " holds a script or data URL");
+    }
+    if (lower.contains("://") || EXTERNAL_CSS_FUNCTION.matcher(lower).find()) {
+      throw refuse(field, "it references something outside the file (" + abbreviate(value) + ")");
     }
     Matcher m = URL_REF.matcher(value);
     while (m.find()) {

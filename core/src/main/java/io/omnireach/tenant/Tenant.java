@@ -12,7 +12,10 @@ public record Tenant(
     Branding branding,
     Instant createdAt) {
 
-  /** Branding applied through Lumo CSS custom properties and the header. */
+  /**
+   * The tenant's own logo and primary colour overrides (null: inherited from its reseller). What a
+   * tenant actually shows comes from {@code io.omnireach.brand.BrandResolver}.
+   */
   public record Branding(String logoUrl, String primaryColor) {}
 
   public TenantRef ref() {

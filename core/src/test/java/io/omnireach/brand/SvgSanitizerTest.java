@@ -75,6 +75,8 @@ class SvgSanitizerTest {
         "external url() in fill|<rect fill=\"url(https://evil.test/p.svg#g)\"/>|outside the file",
         "CSS import|<style>@import url(https://evil.test/a.css);</style>|imports",
         "external url() in style attribute|<rect style=\"fill:url('//evil.test/x')\"/>|outside the file",
+        "CSS image-set without url()|<style>rect { fill: image-set('https://evil.test/a.png' 1x) }</style>|outside the file",
+        "absolute URL in an attribute|<rect class=\"x\" mask=\"https://evil.test/m.svg\"/>|outside the file",
         "CSS escape|<style>rect { fill: u\\72l(x) }</style>|escapes",
         "processing instruction|<?xml-stylesheet href=\"https://evil.test/a.css\"?><rect/>|processing instruction",
       })

@@ -8,16 +8,19 @@ import io.omnireach.auth.LoginThrottle;
 import io.omnireach.brand.Brand;
 import io.omnireach.brand.BrandField;
 import io.omnireach.brand.BrandResolver;
+import io.omnireach.brand.Brands;
 import io.omnireach.common.DomainException;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.reseller.Reseller;
 import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.reseller.ResellerStatus;
 import io.omnireach.tenant.Tenant;
+import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
 import java.time.Clock;
+import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,8 +151,8 @@ class ResellersTest {
   @Test
   void a_tenant_created_with_a_colour_its_reseller_locks_is_refused_and_leaves_nothing() {
     Reseller r = resellers.create(reseller("lockco", "rex@lockco.test", null), "owner@test");
-    new io.omnireach.brand.Brands(db.transactions())
-        .updatePolicy(r.id(), null, java.util.EnumSet.noneOf(BrandField.class), "owner@test");
+    new Brands(db.transactions())
+        .updatePolicy(r.id(), null, EnumSet.noneOf(BrandField.class), "owner@test");
     assertThatThrownBy(
             () ->
                 provisioning.create(
@@ -166,8 +169,7 @@ class ResellersTest {
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
-    assertThat(new io.omnireach.tenant.TenantDirectory(db.transactions()).bySlug("lock-t"))
-        .isEmpty();
+    assertThat(new TenantDirectory(db.transactions()).bySlug("lock-t")).isEmpty();
   }
 
   @Test

@@ -37,8 +37,7 @@ public class BrandingResource {
   private static final String BRANDING_EXAMPLE =
       "{\"brand\":{\"productName\":\"Northwind Reach\",\"logoUrl\":\"/brand/initech.svg\","
           + "\"faviconUrl\":null,\"primaryColor\":\"#7f1d1d\",\"accentColor\":\"#0f766e\","
-          + "\"supportEmail\":\"support@northwind.example\",\"supportUrl\":"
-          + "\"https://github.com/omnireach/omnireach\"},"
+          + "\"supportEmail\":\"support@northwind.example\",\"supportUrl\":null},"
           + "\"sources\":{\"productName\":\"RESELLER\",\"logoUrl\":\"TENANT\","
           + "\"faviconUrl\":\"PLATFORM\",\"primaryColor\":\"TENANT\",\"accentColor\":\"PLATFORM\","
           + "\"supportEmail\":\"RESELLER\",\"supportUrl\":\"PLATFORM\"},"

@@ -269,6 +269,25 @@ class ResellersApiIT {
     assertThat(signIn("gil@gamma-client.test").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void the_reseller_and_branding_endpoints_are_in_the_openapi_document() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/resellers:",
+            "/api/v1/resellers/{id}:",
+            "/api/v1/resellers/{id}/suspend:",
+            "/api/v1/resellers/{id}/resume:",
+            "/api/v1/resellers/{id}/logo:",
+            "/api/v1/resellers/{id}/favicon:",
+            "/api/v1/branding:",
+            "/api/v1/branding/logo:",
+            "/api/v1/branding/favicon:",
+            "Northwind Reach",
+            "does not let tenants change",
+            "emailsSentThisMonth");
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   private static long createReseller(String slug, String name, String colour, String email)
