@@ -244,6 +244,22 @@ class OperatorConsoleJourneyIT {
                               "return getComputedStyle(document.body)"
                                   + ".getPropertyValue('--lumo-primary-color').trim()"))
                   .equals("#9d174d"));
+
+      // in dark mode, text in the brand colour becomes a lighter tint that reads on dark grey
+      browser.click(By.id("theme-toggle"));
+      browser.wait.until(
+          d -> "dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));
+      String tint =
+          String.valueOf(
+                  browser.driver.executeScript(
+                      "return getComputedStyle(document.body)"
+                          + ".getPropertyValue('--lumo-primary-text-color').trim()"))
+              .toLowerCase(java.util.Locale.ROOT);
+      assertThat(tint).startsWith("#").isNotEqualTo("#9d174d");
+      browser.screenshot("47-tenant-dashboard-dark-brand-tint");
+      browser.click(By.id("theme-toggle"));
+      browser.wait.until(
+          d -> !"dark".equals(d.findElement(By.tagName("html")).getDomAttribute("theme")));
     }
   }
 
@@ -256,8 +272,9 @@ class OperatorConsoleJourneyIT {
     Journeys.type(browser, "#reseller-user-email input", email);
     Journeys.type(browser, "#reseller-user-password input", PASSWORD);
     browser.click(By.id("create-reseller"));
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reseller-name")));
     browser.wait.until(
-        ExpectedConditions.invisibilityOfElementLocated(By.id("new-reseller-dialog")));
+        ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-dialog-overlay")));
   }
 
   private static void signIn(Browser browser, String email, String password) {
