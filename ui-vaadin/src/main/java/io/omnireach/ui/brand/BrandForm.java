@@ -1,6 +1,8 @@
 package io.omnireach.ui.brand;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -120,11 +122,11 @@ public class BrandForm extends Div {
   }
 
   /** A field the layer may not set shows the value it inherits, read-only. */
-  private void lock(com.vaadin.flow.component.HasValue<?, String> field, BrandField brandField) {
+  private void lock(HasValue<?, String> field, BrandField brandField) {
     if (!editable.contains(brandField)) {
       field.setValue(value(brandField) == null ? "" : value(brandField));
       field.setReadOnly(true);
-      if (field instanceof com.vaadin.flow.component.HasHelper helper) {
+      if (field instanceof HasHelper helper) {
         helper.setHelperText("Set by your provider");
       }
     }

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -30,6 +28,7 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Branding;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -106,7 +105,7 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
             EnumSet.allOf(BrandField.class),
             (field, bytes) ->
                 brands.uploadResellerImage(reseller.id(), field, bytes, user.email()).brand(),
-            message -> toast(message, true));
+            Toasts::error);
     form.setId("reseller-brand-form");
 
     CheckboxGroup<BrandField> overridable = new CheckboxGroup<>("Tenants may change");
@@ -142,12 +141,12 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
                     user.has(Role.OWNER) ? poweredBy.getValue() : null,
                     overridable.getValue(),
                     user.email());
-                toast("Brand saved", false);
+                Toasts.success("Brand saved");
                 if (!user.has(Role.OWNER)) {
                   Branding.applyToPage(UI.getCurrent(), Branding.of(user));
                 }
               } catch (DomainException ex) {
-                toast(ex.getMessage(), true);
+                Toasts.error(ex.getMessage());
               }
             });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -169,10 +168,5 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
       case SUPPORT_EMAIL -> "Support email";
       case SUPPORT_URL -> "Support URL";
     };
-  }
-
-  static void toast(String message, boolean error) {
-    Notification n = Notification.show(message, 5000, Notification.Position.BOTTOM_END);
-    n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
   }
 }

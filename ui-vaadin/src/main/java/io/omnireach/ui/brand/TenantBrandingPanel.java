@@ -15,6 +15,7 @@ import io.omnireach.common.DomainException;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Branding;
+import io.omnireach.ui.shell.Toasts;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,7 @@ public class TenantBrandingPanel extends Div {
             inherited,
             effective.tenantOverridable(),
             (field, bytes) -> brands.uploadTenantImage(tenant.id(), field, bytes, user.email()),
-            message -> ResellerBrandView.toast(message, true));
+            Toasts::error);
     Button save =
         new Button(
             "Save branding",
@@ -61,10 +62,10 @@ public class TenantBrandingPanel extends Div {
               }
               try {
                 brands.updateTenant(tenant.id(), form.changes(), user.email());
-                ResellerBrandView.toast("Branding saved", false);
+                Toasts.success("Branding saved");
                 Branding.applyToPage(UI.getCurrent(), resolver.forTenant(tenant.id()));
               } catch (DomainException ex) {
-                ResellerBrandView.toast(ex.getMessage(), true);
+                Toasts.error(ex.getMessage());
               }
             });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

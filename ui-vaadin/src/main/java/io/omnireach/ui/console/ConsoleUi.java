@@ -1,8 +1,6 @@
 package io.omnireach.ui.console;
 
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.user.Role;
 import java.time.Duration;
@@ -11,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Small pieces the console views share: scope, status pills, dates, toasts. */
+/** Small pieces the console views share: scope, status pills, dates. */
 final class ConsoleUi {
 
   static final DateTimeFormatter DATE =
@@ -53,10 +51,5 @@ final class ConsoleUi {
       return d.toDays() + " d ago";
     }
     return DATE.format(at);
-  }
-
-  static void toast(String message, boolean error) {
-    Notification n = Notification.show(message, 5000, Notification.Position.BOTTOM_END);
-    n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
   }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.reseller.Reseller;
+import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.List;
@@ -91,9 +92,8 @@ class NewResellerDialog extends Dialog {
                             userEmail.getValue(),
                             password.getValue()));
                 close();
-                ConsoleUi.toast(
-                    created.name() + " created · " + userEmail.getValue() + " can sign in now",
-                    false);
+                Toasts.success(
+                    created.name() + " created · " + userEmail.getValue() + " can sign in now");
                 onCreated.accept(created);
               } catch (DomainException ex) {
                 error.setText(ex.getMessage());

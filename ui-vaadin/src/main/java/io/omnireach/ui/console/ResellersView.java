@@ -29,6 +29,7 @@ import io.omnireach.ui.brand.ResellerBrandView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.ui.shell.Toasts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -208,7 +209,7 @@ public class ResellersView extends Div {
               try {
                 console.changeWholesalePlan(owner, reseller.id(), plan.getValue());
                 dialog.close();
-                ConsoleUi.toast("Plan of " + reseller.name() + " changed", false);
+                Toasts.success("Plan of " + reseller.name() + " changed");
                 refresh();
               } catch (DomainException ex) {
                 plan.setInvalid(true);
@@ -243,9 +244,9 @@ public class ResellersView extends Div {
   private void run(Runnable change, String done) {
     try {
       change.run();
-      ConsoleUi.toast(done, false);
+      Toasts.success(done);
     } catch (DomainException e) {
-      ConsoleUi.toast(e.getMessage(), true);
+      Toasts.error(e.getMessage());
     }
     refresh();
   }

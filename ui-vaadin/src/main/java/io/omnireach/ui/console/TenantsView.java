@@ -31,6 +31,7 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Branding;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -238,9 +239,9 @@ public class TenantsView extends Div {
   private void run(Runnable change, String done) {
     try {
       change.run();
-      ConsoleUi.toast(done, false);
+      Toasts.success(done);
     } catch (DomainException e) {
-      ConsoleUi.toast(e.getMessage(), true);
+      Toasts.error(e.getMessage());
     }
     refresh();
   }
