@@ -73,6 +73,12 @@ class OperatorConsoleJourneyIT {
                   .contains("brand-assets/"));
       browser.click(By.id("save-brand"));
       browser.wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Brand saved"));
+      // the shell takes the new brand at once
+      browser.wait.until(
+          d ->
+              d.findElement(By.cssSelector(".omni-brand-name"))
+                  .getText()
+                  .equals("Northwind Reach"));
       browser.screenshot("34-console-reseller-brand");
 
       // the shell now carries the brand

@@ -25,7 +25,7 @@ import io.omnireach.common.DomainException;
 import io.omnireach.reseller.Reseller;
 import io.omnireach.reseller.ResellerDirectory;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.ui.shell.Branding;
+import io.omnireach.ui.shell.BrandChangedEvent;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
@@ -143,7 +143,7 @@ public class ResellerBrandView extends Div implements BeforeEnterObserver {
                     user.email());
                 Toasts.success("Brand saved");
                 if (!user.has(Role.OWNER)) {
-                  Branding.applyToPage(UI.getCurrent(), Branding.of(user));
+                  BrandChangedEvent.fire(UI.getCurrent());
                 }
               } catch (DomainException ex) {
                 Toasts.error(ex.getMessage());

@@ -14,7 +14,7 @@ import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.ui.shell.Branding;
+import io.omnireach.ui.shell.BrandChangedEvent;
 import io.omnireach.ui.shell.Toasts;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
@@ -63,7 +63,7 @@ public class TenantBrandingPanel extends Div {
               try {
                 brands.updateTenant(tenant.id(), form.changes(), user.email());
                 Toasts.success("Branding saved");
-                Branding.applyToPage(UI.getCurrent(), resolver.forTenant(tenant.id()));
+                BrandChangedEvent.fire(UI.getCurrent());
               } catch (DomainException ex) {
                 Toasts.error(ex.getMessage());
               }

@@ -96,7 +96,7 @@ public class ResellersView extends Div {
     grid.setId("resellers-grid");
     grid.addClassName("omni-console-grid");
     grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-    grid.addComponentColumn(this::identity).setHeader("Reseller").setFlexGrow(3);
+    grid.addComponentColumn(this::identity).setHeader("Reseller").setFlexGrow(3).setAutoWidth(true);
     grid.addComponentColumn(r -> ConsoleUi.status(r.status().name()))
         .setHeader("Status")
         .setWidth("140px")

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.shared.Registration;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.brand.Brand;
 import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.analytics.AnalyticsView;
@@ -52,8 +53,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private final Span taskCount = new Span();
   private final Tasks tasks;
   private final AuthenticatedUser user;
-  private final EffectiveBrand brand;
+  private final Div drawer;
+  private EffectiveBrand brand;
   private Registration tasksChanged;
+  private Registration brandChanged;
 
   @Inject
   public MainLayout(Tasks tasks) {
@@ -64,7 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     Branding.applyToPage(UI.getCurrent(), brand);
     setPrimarySection(Section.DRAWER);
     addClassName("omni-shell");
-    Div drawer = new Div(brand(tenant), navigation(), footer());
+    drawer = new Div(brand(tenant), navigation(), footer());
     drawer.addClassName("omni-drawer");
     addToDrawer(drawer);
     addToNavbar(true, header(user));
@@ -139,6 +142,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
     tasksChanged = TasksChangedEvent.listen(event.getUI(), this::updateTaskCount);
+    brandChanged = BrandChangedEvent.listen(event.getUI(), this::showNewBrand);
+  }
+
+  /** After a brand editor saved: colours, favicon, logo, names and footer from the new brand. */
+  private void showNewBrand() {
+    brand = Branding.of(user);
+    Branding.applyToPage(UI.getCurrent(), brand);
+    drawer.replace(drawer.getComponentAt(0), brand(user.tenant()));
+    drawer.replace(drawer.getComponentAt(drawer.getComponentCount() - 1), footer());
   }
 
   @Override
@@ -147,6 +159,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     if (tasksChanged != null) {
       tasksChanged.remove();
       tasksChanged = null;
+    }
+    if (brandChanged != null) {
+      brandChanged.remove();
+      brandChanged = null;
     }
   }
 
@@ -161,7 +177,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       help.setTarget("_blank");
       footer.add(help);
     }
-    if (brand.showPoweredBy()) {
+    // "Powered by" under a white-labelled product only; plain OmniReach needs no such line
+    if (brand.showPoweredBy()
+        && !Brand.PLATFORM_DEFAULT.productName().equals(brand.brand().productName())) {
       Span powered = new Span("Powered by OmniReach");
       powered.setId("powered-by-omnireach");
       footer.add(powered);
