@@ -46,6 +46,7 @@ class NewResellerDialog extends Dialog {
     plan = ResellersView.planField(plans);
     plan.setValue(ResellersView.DEFAULT_PLAN);
     name.setId("reseller-name");
+    name.setAutofocus(true);
     slug.setId("reseller-slug");
     userName.setId("reseller-user-name");
     userEmail.setId("reseller-user-email");

@@ -22,8 +22,10 @@ import io.omnireach.tenant.TenantSchema;
 import io.omnireach.ui.brand.ColourField;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,7 @@ class NewTenantWizard extends Dialog {
   private final TextField slug = new TextField("Slug");
   private final Span slugStatus = new Span();
   private final List<Div> planCards = new ArrayList<>();
+  private final Map<String, String> planLabels = new HashMap<>();
   private final ColourField colour;
   private final EmailField adminEmail = new EmailField("First admin's work email");
   private final Paragraph error = new Paragraph();
@@ -92,6 +95,7 @@ class NewTenantWizard extends Dialog {
 
   private void configureFields() {
     name.setId("tenant-name");
+    name.setAutofocus(true);
     name.setWidthFull();
     name.setValueChangeMode(ValueChangeMode.EAGER);
     name.addValueChangeListener(
@@ -213,6 +217,10 @@ class NewTenantWizard extends Dialog {
       card.getElement().setAttribute("role", "radio");
       card.getElement().setAttribute("data-plan", option.id());
       card.addClickListener(e -> selectPlan(option.id()));
+      card.getElement()
+          .addEventListener("keydown", e -> selectPlan(option.id()))
+          .setFilter("event.key === 'Enter' || event.key === ' '");
+      planLabels.put(option.id(), option.label());
       planCards.add(card);
       cards.add(card);
     }
@@ -242,7 +250,7 @@ class NewTenantWizard extends Dialog {
     Div summary =
         new Div(
             fact("Workspace", name.getValue().trim() + "  ·  /" + slug.getValue().trim()),
-            fact("Plan", plan),
+            fact("Plan", planLabels.getOrDefault(plan, plan)),
             fact("Primary colour", colour.getValue()));
     summary.addClassName("omni-wizard-summary");
     return section("Invite the first admin", adminEmail, summary);
