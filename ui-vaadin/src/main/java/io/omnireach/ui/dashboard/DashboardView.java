@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
@@ -15,7 +17,7 @@ import io.omnireach.dashboard.Activity;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.dashboard.DashboardStats;
 import io.omnireach.lead.Stage;
-import io.omnireach.ui.sections.OperatorHomeView;
+import io.omnireach.ui.console.TenantsView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
@@ -34,15 +36,14 @@ import java.util.stream.Collectors;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard")
 @PermitAll
-public class DashboardView extends Div {
+public class DashboardView extends Div implements BeforeEnterObserver {
 
   @Inject
   public DashboardView(DashboardService dashboard) {
     addClassName("omni-page");
     AuthenticatedUser user = UiSession.require();
     if (user.tenant() == null) {
-      add(new OperatorHomeView());
-      return;
+      return; // operators have no tenant dashboard: beforeEnter sends them to their console
     }
     DashboardStats stats = dashboard.stats(user.tenant().ref());
     add(
@@ -50,6 +51,13 @@ public class DashboardView extends Div {
         cards(stats),
         row(pipeline(stats), activity(stats)),
         row(signInChart(stats), gettingStarted()));
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    if (UiSession.require().tenant() == null) {
+      event.forwardTo(TenantsView.class);
+    }
   }
 
   private Component greeting(AuthenticatedUser user) {

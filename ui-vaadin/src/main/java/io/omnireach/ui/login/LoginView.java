@@ -1,5 +1,6 @@
 package io.omnireach.ui.login;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
@@ -12,11 +13,13 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.omnireach.auth.Authenticator;
+import io.omnireach.brand.BrandResolver;
+import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.common.DomainException;
 import io.omnireach.customdomain.TenantHosts;
 import io.omnireach.tenant.Tenant;
@@ -31,23 +34,29 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Sign-in: a brand panel and the login card. */
 @Route("login")
-@PageTitle("Sign in · OmniReach")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private final Authenticator authenticator;
   private final TenantDirectory tenants;
   private final TenantHosts hosts;
+  private final BrandResolver brands;
   private final LoginForm form = new LoginForm();
   private final Div brandPanel = new Div();
   private final Paragraph notice = new Paragraph();
   private Tenant tenant;
+  private EffectiveBrand brand;
 
   @Inject
-  public LoginView(Authenticator authenticator, TenantDirectory tenants, TenantHosts hosts) {
+  public LoginView(
+      Authenticator authenticator,
+      TenantDirectory tenants,
+      TenantHosts hosts,
+      BrandResolver brands) {
     this.authenticator = authenticator;
     this.tenants = tenants;
     this.hosts = hosts;
+    this.brands = brands;
     addClassName("omni-login");
     form.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate("reset-password")));
     form.addLoginListener(this::signIn);
@@ -71,6 +80,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
     var params = event.getLocation().getQueryParameters().getParameters();
     String hint = params.getOrDefault("tenant", List.of()).stream().findFirst().orElse(null);
     tenant = resolveTenant(hint).orElse(null);
+    brand = tenant == null ? brands.platform() : brands.forTenant(tenant.id());
     if (params.containsKey("signedOut")) {
       notice.setText("You have signed out.");
       notice.setVisible(true);
@@ -108,10 +118,10 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
   private void renderBrand() {
     brandPanel.removeAll();
-    Branding.apply(getElement().getStyle(), tenant);
-    Image logo = new Image(Branding.logo(tenant), "");
+    Branding.applyToPage(UI.getCurrent(), brand);
+    Image logo = new Image(Branding.logo(brand), "");
     logo.addClassName("omni-login-logo");
-    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    Span name = new Span(tenant == null ? brand.brand().productName() : tenant.displayName());
     name.addClassName("omni-login-brand-name");
     Div top = new Div(logo, name);
     top.addClassName("omni-login-brand-top");
@@ -127,13 +137,23 @@ public class LoginView extends Div implements BeforeEnterObserver {
     UnorderedList points =
         new UnorderedList(
             new ListItem("Personas that write like your best rep"),
-            new ListItem("Durable workflows across email, SMS and LinkedIn"),
+            new ListItem("Durable email workflows that survive restarts"),
             new ListItem("Replies, meetings and revenue in one view"));
     Div copy = new Div(headline, lead, points);
     copy.addClassName("omni-login-copy");
-    Span foot = new Span(tenant == null ? "Open source · self-hostable" : "Powered by OmniReach");
+    Span foot =
+        new Span(
+            tenant == null
+                ? "Open source · self-hostable"
+                : brand.showPoweredBy() ? "Powered by OmniReach" : brand.brand().productName());
     foot.addClassName("omni-login-foot");
+    foot.setId("login-foot");
     brandPanel.add(top, copy, foot);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return "Sign in · " + (tenant == null ? brand.brand().productName() : tenant.displayName());
   }
 
   /** Demo credentials, shown only in dev mode (they are public). */

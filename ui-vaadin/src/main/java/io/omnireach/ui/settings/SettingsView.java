@@ -22,6 +22,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.brand.TenantBrandingPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -65,7 +66,8 @@ public class SettingsView extends Div {
       Invitations invitations,
       AiSettingsPanel ai,
       MailboxesPanel mailboxes,
-      Instance<DomainsPanel> domains) {
+      Instance<DomainsPanel> domains,
+      Instance<TenantBrandingPanel> branding) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -106,6 +108,9 @@ public class SettingsView extends Div {
       add(domains.get());
     }
     add(ai);
+    if (admin) {
+      add(branding.get());
+    }
     refresh();
   }
 

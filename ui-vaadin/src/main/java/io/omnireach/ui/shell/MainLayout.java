@@ -9,6 +9,7 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -24,8 +25,9 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.theme.lumo.Lumo;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.brand.Brand;
+import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.analytics.AnalyticsView;
 import io.omnireach.ui.dashboard.DashboardView;
@@ -51,29 +53,41 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private final Span taskCount = new Span();
   private final Tasks tasks;
   private final AuthenticatedUser user;
+  private final Div drawer;
+  private EffectiveBrand brand;
   private Registration tasksChanged;
+  private Registration brandChanged;
 
   @Inject
   public MainLayout(Tasks tasks) {
     this.tasks = tasks;
     this.user = UiSession.require();
     Tenant tenant = user.tenant();
-    Branding.apply(UI.getCurrent().getElement().getStyle(), tenant);
+    brand = Branding.of(user);
+    Branding.applyToPage(UI.getCurrent(), brand);
     setPrimarySection(Section.DRAWER);
     addClassName("omni-shell");
-    Div drawer = new Div(brand(tenant), navigation(), footer());
+    drawer = new Div(brand(tenant), navigation(), footer());
     drawer.addClassName("omni-drawer");
     addToDrawer(drawer);
     addToNavbar(true, header(user));
   }
 
   private Div brand(Tenant tenant) {
-    Image logo = new Image(Branding.logo(tenant), "");
+    Image logo = new Image(Branding.logo(brand), "");
     logo.addClassName("omni-brand-logo");
-    Span name = new Span(tenant == null ? "OmniReach" : tenant.displayName());
+    String productName = brand.brand().productName();
+    Span name = new Span(tenant == null ? productName : tenant.displayName());
     name.addClassName("omni-brand-name");
-    Span product = new Span(tenant == null ? "Operator console" : "powered by OmniReach");
+    // an operator sees which console this is; a tenant the product it runs on ("Powered by" is
+    // in the drawer footer, where the brand's plan allows it)
+    String sub =
+        tenant == null
+            ? user.has(Role.OWNER) ? "Platform console" : "Reseller console"
+            : productName;
+    Span product = new Span(sub);
     product.addClassName("omni-brand-sub");
+    product.setId("brand-sub");
     Div text = new Div(name, product);
     Div brand = new Div(logo, text);
     brand.addClassName("omni-brand");
@@ -83,6 +97,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private SideNav navigation() {
     SideNav nav = new SideNav();
     nav.addClassName("omni-nav");
+    if (user.tenant() == null) {
+      OperatorNavigation.addTo(nav, user);
+      return nav;
+    }
     nav.addItem(
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
@@ -124,6 +142,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
     tasksChanged = TasksChangedEvent.listen(event.getUI(), this::updateTaskCount);
+    brandChanged = BrandChangedEvent.listen(event.getUI(), this::showNewBrand);
+  }
+
+  /** After a brand editor saved: colours, favicon, logo, names and footer from the new brand. */
+  private void showNewBrand() {
+    brand = Branding.of(user);
+    Branding.applyToPage(UI.getCurrent(), brand);
+    drawer.replace(drawer.getComponentAt(0), brand(user.tenant()));
+    drawer.replace(drawer.getComponentAt(drawer.getComponentCount() - 1), footer());
   }
 
   @Override
@@ -133,11 +160,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       tasksChanged.remove();
       tasksChanged = null;
     }
+    if (brandChanged != null) {
+      brandChanged.remove();
+      brandChanged = null;
+    }
   }
 
   private Div footer() {
-    Div footer = new Div(new Span("OmniReach · open source"));
+    Div footer = new Div();
     footer.addClassName("omni-drawer-footer");
+    String support = brand.brand().supportEmail();
+    if (support != null) {
+      footer.add(new Anchor("mailto:" + support, "Help: " + support));
+    } else if (brand.brand().supportUrl() != null) {
+      Anchor help = new Anchor(brand.brand().supportUrl(), "Help center");
+      help.setTarget("_blank");
+      footer.add(help);
+    }
+    // "Powered by" under a white-labelled product only; plain OmniReach needs no such line
+    if (brand.showPoweredBy()
+        && !Brand.PLATFORM_DEFAULT.productName().equals(brand.brand().productName())) {
+      Span powered = new Span("Powered by OmniReach");
+      powered.setId("powered-by-omnireach");
+      footer.add(powered);
+    }
     return footer;
   }
 
@@ -174,20 +220,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     return user.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
   }
 
+  /**
+   * Flips the colour scheme on the page itself: after a reload the page may already be dark (from
+   * localStorage, see AppShell) without the server knowing, so the client's state decides.
+   */
   private void toggleDarkMode() {
-    var themes = UI.getCurrent().getElement().getThemeList();
-    boolean dark = !themes.contains(Lumo.DARK);
-    if (dark) {
-      themes.add(Lumo.DARK);
-    } else {
-      themes.remove(Lumo.DARK);
-    }
     UI.getCurrent()
         .getPage()
         .executeJs(
-            "localStorage.setItem('omnireach-theme', $0);"
-                + "document.documentElement.setAttribute('theme', $0 === 'dark' ? 'dark' : '')",
-            dark ? "dark" : "light");
+            "const dark = document.documentElement.getAttribute('theme') !== 'dark';"
+                + "localStorage.setItem('omnireach-theme', dark ? 'dark' : 'light');"
+                + "document.documentElement.setAttribute('theme', dark ? 'dark' : '');");
   }
 
   @Override
@@ -197,6 +240,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     if (getContent() instanceof HasDynamicTitle dynamic) {
       viewTitle.setText(dynamic.getPageTitle());
     }
+    Branding.title(UI.getCurrent(), viewTitle.getText(), brand);
     updateTaskCount();
   }
 }

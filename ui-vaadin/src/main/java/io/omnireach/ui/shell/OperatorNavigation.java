@@ -1,0 +1,26 @@
+package io.omnireach.ui.shell;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.ui.brand.ResellerBrandView;
+import io.omnireach.ui.console.ResellersView;
+import io.omnireach.ui.console.TenantsView;
+import io.omnireach.user.Role;
+
+/** The drawer of an operator signed in without a tenant: the console's sections for their role. */
+final class OperatorNavigation {
+
+  private OperatorNavigation() {}
+
+  static void addTo(SideNav nav, AuthenticatedUser user) {
+    if (user.has(Role.OWNER)) {
+      nav.addItem(new SideNavItem("Resellers", ResellersView.class, VaadinIcon.HANDSHAKE.create()));
+    }
+    nav.addItem(new SideNavItem("Tenants", TenantsView.class, VaadinIcon.BUILDING.create()));
+    if (!user.has(Role.OWNER) && user.resellerId() != null) {
+      nav.addItem(new SideNavItem("Brand", ResellerBrandView.class, VaadinIcon.PALETTE.create()));
+    }
+  }
+}
