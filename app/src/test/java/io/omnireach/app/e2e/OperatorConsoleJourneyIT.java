@@ -91,6 +91,12 @@ class OperatorConsoleJourneyIT {
       assertThat(browser.driver.getTitle()).isEqualTo("Tenants · Northwind Reach");
       assertThat(browser.await(By.cssSelector(".omni-brand-logo")).getDomAttribute("src"))
           .contains("brand-assets/");
+      // no favicon uploaded: the tab shows the logo
+      assertThat(
+              (String)
+                  browser.driver.executeScript(
+                      "return document.querySelector('link[rel~=icon]').href"))
+          .contains("/brand-assets/");
 
       // launch a tenant with the wizard
       browser.click(By.id("new-tenant-empty"));
