@@ -1,6 +1,7 @@
 package io.omnireach.app;
 
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.auth.Sessions;
 import io.omnireach.billing.Plan;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Emails;
@@ -30,6 +31,7 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   @Inject TenantProvisioning provisioning;
   @Inject Resellers resellers;
   @Inject Invitations invitations;
+  @Inject Sessions sessions;
 
   @Override
   public List<PlanOption> plans() {
@@ -57,7 +59,9 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   @Override
   public Tenant suspend(AuthenticatedUser operator, String slug) {
     visible(operator, slug);
-    return provisioning.suspend(slug, operator.email());
+    Tenant suspended = provisioning.suspend(slug, operator.email());
+    sessions.tenantChanged(slug); // its users' sessions end on their next request
+    return suspended;
   }
 
   @Override
@@ -70,6 +74,7 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   public void delete(AuthenticatedUser operator, String slug) {
     visible(operator, slug);
     provisioning.delete(slug, operator.email());
+    sessions.tenantChanged(slug);
   }
 
   @Override
@@ -91,7 +96,9 @@ public class OperatorConsoleAdapter implements OperatorConsole {
   @Override
   public Reseller suspendReseller(AuthenticatedUser owner, long resellerId) {
     requireOwner(owner);
-    return resellers.suspend(resellerId, owner.email());
+    Reseller suspended = resellers.suspend(resellerId, owner.email());
+    sessions.everythingChanged(); // its users' and its tenants' sessions end on the next request
+    return suspended;
   }
 
   @Override

@@ -40,6 +40,20 @@ class OperatorConsoleAdapterTest {
     console.invitations =
         new Invitations(
             db.transactions(), Clock.systemUTC(), new PlanSeatPolicy(db.transactions()));
+    Clock clock = Clock.systemUTC();
+    console.sessions =
+        new io.omnireach.auth.Sessions(
+            db.transactions(),
+            clock,
+            new io.omnireach.auth.Authenticator(
+                new io.omnireach.user.UserDirectory(db.transactions()),
+                new io.omnireach.dashboard.ActivityFeed(db.transactions(), clock),
+                io.omnireach.auth.LoginThrottle.standard(clock),
+                clock,
+                io.omnireach.auth.SignInObserver.NONE,
+                new io.omnireach.reseller.ResellerDirectory(db.transactions())),
+            java.time.Duration.ofDays(14),
+            java.time.Duration.ofSeconds(5));
     owner = operator(1, "owner@test", Role.OWNER, null);
     Reseller n = console.createReseller(owner, draft("north", "ops@north.test"));
     Reseller s = console.createReseller(owner, draft("south", "ops@south.test"));

@@ -13,7 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb = JsonbBuilder.create(
+  private final Jsonb jsonb =
+      JsonbBuilder.create(
           new JsonbConfig().withNullValues(true).withDeserializers(new StrictBooleans()));
 
   @Override

@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
@@ -15,11 +16,13 @@ public final class StrictBooleans implements JsonbDeserializer<Boolean> {
 
   @Override
   public Boolean deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-    return switch (parser.currentEvent()) {
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NULL -> null;
-      default -> throw new JsonbException("Expected true or false, got " + parser.currentEvent());
+    // Yasson's parser here answers getValue(), not currentEvent()
+    JsonValue value = parser.getValue();
+    return switch (value.getValueType()) {
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case NULL -> null;
+      default -> throw new JsonbException("Expected true or false, got " + value);
     };
   }
 }

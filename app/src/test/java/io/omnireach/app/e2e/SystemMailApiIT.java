@@ -74,7 +74,9 @@ class SystemMailApiIT {
     long id = SystemMails.json(invited).get("id").asLong();
 
     MimeMessage mail = SystemMails.await(smtp, email, 1);
-    assertThat(mail.getSubject()).isEqualTo("You're invited to join Globex Corporation");
+    // Globex belongs to the Demo Reseller: its mails carry the reseller's product name
+    assertThat(mail.getSubject())
+        .isEqualTo("You're invited to join Globex Corporation on Demo Reach");
     assertThat(mail.getHeader("X-OmniReach-Idempotency-Key")).containsExactly("invitation:" + id);
     assertThat(mail.getFrom()[0].toString()).contains("no-reply@omnireach.test");
     MimeMultipart parts = (MimeMultipart) mail.getContent();
@@ -106,11 +108,12 @@ class SystemMailApiIT {
   void a_reset_link_sets_a_new_password_once_and_the_old_password_stops_working() throws Exception {
     String email = unique("mia");
     SystemMails.newMember(smtp, email, "mia-old-passphrase");
+    String before = E2e.token(email, "mia-old-passphrase", null);
 
     HttpResponse<String> asked = askReset(email.toUpperCase());
     assertThat(asked.statusCode()).isEqualTo(202);
     MimeMessage mail = SystemMails.await(smtp, email, 2); // the invitation was #1
-    assertThat(mail.getSubject()).isEqualTo("Reset your Globex Corporation password");
+    assertThat(mail.getSubject()).isEqualTo("Reset your Demo Reach password");
     assertThat(mail.getHeader("X-OmniReach-Idempotency-Key")[0]).startsWith("password-reset:");
     assertThat(SystemMails.part(mail, 0)).contains("expires in 30 minutes");
     String token = SystemMails.token(mail, "/reset-password");
@@ -122,7 +125,11 @@ class SystemMailApiIT {
         .as("a refused try changes nothing")
         .isEqualTo(200);
 
+    assertThat(E2e.get("/api/v1/me", before).statusCode()).isEqualTo(200);
     assertThat(confirm(token, "mia-brand-new-passphrase").statusCode()).isEqualTo(204);
+    assertThat(E2e.get("/api/v1/me", before).statusCode())
+        .as("a token from before the reset ends on its next request")
+        .isEqualTo(401);
     assertThat(signIn(email, "mia-old-passphrase")).isEqualTo(401);
     assertThat(signIn(email, "mia-brand-new-passphrase")).isEqualTo(200);
 
