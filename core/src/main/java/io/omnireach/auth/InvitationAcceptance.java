@@ -43,6 +43,11 @@ public final class InvitationAcceptance {
     }
   }
 
+  /** The invitation behind a link, for the accept page; empty when it cannot be accepted. */
+  public Optional<Invitations.Pending> pending(String token) {
+    return invitations.pending(token);
+  }
+
   private Optional<String> invitedEmail(String token) {
     String hash = Sessions.hash(token == null ? "" : token);
     return tx.platform(

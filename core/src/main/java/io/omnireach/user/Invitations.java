@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Invitations to join a tenant. The token is returned once, at creation, and mailed to the invitee
@@ -152,6 +153,40 @@ public final class Invitations {
           }
           AuditLog.record(c, actor, tenant.slug(), "invitation.revoke", "" + invitationId, null);
           return null;
+        });
+  }
+
+  /** What the accept page shows about a pending invitation: whose workspace, which role. */
+  public record Pending(
+      long tenantId, String tenantSlug, String tenantName, String email, Role role) {}
+
+  /** The invitation behind a link, while it can still be accepted; empty for any other token. */
+  public Optional<Pending> pending(String token) {
+    Instant now = clock.instant();
+    return tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select i.*, t.slug, t.display_name from invitations i"
+                      + " join tenants t on t.id = i.tenant_id"
+                      + " where i.token_hash = ? and t.status = 'ACTIVE'")) {
+            ps.setString(1, sha256(token == null ? "" : token));
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              Invitation invitation = map(rs);
+              return invitation.isPending(now)
+                  ? Optional.of(
+                      new Pending(
+                          rs.getLong("tenant_id"),
+                          rs.getString("slug"),
+                          rs.getString("display_name"),
+                          invitation.email(),
+                          invitation.role()))
+                  : Optional.empty();
+            }
+          }
         });
   }
 

@@ -2,6 +2,10 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.omnireach.testing.FakeDnsZone;
+import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -11,18 +15,23 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The white-label operator journey in the browser: the Owner opens a reseller, the reseller brands
- * its instance (colour and an uploaded logo) and launches a tenant with the wizard; and a reseller
- * never sees another reseller's tenants.
+ * its instance (colour and an uploaded logo) and launches a tenant with the wizard; the first admin
+ * gets the invitation email, joins on the branded invitation page and signs in on the tenant's own
+ * verified domain, in the reseller's brand. And a reseller never sees another reseller's tenants.
  */
 class OperatorConsoleJourneyIT {
 
+  @RegisterExtension static GreenMailExtension smtp = SystemMails.greenMail();
+
   private static final String PASSWORD = "northwind-secret-42";
+  private static final String ADMIN_PASSWORD = "contoso-admin-secret-7";
 
   @BeforeAll
   static void serverIsReady() throws Exception {
@@ -36,7 +45,7 @@ class OperatorConsoleJourneyIT {
     String tenantName = "Contoso " + tag;
     String tenantSlug = "contoso-" + tag;
     String adminEmail = "it-" + tag + "@contoso.example";
-    try (Browser browser = new Browser()) {
+    try (Browser browser = new Browser("--host-resolver-rules=MAP *.example 127.0.0.1")) {
       signIn(browser, "owner@omnireach.demo", E2e.DEMO_PASSWORD);
       browser.await(By.id("tenants-grid"));
       browser.screenshot("30-console-owner-tenants");
@@ -168,6 +177,76 @@ class OperatorConsoleJourneyIT {
       assertThat(browser.await(By.cssSelector(".omni-login-logo")).getDomAttribute("src"))
           .contains("brand-assets/");
       browser.screenshot("43-console-tenant-login-branded");
+
+      // the first admin's invitation arrives in the reseller's brand and leads to a branded page
+      MimeMessage invitation = SystemMails.await(smtp, adminEmail, 1);
+      assertThat(invitation.getSubject())
+          .isEqualTo("You're invited to join " + tenantName + " on Northwind Reach");
+      String token = SystemMails.token(invitation, "/accept-invitation");
+      browser.driver.manage().deleteAllCookies();
+      browser.open("/accept-invitation?token=" + token);
+      assertThat(browser.await(By.id("invitation-summary")).getText())
+          .contains("join " + tenantName + " as an Admin");
+      assertThat(browser.await(By.cssSelector(".omni-login-brand-name")).getText())
+          .isEqualTo(tenantName);
+      assertThat(browser.await(By.id("login-foot")).getText())
+          .isEqualTo("Northwind Reach · Powered by OmniReach");
+      assertThat(browser.await(By.cssSelector("#invitation-email input")).getDomProperty("value"))
+          .isEqualTo(adminEmail);
+      assertThat(browser.driver.getTitle()).isEqualTo("Join " + tenantName + " · Northwind Reach");
+      Journeys.type(browser, "#invitation-name input", "Ivo Admin");
+      Journeys.type(browser, "#invitation-password input", ADMIN_PASSWORD);
+      browser.screenshot("48-invitation-branded");
+      browser.click(By.id("invitation-join"));
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".omni-login-notice"), "Your account is ready"));
+      assertThat(browser.driver.findElements(By.id("demo-hint")))
+          .as("the demo credentials are not advertised on a customer's page")
+          .noneMatch(WebElement::isDisplayed);
+      browser.open("/login");
+      assertThat(browser.await(By.id("demo-hint")).isDisplayed())
+          .as("but on the platform's own page in dev mode")
+          .isTrue();
+      // the link is single-use
+      browser.open("/accept-invitation?token=" + token);
+      assertThat(browser.await(By.id("invitation-unusable")).getText()).contains("expired");
+
+      // the admin gives the workspace its own domain and signs in there
+      String host = "app." + tag + ".contoso.example";
+      String admin = E2e.token(adminEmail, ADMIN_PASSWORD, tenantSlug);
+      var added = E2e.send("POST", "/api/v1/domains", admin, "{\"host\":\"" + host + "\"}");
+      assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+      JsonNode domain = SystemMails.json(added);
+      try (FakeDnsZone zone = new FakeDnsZone(Integer.getInteger("omnireach.e2e.dns-port", 9053))) {
+        zone.txt("_omnireach-challenge." + host, domain.get("token").asText());
+        var verified =
+            E2e.send(
+                "POST", "/api/v1/domains/" + domain.get("id").asLong() + "/verify", admin, null);
+        assertThat(SystemMails.json(verified).get("status").asText())
+            .as(verified.body())
+            .isEqualTo("VERIFIED");
+      }
+      browser.driver.manage().deleteAllCookies();
+      browser.driver.get(
+          "http://" + host + ":" + java.net.URI.create(E2e.BASE_URL).getPort() + "/login");
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".omni-login-brand-name"), tenantName));
+      assertThat(browser.driver.getTitle()).isEqualTo("Sign in · " + tenantName);
+      browser.screenshot("49-custom-domain-login");
+      WebElement form = browser.await(By.id("login-form"));
+      form.findElement(By.cssSelector("input[name=username]")).sendKeys(adminEmail);
+      form.findElement(By.cssSelector("input[name=password]")).sendKeys(ADMIN_PASSWORD);
+      form.findElement(By.cssSelector("vaadin-button")).click();
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("brand-sub"), "Northwind Reach"));
+      assertThat(browser.await(By.cssSelector(".omni-brand-name")).getText()).isEqualTo(tenantName);
+      assertThat(browser.await(By.cssSelector(".omni-brand-logo")).getDomAttribute("src"))
+          .contains("brand-assets/");
+      assertThat(browser.driver.getCurrentUrl()).startsWith("http://" + host + ":");
+      browser.screenshot("50-custom-domain-dashboard");
     }
   }
 

@@ -1,13 +1,7 @@
 package io.omnireach.ui.login;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -26,7 +20,6 @@ import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantStatus;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.ui.shell.Branding;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +35,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
   private final TenantHosts hosts;
   private final BrandResolver brands;
   private final LoginForm form = new LoginForm();
-  private final Div brandPanel = new Div();
+  private final BrandPanel brandPanel = new BrandPanel();
+  private final Div demoHint = demoHint();
   private final Paragraph notice = new Paragraph();
   private Tenant tenant;
   private EffectiveBrand brand;
@@ -63,11 +57,10 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     form.setId("login-form");
     notice.addClassName("omni-login-notice");
     notice.setVisible(false);
-    Div card = new Div(notice, form, demoHint());
+    Div card = new Div(notice, form, demoHint);
     card.addClassName("omni-login-card");
     Div right = new Div(card);
     right.addClassName("omni-login-right");
-    brandPanel.addClassName("omni-login-brand");
     add(brandPanel, right);
   }
 
@@ -89,6 +82,9 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
       notice.setText(
           "Your session has ended (it expired, or your access or password changed). Sign in"
               + " again.");
+      notice.setVisible(true);
+    } else if (params.containsKey("joined")) {
+      notice.setText("Your account is ready. Sign in with your email and new password.");
       notice.setVisible(true);
     } else if (params.containsKey("passwordReset")) {
       notice.setText("Your password was changed. Sign in with the new one.");
@@ -117,38 +113,16 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
   }
 
   private void renderBrand() {
-    brandPanel.removeAll();
-    Branding.applyToPage(UI.getCurrent(), brand);
-    Image logo = new Image(Branding.logo(brand), "");
-    logo.addClassName("omni-login-logo");
-    Span name = new Span(tenant == null ? brand.brand().productName() : tenant.displayName());
-    name.addClassName("omni-login-brand-name");
-    Div top = new Div(logo, name);
-    top.addClassName("omni-login-brand-top");
-    H1 headline =
-        new H1(
-            tenant == null ? "Every lead, the right message, at the right time." : "Welcome back.");
-    Paragraph lead =
-        new Paragraph(
-            tenant == null
-                ? "AI-personalised, multi-channel outreach that runs itself — from first touch to"
-                    + " signed deal."
-                : "Sign in to " + tenant.displayName() + "'s outreach workspace.");
-    UnorderedList points =
-        new UnorderedList(
-            new ListItem("Personas that write like your best rep"),
-            new ListItem("Durable email workflows that survive restarts"),
-            new ListItem("Replies, meetings and revenue in one view"));
-    Div copy = new Div(headline, lead, points);
-    copy.addClassName("omni-login-copy");
-    Span foot =
-        new Span(
-            tenant == null
-                ? "Open source · self-hostable"
-                : brand.showPoweredBy() ? "Powered by OmniReach" : brand.brand().productName());
-    foot.addClassName("omni-login-foot");
-    foot.setId("login-foot");
-    brandPanel.add(top, copy, foot);
+    brandPanel.show(
+        brand,
+        tenant == null ? null : tenant.displayName(),
+        tenant == null ? "Every lead, the right message, at the right time." : "Welcome back.",
+        tenant == null
+            ? "AI-personalised, multi-channel outreach that runs itself — from first touch to"
+                + " signed deal."
+            : "Sign in to " + tenant.displayName() + "'s outreach workspace.");
+    // the public demo credentials belong to the demo tenants, not to a customer's page
+    demoHint.setVisible(devMode() && tenant == null);
   }
 
   @Override
@@ -157,16 +131,18 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
   }
 
   /** Demo credentials, shown only in dev mode (they are public). */
-  private Div demoHint() {
+  private static Div demoHint() {
     Div hint = new Div();
     hint.addClassName("omni-login-hint");
-    boolean devMode =
-        ConfigProvider.getConfig()
-            .getOptionalValue("omnireach.dev-mode", Boolean.class)
-            .orElse(false);
+    hint.setId("demo-hint");
     hint.setText("Demo workspace: admin@acme.demo · omnireach-demo");
-    hint.setVisible(devMode);
     return hint;
+  }
+
+  private static boolean devMode() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("omnireach.dev-mode", Boolean.class)
+        .orElse(false);
   }
 
   private void signIn(AbstractLogin.LoginEvent event) {
