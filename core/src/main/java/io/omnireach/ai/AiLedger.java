@@ -2,15 +2,22 @@ package io.omnireach.ai;
 
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.Meter;
+import io.omnireach.usage.UsageEvent;
+import io.omnireach.usage.UsageLedger;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The {@code ai_call} table of each tenant schema: what every generation cost. */
 public final class AiLedger {
@@ -32,9 +39,10 @@ public final class AiLedger {
                   "insert into ai_call (at, provider, model, prompt_tokens, completion_tokens,"
                       + " cost_usd, priced, latency_ms, attempts, cache_hit, outcome, error,"
                       + " lead_id, persona_id, actor)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             int i = 1;
-            ps.setTimestamp(i++, Timestamp.from(clock.instant()));
+            Instant at = clock.instant();
+            ps.setTimestamp(i++, Timestamp.from(at));
             ps.setString(i++, call.provider().id());
             ps.setString(i++, call.model());
             ps.setInt(i++, call.promptTokens());
@@ -49,9 +57,37 @@ public final class AiLedger {
             setLong(ps, i++, call.leadId());
             setLong(ps, i++, call.personaId());
             ps.setString(i, call.actor());
-            return ps.executeUpdate();
+            long id;
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              id = rs.getLong(1);
+            }
+            meter(c, tenant, call, id, at);
+            return id;
           }
         });
+  }
+
+  /**
+   * The provider call's usage, in the same transaction as its ledger row (keyed by the row's id): a
+   * cache hit costs no call and no tokens, so it is not metered.
+   */
+  private void meter(Connection c, TenantRef tenant, AiCall call, long id, Instant at)
+      throws SQLException {
+    if (call.cacheHit()) {
+      return;
+    }
+    String key = "ai_call:" + id;
+    Long cost =
+        call.costUsd() == null
+            ? null
+            : call.costUsd().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    UsageLedger.ON.recordAll(
+        c,
+        List.of(
+            new UsageEvent(tenant.id(), Meter.AI_CALLS, 1, cost, key, at, null, null),
+            UsageEvent.of(tenant.id(), Meter.AI_INPUT_TOKENS, call.promptTokens(), key, at),
+            UsageEvent.of(tenant.id(), Meter.AI_OUTPUT_TOKENS, call.completionTokens(), key, at)));
   }
 
   /** Tokens billed this calendar month (UTC), what the budget is checked against. */

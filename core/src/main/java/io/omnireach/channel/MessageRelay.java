@@ -2,6 +2,8 @@ package io.omnireach.channel;
 
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.Meter;
+import io.omnireach.usage.UsageLedger;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,6 +114,7 @@ public final class MessageRelay {
   }
 
   private final Transactions tx;
+  private UsageLedger usage = UsageLedger.ON;
   private final Mailboxes mailboxes;
   private final UnsubscribeTokens tokens;
   private final TrackingLinks tracking;
@@ -173,6 +176,12 @@ public final class MessageRelay {
     this.clock = clock;
     this.options = options;
     this.workers = workers;
+  }
+
+  /** Benchmarks compare sending with metering on and {@link UsageLedger#OFF}. */
+  public MessageRelay metering(UsageLedger ledger) {
+    this.usage = ledger;
+    return this;
   }
 
   public Options options() {
@@ -446,7 +455,7 @@ public final class MessageRelay {
       tx.tenant(
           tenant,
           c -> {
-            record(c, group);
+            record(c, tenant, group);
             return null;
           });
     } catch (RuntimeException e) {
@@ -800,7 +809,7 @@ public final class MessageRelay {
 
   // ---------------------------------------------------------------- record
 
-  private void record(Connection c, List<Sent> group) throws SQLException {
+  private void record(Connection c, TenantRef tenant, List<Sent> group) throws SQLException {
     List<Long> sentIds = new ArrayList<>();
     List<String> sentReplies = new ArrayList<>();
     for (Sent s : group) {
@@ -834,6 +843,15 @@ public final class MessageRelay {
       ps.setTimestamp(4, now);
       ps.executeUpdate();
     }
+    // billed in the same commit; a recovered re-send of the same message is not billed again
+    usage.recordEach(
+        c,
+        tenant.id(),
+        Meter.EMAILS_SENT,
+        "message:",
+        sentIds.toArray(Long[]::new),
+        null,
+        clock.instant());
   }
 
   private void record(Connection c, Claimed m, SendResult result) throws SQLException {

@@ -18,6 +18,7 @@ import io.omnireach.ai.AiException.Reason;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Json;
 import io.omnireach.db.Migrations;
+import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadDraft;
 import io.omnireach.lead.LeadField;
@@ -27,6 +28,8 @@ import io.omnireach.persona.PersonaDraft;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
+import io.omnireach.testing.UsageProbe;
+import io.omnireach.usage.Meter;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -134,6 +137,7 @@ class GenerationServiceTest {
             ACME,
             c -> {
               try (Statement s = c.createStatement()) {
+                s.executeUpdate("delete from platform.usage_events where tenant_id = " + ACME.id());
                 return s.executeUpdate("truncate ai_call, ai_cache");
               }
             });
@@ -394,6 +398,13 @@ class GenerationServiceTest {
         .element(1)
         .asString()
         .startsWith("openrouter|openai/gpt-4o-mini|CACHE_HIT|0|0|0E-8|true|0|true|null");
+    // the provider call is billed with its tokens; the cache hit is not
+    Transactions tx = db.transactions();
+    assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_CALLS, "ai_call:%")).isEqualTo("1/1");
+    assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_INPUT_TOKENS, "ai_call:%"))
+        .isEqualTo("1/100");
+    assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_OUTPUT_TOKENS, "ai_call:%"))
+        .isEqualTo("1/50");
 
     // another temperature is another request
     settings.update(ACME, new AiSettingsUpdate(null, null, null, 0.9, null), "admin@acme.test");

@@ -13,6 +13,8 @@ import io.omnireach.lead.LeadField;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
+import io.omnireach.testing.UsageProbe;
+import io.omnireach.usage.Meter;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -401,6 +403,10 @@ class OutboundTest {
         .extracting(MessageView.Event::type)
         .containsExactly("QUEUED", "SENDING", "RETRY", "SENDING", "RETRY", "SENDING", "SENT");
     assertThat(receivedBy(email)).hasSize(1);
+    // three attempts, one email billed
+    assertThat(
+            UsageProbe.events(db.transactions(), acme.id(), Meter.EMAILS_SENT, "message:" + m.id()))
+        .isEqualTo("1/1");
   }
 
   @Test

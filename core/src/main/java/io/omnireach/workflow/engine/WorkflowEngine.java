@@ -4,6 +4,8 @@ import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.Meter;
+import io.omnireach.usage.UsageLedger;
 import io.omnireach.workflow.NodeConfig;
 import io.omnireach.workflow.WorkflowGraph;
 import io.omnireach.workflow.WorkflowJson;
@@ -54,6 +56,7 @@ public final class WorkflowEngine {
   private final Clock clock;
   private final StepExecutors executors;
   private final Backoff backoff;
+  private UsageLedger usage = UsageLedger.ON;
   // published versions never change: cached by tenant + workflow + version
   private final Map<String, Compiled> versions = new ConcurrentHashMap<>();
 
@@ -62,6 +65,12 @@ public final class WorkflowEngine {
     this.clock = clock;
     this.executors = new StepExecutors(generator);
     this.backoff = backoff;
+  }
+
+  /** Benchmarks compare the engine with metering on and {@link UsageLedger#OFF}. */
+  public WorkflowEngine metering(UsageLedger ledger) {
+    this.usage = ledger;
+    return this;
   }
 
   public Clock clock() {
@@ -229,7 +238,35 @@ public final class WorkflowEngine {
       }
     }
     w.flush(c);
+    meterSteps(c, tenant, steps, w, now);
     return new ChunkResult(steps.size(), w.messageIds);
+  }
+
+  /**
+   * Steps that finished (succeeded or failed for good) are billed in the chunk's transaction, keyed
+   * by node run: a chunk that rolls back and runs again bills them once.
+   */
+  private void meterSteps(
+      Connection c, TenantRef tenant, List<StepClaim> steps, Writes w, Instant now)
+      throws SQLException {
+    Map<Long, Long> workflowOf = new HashMap<>();
+    steps.forEach(s -> workflowOf.put(s.nodeRunId(), s.workflowId()));
+    List<Long> ids = new ArrayList<>();
+    List<Long> workflows = new ArrayList<>();
+    for (Object[] f : w.finished) {
+      if ("succeeded".equals(f[0]) || "failed".equals(f[0])) {
+        ids.add((Long) f[9]);
+        workflows.add(workflowOf.get((Long) f[9]));
+      }
+    }
+    usage.recordEach(
+        c,
+        tenant.id(),
+        Meter.WORKFLOW_STEPS,
+        "node_run:",
+        ids.toArray(Long[]::new),
+        workflows.toArray(Long[]::new),
+        now);
   }
 
   private void failOrRetry(Writes w, StepClaim step, String error, boolean permanent, Instant now) {

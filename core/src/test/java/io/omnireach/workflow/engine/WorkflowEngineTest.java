@@ -488,6 +488,28 @@ class WorkflowEngineTest {
     assertThat(messagesOf(lead)).isEqualTo(1);
     // and the next step was scheduled once
     assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=pending");
+    // each finished step is billed once, to its workflow
+    long billed =
+        db.transactions()
+            .tenant(
+                ACME,
+                c -> {
+                  try (var ps =
+                      c.prepareStatement(
+                          "select count(*) from platform.usage_events e join node_runs n"
+                              + " on e.idempotency_key = 'node_run:' || n.id"
+                              + " where e.tenant_id = ? and e.meter = 'workflow_steps'"
+                              + " and n.run_id = ? and e.workflow_id = ?")) {
+                    ps.setLong(1, ACME.id());
+                    ps.setLong(2, runId);
+                    ps.setLong(3, wf);
+                    try (var rs = ps.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  }
+                });
+    assertThat(billed).isEqualTo(2);
   }
 
   @Test
