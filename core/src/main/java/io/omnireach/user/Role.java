@@ -6,12 +6,13 @@ import java.util.Locale;
 
 /**
  * Roles as they appear in JWT {@code groups} and {@code @RolesAllowed}: tenant roles Admin, Sales,
- * Viewer; operator roles Owner and Reseller.
+ * Viewer and Finance (billing and usage only, no sales data); operator roles Owner and Reseller.
  */
 public enum Role {
   ADMIN("Admin", true),
   SALES("Sales", true),
   VIEWER("Viewer", true),
+  FINANCE("Finance", true),
   RESELLER("Reseller", false),
   OWNER("Owner", false);
 

@@ -42,6 +42,7 @@ public final class DemoSeed {
           new DemoUser("admin@acme.demo", "Ada Admin", Role.ADMIN, "acme"),
           new DemoUser("sales@acme.demo", "Sam Sales", Role.SALES, "acme"),
           new DemoUser("viewer@acme.demo", "Vic Viewer", Role.VIEWER, "acme"),
+          new DemoUser("finance@acme.demo", "Fay Finance", Role.FINANCE, "acme"),
           new DemoUser("admin@globex.demo", "Gina Globex", Role.ADMIN, "globex"));
 
   private final Transactions tx;
