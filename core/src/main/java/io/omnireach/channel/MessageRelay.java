@@ -3,6 +3,7 @@ package io.omnireach.channel;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
+import io.omnireach.usage.SendingGate;
 import io.omnireach.usage.UsageLedger;
 import java.sql.Array;
 import java.sql.Connection;
@@ -70,6 +71,9 @@ public final class MessageRelay {
 
   static final long RECORD_DELAY_NANOS = 200_000_000L;
 
+  /** How often a message held back by billing (see {@link SendingGate}) is looked at again. */
+  static final Duration PAUSED_RECHECK = Duration.ofMinutes(10);
+
   /** Daemon threads for relays made without an executor (tests, benchmarks). */
   private static final Executor WORKERS =
       Executors.newCachedThreadPool(
@@ -115,6 +119,7 @@ public final class MessageRelay {
 
   private final Transactions tx;
   private UsageLedger usage = UsageLedger.ON;
+  private SendingGate gate = SendingGate.OPEN;
   private final Mailboxes mailboxes;
   private final UnsubscribeTokens tokens;
   private final TrackingLinks tracking;
@@ -176,6 +181,12 @@ public final class MessageRelay {
     this.clock = clock;
     this.options = options;
     this.workers = workers;
+  }
+
+  /** Billing's rules on how much may go out (hard limits, unpaid invoices). */
+  public MessageRelay gatedBy(SendingGate gate) {
+    this.gate = gate;
+    return this;
   }
 
   /** Benchmarks compare sending with metering on and {@link UsageLedger#OFF}. */
@@ -532,6 +543,7 @@ public final class MessageRelay {
     Map<Long, Row> rows = rows(c, ids);
     Map<Long, Box> boxes = boxes(c, rows.values(), now);
     Set<LocalDate> holidays = ComplianceSettings.holidays(c);
+    SendingGate.Allowance allowance = gate.allowance(c, tenant.id(), Meter.EMAILS_SENT);
     List<Row> toSend = new ArrayList<>();
     for (long id : ids) {
       Row r = rows.get(id);
@@ -543,6 +555,19 @@ public final class MessageRelay {
       String blocked = blockReason(r);
       if (blocked != null) {
         finish(c, id, "BLOCKED", blocked, null, null);
+        continue;
+      }
+      if (toSend.size() >= allowance.remaining()) {
+        // billing paused sending: the message waits, with the reason, and is looked at again
+        Instant later = now.plus(PAUSED_RECHECK);
+        defer(
+            c,
+            id,
+            later,
+            "sending paused: "
+                + allowance.reason()
+                + "; next check "
+                + format(later, ZoneOffset.UTC, true));
         continue;
       }
       ZoneId zone = SendWindow.zone(SendWindow.zoneOrNull(r.leadZone()), box.zone);

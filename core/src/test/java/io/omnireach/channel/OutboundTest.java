@@ -15,6 +15,7 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.testing.UsageProbe;
 import io.omnireach.usage.Meter;
+import io.omnireach.usage.SendingGate;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -276,6 +277,53 @@ class OutboundTest {
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.field()).isEqualTo("subject"));
     assertThat(Messages.reSubject("RE: re: Hello")).isEqualTo("Re: Hello");
+  }
+
+  @Test
+  void a_billing_pause_holds_messages_back_with_its_reason_and_they_go_out_when_it_lifts() {
+    String email = unique("gate");
+    long leadId = lead(email, null);
+    Mailbox box = mailbox();
+    MessageView first = send(leadId, box.id(), "Within the limit");
+    MessageView second = send(leadId, box.id(), "Over the limit");
+    long[] remaining = {1};
+    Instant start = clock.now;
+    MessageRelay gated =
+        new MessageRelay(
+                db.transactions(),
+                mailboxes,
+                new UnsubscribeTokens(secrets),
+                new TrackingLinks(secrets),
+                new HostPolicy(true),
+                adapters,
+                "https://reach.example",
+                clock,
+                relay.options())
+            .gatedBy(
+                (c, tenantId, meter) ->
+                    remaining[0] == Long.MAX_VALUE
+                        ? SendingGate.Allowance.UNLIMITED
+                        : new SendingGate.Allowance(
+                            remaining[0], "the Team plan's hard limit is reached"));
+    gated.relayQueued(acme, messages);
+    assertThat(messages.get(acme, first.id()).status()).isEqualTo(MessageView.Status.SENT);
+    MessageView held = messages.get(acme, second.id());
+    assertThat(held.status()).isEqualTo(MessageView.Status.QUEUED);
+    assertThat(held.notBefore()).isEqualTo(clock.instant().plus(MessageRelay.PAUSED_RECHECK));
+    assertThat(held.events().get(held.events().size() - 1).detail())
+        .startsWith("sending paused: the Team plan's hard limit is reached; next check ");
+
+    remaining[0] = 0; // still paused when it is looked at again: it waits on
+    clock.advance(MessageRelay.PAUSED_RECHECK);
+    gated.relayQueued(acme, messages);
+    assertThat(messages.get(acme, second.id()).status()).isEqualTo(MessageView.Status.QUEUED);
+
+    remaining[0] = Long.MAX_VALUE; // e.g. the invoice was paid
+    clock.advance(MessageRelay.PAUSED_RECHECK);
+    gated.relayQueued(acme, messages);
+    assertThat(messages.get(acme, second.id()).status()).isEqualTo(MessageView.Status.SENT);
+    assertThat(receivedBy(email)).hasSize(2);
+    clock.now = start;
   }
 
   @Test
