@@ -1,5 +1,2 @@
-/**
- * Sections that later features fill (inbox, marketplace) and the operator's home. Each shows a
- * designed empty state until then.
- */
+/** The inbox of replies and the operator's home. */
 package io.omnireach.ui.sections;

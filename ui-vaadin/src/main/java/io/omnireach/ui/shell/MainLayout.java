@@ -35,7 +35,6 @@ import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
 import io.omnireach.ui.run.RunsView;
 import io.omnireach.ui.sections.InboxView;
-import io.omnireach.ui.sections.MarketplaceView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.settings.SettingsView;
 import io.omnireach.ui.task.TasksChangedEvent;
@@ -110,7 +109,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         tasksItem(),
         new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
         new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
-        new SideNavItem("Marketplace", MarketplaceView.class, VaadinIcon.SHOP.create()),
         new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
     return nav;
   }
