@@ -131,6 +131,20 @@ class OutboundTest {
                 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), 20));
   }
 
+  /** A second relay over the same outbox, with other options. */
+  static MessageRelay relayWith(MessageRelay.Options options) {
+    return new MessageRelay(
+        db.transactions(),
+        mailboxes,
+        new UnsubscribeTokens(secrets),
+        new TrackingLinks(secrets),
+        new HostPolicy(true),
+        adapters,
+        "https://reach.example",
+        clock,
+        options);
+  }
+
   static GreenMail startSmtp() {
     GreenMail g = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     g.start();
@@ -289,16 +303,7 @@ class OutboundTest {
     long[] remaining = {1};
     Instant start = clock.now;
     MessageRelay gated =
-        new MessageRelay(
-                db.transactions(),
-                mailboxes,
-                new UnsubscribeTokens(secrets),
-                new TrackingLinks(secrets),
-                new HostPolicy(true),
-                adapters,
-                "https://reach.example",
-                clock,
-                relay.options())
+        relayWith(relay.options())
             .gatedBy(
                 (c, tenantId, meter) ->
                     remaining[0] == Long.MAX_VALUE
@@ -601,15 +606,7 @@ class OutboundTest {
       MessageView stuck = send(lead(unique("stuck"), null), slow.id(), "Then stuck");
       // one batch holds both, the delivered one first (ids in order)
       MessageRelay sweep =
-          new MessageRelay(
-              db.transactions(),
-              mailboxes,
-              new UnsubscribeTokens(secrets),
-              new TrackingLinks(secrets),
-              new HostPolicy(true),
-              adapters,
-              "https://reach.example",
-              clock,
+          relayWith(
               new MessageRelay.Options(
                   3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), 1000));
       Thread relaying = new Thread(() -> sweep.relayDue(acme, 1000));
