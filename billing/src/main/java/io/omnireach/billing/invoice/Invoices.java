@@ -4,6 +4,7 @@ import io.omnireach.billing.ExternalInvoice;
 import io.omnireach.billing.InvoiceBook;
 import io.omnireach.billing.InvoiceStatus;
 import io.omnireach.billing.jpa.JpaTransactions;
+import io.omnireach.billing.jpa.Times;
 import io.omnireach.billing.plan.PlanChange;
 import io.omnireach.billing.plan.PlanChanges;
 import io.omnireach.billing.plan.PlanTerms;
@@ -141,20 +142,24 @@ public final class Invoices implements InvoiceBook {
     List<Due> due = new ArrayList<>();
     jpa.platform(
         em -> {
-          for (TenantBilling t : PriceBook.tenants(em, null)) {
-            if (t.createdAt().isBefore(lastEnd)) {
-              due.add(new Due(t.ref(), last));
-            }
-          }
-          // older drafts (a server that was down at a month's end); the platform job reads
-          // tenant ids across tenants in plain SQL, then works per tenant
+          // the platform job reads tenant ids across tenants in plain SQL, then works per tenant:
+          // tenants that existed last month and whose invoice of it is not finalized yet, and any
+          // older draft (a month's end while no server ran)
           for (Object row :
               JpaTransactions.nativeQuery(
                       em,
-                      "select i.tenant_id, t.slug, i.period_start from platform.invoices i"
-                          + " join platform.tenants t on t.id = i.tenant_id"
-                          + " where i.source = 'SELF' and i.status = 'DRAFT' and i.period_end < ?")
+                      "select t.id, t.slug, ?::date from platform.tenants t"
+                          + " where t.status <> 'PROVISIONING' and t.created_at < ?"
+                          + " and not exists (select 1 from platform.invoices i"
+                          + " where i.tenant_id = t.id and i.source = 'SELF'"
+                          + " and i.period_start = ? and i.status <> 'DRAFT')"
+                          + " union select i.tenant_id, t.slug, i.period_start"
+                          + " from platform.invoices i join platform.tenants t on t.id = i.tenant_id"
+                          + " where i.source = 'SELF' and i.status = 'DRAFT' and i.period_start < ?")
                   .setParameter(1, last.atDay(1))
+                  .setParameter(2, Times.utc(lastEnd))
+                  .setParameter(3, last.atDay(1))
+                  .setParameter(4, last.atDay(1))
                   .getResultList()) {
             Object[] r = (Object[]) row;
             due.add(
@@ -167,8 +172,7 @@ public final class Invoices implements InvoiceBook {
     int finalized = 0;
     for (Due d : due) {
       try {
-        InvoiceView v = finalizeMonth(d.tenant(), d.month());
-        if (v.finalizedAt() != null && !v.finalizedAt().isBefore(now)) {
+        if (finalizeMonth(d.tenant(), d.month()).finalizedAt() != null) {
           finalized++;
         }
       } catch (RuntimeException e) {
