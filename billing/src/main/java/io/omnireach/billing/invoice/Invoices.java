@@ -262,18 +262,32 @@ public final class Invoices implements InvoiceBook {
         });
   }
 
-  /** What a month comes to without storing anything, priced by {@code prices} (finance view). */
-  public InvoiceCalculator.Computed preview(
-      TenantBilling tenant,
-      YearMonth month,
-      Function<EntityManager, Function<PlanTerms, Prices>> prices) {
-    Facts facts = facts(tenant.ref(), month);
-    return jpa.tenant(tenant.ref(), em -> compute(em, facts, prices.apply(em)));
-  }
+  /**
+   * What a month comes to for the finance view, stored nothing: at the tenant's retail prices, at
+   * its reseller's wholesale prices (null without a reseller), the usage, and the stored invoice
+   * when there is one (a finalized invoice's total is what was billed).
+   */
+  public record Priced(
+      InvoiceCalculator.Computed retail,
+      InvoiceCalculator.Computed wholesale,
+      Map<Meter, Long> usage,
+      Optional<InvoiceView> stored) {}
 
-  /** The stored self-made invoice of a month, if any (finance view). */
-  public Optional<InvoiceView> stored(TenantRef tenant, YearMonth month) {
-    return jpa.tenant(tenant, em -> selfInvoice(em, month.atDay(1)).map(InvoiceView::of));
+  public Priced price(TenantBilling tenant, YearMonth month) {
+    Facts facts = facts(tenant.ref(), month);
+    return jpa.tenant(
+        tenant.ref(),
+        em ->
+            new Priced(
+                compute(em, facts, retail(em, facts.tenant())),
+                facts.tenant().resellerId() == null
+                    ? null
+                    : compute(
+                        em,
+                        facts,
+                        plan -> PriceBook.wholesale(em, facts.tenant().wholesaleCode(), plan)),
+                facts.usage(),
+                selfInvoice(em, month.atDay(1)).map(InvoiceView::of)));
   }
 
   // --- computing -------------------------------------------------------------------------------
