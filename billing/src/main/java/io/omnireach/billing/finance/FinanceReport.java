@@ -72,7 +72,12 @@ public final class FinanceReport {
     long margin = 0;
     Map<Meter, Long> usage = new EnumMap<>(Meter.class);
     String currency = null;
+    java.time.Instant monthEnd =
+        month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (TenantBilling t : tenants) {
+      if (!t.createdAt().isBefore(monthEnd)) {
+        continue; // did not exist in that month
+      }
       Invoices.Priced p = invoices.price(t, month);
       // a finalized invoice is what was billed; otherwise what the month comes to so far
       InvoiceView stored = p.stored().filter(i -> i.status() != InvoiceStatus.DRAFT).orElse(null);
