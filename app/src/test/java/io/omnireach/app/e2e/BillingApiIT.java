@@ -116,7 +116,9 @@ class BillingApiIT {
   @Test
   void last_months_invoice_is_finalized_numbered_and_priced_from_metered_usage() throws Exception {
     JsonNode invoice = lastMonthsInvoice(a1);
+    // the reseller's slug in capitals without hyphens, at most 8 characters
     String prefix = ("billx" + RUN).toUpperCase(Locale.ROOT);
+    prefix = prefix.substring(0, Math.min(8, prefix.length()));
     assertThat(invoice.get("number").asText())
         .matches(prefix + "-" + THIS_MONTH.getYear() + "-000001");
     assertThat(invoice.get("periodEnd").asText()).isEqualTo(LAST_MONTH.atEndOfMonth().toString());
@@ -291,8 +293,7 @@ class BillingApiIT {
     HttpResponse<String> csv = E2e.get("/api/v1/finance/tenants.csv?month=" + LAST_MONTH, rexX);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-    assertThat(csv.body().lines())
-        .hasSize(4)
+    assertThat(csv.body().lines()).hasSize(3)
         .anyMatch(l -> l.contains(invoice.get("number").asText()));
 
     JsonNode ofY = json(E2e.get("/api/v1/finance/tenants?month=" + LAST_MONTH, rexY), 200);
@@ -387,7 +388,7 @@ class BillingApiIT {
             "/api/v1/finance/tenants:",
             "/api/v1/finance/tenants.csv:",
             "team plan near its email allowance",
-            "emails this month is reached");
+            "Sending is paused by billing");
   }
 
   // ---- helpers ------------------------------------------------------------------------------
