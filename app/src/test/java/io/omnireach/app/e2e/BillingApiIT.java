@@ -293,7 +293,8 @@ class BillingApiIT {
     HttpResponse<String> csv = E2e.get("/api/v1/finance/tenants.csv?month=" + LAST_MONTH, rexX);
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-    assertThat(csv.body().lines()).hasSize(3)
+    assertThat(csv.body().lines())
+        .hasSize(3)
         .anyMatch(l -> l.contains(invoice.get("number").asText()));
 
     JsonNode ofY = json(E2e.get("/api/v1/finance/tenants?month=" + LAST_MONTH, rexY), 200);
