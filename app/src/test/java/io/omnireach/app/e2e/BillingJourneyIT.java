@@ -62,18 +62,19 @@ class BillingJourneyIT {
           .contains("Team plan", "Billed by Demo Reseller", "8,640 of the 10,000 emails included");
       assertThat(browser.await(By.id("meter-workflow_steps")).getText()).contains("Overage");
       // the server's scheduler finalizes last month's invoice
-      new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+      new WebDriverWait(browser.driver, Duration.ofSeconds(90), Duration.ofSeconds(3))
           .until(
               d -> {
-                d.navigate().refresh();
-                return d.findElements(By.id("invoices-grid")).stream()
-                    .anyMatch(g -> g.getText().contains("DEMO-"));
+                browser.open("/billing-sections");
+                return browser.await(By.id("invoices-grid")).getText().contains("DEMO-");
               });
       WebElement invoices = browser.await(By.id("invoices-grid"));
       assertThat(invoices.getText()).contains("Draft", "Open");
       assertThat(browser.driver.findElements(By.cssSelector(".omni-invoice-pdf")))
           .allSatisfy(a -> assertThat(a.getAttribute("href")).isNotBlank());
       browser.screenshot("70-billing-plan-and-invoices");
+      scrollTo(browser, invoices);
+      browser.screenshot("70b-billing-invoices");
 
       Journeys.signIn(browser, "reseller@omnireach.demo");
       browser.open("/console/finance");
@@ -84,6 +85,8 @@ class BillingJourneyIT {
       assertThat(browser.await(By.id("finance-export")).getAttribute("href")).isNotBlank();
       browser.await(By.cssSelector("#finance-chart canvas"));
       browser.screenshot("71-finance-reseller");
+      scrollTo(browser, grid);
+      browser.screenshot("71b-finance-reseller-tenants");
 
       Journeys.signIn(browser, "owner@omnireach.demo");
       browser.open("/console/finance");
@@ -96,9 +99,18 @@ class BillingJourneyIT {
 
       Journeys.signIn(browser, "sales@acme.demo");
       browser.open("/billing-sections");
-      browser.wait.until(d -> d.findElements(By.id("plan-section")).isEmpty());
+      browser.wait.until(
+          d ->
+              d.findElement(By.tagName("body"))
+                  .getText()
+                  .contains("This page is not for your role"));
       assertThat(browser.driver.findElements(By.id("plan-section"))).isEmpty();
     }
+  }
+
+  private static void scrollTo(Browser browser, WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
   }
 
   private static void record(Connection c, long tenant, Meter meter, long quantity, Instant at)

@@ -23,9 +23,9 @@ final class BillingUi {
       return count(n);
     }
     if (n < 1_000_000) {
-      return String.format(Locale.ENGLISH, "%.1fk", n / 1000.0);
+      return String.format(Locale.ENGLISH, "%.1fk", n / 1000.0).replace(".0k", "k");
     }
-    return String.format(Locale.ENGLISH, "%.1fM", n / 1_000_000.0);
+    return String.format(Locale.ENGLISH, "%.1fM", n / 1_000_000.0).replace(".0M", "M");
   }
 
   /** A status pill: invoice statuses and meter states share the colours of the console. */

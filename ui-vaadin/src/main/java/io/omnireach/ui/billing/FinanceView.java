@@ -274,7 +274,8 @@ public class FinanceView extends Div {
         + "]},{\"name\":\"Wholesale cost\",\"type\":\"bar\",\"barMaxWidth\":30,"
         + "\"itemStyle\":{\"borderRadius\":[6,6,0,0]},\"data\":["
         + cost
-        + "]},{\"name\":\"Margin\",\"type\":\"line\",\"symbol\":\"circle\",\"symbolSize\":8,"
+        + "]},{\"name\":\"Margin\",\"type\":\"line\",\"symbol\":\"circle\",\"symbolSize\":9,"
+        + "\"showSymbol\":true,\"label\":{\"show\":true,\"position\":\"top\"},"
         + "\"lineStyle\":{\"width\":2.5},\"data\":["
         + margin
         + "]}]}";
