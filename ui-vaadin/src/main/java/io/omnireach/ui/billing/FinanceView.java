@@ -275,7 +275,7 @@ public class FinanceView extends Div {
         + "\"itemStyle\":{\"borderRadius\":[6,6,0,0]},\"data\":["
         + cost
         + "]},{\"name\":\"Margin\",\"type\":\"line\",\"symbol\":\"circle\",\"symbolSize\":9,"
-        + "\"showSymbol\":true,\"label\":{\"show\":true,\"position\":\"top\"},"
+        + "\"showSymbol\":true,"
         + "\"lineStyle\":{\"width\":2.5},\"data\":["
         + margin
         + "]}]}";
