@@ -15,6 +15,7 @@ import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.usage.SendingGate;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,23 +128,25 @@ public class ChannelServices {
       @ConfigProperty(name = "omnireach.outbox.lease-seconds", defaultValue = "120")
           long leaseSeconds,
       @ConfigProperty(name = "omnireach.outbox.batch-size", defaultValue = "50") int batchSize,
-      Clock clock) {
+      Clock clock,
+      SendingGate gate) {
     return new MessageRelay(
-        tx,
-        mailboxes,
-        tokens,
-        tracking,
-        hosts,
-        adapters,
-        publicUrl,
-        clock,
-        new MessageRelay.Options(
-            maxAttempts,
-            Duration.ofSeconds(backoffSeconds),
-            Duration.ofHours(1),
-            Duration.ofSeconds(leaseSeconds),
-            batchSize),
-        executor);
+            tx,
+            mailboxes,
+            tokens,
+            tracking,
+            hosts,
+            adapters,
+            publicUrl,
+            clock,
+            new MessageRelay.Options(
+                maxAttempts,
+                Duration.ofSeconds(backoffSeconds),
+                Duration.ofHours(1),
+                Duration.ofSeconds(leaseSeconds),
+                batchSize),
+            executor)
+        .gatedBy(gate);
   }
 
   @Produces

@@ -51,7 +51,7 @@ public class OperatorConsoleAdapter implements OperatorConsole {
             new NewTenant(
                 draft.slug(), draft.name(), null, draft.primaryColor(), reseller, null, null, null),
             operator.email());
-    tenant = provisioning.changePlan(tenant.slug(), plan.name(), operator.email());
+    tenant = provisioning.startOn(tenant.slug(), plan.name(), operator.email());
     invitations.invite(tenant.ref(), adminEmail, Role.ADMIN, operator.userId(), operator.email());
     return tenant;
   }

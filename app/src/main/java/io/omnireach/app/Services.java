@@ -5,6 +5,7 @@ import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.LoginThrottle;
 import io.omnireach.billing.PlanSeatPolicy;
+import io.omnireach.billing.plan.PlanChanges;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.db.Transactions;
@@ -144,6 +145,7 @@ public class Services {
   @Produces
   @Singleton
   TenantProvisioning provisioning(Transactions tx, LeadImports imports) {
-    return new TenantProvisioning(tx, imports::deleteTenantFiles);
+    return new TenantProvisioning(tx, imports::deleteTenantFiles)
+        .onPlanChange(PlanChanges::record); // billing prorates the month from it
   }
 }

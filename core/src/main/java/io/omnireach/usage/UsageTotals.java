@@ -1,8 +1,10 @@
 package io.omnireach.usage;
 
 import io.omnireach.db.Transactions;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +58,39 @@ public final class UsageTotals {
       totals.put(d.meter(), new Total(quantity, t.costMicros() + d.costMicros()));
     }
     return totals;
+  }
+
+  /**
+   * One meter's usage in the period, read on the caller's connection (tables named with their
+   * schema: the sender's claim transaction has a tenant's search path). Counted meters sum,
+   * snapshot meters take the peak day — as {@link #totals}.
+   */
+  public static long quantity(Connection c, long tenantId, Meter meter, Instant from, Instant to)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with u as (select hour as at, quantity from platform.usage_hourly"
+                + " where tenant_id = ? and meter = ? and hour >= ? and hour < ?"
+                + " union all select occurred_at, quantity from platform.usage_events"
+                + " where tenant_id = ? and meter = ? and not rolled_up"
+                + " and occurred_at >= ? and occurred_at < ?),"
+                + " d as (select sum(quantity) as q from u group by date_trunc('day', at, 'UTC'))"
+                + (meter.snapshot()
+                    ? " select coalesce(max(q), 0) from d"
+                    : " select coalesce(sum(q), 0) from d"))) {
+      Timestamp f = Timestamp.from(from);
+      Timestamp t = Timestamp.from(to);
+      for (int i : new int[] {0, 4}) {
+        ps.setLong(i + 1, tenantId);
+        ps.setString(i + 2, meter.key());
+        ps.setTimestamp(i + 3, f);
+        ps.setTimestamp(i + 4, t);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** Usage per day and meter, oldest first (days without usage are left out). */

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -37,6 +38,7 @@ public final class TenantProvisioning {
   private final TenantDirectory tenants;
   private final Consumer<String> erasedFiles;
   private final Brands brands;
+  private PlanChangeListener planChanges = (c, tenantId, from, to, at, actor) -> {};
 
   public TenantProvisioning(Transactions tx) {
     this(tx, slug -> {});
@@ -148,17 +150,51 @@ public final class TenantProvisioning {
         });
   }
 
+  /** Told of a plan change inside the transaction that makes it (billing prorates from it). */
+  @FunctionalInterface
+  public interface PlanChangeListener {
+    void changed(Connection c, long tenantId, String from, String to, Instant at, String actor)
+        throws SQLException;
+  }
+
+  /** Billing's listener; by default nobody listens. */
+  public TenantProvisioning onPlanChange(PlanChangeListener listener) {
+    this.planChanges = listener;
+    return this;
+  }
+
   /**
    * Moves the tenant to another plan (a code the caller has checked against the billing plans, e.g.
-   * TEAM); its seat limit follows.
+   * TEAM); its seat limit follows, and billing prorates the month from the moment of the change.
    */
   public Tenant changePlan(String slug, String plan, String actor) {
+    return setPlan(slug, plan, actor, true);
+  }
+
+  /** Puts a tenant just created on the plan it starts with: not a change, nothing to prorate. */
+  public Tenant startOn(String slug, String plan, String actor) {
+    return setPlan(slug, plan, actor, false);
+  }
+
+  private Tenant setPlan(String slug, String plan, String actor, boolean change) {
     if (plan == null || !plan.matches("[A-Z][A-Z0-9_]{1,29}")) {
       throw DomainException.invalid("plan", "Plan must be a plan code like TEAM.");
     }
     Tenant tenant = require(slug);
     tx.platform(
         c -> {
+          String before;
+          try (PreparedStatement ps =
+              c.prepareStatement("select plan from tenants where id = ? for update")) {
+            ps.setLong(1, tenant.id());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              before = rs.getString(1);
+            }
+          }
+          if (before.equals(plan)) {
+            return null;
+          }
           try (PreparedStatement ps =
               c.prepareStatement("update tenants set plan = ?, updated_at = now() where id = ?")) {
             ps.setString(1, plan);
@@ -166,6 +202,9 @@ public final class TenantProvisioning {
             ps.executeUpdate();
           }
           AuditLog.record(c, actor, slug, "tenant.plan", slug, plan);
+          if (change) {
+            planChanges.changed(c, tenant.id(), before, plan, Instant.now(), actor);
+          }
           return null;
         });
     return require(slug);

@@ -7,6 +7,7 @@ import io.omnireach.channel.MessageView;
 import io.omnireach.channel.Messages;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.Meter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +39,7 @@ public class LeadMessageResource {
   @Inject Messages messages;
   @Inject OutboxDispatcher dispatcher;
   @Inject CurrentUser current;
+  @Inject SendingLimits limits;
 
   @POST
   @RolesAllowed({"Admin", "Sales"})
@@ -80,6 +82,19 @@ public class LeadMessageResource {
               schema = @Schema(implementation = MessageDto.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @APIResponse(
+      responseCode = "409",
+      description = "Sending is paused by billing: the plan's hard limit for emails is reached",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "hard limit",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                              + "\"detail\":\"The Team plan's limit of 25,000 emails this month is"
+                              + " reached (resets on 1 Jan).\"}")))
   public Response send(
       @Parameter(description = "Lead id") @PathParam("leadId") long leadId,
       @Parameter(description = "Optional key that makes retries of this call safe")
@@ -90,6 +105,7 @@ public class LeadMessageResource {
       throw DomainException.invalid("mailboxId", "mailboxId is required.");
     }
     TenantRef tenant = current.tenant();
+    limits.requireRoom(tenant.id(), Meter.EMAILS_SENT);
     MessageView queued =
         messages.queue(
             tenant,

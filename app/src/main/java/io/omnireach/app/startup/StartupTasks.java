@@ -1,6 +1,7 @@
 package io.omnireach.app.startup;
 
 import io.omnireach.ai.AiSettingsRepository;
+import io.omnireach.billing.plan.BillingDemo;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
@@ -33,6 +34,7 @@ public class StartupTasks {
 
   @Inject Transactions tx;
   @Inject Clock clock;
+  @Inject BillingDemo billingDemo;
   @Inject StartupState state;
   @Inject LeadImportJobs leadImports;
   @Inject WorkflowJobs workflowJobs;
@@ -67,6 +69,7 @@ public class StartupTasks {
       aiSettings.get();
       if (devMode) {
         new DemoSeed(tx, clock).load();
+        billingDemo.load(); // the demo reseller's retail prices
         LOG.info("Dev mode: demo data loaded (admin@acme.demo / " + DemoSeed.PASSWORD + ").");
       }
       ownerFromEnvironment.apply();

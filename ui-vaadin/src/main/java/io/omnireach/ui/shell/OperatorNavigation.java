@@ -4,6 +4,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.ui.billing.FinanceView;
 import io.omnireach.ui.brand.ResellerBrandView;
 import io.omnireach.ui.console.ResellersView;
 import io.omnireach.ui.console.TenantsView;
@@ -19,6 +20,7 @@ final class OperatorNavigation {
       nav.addItem(new SideNavItem("Resellers", ResellersView.class, VaadinIcon.HANDSHAKE.create()));
     }
     nav.addItem(new SideNavItem("Tenants", TenantsView.class, VaadinIcon.BUILDING.create()));
+    nav.addItem(new SideNavItem("Finance", FinanceView.class, VaadinIcon.WALLET.create()));
     if (!user.has(Role.OWNER) && user.resellerId() != null) {
       nav.addItem(new SideNavItem("Brand", ResellerBrandView.class, VaadinIcon.PALETTE.create()));
     }

@@ -1,0 +1,2 @@
+/** The finance desk of resellers and the Owner: usage, invoices, wholesale cost and margin. */
+package io.omnireach.billing.finance;

@@ -1,0 +1,307 @@
+package io.omnireach.ui.billing;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.FooterRow;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.ui.billing.BillingDesk.FinanceRow;
+import io.omnireach.ui.billing.BillingDesk.FinanceSheet;
+import io.omnireach.ui.chart.Chart;
+import io.omnireach.ui.security.UiSession;
+import io.omnireach.ui.shell.EmptyState;
+import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The operator's finance desk for a month: revenue (what tenants are billed), wholesale cost (what
+ * the platform bills the reseller) and margin, as headline cards, a chart per tenant and a grid
+ * with a totals row; CSV export. A Reseller sees its tenants, the Owner all with their reseller.
+ */
+@Route(value = "console/finance", layout = MainLayout.class)
+@PageTitle("Finance")
+@RolesAllowed({"Owner", "Reseller"})
+public class FinanceView extends Div {
+
+  static final String[] PALETTE = {"var(--lumo-primary-color)", "#94a3b8", "#10b981"};
+
+  private final BillingDesk desk;
+  private final AuthenticatedUser operator;
+  private final Select<YearMonth> month = new Select<>();
+  private final Div body = new Div();
+  private final Anchor export = new Anchor();
+
+  @Inject
+  public FinanceView(BillingDesk desk, Clock clock) {
+    this.desk = desk;
+    this.operator = UiSession.require();
+    addClassNames("omni-page", "omni-console", "omni-finance");
+    boolean owner = operator.has(Role.OWNER);
+    H2 title = new H2("Finance");
+    Span sub =
+        new Span(
+            owner
+                ? "What every tenant is billed, what resellers pay the platform for them, and"
+                    + " the resellers' margin."
+                : "What your tenants are billed, what the platform charges you for them, and your"
+                    + " margin.");
+    sub.addClassName("omni-muted");
+    Div text = new Div(title, sub);
+
+    YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    List<YearMonth> months = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      months.add(now.minusMonths(i));
+    }
+    month.setItems(months);
+    month.setItemLabelGenerator(BillingUi.MONTH::format);
+    month.setValue(now);
+    month.setId("finance-month");
+    month.setAriaLabel("Month");
+    month.addValueChangeListener(e -> refresh());
+    export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export CSV"));
+    export.setId("finance-export");
+    export.addClassName("omni-lead-export");
+    Div actions = new Div(month, export);
+    actions.addClassName("omni-finance-actions");
+    Div head = new Div(text, actions);
+    head.addClassName("omni-console-head");
+    add(head, body);
+    refresh();
+  }
+
+  private void refresh() {
+    YearMonth m = month.getValue();
+    FinanceSheet sheet = desk.finance(operator, m);
+    DownloadHandler csv =
+        event -> {
+          event.setFileName("finance-" + m + ".csv");
+          event.setContentType("text/csv; charset=utf-8");
+          event
+              .getOutputStream()
+              .write(desk.financeCsv(operator, m).getBytes(StandardCharsets.UTF_8));
+        };
+    export.setHref(csv, AttachmentType.DOWNLOAD);
+    body.removeAll();
+    body.add(cards(sheet));
+    if (sheet.rows().isEmpty()) {
+      EmptyState empty =
+          new EmptyState(
+              VaadinIcon.CHART,
+              "Nothing billed in " + BillingUi.MONTH.format(m),
+              "Tenants that existed in this month show up here with their invoices and margin.");
+      empty.addClassName("omni-empty-inline");
+      body.add(empty);
+      return;
+    }
+    Chart chart = new Chart().setOption(chartOption(sheet));
+    chart.setId("finance-chart");
+    chart.setHeight("300px");
+    Div chartPanel = new Div(new H3("Revenue, wholesale cost and margin per tenant"), chart);
+    chartPanel.addClassName("omni-panel");
+    Div gridPanel = new Div(new H3("Tenants"), grid(sheet));
+    gridPanel.addClassName("omni-panel");
+    body.add(chartPanel, gridPanel);
+  }
+
+  private Component cards(FinanceSheet s) {
+    long retail = s.rows().stream().mapToLong(FinanceRow::retailMinor).sum();
+    long margin =
+        s.rows().stream().mapToLong(r -> r.marginMinor() == null ? 0 : r.marginMinor()).sum();
+    long resold =
+        s.rows().stream()
+            .filter(r -> r.marginMinor() != null)
+            .mapToLong(FinanceRow::retailMinor)
+            .sum();
+    String share =
+        resold == 0
+            ? "no resold tenants"
+            : String.format(Locale.ENGLISH, "%.1f%% of resold revenue", margin * 100.0 / resold);
+    Div cards =
+        new Div(
+            card(
+                "revenue",
+                VaadinIcon.MONEY,
+                "Revenue",
+                s.retail(),
+                s.rows().size() + " tenants billed"),
+            card(
+                "wholesale",
+                VaadinIcon.EXCHANGE,
+                "Wholesale cost",
+                s.wholesale(),
+                "charged by the platform"),
+            card("margin", VaadinIcon.TRENDING_UP, "Margin", s.margin(), share),
+            card(
+                "emails",
+                VaadinIcon.ENVELOPE,
+                "Emails sent",
+                BillingUi.count(s.emails()),
+                BillingUi.compact(s.aiTokens()) + " AI tokens"));
+    cards.addClassName("omni-cards");
+    if (retail == 0) {
+      cards.addClassName("omni-finance-quiet");
+    }
+    return cards;
+  }
+
+  private Grid<FinanceRow> grid(FinanceSheet s) {
+    Grid<FinanceRow> grid = new Grid<>();
+    grid.setId("finance-grid");
+    grid.addClassName("omni-console-grid");
+    grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+    grid.setAllRowsVisible(true);
+    Grid.Column<FinanceRow> tenant =
+        grid.addComponentColumn(FinanceView::tenant)
+            .setHeader("Tenant")
+            .setFlexGrow(3)
+            .setAutoWidth(true);
+    if (operator.has(Role.OWNER)) {
+      grid.addColumn(r -> r.reseller() == null ? "Direct" : r.reseller())
+          .setHeader("Reseller")
+          .setAutoWidth(true);
+    }
+    grid.addComponentColumn(r -> plan(r.plan())).setHeader("Plan").setAutoWidth(true);
+    Grid.Column<FinanceRow> emails =
+        grid.addColumn(r -> BillingUi.count(r.emails())).setHeader("Emails").setAutoWidth(true);
+    Grid.Column<FinanceRow> tokens =
+        grid.addColumn(r -> BillingUi.compact(r.aiTokens()))
+            .setHeader("AI tokens")
+            .setAutoWidth(true);
+    grid.addComponentColumn(FinanceView::invoice).setHeader("Invoice").setAutoWidth(true);
+    Grid.Column<FinanceRow> revenue =
+        grid.addColumn(FinanceRow::retail).setHeader("Revenue").setAutoWidth(true);
+    Grid.Column<FinanceRow> cost =
+        grid.addColumn(r -> r.wholesale() == null ? "—" : r.wholesale())
+            .setHeader("Wholesale")
+            .setAutoWidth(true);
+    Grid.Column<FinanceRow> margin =
+        grid.addComponentColumn(FinanceView::margin).setHeader("Margin").setAutoWidth(true);
+    grid.setItems(s.rows());
+    FooterRow totals = grid.appendFooterRow();
+    totals.getCell(tenant).setText("Total");
+    totals.getCell(emails).setText(BillingUi.count(s.emails()));
+    totals.getCell(tokens).setText(BillingUi.compact(s.aiTokens()));
+    totals.getCell(revenue).setText(s.retail());
+    totals.getCell(cost).setText(s.wholesale());
+    totals.getCell(margin).setText(s.margin());
+    return grid;
+  }
+
+  private static Component tenant(FinanceRow r) {
+    Span name = new Span(r.name());
+    name.addClassName("omni-tenant-name");
+    Span slug = new Span("/" + r.slug());
+    slug.addClassName("omni-muted");
+    Div cell = new Div(name, slug);
+    cell.addClassName("omni-usage-cell");
+    return cell;
+  }
+
+  private static Component plan(String code) {
+    Span badge = new Span(code.substring(0, 1) + code.substring(1).toLowerCase(Locale.ROOT));
+    badge.getElement().getThemeList().add("badge contrast pill");
+    return badge;
+  }
+
+  private static Component invoice(FinanceRow r) {
+    Span number = new Span(r.invoiceNumber() == null ? "So far" : r.invoiceNumber());
+    Div cell = new Div(number, BillingUi.badge(r.invoiceStatus()));
+    cell.addClassName("omni-finance-invoice");
+    return cell;
+  }
+
+  private static Component margin(FinanceRow r) {
+    Span value = new Span(r.margin() == null ? "—" : r.margin());
+    if (r.marginMinor() != null) {
+      value.addClassName(r.marginMinor() < 0 ? "omni-margin-negative" : "omni-margin-positive");
+    }
+    return value;
+  }
+
+  static String chartOption(FinanceSheet s) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder revenue = new StringBuilder();
+    StringBuilder cost = new StringBuilder();
+    StringBuilder margin = new StringBuilder();
+    for (FinanceRow r : s.rows()) {
+      String sep = names.length() == 0 ? "" : ",";
+      names.append(sep).append(quote(r.name()));
+      revenue.append(sep).append(major(r.retailMinor()));
+      cost.append(sep).append(r.wholesaleMinor() == null ? "null" : major(r.wholesaleMinor()));
+      margin.append(sep).append(r.marginMinor() == null ? "null" : major(r.marginMinor()));
+    }
+    StringBuilder palette = new StringBuilder("[");
+    for (int i = 0; i < PALETTE.length; i++) {
+      palette.append(i == 0 ? "" : ",").append(quote(PALETTE[i]));
+    }
+    palette.append("]");
+    return "{\"color\":"
+        + palette
+        + ",\"tooltip\":{\"trigger\":\"axis\",\"axisPointer\":{\"type\":\"shadow\"}},"
+        + "\"legend\":{\"top\":0,\"icon\":\"roundRect\"},"
+        + "\"grid\":{\"left\":48,\"right\":16,\"top\":40,\"bottom\":28,\"containLabel\":true},"
+        + "\"xAxis\":{\"type\":\"category\",\"data\":["
+        + names
+        + "],\"axisLabel\":{\"interval\":0,\"overflow\":\"truncate\",\"width\":120}},"
+        + "\"yAxis\":{\"type\":\"value\",\"name\":"
+        + quote(s.currency())
+        + ",\"splitLine\":{\"lineStyle\":{\"type\":\"dashed\",\"opacity\":0.5}}},\"series\":["
+        + "{\"name\":\"Revenue\",\"type\":\"bar\",\"barMaxWidth\":30,"
+        + "\"itemStyle\":{\"borderRadius\":[6,6,0,0]},\"data\":["
+        + revenue
+        + "]},{\"name\":\"Wholesale cost\",\"type\":\"bar\",\"barMaxWidth\":30,"
+        + "\"itemStyle\":{\"borderRadius\":[6,6,0,0]},\"data\":["
+        + cost
+        + "]},{\"name\":\"Margin\",\"type\":\"line\",\"symbol\":\"circle\",\"symbolSize\":9,"
+        + "\"showSymbol\":true,"
+        + "\"lineStyle\":{\"width\":2.5},\"data\":["
+        + margin
+        + "]}]}";
+  }
+
+  private static String major(long minor) {
+    return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
+  }
+
+  private static String quote(String s) {
+    return elemental.json.Json.create(s == null ? "" : s).toJson();
+  }
+
+  private static Component card(
+      String id, VaadinIcon icon, String label, String value, String hint) {
+    Icon glyph = icon.create();
+    glyph.addClassName("omni-card-icon");
+    Span number = new Span(value);
+    number.addClassName("omni-card-value");
+    number.setId("finance-" + id);
+    Span title = new Span(label);
+    title.addClassName("omni-card-label");
+    Span sub = new Span(hint);
+    sub.addClassName("omni-card-hint");
+    Div card = new Div(glyph, title, number, sub);
+    card.addClassName("omni-card");
+    return card;
+  }
+}
