@@ -20,6 +20,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addLink("stylesheet", "styles/runs.css");
     settings.addLink("stylesheet", "styles/domains.css");
     settings.addLink("stylesheet", "styles/console.css");
+    settings.addLink("stylesheet", "styles/billing.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,
