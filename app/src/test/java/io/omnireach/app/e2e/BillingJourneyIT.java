@@ -225,6 +225,17 @@ class BillingJourneyIT {
       chartSettled(browser, "chart-usage-trend");
       browser.screenshot("95-billing-admin");
 
+      // the role pickers offer Finance
+      browser.open("/settings");
+      browser.click(By.id("invite-button"));
+      browser.await(By.id("invite-email"));
+      browser.click(By.id("invite-role"));
+      browser.wait.until(
+          d ->
+              d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                  .anyMatch(i -> i.getText().trim().equals("Finance")));
+      browser.screenshot("96-billing-invite-finance");
+
       Journeys.signIn(browser, "sales@acme.demo");
       assertThat(navItems(browser)).contains("Leads").doesNotContain("Billing");
       browser.open("/billing");

@@ -295,6 +295,31 @@ class BillingUsageApiIT {
   }
 
   @Test
+  void the_openapi_document_describes_billing_with_examples_and_finance_can_be_invited()
+      throws Exception {
+    JsonNode paths = json(E2e.get("/openapi?format=JSON", null), 200).get("paths");
+    JsonNode usage = paths.get("/api/v1/billing/usage").get("get");
+    assertThat(usage.toString()).contains("examples", "emails_sent", "\"403\"", "\"400\"");
+    JsonNode csv = paths.get("/api/v1/billing/usage.csv").get("get");
+    assertThat(csv.toString()).contains("text/csv", "by workflow", "\"workflow\"", "\"user\"");
+
+    String email = "fin-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
+    JsonNode invited =
+        json(
+            E2e.send(
+                "POST",
+                "/api/v1/invitations",
+                admin,
+                "{\"email\":\"" + email + "\",\"role\":\"finance\"}"),
+            201);
+    assertThat(invited.get("role").asText()).isEqualTo("Finance");
+    assertThat(
+            E2e.send("DELETE", "/api/v1/invitations/" + invited.get("id").asText(), admin, null)
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
   void globex_never_sees_acmes_usage() throws Exception {
     String mailboxId = mailbox(smtp.getSmtp().getPort());
     String id = send(mailboxId);

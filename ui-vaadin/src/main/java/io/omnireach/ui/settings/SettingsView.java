@@ -219,6 +219,7 @@ public class SettingsView extends Div {
     role.setItemLabelGenerator(Role::label);
     role.setValue(Role.SALES);
     role.setWidthFull();
+    role.setId("invite-role");
     Div body = new Div(email, role);
     body.addClassName("omni-dialog-body");
     dialog.add(body);
