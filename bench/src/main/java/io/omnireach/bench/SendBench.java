@@ -16,6 +16,7 @@ import io.omnireach.common.SecretBox;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.UsageLedger;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -155,6 +156,7 @@ public final class SendBench {
         }
 
         warmUpProduct(tx, secrets, hosts, mailboxes, box.id(), n);
+        long billedBefore = billed(tx); // the warm-up's sends were metered too
         // The machine is shared: the paths take turns in ROUNDS rounds, so a change of load
         // between them hits both alike.
         int rounds = Math.max(1, Integer.parseInt(env("ROUNDS", "5")));
@@ -164,6 +166,7 @@ public final class SendBench {
         Phase live = new Phase("OmniReach, queue ‖ relay", 0, 0, 0, 0);
         Phase insert = new Phase("  of which Messages.insert", 0, 0, 0, 0);
         Phase relayed = new Phase("  of which MessageRelay", 0, 0, 0, 0);
+        Phase unmetered = new Phase("  MessageRelay, metering off", 0, 0, 0, 0);
         for (int r = 0; r < rounds; r++) {
           reset(smtp, sink);
           raw = raw.plus(raw(port, per, cpu, r));
@@ -172,11 +175,21 @@ public final class SendBench {
           live = live.plus(concurrent(target, secrets, hosts, box.id(), per, batch, "live" + r));
           check(received.getAsInt() == per, "live: the server got " + received.getAsInt());
           check(sink == null || sink.duplicates() == 0, "duplicates at the server");
-          reset(smtp, sink);
-          Phase[] seq = sequential(tx, cpu, mailboxes, secrets, hosts, box.id(), per, batch, r);
-          insert = insert.plus(seq[0]);
-          relayed = relayed.plus(seq[1]);
-          check(received.getAsInt() == per, "sequential: the server got " + received.getAsInt());
+          // metering on and off take turns (on first in even rounds), same queue, same server
+          for (boolean metering :
+              r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+            reset(smtp, sink);
+            UsageLedger ledger = metering ? UsageLedger.ON : UsageLedger.OFF;
+            Phase[] seq =
+                sequential(tx, cpu, mailboxes, secrets, hosts, box.id(), per, batch, r, ledger);
+            if (metering) {
+              insert = insert.plus(seq[0]);
+              relayed = relayed.plus(seq[1]);
+            } else {
+              unmetered = unmetered.plus(seq[1]);
+            }
+            check(received.getAsInt() == per, "sequential: the server got " + received.getAsInt());
+          }
         }
         Phase sequential =
             new Phase("OmniReach, queue then relay", 0, 0, 0, 0).plus(insert).plus(relayed);
@@ -188,7 +201,12 @@ public final class SendBench {
                 sequential.cpu(),
                 sequential.pgCpu());
         long sent = sent(tx);
-        check(sent == 2L * per * rounds, "product: " + sent + " SENT");
+        check(sent == 3L * per * rounds, "product: " + sent + " SENT");
+        long billed = billed(tx) - billedBefore;
+        // metered: the live path's and the metered sequential relay's messages, each once
+        check(
+            billed == 2L * per * rounds,
+            "metering: " + billed + " emails_sent, not " + 2L * per * rounds);
         print(
             per * rounds,
             batch,
@@ -197,7 +215,18 @@ public final class SendBench {
             live,
             sequential,
             insert,
-            relayed);
+            relayed,
+            unmetered);
+        System.out.printf(
+            Locale.ROOT,
+            "Usage metering on the relay: %.0f messages/s on, %.0f off: %+.1f %% time and %+.1f %%"
+                + " CPU (JVM + PG) per message (target: under 5 %%; %,d emails_sent units"
+                + " recorded, one per metered send)%n",
+            relayed.perSecond(),
+            unmetered.perSecond(),
+            100 * (unmetered.perSecond() / relayed.perSecond() - 1),
+            100 * ((relayed.cpu() + relayed.pgCpu()) / (unmetered.cpu() + unmetered.pgCpu()) - 1),
+            billed);
       }
     } finally {
       if (greenMail) {
@@ -219,7 +248,8 @@ public final class SendBench {
       long box,
       int n,
       int batch,
-      int round) {
+      int round,
+      UsageLedger ledger) {
     Clock clock = Clock.systemUTC();
     long t0 = System.nanoTime();
     CpuClock.Reading c0 = cpu.now();
@@ -232,7 +262,11 @@ public final class SendBench {
               Messages.insert(
                   c,
                   NewMessage.email(
-                          k + 1, box, "Routing at Northwind", BODY, "seq" + round + ":" + k)
+                          k + 1,
+                          box,
+                          "Routing at Northwind",
+                          BODY,
+                          "seq" + round + (ledger.enabled() ? "on" : "off") + ":" + k)
                       .withActor("bench"),
                   clock);
             }
@@ -244,16 +278,17 @@ public final class SendBench {
     try (ChannelAdapters adapters = new ChannelAdapters()) {
       MessageRelay relay =
           new MessageRelay(
-              tx,
-              mailboxes,
-              new UnsubscribeTokens(secrets),
-              new TrackingLinks(secrets),
-              hosts,
-              adapters,
-              "https://reach.example",
-              clock,
-              new MessageRelay.Options(
-                  5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), batch));
+                  tx,
+                  mailboxes,
+                  new UnsubscribeTokens(secrets),
+                  new TrackingLinks(secrets),
+                  hosts,
+                  adapters,
+                  "https://reach.example",
+                  clock,
+                  new MessageRelay.Options(
+                      5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), batch))
+              .metering(ledger);
       long t1 = System.nanoTime();
       CpuClock.Reading c1 = cpu.now();
       while (relay.relayDue(TENANT, n) > 0) {
@@ -478,6 +513,21 @@ public final class SendBench {
                     + ") g");
           }
           return null;
+        });
+  }
+
+  /** Units of emails_sent in the ledger (the bench's only tenant). */
+  static long billed(Transactions tx) {
+    return tx.platform(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "select coalesce(sum(quantity), 0) from usage_events"
+                          + " where meter = 'emails_sent'")) {
+            rs.next();
+            return rs.getLong(1);
+          }
         });
   }
 

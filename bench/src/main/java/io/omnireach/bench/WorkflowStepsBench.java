@@ -4,6 +4,7 @@ import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.usage.UsageLedger;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.Workflows;
 import io.omnireach.workflow.engine.Backoff;
@@ -102,14 +103,7 @@ public final class WorkflowStepsBench {
           return null;
         });
     Enrollments enrollments = new Enrollments(tx, clock, new LeadRepository(tx, clock));
-    long t0 = System.nanoTime();
-    for (int from = 0; from < ids.size(); from += 100_000) {
-      enrollments.enrol(
-          TENANT, wf, ids.subList(from, Math.min(ids.size(), from + 100_000)), "bench");
-    }
-    double enrolSeconds = (System.nanoTime() - t0) / 1e9;
-
-    WorkflowEngine engine =
+    WorkflowEngine metered =
         new WorkflowEngine(
             tx,
             clock,
@@ -117,20 +111,73 @@ public final class WorkflowStepsBench {
               throw new IllegalStateException("no AI in this bench");
             },
             Backoff.DEFAULT);
-    long steps = 0;
+    WorkflowEngine unmetered =
+        new WorkflowEngine(
+                tx,
+                clock,
+                (t, l, p, prompt, a) -> {
+                  throw new IllegalStateException("no AI in this bench");
+                },
+                Backoff.DEFAULT)
+            .metering(UsageLedger.OFF);
+    // Metering on and off take turns (on, off, off, on, ...) over equal slices of the leads, so a
+    // change of load on the shared machine, or the tables growing, hits both alike.
+    int rounds = Math.max(2, Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "4")));
+    Phase enrol = new Phase(0, 0, 0, 0);
+    Phase on = new Phase(0, 0, 0, 0);
+    Phase off = new Phase(0, 0, 0, 0);
+    CpuClock cpu = new CpuClock(tx.dataSource());
     long chunks = 0;
-    t0 = System.nanoTime();
-    engine.runDue(TENANT, 1); // the job's first transaction sweeps; its chunks only claim and run
-    steps++;
-    while (true) {
-      WorkflowEngine.ChunkResult r = engine.runChunk(TENANT, chunk);
-      if (r.executed() == 0) {
-        break;
+    // warm-up (not measured): both engines run a few hundred runs first, so neither pays for JIT
+    int warm = Math.min(1_000, ids.size() / 10);
+    for (WorkflowEngine engine : List.of(metered, unmetered)) {
+      List<Long> slice = engine == metered ? ids.subList(0, warm / 2) : ids.subList(warm / 2, warm);
+      enrollments.enrol(TENANT, wf, slice, "bench");
+      engine.runDue(TENANT, 1);
+      while (engine.runChunk(TENANT, chunk).executed() > 0) {
+        // until the warm-up runs are done
       }
-      steps += r.executed();
-      chunks++;
     }
-    double stepSeconds = (System.nanoTime() - t0) / 1e9;
+    long warmUnits = unitsRecorded(tx);
+    List<Long> measured = ids.subList(warm, ids.size());
+    int per = (measured.size() + rounds - 1) / rounds;
+    for (int r = 0; r < rounds; r++) {
+      List<Long> slice =
+          measured.subList(
+              Math.min(measured.size(), r * per), Math.min(measured.size(), (r + 1) * per));
+      long t0 = System.nanoTime();
+      for (int from = 0; from < slice.size(); from += 100_000) {
+        enrollments.enrol(
+            TENANT, wf, slice.subList(from, Math.min(slice.size(), from + 100_000)), "bench");
+      }
+      enrol = enrol.plus(slice.size(), System.nanoTime() - t0, new CpuClock.Reading(0, 0));
+      boolean metering = r % 4 == 0 || r % 4 == 3;
+      WorkflowEngine engine = metering ? metered : unmetered;
+      long steps = 0;
+      CpuClock.Reading c0 = cpu.now();
+      t0 = System.nanoTime();
+      engine.runDue(TENANT, 1); // the job's first transaction sweeps; its chunks only claim and run
+      steps++;
+      while (true) {
+        WorkflowEngine.ChunkResult c = engine.runChunk(TENANT, chunk);
+        if (c.executed() == 0) {
+          break;
+        }
+        steps += c.executed();
+        chunks++;
+      }
+      long nanos = System.nanoTime() - t0;
+      CpuClock.Reading used = cpu.now().minus(c0);
+      if (metering) {
+        on = on.plus(steps, nanos, used);
+      } else {
+        off = off.plus(steps, nanos, used);
+      }
+    }
+    long steps = on.count() + off.count();
+    double stepSeconds = (on.nanos() + off.nanos()) / 1e9;
+    double enrolSeconds = enrol.nanos() / 1e9;
+    long meteredUnits = unitsRecorded(tx) - warmUnits;
     long finished =
         tx.tenant(
             TENANT,
@@ -161,15 +208,17 @@ public final class WorkflowStepsBench {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "Workflow engine benchmark, %,d runs x 3 steps (start, decision on score, end), chunk %d%n",
-        runs,
-        chunk);
+        "Workflow engine benchmark, %,d runs x 3 steps (start, decision on score, end), chunk %d"
+            + " (after %,d warm-up runs)%n",
+        measured.size(),
+        chunk,
+        warm);
     System.out.printf(
         Locale.ROOT,
         "  enrol          %,10d runs   %8.2f s   %,10.0f runs/s%n",
-        ids.size(),
+        enrol.count(),
         enrolSeconds,
-        ids.size() / enrolSeconds);
+        enrol.count() / enrolSeconds);
     System.out.printf(
         Locale.ROOT,
         "  engine steps   %,10d steps  %8.2f s   %,10.0f steps/s  (%,d chunks, %,d runs succeeded)%n",
@@ -188,6 +237,65 @@ public final class WorkflowStepsBench {
         Locale.ROOT,
         "  ratio          one step costs %.2f of a single-row transaction%n",
         (stepSeconds / steps) / (rawSeconds / txns));
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "Usage metering (%d rounds taking turns; %,d workflow_steps units recorded while on)%n",
+        rounds,
+        meteredUnits);
+    for (Phase p : List.of(on, off)) {
+      System.out.printf(
+          Locale.ROOT,
+          "  metering %-4s  %,10d steps  %8.2f s   %,10.0f steps/s   CPU %.1f s JVM + %.1f s PG"
+              + " = %.0f µs/step%n",
+          p == on ? "on" : "off",
+          p.count(),
+          p.nanos() / 1e9,
+          p.perSecond(),
+          p.jvm(),
+          p.pg(),
+          p.cpuMicrosPerItem());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  cost           %+.1f %% time per step, %+.1f %% CPU per step with metering"
+            + " (target: under 5 %%)%n",
+        100 * (on.nanosPerItem() / off.nanosPerItem() - 1),
+        100 * (on.cpuMicrosPerItem() / off.cpuMicrosPerItem() - 1));
+  }
+
+  static long unitsRecorded(Transactions tx) {
+    return tx.platform(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "select coalesce(sum(quantity), 0) from usage_events"
+                          + " where meter = 'workflow_steps'")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /** Items done and the time they took. */
+  record Phase(long count, long nanos, double jvm, double pg) {
+    Phase plus(long n, long t, CpuClock.Reading cpu) {
+      return new Phase(count + n, nanos + t, jvm + cpu.jvm(), pg + cpu.backend());
+    }
+
+    /** JVM and database CPU microseconds per item. */
+    double cpuMicrosPerItem() {
+      return (jvm + pg) * 1e6 / count;
+    }
+
+    double perSecond() {
+      return count / (nanos / 1e9);
+    }
+
+    double nanosPerItem() {
+      return (double) nanos / count;
+    }
   }
 
   static double rawLoop(Transactions tx, long txns) throws SQLException {

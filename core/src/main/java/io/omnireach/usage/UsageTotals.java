@@ -47,11 +47,16 @@ public final class UsageTotals {
 
   /** Every meter's total in the period (meters without usage are ZERO). */
   public Map<Meter, Total> totals(long tenantId, Instant from, Instant to) {
+    return totalsOf(daily(tenantId, from, to));
+  }
+
+  /** The period's totals of these days: counted meters add up, snapshot meters take the peak. */
+  public static Map<Meter, Total> totalsOf(List<Daily> days) {
     Map<Meter, Total> totals = new EnumMap<>(Meter.class);
     for (Meter m : Meter.values()) {
       totals.put(m, Total.ZERO);
     }
-    for (Daily d : daily(tenantId, from, to)) {
+    for (Daily d : days) {
       Total t = totals.get(d.meter());
       long quantity =
           d.meter().snapshot() ? Math.max(t.quantity(), d.quantity()) : t.quantity() + d.quantity();

@@ -58,7 +58,10 @@ class DemoSeedTest {
     assertThat(users.members(tenants.bySlug("acme").orElseThrow().ref()))
         .extracting(m -> m.email() + "=" + m.role())
         .containsExactlyInAnyOrder(
-            "admin@acme.demo=ADMIN", "sales@acme.demo=SALES", "viewer@acme.demo=VIEWER");
+            "admin@acme.demo=ADMIN",
+            "sales@acme.demo=SALES",
+            "viewer@acme.demo=VIEWER",
+            "finance@acme.demo=FINANCE");
   }
 
   @Test
@@ -166,7 +169,7 @@ class DemoSeedTest {
             });
     assertThatThrownBy(
             () -> full.invite(acme, "one.more@acme.test", Role.VIEWER, 1, "admin@acme.demo"))
-        .hasMessageContaining("No seat left (4 taken)");
+        .hasMessageContaining("No seat left (5 taken)");
   }
 
   @Test

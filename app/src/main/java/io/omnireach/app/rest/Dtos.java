@@ -73,11 +73,20 @@ public final class Dtos {
     }
   }
 
-  public record RoleChange(@Schema(example = "Viewer", required = true) String role) {}
+  public record RoleChange(
+      @Schema(
+              example = "Viewer",
+              required = true,
+              enumeration = {"Admin", "Sales", "Viewer", "Finance"})
+          String role) {}
 
   public record InvitationRequest(
       @Schema(example = "new.rep@acme.example", required = true) String email,
-      @Schema(example = "Sales", required = true) String role) {}
+      @Schema(
+              example = "Sales",
+              required = true,
+              enumeration = {"Admin", "Sales", "Viewer", "Finance"})
+          String role) {}
 
   public record InvitationDto(
       long id,

@@ -24,7 +24,8 @@ class LoginJourneyIT {
       form.findElement(By.cssSelector("vaadin-button")).click();
 
       WebElement team = browser.await(By.id("stat-team"));
-      assertThat(Integer.parseInt(team.getText())).isEqualTo(3);
+      assertThat(Integer.parseInt(team.getText()))
+          .isEqualTo(4); // Admin, Sales, Viewer and Finance of the demo seed
       assertThat(browser.driver.findElement(By.cssSelector(".omni-brand-name")).getText())
           .isEqualTo("Acme Demo");
       browser.screenshot("02-dashboard");

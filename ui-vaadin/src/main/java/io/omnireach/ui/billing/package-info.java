@@ -1,7 +1,10 @@
 /**
- * Billing components: the plan card with limits ({@link io.omnireach.ui.billing.PlanSection}),
- * invoices ({@link io.omnireach.ui.billing.InvoicesSection}) and the operator's finance desk
- * ({@link io.omnireach.ui.billing.FinanceView}), over the {@link
- * io.omnireach.ui.billing.BillingDesk} port.
+ * Billing: the billing view (a header and sections: {@link io.omnireach.ui.billing.UsageSection}
+ * with usage per meter against the plan, charts and CSV exports; {@link
+ * io.omnireach.ui.billing.PlanSection}, the plan with its limits; {@link
+ * io.omnireach.ui.billing.InvoicesSection}) and the operator's finance desk ({@link
+ * io.omnireach.ui.billing.FinanceView}). {@link io.omnireach.ui.billing.BillingUsage} and {@link
+ * io.omnireach.ui.billing.BillingDesk} are the ports the app implements over the billing module,
+ * which this module does not depend on.
  */
 package io.omnireach.ui.billing;

@@ -17,6 +17,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.ui.login.LoginView;
 import io.omnireach.ui.shell.AccessDeniedView;
+import io.omnireach.user.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,17 @@ import java.util.Optional;
 
 /**
  * Navigation access control, deny by default: a view opens only when it is {@link
- * AnonymousAllowed}, or {@link PermitAll} / {@link RolesAllowed} and the session's user fits.
+ * AnonymousAllowed}, or {@link PermitAll} / {@link RolesAllowed} and the session's user fits
+ * ({@link PermitAll}: the sales team, not Finance).
  */
 @ApplicationScoped
 public class AccessControl {
 
   /** Where a session that ended (expired or revoked) lands, with a notice. */
   static final String ENDED = "login?ended";
+
+  /** The route a Finance member lands on (the billing view). */
+  static final String FINANCE_HOME = "billing";
 
   @Inject Sessions sessions;
 
@@ -113,16 +118,32 @@ public class AccessControl {
       return;
     }
     if (!isAllowed(target, user.get())) {
+      if (financeOnly(user.get()) && event.getLocation().getPath().isEmpty()) {
+        event.forwardTo(FINANCE_HOME); // Finance's home is billing, not the sales dashboard
+        return;
+      }
       event.rerouteTo(AccessDeniedView.class);
     }
   }
 
+  /**
+   * {@link PermitAll} means every role of the sales team: those views show sales data, which
+   * Finance does not see. Finance opens only views that name it in {@link RolesAllowed}.
+   */
   public static boolean isAllowed(Class<?> target, AuthenticatedUser user) {
     RolesAllowed roles = target.getAnnotation(RolesAllowed.class);
     if (roles != null) {
       return Arrays.stream(roles.value())
           .anyMatch(r -> user.roles().stream().anyMatch(role -> role.label().equals(r)));
     }
-    return target.isAnnotationPresent(PermitAll.class);
+    return target.isAnnotationPresent(PermitAll.class) && !financeOnly(user);
+  }
+
+  /** A Finance member with no sales-team role (Admin, Sales, Viewer) besides. */
+  public static boolean financeOnly(AuthenticatedUser user) {
+    return user.has(Role.FINANCE)
+        && !user.has(Role.ADMIN)
+        && !user.has(Role.SALES)
+        && !user.has(Role.VIEWER);
   }
 }

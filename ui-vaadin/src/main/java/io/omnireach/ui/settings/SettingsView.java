@@ -47,7 +47,8 @@ public class SettingsView extends Div {
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
-  private static final List<Role> TENANT_ROLES = List.of(Role.ADMIN, Role.SALES, Role.VIEWER);
+  private static final List<Role> TENANT_ROLES =
+      List.of(Role.ADMIN, Role.SALES, Role.VIEWER, Role.FINANCE);
 
   private final UserDirectory users;
   private final Invitations invitations;
@@ -91,7 +92,8 @@ public class SettingsView extends Div {
     Paragraph note =
         new Paragraph(
             admin
-                ? "Admins manage people and settings, Sales work leads and workflows, Viewers read."
+                ? "Admins manage people and settings, Sales work leads and workflows, Viewers"
+                    + " read, Finance sees billing and usage only."
                 : "Only Admins can invite people or change roles.");
     note.addClassName("omni-muted");
     Div team = new Div(head, note, members);
@@ -217,6 +219,7 @@ public class SettingsView extends Div {
     role.setItemLabelGenerator(Role::label);
     role.setValue(Role.SALES);
     role.setWidthFull();
+    role.setId("invite-role");
     Div body = new Div(email, role);
     body.addClassName("omni-dialog-body");
     dialog.add(body);

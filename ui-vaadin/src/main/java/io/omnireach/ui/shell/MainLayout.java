@@ -30,11 +30,13 @@ import io.omnireach.brand.Brand;
 import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.analytics.AnalyticsView;
+import io.omnireach.ui.billing.BillingView;
 import io.omnireach.ui.dashboard.DashboardView;
 import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
 import io.omnireach.ui.run.RunsView;
 import io.omnireach.ui.sections.InboxView;
+import io.omnireach.ui.security.AccessControl;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.settings.SettingsView;
 import io.omnireach.ui.task.TasksChangedEvent;
@@ -100,6 +102,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       OperatorNavigation.addTo(nav, user);
       return nav;
     }
+    if (AccessControl.financeOnly(user)) {
+      nav.addItem(billingItem()); // Finance sees billing and usage, no sales data
+      return nav;
+    }
     nav.addItem(
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
@@ -108,9 +114,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
         tasksItem(),
         new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
-        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
-        new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
+        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()));
+    if (AccessControl.isAllowed(BillingView.class, user)) {
+      nav.addItem(billingItem());
+    }
+    nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
     return nav;
+  }
+
+  private static SideNavItem billingItem() {
+    SideNavItem item = new SideNavItem("Billing", BillingView.class, VaadinIcon.INVOICE.create());
+    item.setId("nav-billing");
+    return item;
   }
 
   /** "Tasks" with the number of the user's open tasks as a badge (hidden at zero). */
@@ -126,7 +141,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   }
 
   private void updateTaskCount() {
-    if (user.tenant() == null) {
+    if (user.tenant() == null || AccessControl.financeOnly(user)) {
       taskCount.setVisible(false);
       return;
     }
