@@ -56,16 +56,16 @@ class BillingJourneyIT {
       throws Exception {
     try (Browser browser = new Browser()) {
       Journeys.signIn(browser, "admin@acme.demo");
-      browser.open("/billing-sections");
+      browser.open("/billing");
       WebElement plan = browser.await(By.id("plan-section"));
       assertThat(plan.getText())
           .contains("Team plan", "Billed by Demo Reseller", "8,640 of the 10,000 emails included");
-      assertThat(browser.await(By.id("meter-workflow_steps")).getText()).contains("Overage");
+      assertThat(browser.await(By.id("limit-workflow_steps")).getText()).contains("Overage");
       // the server's scheduler finalizes last month's invoice
       new WebDriverWait(browser.driver, Duration.ofSeconds(90), Duration.ofSeconds(3))
           .until(
               d -> {
-                browser.open("/billing-sections");
+                browser.open("/billing");
                 return browser.await(By.id("invoices-grid")).getText().contains("DEMO-");
               });
       WebElement invoices = browser.await(By.id("invoices-grid"));
@@ -98,7 +98,7 @@ class BillingJourneyIT {
       browser.screenshot("72-finance-owner");
 
       Journeys.signIn(browser, "sales@acme.demo");
-      browser.open("/billing-sections");
+      browser.open("/billing");
       browser.wait.until(
           d ->
               d.findElement(By.tagName("body"))

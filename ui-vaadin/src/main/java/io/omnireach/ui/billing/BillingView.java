@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * Billing of the tenant, for Admins and Finance: a header and its sections, one below the other.
- * Usage comes first; further sections (plan, invoices) are added to {@link #sections()}.
+ * usage this period, the plan with its limits, the invoices.
  */
 @Route(value = "billing", layout = MainLayout.class)
 @PageTitle("Billing")
@@ -23,7 +23,7 @@ public class BillingView extends Div {
   private final Div sections = new Div();
 
   @Inject
-  public BillingView(UsageSection usage) {
+  public BillingView(UsageSection usage, BillingDesk desk) {
     AuthenticatedUser user = UiSession.require();
     addClassName("omni-page");
     addClassName("omni-billing");
@@ -38,11 +38,11 @@ public class BillingView extends Div {
     head.addClassName("omni-billing-head");
     sections.addClassName("omni-billing-sections");
     sections.setId("billing-sections");
-    sections.add(usage);
+    sections.add(usage, new PlanSection(desk, user), new InvoicesSection(desk, user));
     add(head, sections);
   }
 
-  /** Where the billing sections stack, usage first. */
+  /** Where the billing sections stack. */
   public Div sections() {
     return sections;
   }

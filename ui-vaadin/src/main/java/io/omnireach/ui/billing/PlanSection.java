@@ -145,7 +145,7 @@ public class PlanSection extends Div {
       tile.add(overage);
     }
     tile.addClassName("omni-meter");
-    tile.setId("meter-" + m.key());
+    tile.setId("limit-" + m.key());
     return tile;
   }
 
