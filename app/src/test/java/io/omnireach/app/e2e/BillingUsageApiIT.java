@@ -198,7 +198,7 @@ class BillingUsageApiIT {
     await().atMost(Duration.ofSeconds(90)).until(() -> quantity(finance, "active_seats") > 0);
     JsonNode seats = meter(usage(finance), "active_seats");
     assertThat(seats.get("quantity").asLong()).isEqualTo(members);
-    assertThat(seats.get("included").asLong()).as("the TEAM plan's seats").isEqualTo(25);
+    assertThat(seats.get("included").asLong()).as("the Team plan includes five seats").isEqualTo(5);
     assertThat(seats.get("unit").asText()).isEqualTo("seat");
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     assertThat(UsageProbe.events(ledger, tenantId(admin), Meter.ACTIVE_SEATS, "snapshot:" + today))

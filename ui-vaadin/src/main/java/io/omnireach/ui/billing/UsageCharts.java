@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** ECharts options (JSON) of the usage section: allowance used per meter, and a meter's days. */
-final class UsageCharts {
+public final class UsageCharts {
 
   static final String BRAND = "var(--lumo-primary-color)";
   static final String WARNING = "#f59e0b";
@@ -172,7 +172,7 @@ final class UsageCharts {
         + "]}";
   }
 
-  static String number(long n) {
+  public static String number(long n) {
     return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
   }
 
