@@ -236,17 +236,20 @@ public final class StripeFake implements AutoCloseable {
         if (path.equals("/v1/billing/meter_events")) {
           meterRequests.incrementAndGet();
         }
-        String key = r.getHeader("Idempotency-Key");
-        if (key != null && idempotent.containsKey(method + path + key)) {
-          Answer a = idempotent.get(method + path + key);
-          return json(a.status(), a.body()).build();
+        // one POST at a time: a request racing another with the same Idempotency-Key gets the
+        // first one's answer, as Stripe makes it (it answers 409 and the client retries)
+        synchronized (idempotent) {
+          String key = r.getHeader("Idempotency-Key");
+          Answer seen = key == null ? null : idempotent.get(path + key);
+          if (seen != null) {
+            return json(seen.status(), seen.body()).build();
+          }
+          ResponseDefinition def = post(path, form(r.getBodyAsString())).build();
+          if (key != null && def.getStatus() < 500) {
+            idempotent.put(path + key, new Answer(def.getStatus(), def.getBody()));
+          }
+          return def;
         }
-        ResponseDefinitionBuilder answer = post(path, form(r.getBodyAsString()));
-        ResponseDefinition def = answer.build();
-        if (key != null && def.getStatus() < 500) {
-          idempotent.put(method + path + key, new Answer(def.getStatus(), def.getBody()));
-        }
-        return def;
       }
       return get(path, query(r.getUrl())).build();
     }
