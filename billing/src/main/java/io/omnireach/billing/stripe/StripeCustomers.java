@@ -106,7 +106,8 @@ public final class StripeCustomers {
         });
   }
 
-  private static Optional<String> find(Connection c, Account account) throws SQLException {
+  /** The account's customer id, read on the caller's connection (any search path). */
+  public static Optional<String> find(Connection c, Account account) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select customer_id from platform.stripe_customers"

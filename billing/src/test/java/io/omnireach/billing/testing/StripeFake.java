@@ -65,6 +65,7 @@ public final class StripeFake implements AutoCloseable {
   private final Map<String, MeterEvent> meterEvents = new ConcurrentHashMap<>();
   private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
   private final AtomicInteger meterRequests = new AtomicInteger();
+  private final Map<String, Integer> requestsPerIdentifier = new ConcurrentHashMap<>();
   private final AtomicInteger failMeterEvents = new AtomicInteger();
   private volatile int meterDelayMillis;
 
@@ -118,6 +119,16 @@ public final class StripeFake implements AutoCloseable {
   /** Meter event requests received, duplicates and refused ones included. */
   public int meterRequests() {
     return meterRequests.get();
+  }
+
+  /** Meter event requests received with this identifier (a re-send counts again). */
+  public int meterRequests(String identifier) {
+    return requestsPerIdentifier.getOrDefault(identifier, 0);
+  }
+
+  /** Requests per identifier (a re-send counts again), for a test to print. */
+  public Map<String, Integer> meterRequestsByIdentifier() {
+    return Map.copyOf(requestsPerIdentifier);
   }
 
   /** Answers meter events only after this delay (the event is recorded when it arrives). */
@@ -235,6 +246,10 @@ public final class StripeFake implements AutoCloseable {
       if ("POST".equals(method)) {
         if (path.equals("/v1/billing/meter_events")) {
           meterRequests.incrementAndGet();
+          String identifier = form(r.getBodyAsString()).get("identifier");
+          if (identifier != null) {
+            requestsPerIdentifier.merge(identifier, 1, Integer::sum);
+          }
         }
         // one POST at a time: a request racing another with the same Idempotency-Key gets the
         // first one's answer, as Stripe makes it (it answers 409 and the client retries)
@@ -350,6 +365,12 @@ public final class StripeFake implements AutoCloseable {
   }
 
   private ResponseDefinitionBuilder get(String path, Map<String, String> query) {
+    if (path.startsWith("/v1/invoices/") && path.endsWith("/lines")) {
+      ObjectNode in = invoices.get(path.substring("/v1/invoices/".length(), path.length() - 6));
+      return in == null
+          ? error(404, "invalid_request_error", "No such invoice: " + path, "id")
+          : json(200, in.get("lines").toString());
+    }
     if (path.startsWith("/v1/invoices/")) {
       ObjectNode in = invoices.get(path.substring("/v1/invoices/".length()));
       return in == null
