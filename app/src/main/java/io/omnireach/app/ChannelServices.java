@@ -1,6 +1,8 @@
 package io.omnireach.app;
 
 import io.omnireach.app.security.MasterKey;
+import io.omnireach.billing.stripe.StripeBilling;
+import io.omnireach.billing.stripe.StripeDunning;
 import io.omnireach.channel.ChannelAdapters;
 import io.omnireach.channel.ComplianceSettings;
 import io.omnireach.channel.HostPolicy;
@@ -15,6 +17,7 @@ import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantDirectory;
+import io.omnireach.usage.SendingGate;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -127,23 +131,27 @@ public class ChannelServices {
       @ConfigProperty(name = "omnireach.outbox.lease-seconds", defaultValue = "120")
           long leaseSeconds,
       @ConfigProperty(name = "omnireach.outbox.batch-size", defaultValue = "50") int batchSize,
-      Clock clock) {
+      Clock clock,
+      StripeBilling stripe,
+      StripeDunning dunning) {
     return new MessageRelay(
-        tx,
-        mailboxes,
-        tokens,
-        tracking,
-        hosts,
-        adapters,
-        publicUrl,
-        clock,
-        new MessageRelay.Options(
-            maxAttempts,
-            Duration.ofSeconds(backoffSeconds),
-            Duration.ofHours(1),
-            Duration.ofSeconds(leaseSeconds),
-            batchSize),
-        executor);
+            tx,
+            mailboxes,
+            tokens,
+            tracking,
+            hosts,
+            adapters,
+            publicUrl,
+            clock,
+            new MessageRelay.Options(
+                maxAttempts,
+                Duration.ofSeconds(backoffSeconds),
+                Duration.ofHours(1),
+                Duration.ofSeconds(leaseSeconds),
+                batchSize),
+            executor)
+        // billing's holds: an invoice unpaid past the grace period (Stripe's dunning)
+        .gatedBy(SendingGate.all(List.of(stripe.enabled() ? dunning.gate() : SendingGate.OPEN)));
   }
 
   @Produces

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.stripe.Stripe;
-import com.stripe.net.Webhook;
+import io.omnireach.billing.testing.StripeEvents;
 import io.omnireach.billing.testing.StripeFake;
 import io.omnireach.testing.TestDatabase;
 import java.net.URI;
@@ -50,8 +49,18 @@ final class StripeE2e {
 
   private StripeE2e() {}
 
-  static StripeFake fake() {
-    return StripeFake.start(PORT);
+  private static StripeFake shared;
+
+  /**
+   * The one fake of the test run: like Stripe, it outlives each test class (the e2e database keeps
+   * the customer ids it gave out). Stopped when the test JVM ends.
+   */
+  static synchronized StripeFake fake() {
+    if (shared == null) {
+      shared = StripeFake.start(PORT);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
   }
 
   static NewTenant newTenant(String prefix) throws Exception {
@@ -70,23 +79,14 @@ final class StripeE2e {
     return new NewTenant(JSON.readTree(r.body()).get("id").asLong(), slug, admin);
   }
 
-  /** A Stripe event as Stripe sends it, for this library's API version. */
+  /** An invoice event (the invoice as the fake holds it), as Stripe sends it. */
   static String event(String id, String type, Instant created, JsonNode object) {
-    ObjectNode e = JSON.createObjectNode();
-    e.put("id", id);
-    e.put("object", "event");
-    e.put("api_version", Stripe.API_VERSION);
-    e.put("created", created.getEpochSecond());
-    e.put("livemode", false);
-    e.put("pending_webhooks", 1);
-    e.put("type", type);
-    e.putObject("data").set("object", object);
-    return e.toString();
+    return StripeEvents.event(id, type, created, object);
   }
 
   /** Posts a payload to the webhook with a {@code Stripe-Signature} made by stripe-java. */
   static HttpResponse<String> deliver(String payload) throws Exception {
-    return deliver(payload, Webhook.Signature.generateSignatureHeader(payload, SECRET));
+    return deliver(payload, StripeEvents.sign(payload, SECRET));
   }
 
   static HttpResponse<String> deliver(String payload, String signature) throws Exception {
@@ -128,6 +128,11 @@ final class StripeE2e {
           }
         },
         rs -> rs.next() ? rs.getLong(1) : 0L);
+  }
+
+  /** A count over the e2e server's platform schema with one text bound. */
+  static long count(String sql, String text) throws Exception {
+    return read(sql, ps -> ps.setString(1, text), rs -> rs.next() ? rs.getLong(1) : 0L);
   }
 
   /** The first column of every row, for one bound id. */

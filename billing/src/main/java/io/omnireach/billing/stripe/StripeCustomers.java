@@ -102,7 +102,16 @@ public final class StripeCustomers {
             ps.executeUpdate();
           }
           // another server may have stored it first: its row wins (Stripe gave both the same id)
-          return find(c, account).orElseThrow();
+          return find(c, account)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Stripe returned customer "
+                              + customerId
+                              + " for "
+                              + account
+                              + ", but it belongs to another account here: does another"
+                              + " installation share this Stripe account?"));
         });
   }
 

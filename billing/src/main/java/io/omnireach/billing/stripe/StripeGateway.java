@@ -8,11 +8,15 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
+import com.stripe.model.InvoiceLineItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.InvoiceLineItemListParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -143,6 +147,23 @@ public final class StripeGateway {
   /** The invoice as Stripe has it now. */
   public Invoice invoice(String invoiceId) {
     return call("invoice " + invoiceId, () -> client.v1().invoices().retrieve(invoiceId));
+  }
+
+  /** Every line of an invoice (an event embeds only the first page). */
+  public List<InvoiceLineItem> invoiceLines(String invoiceId) {
+    return call(
+        "lines of invoice " + invoiceId,
+        () -> {
+          List<InvoiceLineItem> lines = new ArrayList<>();
+          client
+              .v1()
+              .invoices()
+              .lineItems()
+              .list(invoiceId, InvoiceLineItemListParams.builder().setLimit(100L).build())
+              .autoPagingIterable()
+              .forEach(lines::add);
+          return lines;
+        });
   }
 
   private interface Call<T> {

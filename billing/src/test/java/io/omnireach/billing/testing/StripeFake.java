@@ -58,6 +58,8 @@ public final class StripeFake implements AutoCloseable {
   private final WireMockServer server;
   private final Clock clock;
   private final AtomicLong ids = new AtomicLong(1000);
+  // ids never repeat across fakes, as Stripe's never do (a test database may outlive a fake)
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 6);
   private final Map<String, ObjectNode> customers = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> invoices = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> checkoutSessions = new ConcurrentHashMap<>();
@@ -199,7 +201,7 @@ public final class StripeFake implements AutoCloseable {
     long total = 0;
     for (Map.Entry<String, long[]> l : lines.entrySet()) {
       ObjectNode line = data.addObject();
-      line.put("id", "il_" + ids.incrementAndGet());
+      line.put("id", "il_" + run + ids.incrementAndGet());
       line.put("object", "line_item");
       line.put("description", l.getKey());
       line.put("quantity", l.getValue()[0]);
@@ -273,7 +275,7 @@ public final class StripeFake implements AutoCloseable {
   private ResponseDefinitionBuilder post(String path, Map<String, String> form) {
     if (path.equals("/v1/customers")) {
       ObjectNode c = JSON.createObjectNode();
-      c.put("id", "cus_" + ids.incrementAndGet());
+      c.put("id", "cus_" + run + ids.incrementAndGet());
       c.put("object", "customer");
       c.put("name", form.get("name"));
       c.put("email", form.get("email"));
@@ -295,7 +297,7 @@ public final class StripeFake implements AutoCloseable {
       if (form.get("success_url") == null || form.get("mode") == null) {
         return error(400, "invalid_request_error", "Missing mode or success_url", "mode");
       }
-      String id = "cs_test_" + ids.incrementAndGet();
+      String id = "cs_test_" + run + ids.incrementAndGet();
       ObjectNode s = JSON.createObjectNode();
       s.put("id", id);
       s.put("object", "checkout.session");
@@ -314,7 +316,7 @@ public final class StripeFake implements AutoCloseable {
       if (customer == null || !customers.containsKey(customer)) {
         return error(400, "invalid_request_error", "No such customer: " + customer, "customer");
       }
-      String id = "bps_" + ids.incrementAndGet();
+      String id = "bps_" + run + ids.incrementAndGet();
       ObjectNode s = JSON.createObjectNode();
       s.put("id", id);
       s.put("object", "billing_portal.session");
@@ -348,7 +350,7 @@ public final class StripeFake implements AutoCloseable {
           "Timestamp must be within the past 35 days or up to 5 minutes in the future",
           "timestamp");
     }
-    String identifier = form.getOrDefault("identifier", "gen_" + ids.incrementAndGet());
+    String identifier = form.getOrDefault("identifier", "gen_" + run + ids.incrementAndGet());
     meterEvents.putIfAbsent(
         identifier, new MeterEvent(name, customer, Long.parseLong(value), identifier, timestamp));
     ObjectNode e = JSON.createObjectNode();
