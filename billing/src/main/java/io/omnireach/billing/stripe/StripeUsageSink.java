@@ -27,12 +27,20 @@ public final class StripeUsageSink implements UsageReportSink {
     this.gateway = gateway;
   }
 
-  /** Creates the missing customers (each commits on its own); a failure waits for the next run. */
+  /**
+   * Creates the missing customers (each commits on its own); a failure waits for the next run, and
+   * Stripe unreachable ends this run's attempts (the other tenants would only wait for it too).
+   */
   @Override
   public void prepare(Set<Long> tenantIds) {
     for (long tenant : tenantIds) {
       try {
         customers.ensure(Account.tenant(tenant));
+      } catch (StripeCallException e) {
+        LOG.warning("No Stripe customer for tenant " + tenant + " yet: " + e.getMessage());
+        if (!e.permanent()) {
+          return;
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "No Stripe customer for tenant " + tenant + " yet", e);
       }
