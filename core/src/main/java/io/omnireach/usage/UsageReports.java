@@ -95,17 +95,22 @@ public final class UsageReports {
   }
 
   /**
-   * Locks up to {@code limit} pending reports, oldest first, until the caller's transaction ends.
+   * Locks up to {@code limit} pending reports with an id above {@code afterId}, oldest first, until
+   * the caller's transaction ends. {@code SKIP LOCKED} skips only other transactions' rows: a
+   * caller claiming again in the same transaction passes the last id it got, or it gets its rows
+   * again.
    */
-  public List<UsageReport> claim(Connection c, int limit, Instant now) throws SQLException {
+  public List<UsageReport> claim(Connection c, long afterId, int limit, Instant now)
+      throws SQLException {
     List<UsageReport> claimed = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "select id, tenant_id, meter, quantity, occurred_at from platform.usage_reports"
-                + " where status = 'PENDING' and not_before <= ?"
+                + " where status = 'PENDING' and not_before <= ? and id > ?"
                 + " order by id limit ? for update skip locked")) {
       ps.setTimestamp(1, Timestamp.from(now));
-      ps.setInt(2, limit);
+      ps.setLong(2, afterId);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Optional<Meter> meter = Meter.byKey(rs.getString(3));

@@ -72,7 +72,7 @@ class UsageReportsTest {
   }
 
   static List<UsageReport> claimAll() {
-    return tx.platform(c -> reports.claim(c, 1000, NOW));
+    return tx.platform(c -> reports.claim(c, 0, 1000, NOW));
   }
 
   static java.util.Set<Long> pendingTenants() {
@@ -201,7 +201,7 @@ class UsageReportsTest {
     record(tenant, Meter.SMS_SEGMENTS, 3, "sms:1", NOW);
     groupAll();
     List<UsageReport> mine =
-        tx.platform(c -> reports.claim(c, 1000, NOW)).stream()
+        tx.platform(c -> reports.claim(c, 0, 1000, NOW)).stream()
             .filter(r -> r.tenantId() == tenant)
             .toList();
     assertThat(mine)
@@ -223,7 +223,7 @@ class UsageReportsTest {
             () ->
                 tx.platform(
                     c -> {
-                      assertThat(reports.claim(c, 1000, NOW))
+                      assertThat(reports.claim(c, 0, 1000, NOW))
                           .extracting(UsageReport::id)
                           .contains(id);
                       claimed.countDown();
@@ -239,7 +239,7 @@ class UsageReportsTest {
     // still PENDING: the next sender sends it again (same identifier) and marks it
     tx.platform(
         c -> {
-          List<UsageReport> again = reports.claim(c, 1000, NOW);
+          List<UsageReport> again = reports.claim(c, 0, 1000, NOW);
           assertThat(again).extracting(UsageReport::id).contains(id);
           reports.sent(c, List.of(id), NOW);
           return null;
@@ -253,6 +253,28 @@ class UsageReportsTest {
   }
 
   @Test
+  void claiming_again_in_the_same_transaction_after_the_last_id_gets_the_next_reports_only() {
+    long tenant = 207;
+    for (int h = 1; h <= 3; h++) {
+      record(tenant, Meter.EMAILS_SENT, 1, "message:h" + h, NOW.minus(Duration.ofHours(h)));
+    }
+    groupAll();
+    tx.platform(
+        c -> {
+          List<UsageReport> first = reports.claim(c, 0, 1000, NOW);
+          List<Long> mine =
+              first.stream().filter(r -> r.tenantId() == tenant).map(UsageReport::id).toList();
+          assertThat(mine).hasSize(3);
+          long last = first.get(first.size() - 1).id();
+          assertThat(reports.claim(c, last, 1000, NOW)).isEmpty();
+          assertThat(reports.claim(c, mine.get(0), 1000, NOW))
+              .extracting(UsageReport::id)
+              .containsSubsequence(mine.get(1), mine.get(2));
+          return null;
+        });
+  }
+
+  @Test
   void a_refused_report_is_kept_failed_with_its_reason_and_a_retry_stays_pending() {
     long tenant = 206;
     record(tenant, Meter.EMAILS_SENT, 1, "message:f1", NOW.minus(Duration.ofHours(2)));
@@ -260,7 +282,7 @@ class UsageReportsTest {
     groupAll();
     assertThat(pendingTenants()).contains(tenant);
     List<UsageReport> two =
-        tx.platform(c -> reports.claim(c, 1000, NOW)).stream()
+        tx.platform(c -> reports.claim(c, 0, 1000, NOW)).stream()
             .filter(r -> r.tenantId() == tenant)
             .toList();
     assertThat(two).hasSize(2);

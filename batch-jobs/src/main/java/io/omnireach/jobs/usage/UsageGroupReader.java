@@ -34,6 +34,6 @@ public class UsageGroupReader extends AbstractItemReader {
 
   @Override
   public Serializable checkpointInfo() {
-    return new UsageReportCheckpoint(progress.total);
+    return new UsageReportCheckpoint(progress.total, 0);
   }
 }

@@ -31,11 +31,14 @@ public class UsageSendReader extends AbstractItemReader {
 
   private final Deque<UsageReport> buffer = new ArrayDeque<>();
   private UsageReportProgress progress;
+  private long after;
 
   @Override
   public void open(Serializable checkpoint) {
-    long start = checkpoint instanceof UsageReportCheckpoint c ? c.done() : 0;
-    progress = UsageReportProgress.of(step, start);
+    UsageReportCheckpoint at =
+        checkpoint instanceof UsageReportCheckpoint c ? c : new UsageReportCheckpoint(0, 0);
+    progress = UsageReportProgress.of(step, at.done());
+    after = at.lastId();
   }
 
   @Override
@@ -44,14 +47,20 @@ public class UsageSendReader extends AbstractItemReader {
       return null;
     }
     if (buffer.isEmpty()) {
+      // after the last report handed out: this chunk's own locks do not hide its rows
       buffer.addAll(
-          tx.joined(UsageReportProgress.PLATFORM, c -> reports.claim(c, BATCH, clock.instant())));
+          tx.joined(
+              UsageReportProgress.PLATFORM, c -> reports.claim(c, after, BATCH, clock.instant())));
     }
-    return buffer.poll();
+    UsageReport next = buffer.poll();
+    if (next != null) {
+      after = next.id();
+    }
+    return next;
   }
 
   @Override
   public Serializable checkpointInfo() {
-    return new UsageReportCheckpoint(progress.total);
+    return new UsageReportCheckpoint(progress.total, after);
   }
 }

@@ -59,6 +59,8 @@ class StripeGatewayTest {
     gateway.meterEvent("emails_sent", cus, 4, "omnireach-usage-2", now); // a resend
     gateway.meterEvent("ai_calls", cus, 5, "omnireach-usage-3", now);
     assertThat(stripe.meterTotal(cus, "emails_sent")).isEqualTo(7);
+    assertThat(stripe.meterRequests("omnireach-usage-1")).isEqualTo(1);
+    assertThat(stripe.meterRequests("omnireach-usage-2")).as("sent twice, kept once").isEqualTo(2);
     assertThat(stripe.meterTotal(cus, "ai_calls")).isEqualTo(5);
     assertThat(stripe.meterEvents())
         .filteredOn(e -> e.customerId().equals(cus))
