@@ -10,6 +10,8 @@ import io.omnireach.billing.plan.PlanOverview;
 import io.omnireach.billing.plan.PlanPricing;
 import io.omnireach.billing.plan.PriceBook;
 import io.omnireach.billing.plan.ResellerPrices;
+import io.omnireach.billing.stripe.StripeBilling;
+import io.omnireach.billing.stripe.StripeDunning;
 import io.omnireach.brand.BrandResolver;
 import io.omnireach.db.Transactions;
 import io.omnireach.usage.SendingGate;
@@ -74,13 +76,14 @@ public class BillingServices {
   }
 
   /**
-   * Billing's rules on sending, the tightest wins: the plan's hard limits (more gates, e.g. unpaid
-   * invoices, are added to the list).
+   * Billing's rules on sending, the tightest wins: the plan's hard limits, and with Stripe on, an
+   * invoice unpaid past the grace period (dunning).
    */
   @Produces
   @Singleton
-  SendingGate sendingGate(Clock clock) {
-    return SendingGate.all(List.of(new HardLimitGate(clock)));
+  SendingGate sendingGate(Clock clock, StripeBilling stripe, StripeDunning dunning) {
+    return SendingGate.all(
+        List.of(new HardLimitGate(clock), stripe.enabled() ? dunning.gate() : SendingGate.OPEN));
   }
 
   /** Self-made invoices; also the {@code InvoiceBook} the Stripe sync records into. */

@@ -257,6 +257,29 @@ public final class MessageRelay {
   }
 
   /**
+   * Messages held back by billing (their latest event is a "sending paused" deferral) become due
+   * now instead of at their next check, e.g. once the invoice that paused them is paid; the next
+   * sweep asks the gate again. Returns how many.
+   */
+  public int releasePaused(TenantRef tenant) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update messages m set not_before = ? where m.status = 'QUEUED'"
+                      + " and m.not_before > ? and (select e.detail from message_events e"
+                      + " where e.message_id = m.id order by e.id desc limit 1)"
+                      + " like 'sending paused: %'")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
    * Puts messages left SENDING longer than the lease (the relay died between claim and record) back
    * to QUEUED, each with a RECOVERED event; returns their ids.
    */

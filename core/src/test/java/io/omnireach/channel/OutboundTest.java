@@ -332,6 +332,42 @@ class OutboundTest {
   }
 
   @Test
+  void held_messages_are_released_at_once_when_the_pause_lifts() {
+    String email = unique("release");
+    long leadId = lead(email, null);
+    Mailbox box = mailbox();
+    MessageView held = send(leadId, box.id(), "Held by an unpaid invoice");
+    boolean[] paused = {true};
+    MessageRelay gated =
+        new MessageRelay(
+                db.transactions(),
+                mailboxes,
+                new UnsubscribeTokens(secrets),
+                new TrackingLinks(secrets),
+                new HostPolicy(true),
+                adapters,
+                "https://reach.example",
+                clock,
+                relay.options())
+            .gatedBy(
+                (c, tenantId, meter) ->
+                    paused[0]
+                        ? SendingGate.Allowance.paused("invoice OR-1 is unpaid since 3 Dec")
+                        : SendingGate.Allowance.UNLIMITED);
+    gated.relayQueued(acme, messages);
+    assertThat(messages.get(acme, held.id()).notBefore()).isAfter(clock.instant());
+    MessageView other = send(leadId, box.id(), "Not held");
+    assertThat(gated.releasePaused(acme)).isPositive(); // the class's tenant may hold others
+    assertThat(messages.get(acme, held.id()).notBefore()).isEqualTo(clock.instant());
+
+    paused[0] = false; // the invoice was paid: the next sweep sends it, without waiting 10 minutes
+    gated.relayQueued(acme, messages);
+    assertThat(messages.get(acme, held.id()).status()).isEqualTo(MessageView.Status.SENT);
+    assertThat(messages.get(acme, other.id()).status()).isEqualTo(MessageView.Status.SENT);
+    assertThat(gated.releasePaused(acme)).isZero();
+  }
+
+  @Test
   void outside_the_window_a_message_is_deferred_to_the_next_slot_in_the_leads_zone() {
     clock.now = Instant.parse("2026-11-28T11:00:00Z"); // Saturday
     try {

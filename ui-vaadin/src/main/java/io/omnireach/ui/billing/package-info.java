@@ -5,6 +5,7 @@
  * io.omnireach.ui.billing.InvoicesSection}) and the operator's finance desk ({@link
  * io.omnireach.ui.billing.FinanceView}). {@link io.omnireach.ui.billing.BillingUsage} and {@link
  * io.omnireach.ui.billing.BillingDesk} are the ports the app implements over the billing module,
- * which this module does not depend on.
+ * which this module does not depend on; {@link io.omnireach.ui.billing.PaymentBanner} tells a
+ * tenant's admins about an unpaid invoice ({@link io.omnireach.ui.billing.PaymentNotices}).
  */
 package io.omnireach.ui.billing;

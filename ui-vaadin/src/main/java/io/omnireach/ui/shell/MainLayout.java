@@ -31,6 +31,8 @@ import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.analytics.AnalyticsView;
 import io.omnireach.ui.billing.BillingView;
+import io.omnireach.ui.billing.PaymentBanner;
+import io.omnireach.ui.billing.PaymentNotices;
 import io.omnireach.ui.dashboard.DashboardView;
 import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
@@ -60,7 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private Registration brandChanged;
 
   @Inject
-  public MainLayout(Tasks tasks) {
+  public MainLayout(Tasks tasks, PaymentNotices payments) {
     this.tasks = tasks;
     this.user = UiSession.require();
     Tenant tenant = user.tenant();
@@ -72,6 +74,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     drawer.addClassName("omni-drawer");
     addToDrawer(drawer);
     addToNavbar(true, header(user));
+    PaymentBanner.addTo(this, payments, user); // an unpaid invoice (dunning): Admin and Finance
   }
 
   private Div brand(Tenant tenant) {
