@@ -151,6 +151,9 @@ class WorkflowRunJourneyIT {
                 }
                 return draft[0].contains("end_1") && draft[0].contains("Routing ideas");
               });
+      // a "saved" toast may still cover the panel's corner
+      browser.driver.executeScript(
+          "document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
       browser.click(By.id("node-close"));
       browser.click(By.id("workflow-publish"));
       try {
