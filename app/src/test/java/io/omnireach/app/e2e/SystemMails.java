@@ -29,8 +29,10 @@ final class SystemMails {
   private SystemMails() {}
 
   static GreenMailExtension greenMail() {
-    return new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-        .withPerMethodLifecycle(false);
+    ServerSetup setup = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    // the default 2 s is too short on a busy 2-core machine (a start-up timeout, not a taken port)
+    setup.setServerStartupTimeout(15_000);
+    return new GreenMailExtension(setup).withPerMethodLifecycle(false);
   }
 
   /** The mails GreenMail holds for one recipient. */
