@@ -184,31 +184,56 @@ public final class Invoices implements InvoiceBook {
 
   private record Due(TenantRef tenant, YearMonth month) {}
 
-  /** Marks an OPEN invoice PAID (paid outside OmniReach, e.g. by bank transfer). */
-  public InvoiceView markPaid(TenantRef tenant, long id) {
-    return move(tenant, id, InvoiceStatus.PAID);
-  }
-
-  /** Cancels an OPEN invoice: VOID (its number stays used). */
-  public InvoiceView voidInvoice(TenantRef tenant, long id) {
-    return move(tenant, id, InvoiceStatus.VOID);
-  }
-
-  private InvoiceView move(TenantRef tenant, long id, InvoiceStatus next) {
+  /**
+   * Records how a hand-sent invoice ended: PAID (e.g. by bank transfer) or VOID (cancelled; its
+   * number stays used). Only the invoice's issuer may: a reseller for its tenants' invoices, the
+   * Owner for tenants the platform bills directly. Invoices read back from Stripe are settled in
+   * Stripe and only follow its webhooks.
+   *
+   * @param resellerScope the acting reseller, or null for the Owner
+   */
+  public InvoiceView settle(
+      Long resellerScope, long tenantId, long invoiceId, InvoiceStatus outcome) {
+    if (outcome != InvoiceStatus.PAID && outcome != InvoiceStatus.VOID) {
+      throw DomainException.invalid("status", "An invoice is settled as PAID or VOID.");
+    }
+    TenantBilling t = jpa.platform(em -> PriceBook.tenant(em, tenantId));
+    if (resellerScope != null && !resellerScope.equals(t.resellerId())) {
+      throw DomainException.notFound("No tenant " + tenantId + ".");
+    }
+    String actor = resellerScope == null ? "platform" : "reseller:" + resellerScope;
     return jpa.tenant(
-        tenant,
+        t.ref(),
         em -> {
-          Invoice invoice = require(em, id);
-          if (invoice.status() == InvoiceStatus.DRAFT) {
+          Invoice invoice = require(em, invoiceId);
+          String name = invoice.number() == null ? "The draft" : "Invoice " + invoice.number();
+          if (invoice.source() != Invoice.Source.SELF) {
             throw DomainException.conflict(
-                "status", "A draft is finalized first; it cannot be " + next + ".");
+                "source",
+                name + " comes from " + invoice.source() + "; it is paid or voided there.");
           }
-          if (!invoice.advance(next, clock.instant())) {
+          if (!actor.equals(invoice.issuer())) {
             throw DomainException.conflict(
-                "status", "Invoice " + invoice.number() + " is " + invoice.status() + ".");
+                "issuer",
+                name
+                    + " was issued by "
+                    + (invoice.resellerId() == null ? "the platform" : "the tenant's reseller")
+                    + "; only its issuer records how it was settled.");
           }
-          return InvoiceView.of(invoice);
+          return move(em, invoice, outcome);
         });
+  }
+
+  private InvoiceView move(EntityManager em, Invoice invoice, InvoiceStatus next) {
+    if (invoice.status() == InvoiceStatus.DRAFT) {
+      throw DomainException.conflict(
+          "status", "A draft is finalized first; it cannot be " + next + ".");
+    }
+    if (!invoice.advance(next, clock.instant())) {
+      throw DomainException.conflict(
+          "status", "Invoice " + invoice.number() + " is " + invoice.status() + ".");
+    }
+    return InvoiceView.of(invoice);
   }
 
   @Override

@@ -96,8 +96,11 @@ class InvoicesTest {
                         + open.id()))
         .hasMessageContaining("is finalized");
 
-    assertThat(invoices.markPaid(t, open.id()).status()).isEqualTo(InvoiceStatus.PAID);
-    assertThatThrownBy(() -> invoices.voidInvoice(t, open.id())).hasMessageContaining("is PAID");
+    // the platform issued it (a direct tenant): the Owner records the bank transfer
+    assertThat(invoices.settle(null, t.id(), open.id(), InvoiceStatus.PAID).status())
+        .isEqualTo(InvoiceStatus.PAID);
+    assertThatThrownBy(() -> invoices.settle(null, t.id(), open.id(), InvoiceStatus.VOID))
+        .hasMessageContaining("is PAID");
   }
 
   @Test
@@ -135,6 +138,59 @@ class InvoicesTest {
     assertThat(v.number()).matches("VANDELAY-2026-000001");
     assertThat(v.issuer()).isEqualTo("reseller:" + reseller);
     assertThat(v.lines().get(0).amountMinor()).isEqualTo(12900);
+  }
+
+  @Test
+  void only_the_issuing_reseller_settles_its_tenants_invoice() {
+    long reseller = f.reseller("globex-partners", "STANDARD");
+    long other = f.reseller("soylent-partners", "STANDARD");
+    TenantRef t = f.tenant("globex-client", "TEAM", reseller);
+    clock.now = IN_MARCH;
+    InvoiceView draft = invoices.draft(t, MARCH);
+    assertThatThrownBy(() -> invoices.settle(reseller, t.id(), draft.id(), InvoiceStatus.PAID))
+        .hasMessageContaining("finalized first");
+    clock.now = IN_APRIL;
+    InvoiceView open = invoices.finalizeMonth(t, MARCH);
+
+    // another reseller does not even see the tenant; the Owner did not issue it
+    assertThatThrownBy(() -> invoices.settle(other, t.id(), open.id(), InvoiceStatus.PAID))
+        .isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).kind())
+        .isEqualTo(DomainException.Kind.NOT_FOUND);
+    assertThatThrownBy(() -> invoices.settle(null, t.id(), open.id(), InvoiceStatus.PAID))
+        .hasMessageContaining("issued by the tenant's reseller");
+    assertThatThrownBy(() -> invoices.settle(reseller, t.id(), open.id(), InvoiceStatus.OPEN))
+        .hasMessageContaining("PAID or VOID");
+
+    InvoiceView voided = invoices.settle(reseller, t.id(), open.id(), InvoiceStatus.VOID);
+    assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+    assertThat(voided.number()).isEqualTo(open.number());
+  }
+
+  @Test
+  void a_stripe_invoice_is_settled_in_stripe_not_by_hand() {
+    TenantRef t = f.tenant("stripe-settled", "TEAM", null);
+    invoices.recordExternal(
+        t.id(),
+        new ExternalInvoice(
+            "in_settle",
+            "S-0001",
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 3, 31),
+            "USD",
+            9900,
+            InvoiceStatus.OPEN,
+            null,
+            null,
+            List.of(new ExternalInvoice.Line("Team plan", 1, 9900))));
+    long id =
+        invoices.list(t).stream()
+            .filter(i -> i.source() == Invoice.Source.STRIPE)
+            .findFirst()
+            .orElseThrow()
+            .id();
+    assertThatThrownBy(() -> invoices.settle(null, t.id(), id, InvoiceStatus.PAID))
+        .hasMessageContaining("comes from STRIPE");
   }
 
   @Test

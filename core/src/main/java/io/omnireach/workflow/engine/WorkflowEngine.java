@@ -5,6 +5,7 @@ import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
+import io.omnireach.usage.UsageEvent;
 import io.omnireach.usage.UsageLedger;
 import io.omnireach.workflow.NodeConfig;
 import io.omnireach.workflow.WorkflowGraph;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,30 +245,41 @@ public final class WorkflowEngine {
   }
 
   /**
-   * Steps that finished (succeeded or failed for good) are billed in the chunk's transaction, keyed
-   * by node run: a chunk that rolls back and runs again bills them once.
+   * Steps that ended (succeeded or failed for good) are billed in the chunk's transaction: one
+   * event per workflow and chunk, quantity = its ended steps, keyed by the smallest node run id
+   * among them. A node run ends in exactly one committed chunk (the flush only moves rows that are
+   * still running), so the key never repeats and a chunk that rolls back bills nothing. One row per
+   * chunk instead of one per step keeps metering off the engine's hot path.
    */
   private void meterSteps(
       Connection c, TenantRef tenant, List<StepClaim> steps, Writes w, Instant now)
       throws SQLException {
+    if (!usage.enabled() || w.ended.isEmpty()) {
+      return;
+    }
     Map<Long, Long> workflowOf = new HashMap<>();
     steps.forEach(s -> workflowOf.put(s.nodeRunId(), s.workflowId()));
-    List<Long> ids = new ArrayList<>();
-    List<Long> workflows = new ArrayList<>();
-    for (Object[] f : w.finished) {
-      if ("succeeded".equals(f[0]) || "failed".equals(f[0])) {
-        ids.add((Long) f[9]);
-        workflows.add(workflowOf.get((Long) f[9]));
-      }
+    Map<Long, long[]> perWorkflow = new LinkedHashMap<>(); // workflow -> {count, min node run}
+    for (long id : w.ended) {
+      long[] acc =
+          perWorkflow.computeIfAbsent(workflowOf.get(id), k -> new long[] {0, Long.MAX_VALUE});
+      acc[0]++;
+      acc[1] = Math.min(acc[1], id);
     }
-    usage.recordEach(
-        c,
-        tenant.id(),
-        Meter.WORKFLOW_STEPS,
-        "node_run:",
-        ids.toArray(Long[]::new),
-        workflows.toArray(Long[]::new),
-        now);
+    List<UsageEvent> events = new ArrayList<>(perWorkflow.size());
+    perWorkflow.forEach(
+        (workflow, acc) ->
+            events.add(
+                new UsageEvent(
+                    tenant.id(),
+                    Meter.WORKFLOW_STEPS,
+                    acc[0],
+                    null,
+                    "node_run:" + acc[1],
+                    now,
+                    workflow,
+                    null)));
+    usage.recordAll(c, events);
   }
 
   private void failOrRetry(Writes w, StepClaim step, String error, boolean permanent, Instant now) {
@@ -342,6 +355,10 @@ public final class WorkflowEngine {
     final List<Object[]> scheduled = new ArrayList<>();
     final List<Object[]> runs = new ArrayList<>();
     final List<Long> messageIds = new ArrayList<>();
+
+    /** Node runs this chunk moved to succeeded or failed (filled by {@link #flush}). */
+    final List<Long> ended = new ArrayList<>();
+
     final Map<Long, Compiled> byStep = new HashMap<>();
 
     Writes(Instant now) {
@@ -461,7 +478,8 @@ public final class WorkflowEngine {
                   + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
                   + " ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[])"
                   + " as u(status, output, why, variant, message_id, error, due_at, wake_on,"
-                  + " finished_at, id) where n.id = u.id")) {
+                  + " finished_at, id) where n.id = u.id and n.status = 'running'"
+                  + " returning n.id, n.status")) {
         ps.setArray(1, c.createArrayOf("text", status));
         ps.setArray(2, c.createArrayOf("text", output));
         ps.setArray(3, c.createArrayOf("text", why));
@@ -472,7 +490,14 @@ public final class WorkflowEngine {
         ps.setArray(8, c.createArrayOf("text", wake));
         ps.setArray(9, c.createArrayOf("timestamptz", end));
         ps.setArray(10, c.createArrayOf("bigint", id));
-        ps.executeUpdate();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String after = rs.getString(2);
+            if ("succeeded".equals(after) || "failed".equals(after)) {
+              ended.add(rs.getLong(1));
+            }
+          }
+        }
       }
       if (!scheduled.isEmpty()) {
         int m = scheduled.size();

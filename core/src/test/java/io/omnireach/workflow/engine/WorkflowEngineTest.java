@@ -489,27 +489,61 @@ class WorkflowEngineTest {
     // and the next step was scheduled once
     assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=pending");
     // each finished step is billed once, to its workflow
-    long billed =
-        db.transactions()
-            .tenant(
-                ACME,
-                c -> {
-                  try (var ps =
-                      c.prepareStatement(
-                          "select count(*) from platform.usage_events e join node_runs n"
-                              + " on e.idempotency_key = 'node_run:' || n.id"
-                              + " where e.tenant_id = ? and e.meter = 'workflow_steps'"
-                              + " and n.run_id = ? and e.workflow_id = ?")) {
-                    ps.setLong(1, ACME.id());
-                    ps.setLong(2, runId);
-                    ps.setLong(3, wf);
-                    try (var rs = ps.executeQuery()) {
-                      rs.next();
-                      return rs.getLong(1);
-                    }
-                  }
-                });
-    assertThat(billed).isEqualTo(2);
+    assertThat(endedSteps(wf)).isEqualTo(2);
+    assertThat(billedSteps(wf).get(0)).isEqualTo(2L);
+  }
+
+  @Test
+  void steps_are_billed_exactly_once_with_one_usage_row_per_workflow_and_chunk() {
+    long wf =
+        published(
+            "{\"name\":\"Metered\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"u\",\"type\":\"update_lead\",\"config\":{\"addTag\":\"metered\"}},"
+                + "{\"id\":\"e\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"s\",\"target\":\"u\"},"
+                + "{\"source\":\"u\",\"target\":\"e\"}]}",
+            true);
+    List<Long> leads = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      leads.add(lead("Metered" + i));
+    }
+    enrollments.enrol(ACME, wf, leads, "ada");
+    drain();
+    List<Long> billed = billedSteps(wf);
+    // 120 runs x 3 steps, every one of them billed once ...
+    assertThat(endedSteps(wf)).isEqualTo(360);
+    assertThat(billed.get(0)).isEqualTo(360);
+    // ... in a handful of rows (one per chunk), not one row per step
+    assertThat(billed.get(1)).isLessThan(360 / 10);
+  }
+
+  /** {sum of billed workflow steps, number of usage rows} of one workflow. */
+  private List<Long> billedSteps(long workflowId) {
+    return db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "select coalesce(sum(quantity), 0), count(*) from platform.usage_events"
+                          + " where tenant_id = ? and meter = 'workflow_steps' and workflow_id = ?")) {
+                ps.setLong(1, ACME.id());
+                ps.setLong(2, workflowId);
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  return List.of(rs.getLong(1), rs.getLong(2));
+                }
+              }
+            });
+  }
+
+  private int endedSteps(long workflowId) {
+    return (int)
+        insert(
+            "select count(*) from node_runs n join workflow_runs r on r.id = n.run_id"
+                + " where r.workflow_id = "
+                + workflowId
+                + " and n.status in ('succeeded', 'failed')");
   }
 
   @Test
