@@ -1,6 +1,7 @@
 package io.omnireach.app;
 
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.billing.InvoiceStatus;
 import io.omnireach.billing.finance.FinanceReport;
 import io.omnireach.billing.invoice.Invoice;
 import io.omnireach.billing.invoice.InvoiceDocuments;
@@ -97,6 +98,7 @@ public class BillingDeskAdapter implements BillingDesk {
             .map(
                 t ->
                     new FinanceRow(
+                        t.tenantId(),
                         t.slug(),
                         t.name(),
                         t.resellerName(),
@@ -104,8 +106,10 @@ public class BillingDeskAdapter implements BillingDesk {
                         t.usage().getOrDefault(Meter.EMAILS_SENT, 0L),
                         tokens(t.usage()),
                         t.usage().getOrDefault(Meter.WORKFLOW_STEPS, 0L),
+                        t.invoiceId(),
                         t.invoiceNumber(),
                         t.invoiceStatus().name(),
+                        t.settleable(),
                         t.retailMinor(),
                         t.wholesaleMinor(),
                         t.marginMinor(),
@@ -127,6 +131,12 @@ public class BillingDeskAdapter implements BillingDesk {
   @Override
   public String financeCsv(AuthenticatedUser operator, YearMonth month) {
     return FinanceReport.csv(finance.report(scope(operator), month));
+  }
+
+  @Override
+  public void settle(AuthenticatedUser operator, long tenantId, long invoiceId, boolean paid) {
+    invoices.settle(
+        scope(operator), tenantId, invoiceId, paid ? InvoiceStatus.PAID : InvoiceStatus.VOID);
   }
 
   private static long tokens(Map<Meter, Long> usage) {

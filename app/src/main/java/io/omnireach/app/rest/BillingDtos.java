@@ -263,8 +263,15 @@ public final class BillingDtos {
       Long resellerId,
       String reseller,
       Map<String, Long> usage,
+      @Schema(description = "The finalized invoice; null while the month is a draft")
+          Long invoiceId,
       String invoiceNumber,
       String invoiceStatus,
+      @Schema(
+              description =
+                  "Whether the caller may mark the invoice paid or void: it is OPEN, hand-sent"
+                      + " (not Stripe's) and the caller issued it")
+          boolean settleable,
       @Schema(description = "What the tenant is billed (retail), minor units") long invoiceTotal,
       @Schema(description = "What the platform bills the reseller for it; null: billed directly")
           Long wholesaleCost,
@@ -281,8 +288,10 @@ public final class BillingDtos {
           r.resellerId(),
           r.resellerName(),
           BillingDtos.usage(r.usage()),
+          r.invoiceId(),
           r.invoiceNumber(),
           r.invoiceStatus().name(),
+          r.settleable(),
           r.retailMinor(),
           r.wholesaleMinor(),
           r.retailMinor(),

@@ -1,12 +1,17 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.BillingDtos.FinanceDto;
+import io.omnireach.app.rest.BillingDtos.InvoiceDto;
+import io.omnireach.billing.InvoiceStatus;
 import io.omnireach.billing.finance.FinanceReport;
+import io.omnireach.billing.invoice.Invoices;
 import io.omnireach.common.DomainException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -38,13 +43,14 @@ public class FinanceResource {
       "{\"month\":\"2026-03\",\"currency\":\"USD\",\"tenants\":[{\"tenantId\":3,"
           + "\"slug\":\"acme\",\"name\":\"Acme Demo\",\"plan\":\"TEAM\",\"resellerId\":1,"
           + "\"reseller\":\"Demo Reseller\",\"usage\":{\"emails_sent\":12000,"
-          + "\"ai_input_tokens\":0},\"invoiceNumber\":\"DEMO-2026-000003\","
-          + "\"invoiceStatus\":\"OPEN\",\"invoiceTotal\":13140,\"wholesaleCost\":7070,"
+          + "\"ai_input_tokens\":0},\"invoiceId\":17,\"invoiceNumber\":\"DEMO-2026-000003\","
+          + "\"invoiceStatus\":\"OPEN\",\"settleable\":true,\"invoiceTotal\":13140,\"wholesaleCost\":7070,"
           + "\"retailRevenue\":13140,\"margin\":6070,\"currency\":\"USD\"}],"
           + "\"totals\":{\"invoiceTotal\":13140,\"wholesaleCost\":7070,\"retailRevenue\":13140,"
           + "\"margin\":6070,\"usage\":{\"emails_sent\":12000}}}";
 
   @Inject FinanceReport report;
+  @Inject Invoices invoices;
   @Inject CurrentUser current;
 
   @GET
@@ -111,6 +117,59 @@ public class FinanceResource {
             FinanceReport.csv(r).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"finance-" + r.month() + ".csv\"")
         .build();
+  }
+
+  @POST
+  @Path("/tenants/{tenantId}/invoices/{invoiceId}/{status: paid|void}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Record how a hand-sent invoice was settled: paid or void",
+      description =
+          "For invoices OmniReach issued itself (no Stripe): the issuer records a payment that"
+              + " arrived outside OmniReach (e.g. a bank transfer) or cancels the invoice (VOID;"
+              + " its number stays used). Only the issuer may: a Reseller for its tenants, the"
+              + " Owner for tenants the platform bills directly. Stripe's invoices follow Stripe.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The invoice, now PAID or VOID",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InvoiceDto.class),
+              examples =
+                  @ExampleObject(
+                      name = "paid",
+                      value =
+                          "{\"id\":17,\"number\":\"DEMO-2026-000003\","
+                              + "\"periodStart\":\"2026-03-01\",\"periodEnd\":\"2026-03-31\","
+                              + "\"total\":13140,\"currency\":\"USD\",\"status\":\"PAID\","
+                              + "\"pdfUrl\":\"/api/v1/billing/invoices/17/pdf\","
+                              + "\"source\":\"SELF\"}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such tenant among the caller's, or no such invoice",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "A draft, already settled, Stripe's, or issued by someone else",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "not the issuer",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
+                              + "\"detail\":\"Invoice DEMO-2026-000003 was issued by the"
+                              + " tenant's reseller; only its issuer records how it was settled.\","
+                              + "\"field\":\"issuer\"}")))
+  public InvoiceDto settle(
+      @PathParam("tenantId") long tenantId,
+      @PathParam("invoiceId") long invoiceId,
+      @Parameter(description = "paid or void", example = "paid") @PathParam("status")
+          String status) {
+    InvoiceStatus outcome = "paid".equals(status) ? InvoiceStatus.PAID : InvoiceStatus.VOID;
+    return InvoiceDto.of(invoices.settle(scope(), tenantId, invoiceId, outcome));
   }
 
   private static YearMonth month(String month) {

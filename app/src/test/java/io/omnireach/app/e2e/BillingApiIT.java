@@ -310,6 +310,58 @@ class BillingApiIT {
   }
 
   @Test
+  void the_issuing_reseller_records_a_hand_sent_invoice_as_paid_and_nobody_else_can()
+      throws Exception {
+    // a reseller of its own, so its first invoice and its numbers are this test's alone
+    createReseller("billz" + RUN, "BillZ Partners", "#1d4ed8", "rex@billz" + RUN + ".test");
+    String rexZ = E2e.token("rex@billz" + RUN + ".test", PASSWORD, null);
+    long tenantId = createTenant(rexZ, "zc-one-" + RUN, "cyd@zc1-" + RUN + ".test");
+    String admin = E2e.token("cyd@zc1-" + RUN + ".test", PASSWORD, null);
+    try (Connection c = database().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("update platform.tenants set created_at = ? where id = ?")) {
+      ps.setObject(1, LAST_MONTH.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+      ps.setLong(2, tenantId);
+      ps.executeUpdate();
+    }
+    JsonNode invoice = lastMonthsInvoice(admin);
+    long invoiceId = invoice.get("id").asLong();
+    JsonNode row =
+        row(
+            json(E2e.get("/api/v1/finance/tenants?month=" + LAST_MONTH, rexZ), 200),
+            "zc-one-" + RUN);
+    assertThat(row.get("invoiceId").asLong()).isEqualTo(invoiceId);
+    assertThat(row.get("settleable").asBoolean()).isTrue();
+    assertThat(
+            row(
+                    json(E2e.get("/api/v1/finance/tenants?month=" + LAST_MONTH, owner), 200),
+                    "zc-one-" + RUN)
+                .get("settleable")
+                .asBoolean())
+        .isFalse();
+
+    String path = "/api/v1/finance/tenants/" + tenantId + "/invoices/" + invoiceId;
+    assertProblem(E2e.send("POST", path + "/paid", owner, null), 409, "issuer");
+    assertThat(E2e.send("POST", path + "/paid", rexY, null).statusCode()).isEqualTo(404);
+    assertThat(E2e.send("POST", path + "/paid", admin, null).statusCode()).isEqualTo(403);
+    assertThat(E2e.send("POST", path + "/refunded", rexZ, null).statusCode()).isEqualTo(404);
+    assertThat(invoiceOf(admin, LAST_MONTH).get("status").asText()).isEqualTo("OPEN");
+
+    JsonNode paid = json(E2e.send("POST", path + "/paid", rexZ, null), 200);
+    assertThat(paid.get("status").asText()).isEqualTo("PAID");
+    assertThat(paid.get("number").asText()).isEqualTo(invoice.get("number").asText());
+    assertProblem(E2e.send("POST", path + "/void", rexZ, null), 409, "status");
+    // the tenant sees it paid; the desk no longer offers it
+    assertThat(invoiceOf(admin, LAST_MONTH).get("status").asText()).isEqualTo("PAID");
+    JsonNode after =
+        row(
+            json(E2e.get("/api/v1/finance/tenants?month=" + LAST_MONTH, rexZ), 200),
+            "zc-one-" + RUN);
+    assertThat(after.get("invoiceStatus").asText()).isEqualTo("PAID");
+    assertThat(after.get("settleable").asBoolean()).isFalse();
+  }
+
+  @Test
   void a_reseller_reads_and_sets_only_its_own_prices_and_wholesale_stays_read_only()
       throws Exception {
     JsonNode sheet = json(E2e.get("/api/v1/resellers/" + x + "/prices", rexX), 200);
@@ -388,6 +440,7 @@ class BillingApiIT {
             "/api/v1/resellers/{id}/prices:",
             "/api/v1/finance/tenants:",
             "/api/v1/finance/tenants.csv:",
+            "/api/v1/finance/tenants/{tenantId}/invoices/{invoiceId}/{status}:",
             "team plan near its email allowance",
             "Sending is paused by billing");
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,23 @@ class BillingJourneyIT {
       browser.screenshot("71-finance-reseller");
       scrollTo(browser, grid);
       browser.screenshot("71b-finance-reseller-tenants");
+
+      // last month Acme's invoice went out by hand: the reseller records the bank transfer
+      scrollTo(browser, browser.driver.findElement(By.id("finance-month")));
+      browser.click(By.id("finance-month"));
+      browser.click(
+          By.xpath(
+              "//vaadin-select-item[@role='option' and normalize-space(.)='"
+                  + LAST_MONTH.format(
+                      java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH))
+                  + "']"));
+      browser.click(By.id("invoice-paid-acme"));
+      browser.await(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
+      browser.wait.until(
+          d ->
+              d.findElements(By.id("invoice-paid-acme")).isEmpty()
+                  && d.findElement(By.id("finance-grid")).getText().contains("Paid"));
+      browser.screenshot("71c-finance-reseller-invoice-paid");
 
       Journeys.signIn(browser, "owner@omnireach.demo");
       browser.open("/console/finance");

@@ -1,6 +1,7 @@
 package io.omnireach.billing.finance;
 
 import io.omnireach.billing.InvoiceStatus;
+import io.omnireach.billing.invoice.Invoice;
 import io.omnireach.billing.invoice.InvoiceView;
 import io.omnireach.billing.invoice.Invoices;
 import io.omnireach.billing.jpa.JpaTransactions;
@@ -24,7 +25,13 @@ import java.util.Map;
  */
 public final class FinanceReport {
 
-  /** One tenant's month. */
+  /**
+   * One tenant's month.
+   *
+   * @param invoiceId the finalized invoice, null while the month is a draft
+   * @param settleable whether the viewer may record that invoice as paid or void: it is OPEN,
+   *     hand-sent (not Stripe's) and the viewer issued it
+   */
   public record TenantRow(
       long tenantId,
       String slug,
@@ -33,8 +40,10 @@ public final class FinanceReport {
       Long resellerId,
       String resellerName,
       Map<Meter, Long> usage,
+      Long invoiceId,
       String invoiceNumber,
       InvoiceStatus invoiceStatus,
+      boolean settleable,
       long retailMinor,
       Long wholesaleMinor,
       Long marginMinor,
@@ -72,6 +81,7 @@ public final class FinanceReport {
     long margin = 0;
     Map<Meter, Long> usage = new EnumMap<>(Meter.class);
     String currency = null;
+    String issuer = resellerId == null ? "platform" : "reseller:" + resellerId;
     java.time.Instant monthEnd =
         month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (TenantBilling t : tenants) {
@@ -93,8 +103,13 @@ public final class FinanceReport {
               t.resellerId(),
               t.resellerName(),
               p.usage(),
+              stored == null ? null : stored.id(),
               stored == null ? null : stored.number(),
               stored == null ? InvoiceStatus.DRAFT : stored.status(),
+              stored != null
+                  && stored.status() == InvoiceStatus.OPEN
+                  && stored.source() == Invoice.Source.SELF
+                  && issuer.equals(stored.issuer()),
               billed,
               cost,
               diff,

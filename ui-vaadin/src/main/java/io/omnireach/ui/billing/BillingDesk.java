@@ -51,8 +51,12 @@ public interface BillingDesk {
       String source,
       String externalPdfUrl) {}
 
-  /** A tenant's month on the finance desk. */
+  /**
+   * A tenant's month on the finance desk; {@code settleable}: the operator issued its OPEN,
+   * hand-sent invoice {@code invoiceId} and may mark it paid or void.
+   */
   record FinanceRow(
+      long tenantId,
       String slug,
       String name,
       String reseller,
@@ -60,8 +64,10 @@ public interface BillingDesk {
       long emails,
       long aiTokens,
       long workflowSteps,
+      Long invoiceId,
       String invoiceNumber,
       String invoiceStatus,
+      boolean settleable,
       long retailMinor,
       Long wholesaleMinor,
       Long marginMinor,
@@ -89,4 +95,7 @@ public interface BillingDesk {
   FinanceSheet finance(AuthenticatedUser operator, YearMonth month);
 
   String financeCsv(AuthenticatedUser operator, YearMonth month);
+
+  /** Records a hand-sent invoice as paid (true) or void (false); only its issuer may. */
+  void settle(AuthenticatedUser operator, long tenantId, long invoiceId, boolean paid);
 }

@@ -1,6 +1,9 @@
 package io.omnireach.ui.billing;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.FooterRow;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -17,12 +20,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.common.DomainException;
 import io.omnireach.ui.billing.BillingDesk.FinanceRow;
 import io.omnireach.ui.billing.BillingDesk.FinanceSheet;
 import io.omnireach.ui.chart.Chart;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -145,7 +150,7 @@ public class FinanceView extends Div {
                 VaadinIcon.MONEY,
                 "Revenue",
                 s.retail(),
-                s.rows().size() + " tenants billed"),
+                s.rows().size() + (s.rows().size() == 1 ? " tenant billed" : " tenants billed")),
             card(
                 "wholesale",
                 VaadinIcon.EXCHANGE,
@@ -189,7 +194,7 @@ public class FinanceView extends Div {
         grid.addColumn(r -> BillingUi.compact(r.aiTokens()))
             .setHeader("AI tokens")
             .setAutoWidth(true);
-    grid.addComponentColumn(FinanceView::invoice).setHeader("Invoice").setAutoWidth(true);
+    grid.addComponentColumn(this::invoice).setHeader("Invoice").setAutoWidth(true);
     Grid.Column<FinanceRow> revenue =
         grid.addColumn(FinanceRow::retail).setHeader("Revenue").setAutoWidth(true);
     Grid.Column<FinanceRow> cost =
@@ -225,11 +230,48 @@ public class FinanceView extends Div {
     return badge;
   }
 
-  private static Component invoice(FinanceRow r) {
+  private Component invoice(FinanceRow r) {
     Span number = new Span(r.invoiceNumber() == null ? "So far" : r.invoiceNumber());
     Div cell = new Div(number, BillingUi.badge(r.invoiceStatus()));
     cell.addClassName("omni-finance-invoice");
+    if (r.settleable()) {
+      Button paid = new Button("Mark paid", e -> confirmSettle(r, true));
+      paid.setId("invoice-paid-" + r.slug());
+      paid.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      Button voided = new Button("Void", e -> confirmSettle(r, false));
+      voided.setId("invoice-void-" + r.slug());
+      voided.addThemeVariants(
+          ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+      cell.add(paid, voided);
+    }
     return cell;
+  }
+
+  /** Paid arrived outside OmniReach (a bank transfer); void cancels it, its number stays used. */
+  private void confirmSettle(FinanceRow r, boolean paid) {
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            (paid ? "Mark " : "Void ") + r.invoiceNumber() + (paid ? " as paid?" : "?"),
+            paid
+                ? r.name() + "'s invoice of " + r.retail() + " is recorded as paid."
+                : r.name()
+                    + "'s invoice of "
+                    + r.retail()
+                    + " is cancelled. Its number stays used; this cannot be undone.",
+            paid ? "Mark paid" : "Void invoice",
+            e -> {
+              try {
+                desk.settle(operator, r.tenantId(), r.invoiceId(), paid);
+                Toasts.success(r.invoiceNumber() + (paid ? " is paid." : " is void."));
+              } catch (DomainException ex) {
+                Toasts.error(ex.getMessage());
+              }
+              refresh();
+            });
+    dialog.setId("settle-dialog");
+    dialog.setCancelable(true);
+    dialog.setConfirmButtonTheme(paid ? "primary" : "error primary");
+    dialog.open();
   }
 
   private static Component margin(FinanceRow r) {
