@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * first failure and a paid invoice stays paid.
  *
  * <p>Handled: {@code invoice.finalized}, {@code invoice.paid}, {@code invoice.payment_failed},
- * {@code customer.subscription.updated}, {@code customer.subscription.deleted}; other types are
+ * {@code invoice.voided} (nothing is owed: ends dunning like a payment), {@code
+ * invoice.marked_uncollectible} (recorded; still owed, so dunning stays), {@code
+ * customer.subscription.updated}, {@code customer.subscription.deleted}; other types are
  * acknowledged and recorded as ignored.
  */
 public final class StripeWebhook {
@@ -94,7 +96,11 @@ public final class StripeWebhook {
     }
     String type = event.getType();
     return switch (type) {
-      case "invoice.finalized", "invoice.paid", "invoice.payment_failed" ->
+      case "invoice.finalized",
+          "invoice.paid",
+          "invoice.payment_failed",
+          "invoice.voided",
+          "invoice.marked_uncollectible" ->
           invoice(event, type, object(event, Invoice.class), created);
       case "customer.subscription.updated", "customer.subscription.deleted" ->
           subscription(event, object(event, Subscription.class), created);
@@ -147,15 +153,15 @@ public final class StripeWebhook {
             c -> {
               switch (type) {
                 case "invoice.payment_failed" -> dunning.failed(c, a, in, created);
-                case "invoice.paid" -> dunning.settled(c, in, created);
+                case "invoice.paid", "invoice.voided" -> dunning.settled(c, in, created);
                 default -> {
-                  // finalized: recorded above; nothing is due yet
+                  // finalized: nothing is due yet; uncollectible: still owed, dunning goes on
                 }
               }
               return Outcome.APPLIED;
             });
     if (result.outcome() == Outcome.APPLIED
-        && type.equals("invoice.paid")
+        && (type.equals("invoice.paid") || type.equals("invoice.voided"))
         && a.kind() == Kind.TENANT) {
       sendingResumed.accept(a.id());
     }

@@ -298,6 +298,34 @@ class StripeWebhookTest {
   }
 
   @Test
+  void an_uncollectible_invoice_keeps_the_tenant_in_dunning_and_a_voided_one_ends_it() {
+    Tenant t = tenant();
+    clock.now = START;
+    var open = invoice("in_void1", t, "OR-0047", "open");
+    deliver("evt_void_fail", "invoice.payment_failed", START.minus(Duration.ofDays(8)), open);
+    assertThat(allowance(t).remaining()).as("paused after the grace").isZero();
+
+    // written off as uncollectible: recorded, still owed, sending stays paused
+    var written = invoice("in_void1", t, "OR-0047", "uncollectible");
+    assertThat(deliver("evt_void_unc", "invoice.marked_uncollectible", START, written).outcome())
+        .isEqualTo(Outcome.APPLIED);
+    assertThat(book.get(t.id(), "in_void1").orElseThrow().status())
+        .isEqualTo(InvoiceStatus.UNCOLLECTIBLE);
+    assertThat(dunning.standing(t.id()).status()).isNotEqualTo(StripeDunning.Status.OK);
+    assertThat(allowance(t).remaining()).isZero();
+    assertThat(resumed).doesNotContain(t.id());
+
+    // voided: nothing is owed any more, sending resumes at once
+    var voided = invoice("in_void1", t, "OR-0047", "void");
+    assertThat(deliver("evt_void_void", "invoice.voided", START.plusSeconds(60), voided).outcome())
+        .isEqualTo(Outcome.APPLIED);
+    assertThat(book.get(t.id(), "in_void1").orElseThrow().status()).isEqualTo(InvoiceStatus.VOID);
+    assertThat(dunning.standing(t.id())).isEqualTo(StripeDunning.Standing.OK);
+    assertThat(allowance(t)).isEqualTo(SendingGate.Allowance.UNLIMITED);
+    assertThat(resumed).contains(t.id());
+  }
+
+  @Test
   void a_late_failure_event_moves_since_back_to_the_first_failure() {
     Tenant t = tenant();
     var open = invoice("in_late1", t, "OR-0045", "open");
