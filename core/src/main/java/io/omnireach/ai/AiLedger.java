@@ -82,12 +82,30 @@ public final class AiLedger {
         call.costUsd() == null
             ? null
             : call.costUsd().movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    Long user = userId(c, call.actor());
+    long t = tenant.id();
     UsageLedger.ON.recordAll(
         c,
         List.of(
-            new UsageEvent(tenant.id(), Meter.AI_CALLS, 1, cost, key, at, null, null),
-            UsageEvent.of(tenant.id(), Meter.AI_INPUT_TOKENS, call.promptTokens(), key, at),
-            UsageEvent.of(tenant.id(), Meter.AI_OUTPUT_TOKENS, call.completionTokens(), key, at)));
+            new UsageEvent(t, Meter.AI_CALLS, 1, cost, key, at, null, user),
+            new UsageEvent(
+                t, Meter.AI_INPUT_TOKENS, call.promptTokens(), null, key, at, null, user),
+            new UsageEvent(
+                t, Meter.AI_OUTPUT_TOKENS, call.completionTokens(), null, key, at, null, user)));
+  }
+
+  /** The platform user behind an actor email (per-user usage exports); null for the engine. */
+  private static Long userId(Connection c, String actor) throws SQLException {
+    if (actor == null || actor.isBlank()) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("select id from platform.users where lower(email) = lower(?)")) {
+      ps.setString(1, actor);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   /** Tokens billed this calendar month (UTC), what the budget is checked against. */

@@ -30,6 +30,7 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.testing.UsageProbe;
 import io.omnireach.usage.Meter;
+import io.omnireach.usage.UsageExport;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -386,6 +387,17 @@ class GenerationServiceTest {
         post(urlEqualTo(OPENROUTER_PATH))
             .willReturn(okJson(completion("openai/gpt-4o-mini", DRAFT_JSON, 100, 50))));
 
+    Transactions tx = db.transactions();
+    // the rep who asked for the draft is a platform user: AI usage is exported per user
+    tx.platform(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.executeUpdate(
+                "insert into platform.users (email, display_name, password_hash)"
+                    + " values ('sales@acme.test', 'Sam Sales', 'x') on conflict do nothing");
+          }
+          return null;
+        });
     Draft first = generate();
     Draft second = generate();
 
@@ -399,12 +411,21 @@ class GenerationServiceTest {
         .asString()
         .startsWith("openrouter|openai/gpt-4o-mini|CACHE_HIT|0|0|0E-8|true|0|true|null");
     // the provider call is billed with its tokens; the cache hit is not
-    Transactions tx = db.transactions();
     assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_CALLS, "ai_call:%")).isEqualTo("1/1");
     assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_INPUT_TOKENS, "ai_call:%"))
         .isEqualTo("1/100");
     assertThat(UsageProbe.events(tx, ACME.id(), Meter.AI_OUTPUT_TOKENS, "ai_call:%"))
         .isEqualTo("1/50");
+    assertThat(
+            new UsageExport(tx)
+                .rows(
+                    ACME,
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(1)),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
+                    UsageExport.By.USER))
+        .filteredOn(r -> r.meter() == Meter.AI_INPUT_TOKENS)
+        .extracting(UsageExport.Row::refName, UsageExport.Row::quantity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sales@acme.test", 100L));
 
     // another temperature is another request
     settings.update(ACME, new AiSettingsUpdate(null, null, null, 0.9, null), "admin@acme.test");
