@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -82,6 +83,34 @@ public final class Messages {
       throw DomainException.invalid("subject", "subject is required.");
     }
     return tx.tenant(tenant, c -> get(c, insert(c, message, clock)));
+  }
+
+  /**
+   * The message an earlier call with this Idempotency-Key queued, if any: a retry gets it back
+   * before anything else is checked (e.g. a hard limit reached since the first call).
+   */
+  public Optional<MessageView> queuedBefore(TenantRef tenant, String clientKey) {
+    String clean;
+    try {
+      clean = Mailboxes.optional("Idempotency-Key", clientKey, 200);
+    } catch (DomainException e) {
+      return Optional.empty(); // queue() answers a bad key with its 400
+    }
+    if (clean == null) {
+      return Optional.empty();
+    }
+    String key = tenant.slug() + ":api:" + clean;
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select id from messages where idempotency_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(get(c, rs.getLong(1))) : Optional.empty();
+            }
+          }
+        });
   }
 
   /**

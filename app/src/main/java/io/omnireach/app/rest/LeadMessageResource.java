@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -105,6 +106,11 @@ public class LeadMessageResource {
       throw DomainException.invalid("mailboxId", "mailboxId is required.");
     }
     TenantRef tenant = current.tenant();
+    // a retry gets its first answer, even when the plan's limit was reached since
+    Optional<MessageView> before = messages.queuedBefore(tenant, idempotencyKey);
+    if (before.isPresent()) {
+      return accepted(before.get());
+    }
     limits.requireRoom(tenant.id(), Meter.EMAILS_SENT);
     MessageView queued =
         messages.queue(
@@ -122,8 +128,10 @@ public class LeadMessageResource {
     if (queued.status() == MessageView.Status.QUEUED) {
       dispatcher.dispatch(tenant, queued.id()); // the row is committed: queue() has returned
     }
-    return Response.accepted(MessageDto.of(queued))
-        .location(URI.create("messages/" + queued.id()))
-        .build();
+    return accepted(queued);
+  }
+
+  private static Response accepted(MessageView m) {
+    return Response.accepted(MessageDto.of(m)).location(URI.create("messages/" + m.id())).build();
   }
 }

@@ -202,7 +202,10 @@ class BillingApiIT {
     }
     String mailbox = mailbox(a2);
     String lead = lead(a2, "buyer-" + RUN + "@northwind.test");
-    String first = send(a2, lead, mailbox, 202);
+    String key = "limit-" + UUID.randomUUID();
+    HttpResponse<String> accepted = sendWithKey(a2, lead, mailbox, key);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String first = E2e.field(accepted.body(), "id");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -236,6 +239,10 @@ class BillingApiIT {
     JsonNode after = meter(json(E2e.get("/api/v1/billing/plan", a2), 200), "emails_sent");
     assertThat(after.get("state").asText()).isEqualTo("LIMIT_REACHED");
     assertThat(after.get("message").asText()).isEqualTo(reason);
+    // a retry of the first call still gets its answer: the limit does not hide it
+    HttpResponse<String> retry = sendWithKey(a2, lead, mailbox, key);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+    assertThat(E2e.field(retry.body(), "id")).isEqualTo(first);
     assertThat(receivedBy("buyer-" + RUN + "@northwind.test")).isEqualTo(1);
   }
 
@@ -604,11 +611,17 @@ class BillingApiIT {
         + ",\"subject\":\"Hello\",\"body\":\"Hi Bea, a quick question.\"}";
   }
 
-  static String send(String token, String lead, String mailbox, int status) throws Exception {
-    HttpResponse<String> r =
-        E2e.send("POST", "/api/v1/leads/" + lead + "/messages", token, message(mailbox));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    return E2e.field(r.body(), "id");
+  static HttpResponse<String> sendWithKey(String token, String lead, String mailbox, String key)
+      throws Exception {
+    return HTTP.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(E2e.BASE_URL + "/api/v1/leads/" + lead + "/messages"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(message(mailbox)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static long receivedBy(String email) {
