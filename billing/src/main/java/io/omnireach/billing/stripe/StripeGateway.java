@@ -11,6 +11,7 @@ import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.InvoiceLineItemListParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -131,6 +132,35 @@ public final class StripeGateway {
             .build();
     return call(
         "checkout session", () -> client.v1().checkout().sessions().create(params).getUrl());
+  }
+
+  /**
+   * After a setup-mode Checkout: the payment method it collected becomes the one the customer's
+   * invoices are charged to (Checkout does not do that by itself). Setting it again is harmless.
+   *
+   * @return the payment method id
+   */
+  public String useForInvoices(String customerId, String setupIntentId) {
+    return call(
+        "default payment method of " + customerId,
+        () -> {
+          String method = client.v1().setupIntents().retrieve(setupIntentId).getPaymentMethod();
+          if (method == null) {
+            throw new IllegalStateException("Setup " + setupIntentId + " has no payment method");
+          }
+          client
+              .v1()
+              .customers()
+              .update(
+                  customerId,
+                  CustomerUpdateParams.builder()
+                      .setInvoiceSettings(
+                          CustomerUpdateParams.InvoiceSettings.builder()
+                              .setDefaultPaymentMethod(method)
+                              .build())
+                      .build());
+          return method;
+        });
   }
 
   /** A Customer Portal session (payment methods, invoices); its URL. */

@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * <p>Handled: {@code invoice.finalized}, {@code invoice.paid}, {@code invoice.payment_failed},
  * {@code invoice.voided} (nothing is owed: ends dunning like a payment), {@code
  * invoice.marked_uncollectible} (recorded; still owed, so dunning stays), {@code
- * customer.subscription.updated}, {@code customer.subscription.deleted}; other types are
- * acknowledged and recorded as ignored.
+ * customer.subscription.updated}, {@code checkout.session.completed} (setup mode: the collected
+ * payment method becomes the customer's default for invoices), {@code
+ * customer.subscription.deleted}; other types are acknowledged and recorded as ignored.
  */
 public final class StripeWebhook {
 
@@ -102,6 +103,8 @@ public final class StripeWebhook {
           "invoice.voided",
           "invoice.marked_uncollectible" ->
           invoice(event, type, object(event, Invoice.class), created);
+      case "checkout.session.completed" ->
+          checkout(event, object(event, com.stripe.model.checkout.Session.class));
       case "customer.subscription.updated", "customer.subscription.deleted" ->
           subscription(event, object(event, Subscription.class), created);
       default -> inbox(event, null, "ignored: not a type OmniReach acts on", c -> Outcome.IGNORED);
@@ -166,6 +169,28 @@ public final class StripeWebhook {
       sendingResumed.accept(a.id());
     }
     return result;
+  }
+
+  /**
+   * Checkout in setup mode collected a payment method; Stripe charges invoices to the customer's
+   * default one, which Checkout leaves unset. A failure to reach Stripe fails the delivery (no
+   * inbox row), so Stripe delivers it again.
+   */
+  private Result checkout(Event event, com.stripe.model.checkout.Session session) {
+    if (!"setup".equals(session.getMode())
+        || session.getSetupIntent() == null
+        || session.getCustomer() == null
+        || stripe.customers().accountOf(session.getCustomer()).isEmpty()) {
+      return inbox(
+          event, session.getId(), "ignored: not a setup of a customer here", c -> Outcome.IGNORED);
+    }
+    String method =
+        stripe.gateway().useForInvoices(session.getCustomer(), session.getSetupIntent());
+    return inbox(
+        event,
+        session.getId(),
+        "payment method " + method + " is the default for invoices",
+        c -> Outcome.APPLIED);
   }
 
   private Result subscription(Event event, Subscription sub, Instant created) {

@@ -326,6 +326,26 @@ class StripeWebhookTest {
   }
 
   @Test
+  void a_completed_setup_checkout_makes_the_card_the_default_for_invoices() {
+    Tenant t = tenant();
+    String url = billing.gateway().checkoutUrl(t.customer(), "https://a.test/ok", "https://a.test");
+    var session = stripe.completeSetup(url.substring(url.lastIndexOf('/') + 1));
+    assertThat(stripe.defaultPaymentMethod(t.customer())).isEmpty();
+
+    assertThat(deliver("evt_co1", "checkout.session.completed", START, session).outcome())
+        .isEqualTo(Outcome.APPLIED);
+    assertThat(stripe.defaultPaymentMethod(t.customer()))
+        .hasValueSatisfying(pm -> assertThat(pm).startsWith("pm_"));
+    assertThat(deliver("evt_co1", "checkout.session.completed", START, session).outcome())
+        .isEqualTo(Outcome.DUPLICATE);
+
+    // a session of a customer that is not ours changes nothing
+    var foreign = session.deepCopy().put("customer", "cus_not_ours");
+    assertThat(deliver("evt_co2", "checkout.session.completed", START, foreign).outcome())
+        .isEqualTo(Outcome.IGNORED);
+  }
+
+  @Test
   void a_late_failure_event_moves_since_back_to_the_first_failure() {
     Tenant t = tenant();
     var open = invoice("in_late1", t, "OR-0045", "open");

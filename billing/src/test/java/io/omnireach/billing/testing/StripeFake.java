@@ -38,8 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>billing meter events are kept once per {@code identifier}: a repeated identifier is
  *       answered but not counted again; timestamps older than 35 days or more than 5 minutes ahead
  *       are refused (400) as Stripe documents;
- *   <li>customers, Checkout sessions (setup mode) and Customer Portal sessions return URLs;
- *       invoices put in by a test are listed and retrieved;
+ *   <li>customers, Checkout sessions (setup mode) and Customer Portal sessions return URLs; a test
+ *       completes a setup session ({@link #completeSetup}) as the customer would, and a customer's
+ *       default payment method for invoices can be set; invoices put in by a test are listed and
+ *       retrieved;
  *   <li>every call needs a bearer API key (401 otherwise).
  * </ul>
  *
@@ -64,6 +66,7 @@ public final class StripeFake implements AutoCloseable {
   private final Map<String, ObjectNode> invoices = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> checkoutSessions = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> portalSessions = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> setupIntents = new ConcurrentHashMap<>();
   private final Map<String, MeterEvent> meterEvents = new ConcurrentHashMap<>();
   private final Map<String, Answer> idempotent = new ConcurrentHashMap<>();
   private final AtomicInteger meterRequests = new AtomicInteger();
@@ -159,6 +162,30 @@ public final class StripeFake implements AutoCloseable {
   /** The Checkout session with this id (its customer, mode, URLs). */
   public JsonNode checkoutSession(String id) {
     return checkoutSessions.get(id);
+  }
+
+  /**
+   * The customer completes a setup-mode Checkout session: a card is saved in a SetupIntent. Returns
+   * the session as a {@code checkout.session.completed} event carries it.
+   */
+  public ObjectNode completeSetup(String sessionId) {
+    ObjectNode session = checkoutSessions.get(sessionId);
+    ObjectNode intent = JSON.createObjectNode();
+    intent.put("id", "seti_" + run + ids.incrementAndGet());
+    intent.put("object", "setup_intent");
+    intent.put("customer", session.get("customer").asText());
+    intent.put("payment_method", "pm_" + run + ids.incrementAndGet());
+    intent.put("status", "succeeded");
+    setupIntents.put(intent.get("id").asText(), intent);
+    session.put("status", "complete");
+    session.put("setup_intent", intent.get("id").asText());
+    return session.deepCopy();
+  }
+
+  /** The payment method the customer's invoices are charged to, if one was set. */
+  public Optional<String> defaultPaymentMethod(String customerId) {
+    return Optional.ofNullable(customers.get(customerId))
+        .map(c -> c.path("invoice_settings").path("default_payment_method").asText(null));
   }
 
   /** The portal session with this id. */
@@ -289,6 +316,17 @@ public final class StripeFake implements AutoCloseable {
     if (path.equals("/v1/billing/meter_events")) {
       return meterEvent(form);
     }
+    if (path.startsWith("/v1/customers/")) {
+      ObjectNode c = customers.get(path.substring("/v1/customers/".length()));
+      if (c == null) {
+        return error(404, "invalid_request_error", "No such customer: " + path, "id");
+      }
+      String method = nested(form, "invoice_settings").get("default_payment_method");
+      if (method != null) {
+        c.putObject("invoice_settings").put("default_payment_method", method);
+      }
+      return json(200, c.toString());
+    }
     if (path.equals("/v1/checkout/sessions")) {
       String customer = form.get("customer");
       if (customer == null || !customers.containsKey(customer)) {
@@ -391,6 +429,12 @@ public final class StripeFake implements AutoCloseable {
           .sorted((a, b) -> Long.compare(b.get("created").asLong(), a.get("created").asLong()))
           .forEach(data::add);
       return json(200, list.toString());
+    }
+    if (path.startsWith("/v1/setup_intents/")) {
+      ObjectNode i = setupIntents.get(path.substring("/v1/setup_intents/".length()));
+      return i == null
+          ? error(404, "invalid_request_error", "No such setupintent: " + path, "intent")
+          : json(200, i.toString());
     }
     if (path.startsWith("/v1/customers/")) {
       ObjectNode c = customers.get(path.substring("/v1/customers/".length()));
