@@ -3,6 +3,8 @@
 //               an object or a JSON string; setting it again keeps viewport and selection
 //   nodeStates  (property) {nodeId: {status, count?, label?}}: badges for the run page/analytics
 //   issues      (property) [{nodeId, message}]: validation messages shown on the nodes
+//   palette     (property) [{type,label,hint,category,color,icon,input,outputs,defaults}]: the
+//               node types, from the server's registry (the canvas knows none by name)
 //   lookups     (property) {personas:{id:name}, mailboxes:{id:name}, users:{id:name}} for summaries
 //   readonly    (attribute) no palette, no editing; selection still works
 //   setNodeConfig(id, config), selectNode(id), undo(), redo(), fitView()
@@ -13,9 +15,11 @@ import { createRoot } from 'react-dom/client';
 import xyflowCss from '@xyflow/react/dist/style.css?inline';
 import canvasCss from './workflow/canvas.css?inline';
 import { Canvas } from './workflow/Canvas.jsx';
+import { indexPalette } from './workflow/graph.js';
 
 const STYLE_ID = 'omni-workflow-canvas-style';
-const PROPS = ['graph', 'nodeStates', 'issues', 'lookups', 'readonly'];
+// palette first: the graph's edges need the node types' ports
+const PROPS = ['palette', 'graph', 'nodeStates', 'issues', 'lookups', 'readonly'];
 
 function parse(value, fallback) {
   if (value === null || value === undefined || value === '') {
@@ -35,7 +39,7 @@ function injectStyles() {
 
 /** The element's state as React reads it: an immutable snapshot plus change listeners. */
 function createStore(element) {
-  let state = { graphRev: 0, nodeStates: {}, issues: [], lookups: {}, readonly: false };
+  let state = { graphRev: 0, nodeStates: {}, issues: [], lookups: {}, readonly: false, palette: indexPalette([]) };
   const listeners = new Set();
   return {
     latest: { name: '', nodes: [], edges: [] },
@@ -72,6 +76,14 @@ export class OmniWorkflowCanvas extends HTMLElement {
   set graph(value) {
     this._store.latest = parse(value, { name: '', nodes: [], edges: [] });
     this._store.set({ graphRev: this._store.get().graphRev + 1 });
+  }
+
+  get palette() {
+    return this._store.get().palette.list;
+  }
+
+  set palette(value) {
+    this._store.set({ palette: indexPalette(parse(value, [])), graphRev: this._store.get().graphRev + 1 });
   }
 
   get nodeStates() {

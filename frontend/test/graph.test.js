@@ -3,13 +3,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   canConnect,
+  defaultsOf,
   fromGraph,
   humanDuration,
+  indexPalette,
   issuesByNode,
   nextId,
   summary,
   toGraph,
 } from '../src/workflow/graph.js';
+
+// As the server's registry sends it (NodeTypes.paletteJson), trimmed to what the tests need.
+const PALETTE = indexPalette([
+  { type: 'start', label: 'Start', category: 'Flow', input: false, outputs: [''], defaults: {} },
+  { type: 'send_email', label: 'Send email', category: 'Outreach', input: true, outputs: [''], defaults: { subject: '' } },
+  { type: 'decision', label: 'Decision', category: 'Timing & logic', input: true, outputs: ['yes', 'no'], defaults: { condition: { kind: 'replied' } } },
+  { type: 'end', label: 'End', category: 'Flow', input: true, outputs: [], defaults: {} },
+]);
+const TYPES = PALETTE.types;
 
 const GRAPH = {
   name: 'Cold outreach',
@@ -27,12 +38,12 @@ const GRAPH = {
 };
 
 test('a graph survives the round trip through React Flow unchanged', () => {
-  const flow = fromGraph(GRAPH);
+  const flow = fromGraph(GRAPH, TYPES);
   assert.deepEqual(toGraph(flow.name, flow.nodes, flow.edges), GRAPH);
 });
 
 test('decision edges leave by their yes/no handle', () => {
-  const { edges } = fromGraph(GRAPH);
+  const { edges } = fromGraph(GRAPH, TYPES);
   assert.deepEqual(
     edges.map((e) => e.sourceHandle),
     [null, 'yes', 'no'],
@@ -54,7 +65,7 @@ test('new ids are readable and free', () => {
 });
 
 test('no self loops and no duplicate edges', () => {
-  const { edges } = fromGraph(GRAPH);
+  const { edges } = fromGraph(GRAPH, TYPES);
   assert.equal(canConnect(edges, 'd1', 'yes', 'end'), false);
   assert.equal(canConnect(edges, 'd1', 'no', 'end'), true);
   assert.equal(canConnect(edges, 'mail', null, 'mail'), false);
@@ -95,4 +106,27 @@ test('a layout made for another canvas is laid out again without overlaps', asyn
   assert.equal(at.start.x, at.d1.x); // the main chain runs straight down
   assert.ok(at.d1.y > at.start.y);
   assert.ok(at.mail.y > at.d1.y && at.end.y > at.d1.y);
+});
+
+test('the palette comes from the server: categories in order, ports and fresh defaults per type', () => {
+  assert.deepEqual(PALETTE.groups, ['Flow', 'Outreach', 'Timing & logic']);
+  const a = defaultsOf(TYPES, 'decision');
+  a.condition.kind = 'opened';
+  assert.deepEqual(defaultsOf(TYPES, 'decision'), { condition: { kind: 'replied' } });
+  assert.deepEqual(defaultsOf(TYPES, 'unknown'), {});
+});
+
+test('a type the canvas never heard of branches by the outputs its palette entry names', () => {
+  const { types } = indexPalette([{ type: 'split', label: 'Split', category: 'X', outputs: ['a', 'b', 'c'] }]);
+  const { edges } = fromGraph(
+    {
+      nodes: [{ id: 's', type: 'split' }, { id: 't', type: 'x' }],
+      edges: [{ source: 's', target: 't', condition: 'c' }, { source: 't', target: 's', condition: 'yes' }],
+    },
+    types,
+  );
+  assert.deepEqual(
+    edges.map((e) => e.sourceHandle),
+    ['c', null],
+  );
 });

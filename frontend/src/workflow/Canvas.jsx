@@ -16,18 +16,18 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import {
-  GROUPS,
-  NODE_TYPES,
   canConnect,
+  defaultsOf,
   edgeId,
   fromGraph,
   issuesByNode,
   layout,
+  namedOutputs,
   nextId,
   overlaps,
   toGraph,
 } from './graph.js';
-import { Icon } from './icons.jsx';
+import { Icon, TypeIcon } from './icons.jsx';
 import WorkflowNode, { CanvasContext } from './WorkflowNode.jsx';
 
 const NODE_W = 280;
@@ -82,7 +82,8 @@ function freeSpot(position, nodes) {
   return p;
 }
 
-function Palette({ onAdd, hasStart, flowRef }) {
+function Palette({ palette, onAdd, hasEntry, flowRef }) {
+  const types = palette.types;
   const startDrag = (kind) => (e) => {
     if (e.button !== 0) {
       return;
@@ -96,8 +97,8 @@ function Palette({ onAdd, hasStart, flowRef }) {
       if (!ghost && Math.hypot(ev.clientX - x0, ev.clientY - y0) > 4) {
         ghost = document.createElement('div');
         ghost.className = 'omni-drag-ghost';
-        ghost.style.setProperty('--omni-node-color', NODE_TYPES[kind].color);
-        ghost.textContent = NODE_TYPES[kind].label;
+        ghost.style.setProperty('--omni-node-color', types[kind].color);
+        ghost.textContent = types[kind].label;
         host.appendChild(ghost);
       }
       if (ghost) {
@@ -129,13 +130,13 @@ function Palette({ onAdd, hasStart, flowRef }) {
     <aside className="omni-palette" aria-label="Steps">
       <div className="omni-palette-title">Steps</div>
       <div className="omni-palette-hint">Drag onto the canvas, or click to add after the selected step.</div>
-      {GROUPS.map((group) => (
+      {palette.groups.map((group) => (
         <div className="omni-palette-group" key={group}>
           <div className="omni-palette-group-title">{group}</div>
-          {Object.entries(NODE_TYPES)
-            .filter(([, t]) => t.group === group)
+          {Object.entries(types)
+            .filter(([, t]) => t.category === group)
             .map(([kind, t]) => {
-              const disabled = kind === 'start' && hasStart;
+              const disabled = !t.input && hasEntry; // one entry (Start) per workflow
               return (
                 <div
                   key={kind}
@@ -154,7 +155,7 @@ function Palette({ onAdd, hasStart, flowRef }) {
                   }}
                 >
                   <span className="omni-palette-icon">
-                    <Icon name={kind} size={16} />
+                    <TypeIcon type={t} size={16} />
                   </span>
                   <span className="omni-palette-text">
                     <span className="omni-palette-label">{t.label}</span>
@@ -171,6 +172,7 @@ function Palette({ onAdd, hasStart, flowRef }) {
 
 function Editor({ store }) {
   const snap = useSyncExternalStore(store.subscribe, store.get);
+  const types = snap.palette.types;
   const rf = useReactFlow();
   const nodesInitialized = useNodesInitialized();
   const [nodes, setNodes] = useState([]);
@@ -205,7 +207,7 @@ function Editor({ store }) {
   );
 
   const show = useCallback((graph, keepSelection) => {
-    const flow = fromGraph(graph);
+    const flow = fromGraph(graph, store.get().palette.types);
     if (overlaps(flow.nodes)) {
       flow.nodes = layout(flow.nodes, flow.edges);
     }
@@ -219,7 +221,7 @@ function Editor({ store }) {
 
   // Load the graph whenever the element's `graph` property is set; keep viewport and selection.
   useEffect(() => {
-    const flow = fromGraph(store.latest);
+    const flow = fromGraph(store.latest, store.get().palette.types);
     if (overlaps(flow.nodes)) {
       flow.nodes = layout(flow.nodes, flow.edges);
     }
@@ -304,14 +306,14 @@ function Editor({ store }) {
   const onNodesChange = useCallback((changes) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
   const onEdgesChange = useCallback((changes) => setEdges((es) => applyEdgeChanges(changes, es)), []);
 
-  const kindOf = useCallback((id) => {
+  const outputsOf = useCallback((id) => {
     const n = rf.getNode(id);
-    return n ? n.data.kind : null;
-  }, [rf]);
+    return namedOutputs(store.get().palette.types, n ? n.data.kind : null);
+  }, [rf, store]);
 
   const connect = useCallback(
     (source, handle, target) => {
-      const condition = kindOf(source) === 'decision' ? handle || null : null;
+      const condition = handle && outputsOf(source).includes(handle) ? handle : null;
       return decorate({
         id: edgeId(source, condition, target),
         source,
@@ -320,7 +322,7 @@ function Editor({ store }) {
         data: condition ? { condition } : {},
       });
     },
-    [kindOf],
+    [outputsOf],
   );
 
   const onConnect = useCallback(
@@ -403,16 +405,23 @@ function Editor({ store }) {
       if (screenPoint) {
         const p = rf.screenToFlowPosition(screenPoint);
         position = { x: p.x - NODE_W / 2, y: p.y - NODE_H / 2 };
-      } else if (selected.length === 1 && selected[0].data.kind !== 'end' && kind !== 'start') {
+      } else if (
+        selected.length === 1 &&
+        (types[selected[0].data.kind] || { outputs: [''] }).outputs.length > 0 &&
+        (types[kind] || {}).input
+      ) {
         // Click-to-add continues the sequence from the selected step.
         const s = selected[0];
         const out = rf.getEdges().filter((e) => e.source === s.id);
         let handle = null;
         let dx = 0;
-        if (s.data.kind === 'decision') {
+        const named = namedOutputs(types, s.data.kind);
+        if (named.length > 0) {
+          // the first free named output, placed under it
           const used = new Set(out.map((e) => e.sourceHandle));
-          handle = !used.has('yes') ? 'yes' : !used.has('no') ? 'no' : undefined;
-          dx = handle === 'no' ? 170 : -170;
+          const free = named.findIndex((o) => !used.has(o));
+          handle = free < 0 ? undefined : named[free];
+          dx = free < 0 ? 0 : ((free + 1) / (named.length + 1) - 0.5) * 1020;
         } else if (out.length > 0) {
           handle = undefined;
         }
@@ -431,7 +440,7 @@ function Editor({ store }) {
         type: 'omni',
         position: freeSpot(position, all),
         selected: true,
-        data: { kind, config: NODE_TYPES[kind].defaults() },
+        data: { kind, config: defaultsOf(types, kind) },
       };
       setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)).concat(node));
       if (link) {
@@ -439,7 +448,7 @@ function Editor({ store }) {
       }
       reveal(node.position);
     },
-    [readonly, rf, connect, reveal],
+    [readonly, rf, connect, reveal, types],
   );
 
   const tidy = useCallback(() => {
@@ -522,13 +531,13 @@ function Editor({ store }) {
 
   const issues = useMemo(() => issuesByNode(snap.issues), [snap.issues]);
   const ctx = useMemo(
-    () => ({ lookups: snap.lookups || {}, issues, states: snap.nodeStates || {}, readonly }),
-    [snap.lookups, issues, snap.nodeStates, readonly],
+    () => ({ lookups: snap.lookups || {}, issues, states: snap.nodeStates || {}, readonly, types: snap.palette.types }),
+    [snap.lookups, issues, snap.nodeStates, readonly, snap.palette],
   );
   const general = issues[''] || [];
   const orphanIssues = Object.keys(issues).filter((id) => id && !nodes.some((n) => n.id === id));
   const banner = general.concat(...orphanIssues.map((id) => issues[id].map((m) => id + ': ' + m)));
-  const hasStart = nodes.some((n) => n.data.kind === 'start');
+  const hasEntry = nodes.some((n) => types[n.data.kind] && !types[n.data.kind].input);
 
   return (
     <CanvasContext.Provider value={ctx}>
@@ -539,7 +548,7 @@ function Editor({ store }) {
         onKeyDown={onKeyDown}
         onPointerDownCapture={onPointerDownCapture}
       >
-        {!readonly && <Palette onAdd={addNode} hasStart={hasStart} flowRef={flowRef} />}
+        {!readonly && <Palette palette={snap.palette} onAdd={addNode} hasEntry={hasEntry} flowRef={flowRef} />}
         <div className="omni-wf-flow" ref={flowRef}>
           <ReactFlow
             nodes={nodes}
@@ -571,7 +580,7 @@ function Editor({ store }) {
                 zoomable
                 position="bottom-right"
                 nodeBorderRadius={10}
-                nodeColor={(n) => (NODE_TYPES[n.data.kind] || {}).color || '#94a3b8'}
+                nodeColor={(n) => (types[n.data.kind] || {}).color || '#94a3b8'}
               />
             )}
             {!readonly && (

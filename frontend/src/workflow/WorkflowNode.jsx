@@ -2,11 +2,11 @@
 // badge (run states / analytics in read-only mode) and the validation messages that name it.
 import { createContext, memo, useContext } from 'react';
 import { Handle, Position, useNodeConnections } from '@xyflow/react';
-import { NODE_TYPES, summary } from './graph.js';
-import { Icon } from './icons.jsx';
+import { summary } from './graph.js';
+import { Icon, TypeIcon } from './icons.jsx';
 
 /** What every card reads besides its own data: lookups, issues, run states, read-only. */
-export const CanvasContext = createContext({ lookups: {}, issues: {}, states: {}, readonly: false });
+export const CanvasContext = createContext({ lookups: {}, issues: {}, states: {}, readonly: false, types: {} });
 
 const STATUS_LABELS = {
   pending: 'Pending',
@@ -34,16 +34,24 @@ function Badge({ state }) {
   );
 }
 
-/** Yes/no outputs; an output not yet connected says which one it is. */
-function DecisionHandles() {
-  const yes = useNodeConnections({ handleType: 'source', handleId: 'yes' }).length > 0;
-  const no = useNodeConnections({ handleType: 'source', handleId: 'no' }).length > 0;
+/** Named outputs (a decision's yes/no), spread along the bottom; an unconnected one says its name. */
+function NamedHandles({ outputs }) {
+  // spread between 28% and 72% of the card (one output: the middle)
+  const at = (i) => (outputs.length === 1 ? 50 : 28 + (i * 44) / (outputs.length - 1));
+  return outputs.map((name, i) => <NamedHandle key={name} name={name} left={at(i)} />);
+}
+
+function NamedHandle({ name, left }) {
+  const used = useNodeConnections({ handleType: 'source', handleId: name }).length > 0;
+  const pos = left + '%';
   return (
     <>
-      <Handle type="source" id="yes" position={Position.Bottom} className="omni-handle omni-handle--yes" style={{ left: '28%' }} />
-      {!yes && <span className="omni-handle-label omni-handle-label--yes">Yes</span>}
-      <Handle type="source" id="no" position={Position.Bottom} className="omni-handle omni-handle--no" style={{ left: '72%' }} />
-      {!no && <span className="omni-handle-label omni-handle-label--no">No</span>}
+      <Handle type="source" id={name} position={Position.Bottom} className={'omni-handle omni-handle--' + name} style={{ left: pos }} />
+      {!used && (
+        <span className={'omni-handle-label omni-handle-label--' + name} style={{ left: pos }}>
+          {name.charAt(0).toUpperCase() + name.slice(1)}
+        </span>
+      )}
     </>
   );
 }
@@ -51,10 +59,11 @@ function DecisionHandles() {
 function WorkflowNode({ id, data, selected }) {
   const ctx = useContext(CanvasContext);
   const kind = data.kind;
-  const t = NODE_TYPES[kind] || { label: kind, color: '#64748b' };
+  const t = ctx.types[kind] || { label: kind, color: '#64748b', input: true, outputs: [''] };
+  const named = t.outputs.filter((o) => o);
   const issues = ctx.issues[id] || [];
   const state = ctx.states[id];
-  const line = summary(kind, data.config, ctx.lookups);
+  const line = summary(kind, data.config, ctx.lookups, t);
   const cls = [
     'omni-node',
     'omni-node--' + kind,
@@ -66,10 +75,10 @@ function WorkflowNode({ id, data, selected }) {
     .join(' ');
   return (
     <div className={cls} style={{ '--omni-node-color': t.color }} data-node-id={id} data-node-type={kind}>
-      {kind !== 'start' && <Handle type="target" position={Position.Top} className="omni-handle" />}
+      {t.input && <Handle type="target" position={Position.Top} className="omni-handle" />}
       <div className="omni-node-main">
         <div className="omni-node-icon">
-          <Icon name={kind} size={18} />
+          <TypeIcon type={t} size={18} />
         </div>
         <div className="omni-node-text">
           <div className="omni-node-kind">
@@ -99,10 +108,10 @@ function WorkflowNode({ id, data, selected }) {
           ))}
         </div>
       )}
-      {kind === 'decision' ? (
-        <DecisionHandles />
+      {named.length > 0 ? (
+        <NamedHandles outputs={named} />
       ) : (
-        kind !== 'end' && <Handle type="source" position={Position.Bottom} className="omni-handle" />
+        t.outputs.length > 0 && <Handle type="source" position={Position.Bottom} className="omni-handle" />
       )}
     </div>
   );

@@ -7,67 +7,43 @@
 //               edges {id, source, target, sourceHandle?, data:{condition?}}
 // `position` is layout only; the engine ignores it.
 
-/** Node types in palette order, with their colour, label and default config. */
-export const NODE_TYPES = {
-  start: {
-    label: 'Start',
-    color: '#10b981',
-    group: 'Flow',
-    hint: 'Where every enrolled lead begins',
-    defaults: () => ({}),
-  },
-  ai_generate: {
-    label: 'AI generate',
-    color: '#8b5cf6',
-    group: 'Outreach',
-    hint: 'Write a personal email in a persona’s voice',
-    defaults: () => ({ personaId: null, prompt: '' }),
-  },
-  send_email: {
-    label: 'Send email',
-    color: '#3b82f6',
-    group: 'Outreach',
-    hint: 'Send from one of your mailboxes, with A/B variants',
-    defaults: () => ({ mailboxId: null, subject: '', body: '' }),
-  },
-  wait: {
-    label: 'Wait',
-    color: '#f59e0b',
-    group: 'Timing & logic',
-    hint: 'Pause for a while, or until a reply or an open',
-    defaults: () => ({ duration: 'P2D' }),
-  },
-  decision: {
-    label: 'Decision',
-    color: '#ec4899',
-    group: 'Timing & logic',
-    hint: 'Branch on replies, opens, clicks, fields or score',
-    defaults: () => ({ condition: { kind: 'replied' } }),
-  },
-  update_lead: {
-    label: 'Update lead',
-    color: '#14b8a6',
-    group: 'CRM',
-    hint: 'Move the stage or add a tag',
-    defaults: () => ({ stage: 'contacted' }),
-  },
-  task: {
-    label: 'Task',
-    color: '#0ea5e9',
-    group: 'CRM',
-    hint: 'A manual step in someone’s task list',
-    defaults: () => ({ title: 'Call the lead' }),
-  },
-  end: {
-    label: 'End',
-    color: '#64748b',
-    group: 'Flow',
-    hint: 'The run ends here',
-    defaults: () => ({}),
-  },
-};
+/**
+ * The server's palette ([{type, label, hint, category, color, icon, input, outputs, defaults}], in
+ * palette order) indexed by type, with its categories in order of first appearance. `outputs` is
+ * [] (the run ends), [''] (one exit) or named branches such as ['yes', 'no'].
+ */
+export function indexPalette(list) {
+  const types = {};
+  const groups = [];
+  (Array.isArray(list) ? list : []).forEach((t) => {
+    if (!t || !t.type) {
+      return;
+    }
+    types[t.type] = {
+      ...t,
+      input: t.input !== false,
+      outputs: Array.isArray(t.outputs) ? t.outputs : [''],
+      defaults: t.defaults && typeof t.defaults === 'object' ? t.defaults : {},
+    };
+    if (!groups.includes(t.category)) {
+      groups.push(t.category);
+    }
+  });
+  return { list: Array.isArray(list) ? list : [], types, groups };
+}
 
-export const GROUPS = ['Outreach', 'Timing & logic', 'CRM', 'Flow'];
+/** A type's named outputs (a decision's yes/no); [] for a plain exit, no exit or an unknown type. */
+export function namedOutputs(types, kind) {
+  const t = types && types[kind];
+  return t ? t.outputs.filter((o) => o) : [];
+}
+
+/** A fresh copy of a type's default config. */
+export function defaultsOf(types, kind) {
+  const t = types && types[kind];
+  return t ? JSON.parse(JSON.stringify(t.defaults)) : {};
+}
+
 
 const UNITS = { D: ['day', 'days'], H: ['hour', 'hours'], M: ['minute', 'minutes'], S: ['second', 'seconds'] };
 
@@ -109,7 +85,7 @@ function name(lookups, kind, id) {
 }
 
 /** One line that says what a node does with its config (the card's second line). */
-export function summary(kind, config, lookups) {
+export function summary(kind, config, lookups, type) {
   const c = config || {};
   switch (kind) {
     case 'start':
@@ -174,7 +150,7 @@ export function summary(kind, config, lookups) {
     case 'end':
       return 'The run ends here';
     default:
-      return kind;
+      return (type && type.hint) || kind;
   }
 }
 
@@ -187,11 +163,10 @@ export function edgeId(source, handle, target) {
   return 'e-' + source + '-' + (handle || 'out') + '-' + target;
 }
 
-/** A decision's edges leave by its "yes"/"no" handle; others by the default one. */
-export function toFlowEdge(edge, kindOf) {
-  const fromDecision = kindOf(edge.source) === 'decision';
+/** Edges of a branching node leave by their named output's handle; others by the default one. */
+export function toFlowEdge(edge, outputsOf) {
   const condition = edge.condition || null;
-  const handle = fromDecision && (condition === 'yes' || condition === 'no') ? condition : null;
+  const handle = condition && outputsOf(edge.source).includes(condition) ? condition : null;
   return {
     id: edgeId(edge.source, handle, edge.target),
     source: edge.source,
@@ -201,8 +176,11 @@ export function toFlowEdge(edge, kindOf) {
   };
 }
 
-/** Server graph → React Flow nodes and edges; nodes without a position are stacked downwards. */
-export function fromGraph(graph) {
+/**
+ * Server graph → React Flow nodes and edges; nodes without a position are stacked downwards.
+ * `types` is the indexed palette's types (for the ports of branching nodes).
+ */
+export function fromGraph(graph, types) {
   const g = graph || {};
   const nodes = (Array.isArray(g.nodes) ? g.nodes : [])
     .filter((n) => n && n.id)
@@ -222,7 +200,7 @@ export function fromGraph(graph) {
     .map((e) =>
       toFlowEdge(
         { source: String(e.source), target: String(e.target), condition: e.condition },
-        (id) => kinds.get(id),
+        (id) => namedOutputs(types, kinds.get(id)),
       ),
     );
   return { name: typeof g.name === 'string' ? g.name : '', nodes, edges };
@@ -341,7 +319,8 @@ export function layout(nodes, edges) {
       }
     });
   };
-  const roots = nodes.filter((n) => n.data.kind === 'start').concat(nodes);
+  // entry nodes (no edge leads in) first
+  const roots = nodes.filter((n) => !edges.some((e) => e.target === n.id)).concat(nodes);
   roots.forEach((n) => {
     if (!place.has(n.id)) {
       if (place.size > 0) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A workflow as the canvas draws it and the REST contract carries it: {@code {"name", "nodes":
  * [{"id", "type", "config", "position"}], "edges": [{"source", "target", "condition"}]}}. Config
  * and position are kept as the client sent them (position is the canvas's layout, never
- * interpreted); {@link NodeConfig#read} gives the typed view of a node's config.
+ * interpreted); {@link io.omnireach.workflow.node.NodeTypes#parse} gives the typed view of a node's
+ * config.
  */
 public record WorkflowGraph(String name, List<Node> nodes, List<Edge> edges) {
 
@@ -19,8 +20,9 @@ public record WorkflowGraph(String name, List<Node> nodes, List<Edge> edges) {
   }
 
   /**
-   * One node. {@code type} is the JSON name (see {@link NodeType}); it stays a string so a draft
-   * with an unknown type can be saved and reported by the validator instead of rejected.
+   * One node. {@code type} is the JSON name (a {@link
+   * io.omnireach.workflow.node.NodeTypeFactory#id}); it stays a string so a draft with an unknown
+   * type can be saved and reported by the validator instead of rejected.
    */
   public record Node(
       String id, String type, Map<String, Object> config, Map<String, Object> position) {
@@ -28,10 +30,6 @@ public record WorkflowGraph(String name, List<Node> nodes, List<Edge> edges) {
     public Node {
       config = config == null ? Map.of() : unmodifiable(config);
       position = position == null ? null : unmodifiable(position);
-    }
-
-    public Optional<NodeType> nodeType() {
-      return NodeType.forJson(type);
     }
 
     public Node withConfig(Map<String, Object> newConfig) {
@@ -66,7 +64,7 @@ public record WorkflowGraph(String name, List<Node> nodes, List<Edge> edges) {
 
   /** The start node, if there is exactly one. */
   public Optional<Node> start() {
-    List<Node> starts = nodes.stream().filter(n -> NodeType.START.json().equals(n.type())).toList();
+    List<Node> starts = nodes.stream().filter(WorkflowValidator::isEntry).toList();
     return starts.size() == 1 ? Optional.of(starts.get(0)) : Optional.empty();
   }
 

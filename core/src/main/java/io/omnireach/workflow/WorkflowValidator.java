@@ -1,5 +1,10 @@
 package io.omnireach.workflow;
 
+import io.omnireach.workflow.node.NodeCheck;
+import io.omnireach.workflow.node.NodePalette;
+import io.omnireach.workflow.node.NodeTypeFactory;
+import io.omnireach.workflow.node.NodeTypes;
+import io.omnireach.workflow.node.ParsedNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,10 +18,10 @@ import java.util.Set;
 /**
  * The rules a graph must pass before it is published: exactly one start; every node reachable from
  * it; decisions with both a yes and a no branch; other nodes with at most one outgoing edge and end
- * nodes with none; no cycle that does not pass a Wait (it would spin without pause); and each
- * node's config valid against the tenant (persona and mailbox exist, durations parse, merge fields
- * known). Drafts are saved without validation; the canvas can call {@link #validate} for live
- * feedback.
+ * nodes with none (the rules follow each type's palette ports); no cycle that does not pass a Wait
+ * (it would spin without pause); and each node's config valid as its {@link NodeTypeFactory} reads
+ * and checks it (persona and mailbox exist, durations parse, merge fields known). Drafts are saved
+ * without validation; the canvas can call {@link #validate} for live feedback.
  */
 public final class WorkflowValidator {
 
@@ -51,13 +56,13 @@ public final class WorkflowValidator {
       if (byId.putIfAbsent(n.id(), n) != null) {
         errors.add(ValidationError.node(n.id(), "Two nodes share the id " + n.id() + "."));
       }
-      if (n.nodeType().isEmpty()) {
+      if (NodeTypes.of(n).isEmpty()) {
         errors.add(
             ValidationError.field(n.id(), "type", "Unknown node type \"" + n.type() + "\"."));
       }
     }
     List<WorkflowGraph.Node> starts =
-        byId.values().stream().filter(n -> NodeType.START.json().equals(n.type())).toList();
+        byId.values().stream().filter(WorkflowValidator::isEntry).toList();
     if (starts.isEmpty()) {
       errors.add(ValidationError.graph("The workflow needs a start node."));
     } else if (starts.size() > 1) {
@@ -92,11 +97,8 @@ public final class WorkflowValidator {
     }
     cycleWithoutWait(byId, out).ifPresent(errors::add);
     for (WorkflowGraph.Node n : byId.values()) {
-      if (n.nodeType().isPresent()) {
-        config(n, catalog, errors);
-      }
+      NodeTypes.of(n).ifPresent(type -> config(n, catalog, byId, graph.edges(), errors));
     }
-    generatedContent(byId, graph.edges(), errors);
     return errors;
   }
 
@@ -108,32 +110,54 @@ public final class WorkflowValidator {
     }
   }
 
+  /** Named outputs (a decision's yes/no) need one edge each; no outputs, no edge; else one. */
   private static void edgesOf(
       WorkflowGraph.Node n, List<WorkflowGraph.Edge> edges, List<ValidationError> errors) {
-    if (NodeType.DECISION.json().equals(n.type())) {
-      long yes = edges.stream().filter(e -> "yes".equals(e.condition())).count();
-      long no = edges.stream().filter(e -> "no".equals(e.condition())).count();
-      if (yes != 1 || no != 1 || edges.size() != 2) {
+    NodePalette palette = NodeTypes.of(n).map(NodeTypeFactory::palette).orElse(null);
+    if (palette != null && palette.branches()) {
+      StringBuilder wanted = new StringBuilder();
+      StringBuilder has = new StringBuilder();
+      long labelled = 0;
+      boolean ok = edges.size() == palette.outputs().size();
+      for (String port : palette.outputs()) {
+        long count = edges.stream().filter(e -> port.equals(e.condition())).count();
+        ok &= count == 1;
+        labelled += count;
+        wanted
+            .append(wanted.length() == 0 ? "" : " and ")
+            .append("one \"")
+            .append(port)
+            .append('"');
+        has.append(count).append(' ').append(port).append(", ");
+      }
+      if (!ok) {
         errors.add(
             ValidationError.node(
                 n.id(),
-                "A decision needs exactly one \"yes\" and one \"no\" branch (has "
-                    + yes
-                    + " yes, "
-                    + no
-                    + " no, "
-                    + (edges.size() - yes - no)
+                article(palette.label())
+                    + " needs exactly "
+                    + wanted
+                    + " branch (has "
+                    + has
+                    + (edges.size() - labelled)
                     + " unlabelled)."));
       }
-    } else if (NodeType.END.json().equals(n.type())) {
+    } else if (palette != null && palette.outputs().isEmpty()) {
       if (!edges.isEmpty()) {
-        errors.add(ValidationError.node(n.id(), "An end node has no outgoing edge."));
+        errors.add(
+            ValidationError.node(n.id(), article(palette.label()) + " node has no outgoing edge."));
       }
     } else if (edges.size() > 1) {
       errors.add(
           ValidationError.node(
               n.id(), "Only a decision may branch: this node has " + edges.size() + " exits."));
     }
+  }
+
+  /** "A decision", "An end": the sentence start for a type label. */
+  private static String article(String label) {
+    String l = label.toLowerCase(java.util.Locale.ROOT);
+    return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "An " : "A ") + l;
   }
 
   private static Set<String> reachable(String start, Map<String, List<WorkflowGraph.Edge>> out) {
@@ -189,104 +213,51 @@ public final class WorkflowValidator {
     return java.util.Optional.empty();
   }
 
-  /** A send without its own text needs an AI Generate step before it on some path. */
-  private static void generatedContent(
-      Map<String, WorkflowGraph.Node> byId,
-      List<WorkflowGraph.Edge> edges,
-      List<ValidationError> errors) {
-    for (WorkflowGraph.Node n : byId.values()) {
-      if (!NodeType.SEND_EMAIL.json().equals(n.type())) {
-        continue;
-      }
-      NodeConfig.SendEmail send = (NodeConfig.SendEmail) NodeConfig.of(n);
-      if (!send.usesGenerated()) {
-        continue;
-      }
-      Set<String> seen = new HashSet<>();
-      Deque<String> todo = new ArrayDeque<>(List.of(n.id()));
-      boolean found = false;
-      while (!todo.isEmpty() && !found) {
-        String id = todo.pop();
-        for (WorkflowGraph.Edge e : edges) {
-          if (id.equals(e.target()) && seen.add(e.source())) {
-            WorkflowGraph.Node before = byId.get(e.source());
-            found |= before != null && NodeType.AI_GENERATE.json().equals(before.type());
-            todo.push(e.source());
-          }
-        }
-      }
-      if (!found) {
-        errors.add(
-            ValidationError.field(
-                n.id(),
-                "body",
-                "Write a subject and body, or put an AI Generate step before this send."));
-      }
-    }
+  /** The entry node type: the one without an input (Start). */
+  static boolean isEntry(WorkflowGraph.Node n) {
+    return NodeTypes.of(n).map(t -> !t.palette().input()).orElse(false);
   }
 
   private static boolean isWait(WorkflowGraph.Node n) {
-    return n != null && NodeType.WAIT.json().equals(n.type());
+    return n != null && NodeTypes.of(n).map(NodeTypeFactory::pauses).orElse(false);
   }
 
-  private static void config(WorkflowGraph.Node n, Catalog catalog, List<ValidationError> errors) {
-    NodeConfig config = NodeConfig.read(n, errors::add);
-    if (config instanceof NodeConfig.AiGenerate ai) {
-      if (ai.personaId() != null && !catalog.personaIds().contains(ai.personaId())) {
-        errors.add(
-            ValidationError.field(
-                n.id(), "personaId", "No persona " + ai.personaId() + " in this workspace."));
-      }
-    } else if (config instanceof NodeConfig.SendEmail send) {
-      send(n, send, catalog, errors);
-    } else if (config instanceof NodeConfig.Task task) {
-      mergeFields(n.id(), "title", task.title(), errors);
-    }
-  }
-
-  private static void send(
+  private static void config(
       WorkflowGraph.Node n,
-      NodeConfig.SendEmail send,
       Catalog catalog,
+      Map<String, WorkflowGraph.Node> byId,
+      List<WorkflowGraph.Edge> edges,
       List<ValidationError> errors) {
-    if (send.rotates()) {
-      if (catalog.mailboxIds().isEmpty()) {
-        errors.add(
-            ValidationError.field(
-                n.id(), "mailboxId", "There is no mailbox to send from: add one in Settings."));
-      }
-    } else if (!catalog.mailboxIds().contains(send.mailboxId())) {
-      errors.add(
-          ValidationError.field(
-              n.id(), "mailboxId", "No mailbox " + send.mailboxId() + " in this workspace."));
-    }
-    if (!send.usesGenerated()) {
-      if (NodeConfig.isBlank(send.subject())) {
-        errors.add(ValidationError.field(n.id(), "subject", "A subject is required with a body."));
-      }
-      if (NodeConfig.isBlank(send.body()) && send.variants().isEmpty()) {
-        errors.add(ValidationError.field(n.id(), "body", "A body is required with a subject."));
-      }
-    }
-    mergeFields(n.id(), "subject", send.subject(), errors);
-    mergeFields(n.id(), "body", send.body(), errors);
-    for (int i = 0; i < send.variants().size(); i++) {
-      NodeConfig.Variant v = send.variants().get(i);
-      mergeFields(n.id(), "variants[" + i + "].subject", v.subject(), errors);
-      mergeFields(n.id(), "variants[" + i + "].body", v.body(), errors);
-    }
+    ParsedNode<?> parsed = NodeTypes.parse(n, errors::add);
+    NodeCheck check =
+        new NodeCheck(n.id(), catalog, type -> upstream(n.id(), type, byId, edges), errors::add);
+    validate(parsed, check);
   }
 
-  private static void mergeFields(
-      String nodeId, String field, String text, List<ValidationError> errors) {
-    for (String unknown : MergeFields.unknown(text)) {
-      errors.add(
-          ValidationError.field(
-              nodeId,
-              field,
-              "Unknown merge field {{"
-                  + unknown
-                  + "}}: use lead fields such as {{lead.firstName}} or {{lead.company}}."));
+  private static <C> void validate(ParsedNode<C> parsed, NodeCheck check) {
+    parsed.type().validate(parsed.config(), check);
+  }
+
+  /** Whether a node of {@code type} comes before {@code nodeId} on some path. */
+  private static boolean upstream(
+      String nodeId,
+      String type,
+      Map<String, WorkflowGraph.Node> byId,
+      List<WorkflowGraph.Edge> edges) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(nodeId));
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      for (WorkflowGraph.Edge e : edges) {
+        if (id.equals(e.target()) && seen.add(e.source())) {
+          WorkflowGraph.Node before = byId.get(e.source());
+          if (before != null && type.equals(before.type())) {
+            return true;
+          }
+          todo.push(e.source());
+        }
+      }
     }
+    return false;
   }
 }

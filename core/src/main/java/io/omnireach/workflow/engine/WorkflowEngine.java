@@ -7,10 +7,12 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
 import io.omnireach.usage.UsageEvent;
 import io.omnireach.usage.UsageLedger;
-import io.omnireach.workflow.NodeConfig;
 import io.omnireach.workflow.WorkflowGraph;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.Workflows;
+import io.omnireach.workflow.node.NodeServices;
+import io.omnireach.workflow.node.NodeTypes;
+import io.omnireach.workflow.node.ParsedNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +46,6 @@ public final class WorkflowEngine {
   private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
   static final Duration LEASE = Duration.ofMinutes(5);
   static final Duration OOO_DEFAULT = Duration.ofDays(7);
-  static final Set<String> WRITING = Set.of("send_email", "update_lead", "task", "ai_generate");
 
   /** The result of one chunk: steps executed and outbox rows to hand to the relay after commit. */
   public record ChunkResult(int executed, List<Long> messageIds) {
@@ -52,11 +53,11 @@ public final class WorkflowEngine {
   }
 
   /** A published version with its node configs read once. */
-  record Compiled(WorkflowGraph graph, Map<String, NodeConfig> configs) {}
+  record Compiled(WorkflowGraph graph, Map<String, ParsedNode<?>> configs) {}
 
   private final Transactions tx;
   private final Clock clock;
-  private final StepExecutors executors;
+  private final NodeDispatch nodes;
   private final Backoff backoff;
   private UsageLedger usage = UsageLedger.ON;
   // published versions never change: cached by tenant + workflow + version
@@ -65,7 +66,7 @@ public final class WorkflowEngine {
   public WorkflowEngine(Transactions tx, Clock clock, StepGenerator generator, Backoff backoff) {
     this.tx = tx;
     this.clock = clock;
-    this.executors = new StepExecutors(generator);
+    this.nodes = new NodeDispatch(new NodeServices(generator));
     this.backoff = backoff;
   }
 
@@ -207,17 +208,15 @@ public final class WorkflowEngine {
     for (StepClaim step : steps) {
       Compiled compiled = compiled(c, tenant, step.workflowId(), step.version());
       w.byStep.put(step.nodeRunId(), compiled);
-      NodeConfig config = compiled.configs().get(step.nodeId());
+      ParsedNode<?> config = compiled.configs().get(step.nodeId());
       if (config == null) {
         w.fail(step, "Node " + step.nodeId() + " is not in version " + step.version() + ".");
         continue;
       }
-      StepExecutors.Step s =
-          new StepExecutors.Step(c, tenant, step, leads.get(step.leadId()), config, now);
-      boolean guarded = WRITING.contains(step.nodeType());
+      boolean guarded = config.type().writes();
       boolean sp = guarded && savepoint(c, "SAVEPOINT step");
       try {
-        StepOutcome outcome = executors.execute(s);
+        StepOutcome outcome = nodes.execute(c, tenant, step, leads.get(step.leadId()), config, now);
         if (outcome instanceof StepOutcome.Done done) {
           w.done(step, done, next(compiled.graph(), step.nodeId(), done.branch()));
         } else {
@@ -328,9 +327,9 @@ public final class WorkflowEngine {
       return hit;
     }
     WorkflowGraph graph = Workflows.version(c, workflowId, version).graph();
-    Map<String, NodeConfig> configs = new HashMap<>();
+    Map<String, ParsedNode<?>> configs = new HashMap<>();
     for (WorkflowGraph.Node n : graph.nodes()) {
-      configs.put(n.id(), NodeConfig.of(n));
+      configs.put(n.id(), NodeTypes.parse(n));
     }
     Compiled compiled = new Compiled(graph, configs);
     versions.put(key, compiled);
@@ -344,8 +343,8 @@ public final class WorkflowEngine {
 
   /** Max attempts of a node in a version. */
   private static int attemptsOf(Compiled compiled, String nodeId) {
-    NodeConfig config = compiled.configs().get(nodeId);
-    return config == null ? NodeConfig.DEFAULT_MAX_ATTEMPTS : config.maxAttempts();
+    ParsedNode<?> config = compiled.configs().get(nodeId);
+    return config == null ? NodeTypes.DEFAULT_MAX_ATTEMPTS : config.maxAttempts();
   }
 
   /** Collected writes of one chunk, flushed as JDBC batches. */

@@ -320,16 +320,16 @@ class WorkflowEngineTest {
         .isEqualTo(perVariant.get("B"));
     // the same run always gets the same variant
     assertThat(
-            StepExecutors.variant(
+            io.omnireach.workflow.nodes.SendEmailNode.variant(
                 List.of(
-                    new io.omnireach.workflow.NodeConfig.Variant("A", null, null, 1),
-                    new io.omnireach.workflow.NodeConfig.Variant("B", null, null, 3)),
+                    new io.omnireach.workflow.nodes.SendEmailNode.Variant("A", null, null, 1),
+                    new io.omnireach.workflow.nodes.SendEmailNode.Variant("B", null, null, 3)),
                 42))
         .isEqualTo(
-            StepExecutors.variant(
+            io.omnireach.workflow.nodes.SendEmailNode.variant(
                 List.of(
-                    new io.omnireach.workflow.NodeConfig.Variant("A", null, null, 1),
-                    new io.omnireach.workflow.NodeConfig.Variant("B", null, null, 3)),
+                    new io.omnireach.workflow.nodes.SendEmailNode.Variant("A", null, null, 1),
+                    new io.omnireach.workflow.nodes.SendEmailNode.Variant("B", null, null, 3)),
                 42));
   }
 

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ISO-8601 durations of wait steps as a number and a unit, the way people pick them. */
-final class Durations {
+public final class Durations {
 
-  enum Unit {
+  public enum Unit {
     MINUTES("minutes"),
     HOURS("hours"),
     DAYS("days");
 
-    final String label;
+    public final String label;
 
     Unit(String label) {
       this.label = label;
@@ -20,8 +20,8 @@ final class Durations {
   }
 
   /** An amount in one unit, e.g. 3 days. */
-  record Amount(int amount, Unit unit) {
-    String iso() {
+  public record Amount(int amount, Unit unit) {
+    public String iso() {
       return switch (unit) {
         case MINUTES -> "PT" + amount + "M";
         case HOURS -> "PT" + amount + "H";
@@ -36,7 +36,7 @@ final class Durations {
   private Durations() {}
 
   /** "P2D" → 2 days, "PT36H" → 36 hours, "P1DT12H" → 36 hours; null when not such a duration. */
-  static Amount parse(String iso) {
+  public static Amount parse(String iso) {
     if (iso == null) {
       return null;
     }

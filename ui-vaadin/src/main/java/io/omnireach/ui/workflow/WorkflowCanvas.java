@@ -12,6 +12,7 @@ import elemental.json.JsonObject;
 import elemental.json.JsonType;
 import elemental.json.JsonValue;
 import io.omnireach.ui.shell.FrontendBundle;
+import io.omnireach.workflow.node.NodeTypes;
 
 /**
  * The workflow builder: the {@code <omni-workflow-canvas>} custom element (React Flow, from our own
@@ -26,6 +27,8 @@ public class WorkflowCanvas extends Component implements HasSize, HasStyle {
 
   public WorkflowCanvas() {
     setSizeFull();
+    // The node types (labels, icons, colours, ports, defaults) come from the server's registry.
+    getElement().setPropertyJson("palette", jsonOr(NodeTypes.paletteJson(), "[]"));
     getElement()
         .addEventListener(
             "graph-changed",

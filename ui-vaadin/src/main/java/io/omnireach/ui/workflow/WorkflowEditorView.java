@@ -119,9 +119,8 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   }
 
   private void build() {
-    WorkflowNodePanel.Choices choices =
-        new WorkflowNodePanel.Choices(
-            personas.list(tenant()), mailboxes.list(tenant()), users.members(tenant()));
+    NodeChoices choices =
+        new NodeChoices(personas.list(tenant()), mailboxes.list(tenant()), users.members(tenant()));
     panel = new WorkflowNodePanel(choices, canWrite, this::applyConfig, () -> closePanel(true));
     side.addClassName("omni-workflow-side");
     side.add(panel);
@@ -252,7 +251,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
         .or(() -> sent)
         .ifPresentOrElse(
             node -> {
-              panel.show(node, upstreamHas(canvas.graph(), nodeId, "ai_generate"));
+              panel.show(node, type -> upstreamHas(canvas.graph(), nodeId, type));
               side.setVisible(true);
             },
             () -> {
@@ -349,13 +348,13 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     return false;
   }
 
-  static JsonObject lookups(WorkflowNodePanel.Choices choices) {
+  static JsonObject lookups(NodeChoices choices) {
     JsonObject personas = Json.createObject();
     choices.personas().forEach(p -> personas.put(Long.toString(p.id()), p.name()));
     JsonObject boxes = Json.createObject();
     choices.mailboxes().forEach(m -> boxes.put(Long.toString(m.id()), m.name()));
     JsonObject people = Json.createObject();
-    people.put(WorkflowNodePanel.OWNER, "Lead owner");
+    people.put(io.omnireach.ui.workflow.forms.TaskForm.OWNER, "Lead owner");
     choices.members().forEach(m -> people.put(m.email(), m.displayName()));
     JsonObject all = Json.createObject();
     all.put("personas", personas);

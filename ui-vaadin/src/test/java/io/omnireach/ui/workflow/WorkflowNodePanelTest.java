@@ -31,7 +31,7 @@ class WorkflowNodePanelTest {
       new WorkflowNodePanel(
           choices(), true, (id, c) -> applied.add(id + "=" + c.toJson()), () -> {});
 
-  static WorkflowNodePanel.Choices choices() {
+  static NodeChoices choices() {
     Persona ava = persona(7, "Ava");
     Mailbox sales =
         new Mailbox(
@@ -56,7 +56,7 @@ class WorkflowNodePanelTest {
             null,
             false);
     Member bob = new Member(42, "bob@acme.example", "Bob", Role.SALES, Instant.EPOCH, null);
-    return new WorkflowNodePanel.Choices(List.of(ava), List.of(sales), List.of(bob));
+    return new NodeChoices(List.of(ava), List.of(sales), List.of(bob));
   }
 
   static Persona persona(long id, String name) {
@@ -99,7 +99,7 @@ class WorkflowNodePanelTest {
   void ai_generate_needs_a_persona_and_a_prompt() {
     panel.show(
         node("ai_1", "ai_generate", "{\"personaId\":null,\"prompt\":\"\",\"maxAttempts\":5}"),
-        false);
+        t -> false);
     assertThat(panel.apply()).isFalse();
     assertThat(((HasValidation) field("node-persona")).isInvalid()).isTrue();
     assertThat(((HasValidation) field("node-prompt")).getErrorMessage())
@@ -117,7 +117,7 @@ class WorkflowNodePanelTest {
   void send_uses_the_ai_draft_or_a_written_email_with_ab_variants() {
     panel.show(
         node("send_email_1", "send_email", "{\"mailboxId\":3,\"subject\":\"\",\"body\":\"\"}"),
-        true);
+        t -> true);
     assertThat(((HasValue<?, ?>) field("node-content")).getValue()).isEqualTo("ai");
     set("node-label", "Intro");
     assertThat(panel.apply()).isTrue();
@@ -144,7 +144,7 @@ class WorkflowNodePanelTest {
 
   @Test
   void send_needs_a_mailbox() {
-    panel.show(node("s", "send_email", "{}"), true);
+    panel.show(node("s", "send_email", "{}"), t -> true);
     assertThat(panel.apply()).isFalse();
     assertThat(((HasValidation) field("node-mailbox")).getErrorMessage())
         .isEqualTo("Choose a mailbox.");
@@ -152,7 +152,7 @@ class WorkflowNodePanelTest {
 
   @Test
   void wait_is_a_duration_or_a_reply_with_a_timeout() {
-    panel.show(node("w", "wait", "{\"duration\":\"PT4H\"}"), false);
+    panel.show(node("w", "wait", "{\"duration\":\"PT4H\"}"), t -> false);
     assertThat(((HasValue<?, ?>) field("node-wait-amount")).getValue()).isEqualTo(4);
     set("node-wait-amount", 3);
     set("node-wait-unit", Durations.Unit.DAYS);
@@ -167,7 +167,7 @@ class WorkflowNodePanelTest {
 
   @Test
   void decisions_hold_a_condition() {
-    panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"opened\"}}"), false);
+    panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"opened\"}}"), t -> false);
     assertThat(panel.apply()).isTrue();
     set("node-condition", "score");
     set("node-condition-op", "gte");
@@ -189,13 +189,13 @@ class WorkflowNodePanelTest {
 
   @Test
   void update_lead_and_task() {
-    panel.show(node("u", "update_lead", "{}"), false);
+    panel.show(node("u", "update_lead", "{}"), t -> false);
     set("node-stage", "");
     assertThat(panel.apply()).isFalse();
     set("node-stage", "meeting");
     set("node-tag", "Hot");
     assertThat(panel.apply()).isTrue();
-    panel.show(node("t", "task", "{\"title\":\"Call\",\"assignee\":\"owner\"}"), false);
+    panel.show(node("t", "task", "{\"title\":\"Call\",\"assignee\":\"owner\"}"), t -> false);
     set("node-assignee", "bob@acme.example");
     assertThat(panel.apply()).isTrue();
     set("node-task-title", " ");

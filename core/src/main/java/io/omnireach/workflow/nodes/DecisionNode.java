@@ -1,0 +1,209 @@
+package io.omnireach.workflow.nodes;
+
+import io.omnireach.lead.Lead;
+import io.omnireach.lead.LeadField;
+import io.omnireach.workflow.MergeFields;
+import io.omnireach.workflow.engine.StepClaim;
+import io.omnireach.workflow.engine.StepFailure;
+import io.omnireach.workflow.engine.StepOutcome;
+import io.omnireach.workflow.node.ConfigReader;
+import io.omnireach.workflow.node.NodePalette;
+import io.omnireach.workflow.node.NodeServices;
+import io.omnireach.workflow.node.NodeTypeFactory;
+import io.omnireach.workflow.node.Step;
+import io.omnireach.workflow.node.StepExecutor;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Branches down "yes" or "no" on a {@link Condition}. */
+public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> {
+
+  public record Config(Condition condition) {}
+
+  /**
+   * What a decision tests: {@code replied}, {@code opened}, {@code clicked} (this run's messages),
+   * {@code field} (a lead field compared with {@code op} and {@code value}) or {@code score} (the
+   * lead's score with {@code op}, default gte).
+   */
+  public record Condition(String kind, String field, String op, String value) {
+    public static final Set<String> KINDS =
+        Set.of("replied", "opened", "clicked", "field", "score");
+    public static final Set<String> OPS =
+        Set.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
+  }
+
+  @Override
+  public String id() {
+    return "decision";
+  }
+
+  @Override
+  public NodePalette palette() {
+    return new NodePalette(
+        "Decision",
+        "Branch on replies, opens, clicks, fields or score",
+        "Timing & logic",
+        "#ec4899",
+        "<path d=\"M12 21v-6.5a4 4 0 0 0-1.2-2.8L4 5\"/><path d=\"M4 10V5h5\"/>"
+            + "<path d=\"M14 10l6-5\"/><path d=\"M15 5h5v5\"/>",
+        true,
+        List.of("yes", "no"),
+        Map.of("condition", Map.of("kind", "replied")));
+  }
+
+  @Override
+  public Config read(ConfigReader r) {
+    return new Config(condition(r));
+  }
+
+  private static Condition condition(ConfigReader r) {
+    Object o = r.get("condition");
+    if (o instanceof String s) {
+      o = Map.of("kind", s); // shorthand: "condition": "replied"
+    }
+    if (!(o instanceof Map<?, ?> m)) {
+      r.error(
+          "condition", "A decision needs a condition {kind: replied|opened|clicked|field|score}.");
+      return new Condition(null, null, null, null);
+    }
+    String kind = ConfigReader.str(m.get("kind"));
+    String field = ConfigReader.str(m.get("field"));
+    String op = ConfigReader.str(m.get("op"));
+    String value = ConfigReader.str(m.get("value"));
+    if (kind == null || !Condition.KINDS.contains(kind)) {
+      r.error("condition.kind", "condition.kind is one of replied, opened, clicked, field, score.");
+      return new Condition(kind, field, op, value);
+    }
+    if (op != null && !Condition.OPS.contains(op)) {
+      r.error(
+          "condition.op",
+          "condition.op is one of " + Condition.OPS.stream().sorted().toList() + ".");
+    }
+    if (kind.equals("field")) {
+      if (ConfigReader.isBlank(field)
+          || (LeadField.forJson(field).isEmpty() && !field.startsWith("custom."))) {
+        r.error(
+            "condition.field",
+            "condition.field names a lead field (e.g. industry or custom.plan).");
+      }
+      if (op == null) {
+        op = "eq";
+      }
+    }
+    if (kind.equals("score")) {
+      if (op == null) {
+        op = "gte";
+      }
+      if (ConfigReader.number(value) == null) {
+        r.error("condition.value", "A score condition needs a whole-number value.");
+      }
+    }
+    if ((kind.equals("field") || kind.equals("score"))
+        && value == null
+        && !"empty".equals(op)
+        && !"not_empty".equals(op)) {
+      r.error("condition.value", "condition.value is required for " + op + ".");
+    }
+    return new Condition(kind, field, op, value);
+  }
+
+  @Override
+  public boolean writes() {
+    return false;
+  }
+
+  @Override
+  public StepExecutor<Config> executor(NodeServices services) {
+    return DecisionNode::execute;
+  }
+
+  private static StepOutcome execute(Step<Config> s) throws SQLException {
+    Condition cond = s.config().condition();
+    StepClaim claim = s.claim();
+    boolean yes;
+    String why;
+    switch (cond.kind()) {
+      case "replied" -> {
+        String[] reply = RunEvents.lastReply(s.c(), claim.leadId(), claim.runCreatedAt());
+        yes = reply != null;
+        why =
+            yes
+                ? "Replied at " + reply[1] + " (" + reply[0].toLowerCase(Locale.ROOT) + ")."
+                : "No reply since the run started at " + claim.runCreatedAt() + ".";
+      }
+      case "opened", "clicked" -> {
+        String type = cond.kind().equals("opened") ? "OPENED" : "CLICKED";
+        Instant at = RunEvents.firstEvent(s.c(), claim.runId(), type, claim.runCreatedAt());
+        yes = at != null;
+        why =
+            yes
+                ? "First " + cond.kind() + " at " + at + "."
+                : "No " + (type.equals("OPENED") ? "open" : "click") + " of this run's emails yet.";
+      }
+      case "score" -> {
+        Lead lead = s.requireLead();
+        yes = compare(Integer.toString(lead.score()), cond.op(), cond.value());
+        why = "Score " + lead.score() + " " + cond.op() + " " + cond.value() + ": " + yes + ".";
+      }
+      case "field" -> {
+        Lead lead = s.requireLead();
+        String name = cond.field();
+        // the same field names as merge fields
+        String value = MergeFields.render("{{lead." + name + "}}", lead);
+        yes = compare(value, cond.op(), cond.value());
+        why =
+            "Lead "
+                + name
+                + " is "
+                + (value == null || value.isEmpty() ? "empty" : "\"" + value + "\"")
+                + "; "
+                + cond.op()
+                + (cond.value() == null ? "" : " \"" + cond.value() + "\"")
+                + ": "
+                + yes
+                + ".";
+      }
+      default -> throw StepFailure.permanent("Unknown condition " + cond.kind() + ".");
+    }
+    String branch = yes ? "yes" : "no";
+    return new StepOutcome.Done(Map.of("branch", branch), branch, why, null, null);
+  }
+
+  static boolean compare(String actual, String op, String expected) {
+    String a = actual == null ? "" : actual.strip();
+    String e = expected == null ? "" : expected.strip();
+    switch (op == null ? "eq" : op) {
+      case "empty":
+        return a.isEmpty();
+      case "not_empty":
+        return !a.isEmpty();
+      case "eq":
+        return a.equalsIgnoreCase(e);
+      case "neq":
+        return !a.equalsIgnoreCase(e);
+      case "contains":
+        return a.toLowerCase(Locale.ROOT).contains(e.toLowerCase(Locale.ROOT));
+      default:
+        break;
+    }
+    double x;
+    double y;
+    try {
+      x = Double.parseDouble(a);
+      y = Double.parseDouble(e);
+    } catch (NumberFormatException ex) {
+      return false;
+    }
+    return switch (op) {
+      case "gt" -> x > y;
+      case "gte" -> x >= y;
+      case "lt" -> x < y;
+      case "lte" -> x <= y;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,137 @@
+package io.omnireach.ui.workflow.forms;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import elemental.json.Json;
+import elemental.json.JsonObject;
+import io.omnireach.lead.LeadField;
+import io.omnireach.ui.workflow.NodeForm;
+import io.omnireach.ui.workflow.NodeFormContext;
+import io.omnireach.ui.workflow.NodeFormProvider;
+import java.util.Arrays;
+import java.util.List;
+
+/** Decision: the condition that sends a lead down "Yes". */
+public final class DecisionForm implements NodeFormProvider {
+
+  @Override
+  public String type() {
+    return "decision";
+  }
+
+  @Override
+  public NodeForm create(JsonObject c, NodeFormContext ctx) {
+    NodeForm form = new NodeForm();
+    JsonObject cond = NodeForm.object(c, "condition");
+    Select<String> kind = new Select<>();
+    kind.setId("node-condition");
+    kind.setLabel("Go down “Yes” when");
+    kind.setItems(CONDITIONS);
+    kind.setItemLabelGenerator(DecisionForm::conditionLabel);
+    kind.setWidthFull();
+    String k = NodeForm.text(cond, "kind");
+    kind.setValue(CONDITIONS.contains(k) ? k : "replied");
+    Select<String> field = new Select<>();
+    field.setId("node-condition-field");
+    field.setLabel("Field");
+    List<String> fields =
+        Arrays.stream(LeadField.values())
+            .map(LeadField::json)
+            .filter(f -> !f.equals("score") && !f.equals("ownerId"))
+            .toList();
+    field.setItems(fields);
+    String f = NodeForm.text(cond, "field");
+    field.setValue(fields.contains(f) ? f : "industry");
+    Select<String> op = new Select<>();
+    op.setId("node-condition-op");
+    op.setLabel("is");
+    op.setItems(OPS);
+    op.setItemLabelGenerator(DecisionForm::opLabel);
+    String o = NodeForm.text(cond, "op");
+    op.setValue(OPS.contains(o) ? o : "eq");
+    op.setWidth("10em");
+    TextField value = new TextField("Value");
+    value.setId("node-condition-value");
+    value.setValue(NodeForm.text(cond, "value"));
+    Div row = new Div(field, op, value);
+    row.addClassName("omni-node-panel-row");
+    Paragraph hint = new Paragraph();
+    hint.addClassName("omni-muted");
+    Runnable sync =
+        () -> {
+          String v = kind.getValue();
+          boolean needsValue = v.equals("field") || v.equals("score");
+          row.setVisible(needsValue);
+          field.setVisible(v.equals("field"));
+          hint.setText(
+              needsValue
+                  ? "Leads that match go down “Yes”, the others down “No”."
+                  : "Counts events since the lead entered this workflow. Connect both outputs.");
+        };
+    kind.addValueChangeListener(e -> sync.run());
+    sync.run();
+    form.add(kind, row, hint);
+    form.check(
+        () -> {
+          String v = kind.getValue();
+          if (v.equals("score")) {
+            return NodeForm.valid(
+                value, value.getValue().trim().matches("-?\\d+"), "A whole number.");
+          }
+          return !v.equals("field")
+              || NodeForm.valid(
+                  value, !value.getValue().isBlank(), "Give a value to compare with.");
+        });
+    form.writes(
+        out -> {
+          JsonObject cc = Json.createObject();
+          String v = kind.getValue();
+          cc.put("kind", v);
+          if (v.equals("field")) {
+            cc.put("field", field.getValue());
+          }
+          if (v.equals("field") || v.equals("score")) {
+            cc.put("op", op.getValue());
+            if (v.equals("score")) {
+              cc.put("value", Integer.parseInt(value.getValue().trim()));
+            } else {
+              cc.put("value", value.getValue().trim());
+            }
+          }
+          out.put("condition", cc);
+        },
+        "condition");
+    return form;
+  }
+
+  static final List<String> CONDITIONS = List.of("replied", "opened", "clicked", "field", "score");
+  static final List<String> OPS =
+      List.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
+
+  static String conditionLabel(String kind) {
+    return switch (kind) {
+      case "replied" -> "The lead replied";
+      case "opened" -> "The lead opened the email";
+      case "clicked" -> "The lead clicked a link";
+      case "field" -> "A lead field matches";
+      case "score" -> "The lead score compares";
+      default -> kind;
+    };
+  }
+
+  static String opLabel(String op) {
+    return switch (op) {
+      case "eq" -> "equal to";
+      case "neq" -> "not equal to";
+      case "empty" -> "empty";
+      case "not_empty" -> "not empty";
+      case "gt" -> "greater than";
+      case "gte" -> "at least";
+      case "lt" -> "less than";
+      case "lte" -> "at most";
+      default -> op;
+    };
+  }
+}
