@@ -14,6 +14,7 @@ import io.omnireach.channel.Unsubscribes;
 import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.usage.SendingGate;
 import jakarta.annotation.Resource;
@@ -140,9 +141,9 @@ public class ChannelServices {
             publicUrl,
             clock,
             new MessageRelay.Options(
-                maxAttempts,
-                Duration.ofSeconds(backoffSeconds),
-                Duration.ofHours(1),
+                RetryPolicy.OUTBOX
+                    .withMaxAttempts(maxAttempts)
+                    .withInitialBackoff(Duration.ofSeconds(backoffSeconds)),
                 Duration.ofSeconds(leaseSeconds),
                 batchSize),
             executor)

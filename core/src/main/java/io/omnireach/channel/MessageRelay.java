@@ -1,6 +1,7 @@
 package io.omnireach.channel;
 
 import io.omnireach.db.Transactions;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
 import io.omnireach.usage.SendingGate;
@@ -87,33 +88,23 @@ public final class MessageRelay {
       "interrupted while sending; may duplicate if the server had accepted it";
 
   /**
-   * @param maxAttempts sends before a transiently failing message is given up (FAILED)
-   * @param backoff the wait after the first failure; doubled after each further one
-   * @param maxBackoff the longest wait between two attempts
+   * @param retry attempts, backoff and jitter for transient send failures (the shared policy)
    * @param lease how long a SENDING row may stay so before {@link #recover} takes it back
    * @param batchSize rows claimed per transaction by {@link #relayQueued}
    */
-  public record Options(
-      int maxAttempts, Duration backoff, Duration maxBackoff, Duration lease, int batchSize) {
+  public record Options(RetryPolicy retry, Duration lease, int batchSize) {
 
     public static final Options DEFAULTS =
-        new Options(5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), 50);
+        new Options(RetryPolicy.OUTBOX, Duration.ofMinutes(2), 50);
 
     public Options {
-      if (maxAttempts < 1 || batchSize < 1 || backoff.isNegative() || lease.isNegative()) {
+      if (batchSize < 1 || lease.isNegative()) {
         throw new IllegalArgumentException("Invalid relay options");
       }
     }
 
-    /**
-     * The wait after the {@code attempt}-th failure: backoff × 2^(attempt-1), at most maxBackoff.
-     */
-    public Duration backoffAfter(int attempt) {
-      Duration d = backoff;
-      for (int i = 1; i < attempt && d.compareTo(maxBackoff) < 0; i++) {
-        d = d.multipliedBy(2);
-      }
-      return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    public int maxAttempts() {
+      return retry.maxAttempts();
     }
   }
 
@@ -906,8 +897,8 @@ public final class MessageRelay {
     String reply = result.reply() == null ? null : truncate(result.reply(), 1000);
     if (result.accepted()) {
       finish(c, m.id(), "SENT", null, reply, null);
-    } else if (result.retryable() && m.attempt() < options.maxAttempts()) {
-      Instant next = clock.instant().plus(options.backoffAfter(m.attempt()));
+    } else if (options.retry().retries(m.attempt(), result.failure())) {
+      Instant next = clock.instant().plus(options.retry().backoffAfter(m.attempt(), m.id()));
       try (PreparedStatement ps =
           c.prepareStatement(
               "update messages set status = 'QUEUED', not_before = ?, reply = ? where id = ?")) {
