@@ -1,6 +1,6 @@
 package io.omnireach.mail;
 
-import io.omnireach.channel.ChannelAdapter;
+import io.omnireach.channel.Channel;
 import io.omnireach.channel.OutboundMessage;
 import io.omnireach.channel.SendResult;
 import io.omnireach.db.Transactions;
@@ -67,7 +67,7 @@ public final class SystemMailRelay {
       boolean leaseExpired) {}
 
   private final Transactions tx;
-  private final ChannelAdapter transport;
+  private final Channel transport;
   private final String from;
   private final Clock clock;
   private final Options options;
@@ -78,7 +78,7 @@ public final class SystemMailRelay {
    * @param from the sender address (the display name is the transport's)
    */
   public SystemMailRelay(
-      Transactions tx, ChannelAdapter transport, String from, Clock clock, Options options) {
+      Transactions tx, Channel transport, String from, Clock clock, Options options) {
     this.tx = tx;
     this.transport = transport;
     this.from = from;
