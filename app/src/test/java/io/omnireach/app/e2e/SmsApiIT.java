@@ -288,6 +288,6 @@ class SmsApiIT {
             "messaging service",
             "no SMS consent",
             "Unprocessable Content",
-            "\"channel\":\"sms\"");
+            "channel: sms"); // the request example, rendered as YAML
   }
 }
