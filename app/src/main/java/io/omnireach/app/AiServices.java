@@ -7,11 +7,11 @@ import io.omnireach.ai.ChatModels;
 import io.omnireach.ai.GenerationService;
 import io.omnireach.ai.Prices;
 import io.omnireach.ai.Provider;
-import io.omnireach.ai.RetryPolicy;
 import io.omnireach.app.security.MasterKey;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.retry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -79,6 +79,6 @@ public class AiServices {
       LeadRepository leads,
       PersonaRepository personas) {
     return new GenerationService(
-        settings, ledger, cache, models, prices, RetryPolicy.STANDARD, leads, personas);
+        settings, ledger, cache, models, prices, RetryPolicy.AI_CALL, leads, personas);
   }
 }

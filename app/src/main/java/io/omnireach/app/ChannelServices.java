@@ -7,13 +7,16 @@ import io.omnireach.channel.HostPolicy;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.MessageRelay;
 import io.omnireach.channel.Messages;
+import io.omnireach.channel.SmsAccounts;
 import io.omnireach.channel.Tracking;
 import io.omnireach.channel.TrackingLinks;
+import io.omnireach.channel.TwilioSmsChannel;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.Unsubscribes;
 import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.usage.SendingGate;
 import jakarta.annotation.Resource;
@@ -35,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (default: on in dev mode only), and the outbox relay's {@code omnireach.outbox.max-attempts}
  * (default 5), {@code omnireach.outbox.retry-backoff-seconds} (30, doubled per attempt, at most an
  * hour), {@code omnireach.outbox.lease-seconds} (120: a SENDING row older than this is recovered)
- * and {@code omnireach.outbox.batch-size} (50 rows per claim).
+ * and {@code omnireach.outbox.batch-size} (50 rows per claim); {@code omnireach.twilio.api-base}
+ * ({@code OMNIREACH_TWILIO_API_BASE}: where the Twilio client sends SMS instead of api.twilio.com,
+ * e.g. a local fake in tests).
  */
 @ApplicationScoped
 public class ChannelServices {
@@ -67,6 +72,12 @@ public class ChannelServices {
   @Singleton
   Messages messages(Transactions tx, Clock clock) {
     return new Messages(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  SmsAccounts smsAccounts(Transactions tx, SecretBox secrets, Clock clock) {
+    return new SmsAccounts(tx, secrets, clock);
   }
 
   @Produces
@@ -128,6 +139,8 @@ public class ChannelServices {
       @ConfigProperty(name = "omnireach.outbox.lease-seconds", defaultValue = "120")
           long leaseSeconds,
       @ConfigProperty(name = "omnireach.outbox.batch-size", defaultValue = "50") int batchSize,
+      @ConfigProperty(name = "omnireach.twilio.api-base") Optional<String> twilioApiBase,
+      SmsAccounts sms,
       Clock clock,
       SendingGate gate) {
     return new MessageRelay(
@@ -140,13 +153,14 @@ public class ChannelServices {
             publicUrl,
             clock,
             new MessageRelay.Options(
-                maxAttempts,
-                Duration.ofSeconds(backoffSeconds),
-                Duration.ofHours(1),
+                RetryPolicy.OUTBOX
+                    .withMaxAttempts(maxAttempts)
+                    .withInitialBackoff(Duration.ofSeconds(backoffSeconds)),
                 Duration.ofSeconds(leaseSeconds),
                 batchSize),
             executor)
-        .gatedBy(gate);
+        .gatedBy(gate)
+        .withSms(sms, TwilioSmsChannel.factory(twilioApiBase.orElse(null)));
   }
 
   @Produces

@@ -5,7 +5,6 @@ import io.omnireach.ai.AiLedger;
 import io.omnireach.ai.AiSettingsRepository;
 import io.omnireach.ai.ChatModels;
 import io.omnireach.ai.Prices;
-import io.omnireach.ai.RetryPolicy;
 import io.omnireach.channel.HostPolicy;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.inbound.ImapMailboxes;
@@ -16,11 +15,11 @@ import io.omnireach.channel.inbound.Replies;
 import io.omnireach.channel.inbound.ReplyClassifier;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
+import io.omnireach.retry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Wires inbound email of core (IMAP settings, poller, processor, LLM and offline classifiers,
@@ -55,13 +54,7 @@ public class InboundServices {
       ChatModels models,
       Prices prices) {
     return new LlmReplyClassifier(
-        offline,
-        settings,
-        ledger,
-        cache,
-        models,
-        prices,
-        new RetryPolicy(2, Duration.ofMillis(500), 2.0));
+        offline, settings, ledger, cache, models, prices, RetryPolicy.AI_CALL.withMaxAttempts(2));
   }
 
   @Produces

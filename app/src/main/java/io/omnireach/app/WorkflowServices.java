@@ -2,8 +2,8 @@ package io.omnireach.app;
 
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.workflow.Workflows;
-import io.omnireach.workflow.engine.Backoff;
 import io.omnireach.workflow.engine.Enrollments;
 import io.omnireach.workflow.engine.RunControl;
 import io.omnireach.workflow.engine.Runs;
@@ -27,7 +27,7 @@ public class WorkflowServices {
   @Produces
   @Singleton
   WorkflowEngine engine(Transactions tx, Clock clock, AiStepGenerator generator) {
-    return new WorkflowEngine(tx, clock, generator, Backoff.DEFAULT);
+    return new WorkflowEngine(tx, clock, generator, RetryPolicy.WORKFLOW_STEP);
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package io.omnireach.bench;
 
+import io.omnireach.retry.RetryPolicy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.omnireach.channel.ChannelAdapters;
@@ -286,8 +287,7 @@ public final class SendBench {
                   adapters,
                   "https://reach.example",
                   clock,
-                  new MessageRelay.Options(
-                      5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), batch))
+                  new MessageRelay.Options(RetryPolicy.OUTBOX, Duration.ofMinutes(2), batch))
               .metering(ledger);
       long t1 = System.nanoTime();
       CpuClock.Reading c1 = cpu.now();
@@ -335,8 +335,7 @@ public final class SendBench {
               adapters,
               "https://reach.example",
               clock,
-              new MessageRelay.Options(
-                  5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), batch));
+              new MessageRelay.Options(RetryPolicy.OUTBOX, Duration.ofMinutes(2), batch));
       CpuClock.Reading p0 = producerCpu.now();
       CpuClock.Reading r0 = relayCpu.now();
       long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.omnireach.bench;
 
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
@@ -7,7 +8,6 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.UsageLedger;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.Workflows;
-import io.omnireach.workflow.engine.Backoff;
 import io.omnireach.workflow.engine.Enrollments;
 import io.omnireach.workflow.engine.WorkflowEngine;
 import java.sql.Connection;
@@ -110,7 +110,7 @@ public final class WorkflowStepsBench {
             (t, l, p, prompt, a) -> {
               throw new IllegalStateException("no AI in this bench");
             },
-            Backoff.DEFAULT);
+            RetryPolicy.WORKFLOW_STEP);
     WorkflowEngine unmetered =
         new WorkflowEngine(
                 tx,
@@ -118,7 +118,7 @@ public final class WorkflowStepsBench {
                 (t, l, p, prompt, a) -> {
                   throw new IllegalStateException("no AI in this bench");
                 },
-                Backoff.DEFAULT)
+                RetryPolicy.WORKFLOW_STEP)
             .metering(UsageLedger.OFF);
     // Metering on and off take turns (on, off, off, on, ...) over equal slices of the leads, so a
     // change of load on the shared machine, or the tables growing, hits both alike.

@@ -1,5 +1,7 @@
 package io.omnireach.ai;
 
+import io.omnireach.retry.RetryPolicy;
+
 /**
  * A provider call that did not give a usable draft. {@code reason} decides the HTTP status at the
  * REST boundary (timeouts 504, the rest 502); the tokens are those the provider billed anyway (a
@@ -60,5 +62,21 @@ public class AiException extends RuntimeException {
 
   public int completionTokens() {
     return completionTokens;
+  }
+
+  /**
+   * The provider's failure as the retry policy sees it (which of them are permanent is its data).
+   */
+  public RetryPolicy.Failure failure() {
+    return switch (reason) {
+      case RATE_LIMITED -> RetryPolicy.Failure.RATE_LIMITED;
+      case PROVIDER_ERROR -> RetryPolicy.Failure.SERVER_ERROR;
+      case TIMEOUT -> RetryPolicy.Failure.TIMEOUT;
+      case UNREACHABLE -> RetryPolicy.Failure.UNREACHABLE;
+      case AUTHENTICATION -> RetryPolicy.Failure.AUTHENTICATION;
+      case REJECTED -> RetryPolicy.Failure.REJECTED;
+      case MALFORMED_REPLY -> RetryPolicy.Failure.MALFORMED;
+      case OTHER -> RetryPolicy.Failure.OTHER;
+    };
   }
 }

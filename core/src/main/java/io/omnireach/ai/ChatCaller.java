@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.omnireach.ai.AiException.Reason;
+import io.omnireach.retry.RetryPolicy;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.regex.Matcher;
@@ -63,7 +64,7 @@ public final class ChatCaller {
         response = model.chat(request);
       } catch (RuntimeException e) {
         AiException failure = classify(e, attempt);
-        if (!retryable(failure) || attempt >= retry.maxAttempts()) {
+        if (!retry.retries(attempt, failure.failure())) {
           throw failure;
         }
         pause(attempt, failure);
@@ -183,17 +184,9 @@ public final class ChatCaller {
         e);
   }
 
-  /** Only 429, 5xx and timeouts; an unknown failure (no HTTP status) is not retried. */
-  private static boolean retryable(AiException failure) {
-    return switch (failure.reason()) {
-      case RATE_LIMITED, TIMEOUT, PROVIDER_ERROR -> true;
-      default -> false;
-    };
-  }
-
   private void pause(int attempt, AiException failure) {
     try {
-      Thread.sleep(retry.backoffAfter(attempt).toMillis());
+      Thread.sleep(retry.backoffAfter(attempt, System.nanoTime()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure;

@@ -6,6 +6,7 @@ import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,6 +55,14 @@ public final class GenerationService implements MessageGenerator {
     this.retry = retry;
     this.leads = leads;
     this.personas = personas;
+  }
+
+  /**
+   * The same service with another retry policy: a caller that retries on its own (a workflow step)
+   * takes a single attempt, so retries happen at one level only.
+   */
+  public GenerationService withRetry(RetryPolicy policy) {
+    return new GenerationService(settings, ledger, cache, models, prices, policy, leads, personas);
   }
 
   /** Loads both from the tenant's schema (NOT_FOUND for ids of another tenant) and generates. */

@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import io.omnireach.ai.AiException.Reason;
 import io.omnireach.lead.Lead;
 import io.omnireach.persona.Persona;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -10,16 +10,15 @@ import java.util.function.Function;
  * the mailbox's full settings, so changed credentials get a fresh one; {@link #close} ends them all
  * (application shutdown).
  */
-public final class ChannelAdapters
-    implements Function<SmtpSettings, ChannelAdapter>, AutoCloseable {
+public final class ChannelAdapters implements Function<SmtpSettings, Channel>, AutoCloseable {
 
   private static final int MAX_CACHED = 500;
 
-  private final Map<SmtpSettings, ChannelAdapter> cache = new ConcurrentHashMap<>();
+  private final Map<SmtpSettings, Channel> cache = new ConcurrentHashMap<>();
 
   @Override
-  public ChannelAdapter apply(SmtpSettings settings) {
-    ChannelAdapter cached = cache.get(settings);
+  public Channel apply(SmtpSettings settings) {
+    Channel cached = cache.get(settings);
     if (cached != null) {
       return cached;
     }
@@ -32,7 +31,7 @@ public final class ChannelAdapters
 
   @Override
   public void close() {
-    for (ChannelAdapter a : cache.values()) {
+    for (Channel a : cache.values()) {
       if (a instanceof AutoCloseable c) {
         try {
           c.close();

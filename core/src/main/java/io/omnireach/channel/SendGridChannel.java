@@ -32,7 +32,7 @@ import org.apache.http.impl.client.HttpClients;
  * <p>202 is SENT; 429 and 5xx, or no answer at all, are retried; any other 4xx (400 bad request,
  * 401/403 key refused) fails at once with SendGrid's error message.
  */
-public final class SendGridChannel implements ChannelAdapter, AutoCloseable {
+public final class SendGridChannel implements Channel, AutoCloseable {
 
   static final String DEFAULT_BASE_URL = "https://api.sendgrid.com";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,7 @@
 package io.omnireach.channel;
 
+import io.omnireach.retry.RetryPolicy;
+
 /**
  * What the transport said: accepted or not, the server's reply (for example an SMTP line), and for
  * a refusal whether trying again later may succeed (connection refused or timed out, SMTP 4xx, HTTP
@@ -23,5 +25,10 @@ public record SendResult(boolean accepted, String reply, boolean retryable) {
   /** A transient failure: the relay tries again later with backoff. */
   public static SendResult retry(String reply) {
     return new SendResult(false, reply, true);
+  }
+
+  /** The refusal as the retry policy sees it (meaningless for an accepted message). */
+  public RetryPolicy.Failure failure() {
+    return retryable ? RetryPolicy.Failure.TRANSIENT : RetryPolicy.Failure.REJECTED;
   }
 }

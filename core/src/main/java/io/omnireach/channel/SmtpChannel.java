@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * connection open between messages (checked with NOOP before reuse, reopened after {@code 60 s}
  * idle), sending one message at a time.
  */
-public final class SmtpChannel implements ChannelAdapter, AutoCloseable {
+public final class SmtpChannel implements Channel, AutoCloseable {
 
   private static final String TIMEOUT_MS = "20000";
   private static final long MAX_IDLE_MS = 60_000;

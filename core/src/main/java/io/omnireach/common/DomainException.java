@@ -14,7 +14,9 @@ public class DomainException extends RuntimeException {
     UNAUTHORIZED,
     FORBIDDEN,
     PAYLOAD_TOO_LARGE,
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** Well-formed, but the rules forbid it now (e.g. an SMS to a lead without SMS consent). */
+    UNPROCESSABLE
   }
 
   private final Kind kind;
@@ -40,6 +42,10 @@ public class DomainException extends RuntimeException {
 
   public static DomainException conflict(String field, String message) {
     return new DomainException(Kind.CONFLICT, field, message);
+  }
+
+  public static DomainException unprocessable(String field, String message) {
+    return new DomainException(Kind.UNPROCESSABLE, field, message);
   }
 
   public Kind kind() {

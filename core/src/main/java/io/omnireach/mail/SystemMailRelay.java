@@ -1,10 +1,10 @@
 package io.omnireach.mail;
 
-import io.omnireach.channel.ChannelAdapter;
+import io.omnireach.channel.Channel;
 import io.omnireach.channel.OutboundMessage;
 import io.omnireach.channel.SendResult;
 import io.omnireach.db.Transactions;
-import io.omnireach.workflow.engine.Backoff;
+import io.omnireach.retry.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,9 +28,9 @@ import java.util.logging.Logger;
  * UPDATE SKIP LOCKED}, so two servers never claim the same row at once), hands each to the
  * transport outside any transaction with an {@code X-OmniReach-Idempotency-Key} header and a stable
  * Message-ID, then records the reply: SENT (the bodies are blanked, they hold secret links), QUEUED
- * again after the shared {@link Backoff} for a transient failure, or FAILED. A record only applies
- * to the claim it belongs to ({@code attempts} as a fence), so a relay that lost its lease cannot
- * overwrite a newer attempt. The duplicate window: docs/reliability.md.
+ * again after the shared {@link RetryPolicy} for a transient failure, or FAILED. A record only
+ * applies to the claim it belongs to ({@code attempts} as a fence), so a relay that lost its lease
+ * cannot overwrite a newer attempt. The duplicate window: docs/reliability.md.
  */
 public final class SystemMailRelay {
 
@@ -39,18 +39,17 @@ public final class SystemMailRelay {
   static final String IDEMPOTENCY_HEADER = "X-OmniReach-Idempotency-Key";
 
   /**
-   * @param maxAttempts sends before a transiently failing mail is given up (FAILED)
-   * @param backoff the wait after each failed attempt (the workflow engine's retry policy)
+   * @param retry attempts and backoff for transient failures (the shared policy)
    * @param lease how long a SENDING row may stay so before another relay takes it again
    * @param batchSize rows claimed per transaction
    */
-  public record Options(int maxAttempts, Backoff backoff, Duration lease, int batchSize) {
+  public record Options(RetryPolicy retry, Duration lease, int batchSize) {
 
     public static final Options DEFAULTS =
-        new Options(8, Backoff.DEFAULT, Duration.ofMinutes(2), 20);
+        new Options(RetryPolicy.SYSTEM_MAIL, Duration.ofMinutes(2), 20);
 
     public Options {
-      if (maxAttempts < 1 || batchSize < 1 || lease.isNegative() || lease.isZero()) {
+      if (batchSize < 1 || lease.isNegative() || lease.isZero()) {
         throw new IllegalArgumentException("Invalid system mail relay options");
       }
     }
@@ -68,7 +67,7 @@ public final class SystemMailRelay {
       boolean leaseExpired) {}
 
   private final Transactions tx;
-  private final ChannelAdapter transport;
+  private final Channel transport;
   private final String from;
   private final Clock clock;
   private final Options options;
@@ -79,7 +78,7 @@ public final class SystemMailRelay {
    * @param from the sender address (the display name is the transport's)
    */
   public SystemMailRelay(
-      Transactions tx, ChannelAdapter transport, String from, Clock clock, Options options) {
+      Transactions tx, Channel transport, String from, Clock clock, Options options) {
     this.tx = tx;
     this.transport = transport;
     this.from = from;
@@ -183,7 +182,7 @@ public final class SystemMailRelay {
           "update platform.system_mail set status = 'SENT', sent_at = ?, last_error = null,"
               + " body_text = '', body_html = '' where id = ? and status = 'SENDING'"
               + " and attempts = ?";
-    } else if (result.retryable() && m.attempt() < options.maxAttempts()) {
+    } else if (options.retry().retries(m.attempt(), result.failure())) {
       sql =
           "update platform.system_mail set status = 'QUEUED', not_before = ?, last_error = ?"
               + " where id = ? and status = 'SENDING' and attempts = ?";
@@ -199,9 +198,11 @@ public final class SystemMailRelay {
         ps.setLong(2, m.id());
         ps.setInt(3, m.attempt());
       } else {
-        boolean retry = result.retryable() && m.attempt() < options.maxAttempts();
+        boolean retry = options.retry().retries(m.attempt(), result.failure());
         ps.setTimestamp(
-            1, Timestamp.from(retry ? now.plus(options.backoff().after(m.attempt())) : now));
+            1,
+            Timestamp.from(
+                retry ? now.plus(options.retry().backoffAfter(m.attempt(), m.id())) : now));
         ps.setString(2, truncate(result.reply()));
         ps.setLong(3, m.id());
         ps.setInt(4, m.attempt());

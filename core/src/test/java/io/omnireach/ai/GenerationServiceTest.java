@@ -26,6 +26,7 @@ import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaDraft;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.testing.UsageProbe;
@@ -94,7 +95,7 @@ class GenerationServiceTest {
             new AiCache(db.transactions(), clock),
             models,
             prices,
-            new RetryPolicy(3, Duration.ofMillis(20), 2.0),
+            RetryPolicy.AI_CALL.withInitialBackoff(Duration.ofMillis(20)),
             leads,
             personas);
     lead =

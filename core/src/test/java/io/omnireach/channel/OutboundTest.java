@@ -11,6 +11,7 @@ import io.omnireach.db.Migrations;
 import io.omnireach.lead.LeadDraft;
 import io.omnireach.lead.LeadField;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.testing.UsageProbe;
@@ -76,6 +77,13 @@ class OutboundTest {
     }
   }
 
+  /** Exact waits (10 s, then doubled) so the tests can assert them. */
+  static final RetryPolicy TEST_RETRY =
+      RetryPolicy.OUTBOX
+          .withMaxAttempts(3)
+          .withInitialBackoff(Duration.ofSeconds(10))
+          .withoutJitter();
+
   static TestDatabase db;
   static TenantRef acme;
   static LeadRepository leads;
@@ -127,8 +135,7 @@ class OutboundTest {
             adapters,
             "https://reach.example",
             clock,
-            new MessageRelay.Options(
-                3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), 20));
+            new MessageRelay.Options(TEST_RETRY, Duration.ofMinutes(2), 20));
   }
 
   /** A second relay over the same outbox, with other options. */
@@ -642,9 +649,7 @@ class OutboundTest {
       MessageView stuck = send(lead(unique("stuck"), null), slow.id(), "Then stuck");
       // one batch holds both, the delivered one first (ids in order)
       MessageRelay sweep =
-          relayWith(
-              new MessageRelay.Options(
-                  3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(2), 1000));
+          relayWith(new MessageRelay.Options(TEST_RETRY, Duration.ofMinutes(2), 1000));
       Thread relaying = new Thread(() -> sweep.relayDue(acme, 1000));
       relaying.start();
       Instant deadline = Instant.now().plusSeconds(5);

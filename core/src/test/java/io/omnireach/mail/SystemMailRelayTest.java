@@ -10,8 +10,8 @@ import io.omnireach.channel.SmtpChannel;
 import io.omnireach.channel.SmtpSettings;
 import io.omnireach.db.Transactions;
 import io.omnireach.mail.MailTemplates.Mail;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.testing.TestDatabase;
-import io.omnireach.workflow.engine.Backoff;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -63,10 +63,7 @@ class SystemMailRelayTest {
 
   static final SystemMailRelay.Options OPTIONS =
       new SystemMailRelay.Options(
-          3,
-          new Backoff(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10)),
-          Duration.ofMinutes(2),
-          2);
+          RetryPolicy.SYSTEM_MAIL.withMaxAttempts(3).withoutJitter(), Duration.ofMinutes(2), 2);
 
   static TestDatabase db;
   static Transactions tx;

@@ -5,6 +5,7 @@ import io.omnireach.channel.MailboxDraft;
 import io.omnireach.channel.MessageView;
 import io.omnireach.channel.SendWindow;
 import io.omnireach.channel.SendingRules;
+import io.omnireach.channel.SmsAccounts;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -188,7 +189,61 @@ public final class ChannelDtos {
                       + " References)")
           Long inReplyToMessageId,
       @Schema(description = "A window of its own instead of the mailbox's")
-          SendWindowDto sendWindow) {}
+          SendWindowDto sendWindow,
+      @Schema(
+              enumeration = {"email", "sms"},
+              example = "email",
+              description =
+                  "email (default) or sms: an SMS needs only body, goes to the lead's phone from"
+                      + " the tenant's Twilio sender, and needs the lead's SMS consent")
+          String channel) {}
+
+  @Schema(name = "SmsSettingsRequest")
+  public record SmsSettingsRequest(
+      @Schema(example = "AC0123456789abcdef0123456789abcdef", required = true) String accountSid,
+      @Schema(
+              example = "your_auth_token",
+              description = "Write-only, stored encrypted; leave out to keep the stored one")
+          String authToken,
+      @Schema(example = "+14155550123", description = "E.164 sender number, or …")
+          String fromNumber,
+      @Schema(
+              example = "MG0123456789abcdef0123456789abcdef",
+              description = "… a messaging service SID (exactly one of the two)")
+          String messagingServiceSid,
+      @Schema(description = "The tenant's window, on top of the quiet hours 08:00–21:00")
+          SendWindowDto sendWindow) {
+
+    SmsAccounts.Update update() {
+      return new SmsAccounts.Update(
+          accountSid,
+          authToken,
+          fromNumber,
+          messagingServiceSid,
+          sendWindow == null ? null : sendWindow.window());
+    }
+  }
+
+  @Schema(name = "SmsSettings")
+  public record SmsSettingsDto(
+      @Schema(example = "AC0123456789abcdef0123456789abcdef") String accountSid,
+      @Schema(example = "+14155550123") String fromNumber,
+      String messagingServiceSid,
+      SendWindowDto sendWindow,
+      @Schema(description = "Whether an auth token is stored (the token is never returned)")
+          boolean authTokenSet,
+      Instant updatedAt) {
+
+    static SmsSettingsDto of(SmsAccounts.View v) {
+      return new SmsSettingsDto(
+          v.accountSid(),
+          v.fromNumber(),
+          v.messagingServiceSid(),
+          v.sendWindow() == null ? null : SendWindowDto.of(v.sendWindow()),
+          v.authTokenSet(),
+          v.updatedAt());
+    }
+  }
 
   @Schema(name = "MessageEvent")
   public record EventDto(

@@ -12,6 +12,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
   @Override
   public Response toResponse(DomainException e) {
+    if (e.kind() == DomainException.Kind.UNPROCESSABLE) {
+      // not in Response.Status of this JAX-RS version
+      return new Problem("about:blank", "Unprocessable Content", 422, e.getMessage(), e.field())
+          .toResponse();
+    }
     Response.Status status =
         switch (e.kind()) {
           case INVALID -> Response.Status.BAD_REQUEST;
@@ -21,6 +26,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
           case FORBIDDEN -> Response.Status.FORBIDDEN;
           case PAYLOAD_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
           case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
+          case UNPROCESSABLE -> throw new IllegalStateException("handled above");
         };
     Response response = Problem.of(status, e.getMessage(), e.field()).toResponse();
     if (status == Response.Status.TOO_MANY_REQUESTS) {

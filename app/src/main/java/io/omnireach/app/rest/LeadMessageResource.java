@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Emailing a lead: the message is queued in the outbox and sent by the relay after commit. */
 @Path("/leads/{leadId}/messages")
-@Tag(name = "Messages", description = "Email to leads through the outbox; status and history")
+@Tag(
+    name = "Messages",
+    description = "Email and SMS to leads through the outbox; status and history")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadMessageResource {
@@ -46,7 +48,7 @@ public class LeadMessageResource {
   @RolesAllowed({"Admin", "Sales"})
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Email a lead",
+      summary = "Email or text a lead",
       description =
           "Queues the message and returns 202 at once; poll GET /messages/{id}. Before sending,"
               + " do-not-contact, the suppression list and denied email consent are checked: the"
@@ -55,7 +57,13 @@ public class LeadMessageResource {
               + " after its previous send it waits (notBefore, a DEFERRED event). Transient"
               + " failures are retried with backoff. inReplyToMessageId makes it a follow-up in"
               + " that message's thread (subject defaults to \"Re: …\"). A repeated"
-              + " Idempotency-Key returns the first message instead of queueing another.")
+              + " Idempotency-Key returns the first message instead of queueing another."
+              + " With \"channel\":\"sms\" only body is needed: the SMS goes to the lead's"
+              + " phone from the tenant's Twilio sender; without the lead's SMS consent (or"
+              + " without SMS settings or a phone in E.164) the answer is 422. SMS arrive only"
+              + " 08:00–21:00 in the lead's time zone and inside the tenant's SMS window"
+              + " (deferred otherwise); each is metered in segments (GSM-7: 160/153 characters,"
+              + " else UCS-2: 70/67).")
   @RequestBody(
       content =
           @Content(
@@ -72,7 +80,12 @@ public class LeadMessageResource {
                     name = "follow-up in the thread",
                     value =
                         "{\"mailboxId\":1,\"body\":\"Just bumping this up.\","
-                            + "\"inReplyToMessageId\":41}")
+                            + "\"inReplyToMessageId\":41}"),
+                @ExampleObject(
+                    name = "SMS",
+                    value =
+                        "{\"channel\":\"sms\",\"body\":\"Hi María, it's Sam from Acme - is"
+                            + " 3pm tomorrow still good for our call?\"}")
               }))
   @APIResponse(
       responseCode = "202",
@@ -83,6 +96,20 @@ public class LeadMessageResource {
               schema = @Schema(implementation = MessageDto.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @APIResponse(
+      responseCode = "422",
+      description = "An SMS that may not be sent: no SMS consent, no phone, or SMS not set up",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "no SMS consent",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
+                              + "\"status\":422,\"detail\":\"Lead 12 has not granted SMS"
+                              + " consent (status: none); an SMS needs the lead's express"
+                              + " consent.\",\"field\":\"channel\"}")))
   @APIResponse(
       responseCode = "409",
       description = "Sending is paused by billing: the plan's hard limit for emails is reached",
@@ -111,20 +138,17 @@ public class LeadMessageResource {
     if (before.isPresent()) {
       return accepted(before.get());
     }
-    limits.requireRoom(tenant.id(), Meter.EMAILS_SENT);
-    MessageView queued =
-        messages.queue(
-            tenant,
-            leadId,
-            body.mailboxId(),
-            body.subject(),
-            body.body(),
-            idempotencyKey,
-            current.email(),
-            m ->
-                m.withPersona(body.personaId())
-                    .withThreadOf(body.inReplyToMessageId())
-                    .withSendWindow(body.sendWindow() == null ? null : body.sendWindow().window()));
+    String channel = body.channel() == null ? "email" : body.channel().strip();
+    MessageView queued;
+    if ("sms".equalsIgnoreCase(channel)) {
+      limits.requireRoom(tenant.id(), Meter.SMS_SEGMENTS);
+      queued = messages.queueSms(tenant, leadId, body.body(), idempotencyKey, current.email());
+    } else if ("email".equalsIgnoreCase(channel)) {
+      limits.requireRoom(tenant.id(), Meter.EMAILS_SENT);
+      queued = email(tenant, leadId, idempotencyKey, body);
+    } else {
+      throw DomainException.invalid("channel", "channel must be email or sms.");
+    }
     if (queued.status() == MessageView.Status.QUEUED) {
       dispatcher.dispatch(tenant, queued.id()); // the row is committed: queue() has returned
     }
@@ -133,5 +157,24 @@ public class LeadMessageResource {
 
   private static Response accepted(MessageView m) {
     return Response.accepted(MessageDto.of(m)).location(URI.create("messages/" + m.id())).build();
+  }
+
+  private MessageView email(
+      TenantRef tenant, long leadId, String idempotencyKey, MessageRequest body) {
+    if (body.mailboxId() == null) {
+      throw DomainException.invalid("mailboxId", "mailboxId is required.");
+    }
+    return messages.queue(
+        tenant,
+        leadId,
+        body.mailboxId(),
+        body.subject(),
+        body.body(),
+        idempotencyKey,
+        current.email(),
+        m ->
+            m.withPersona(body.personaId())
+                .withThreadOf(body.inReplyToMessageId())
+                .withSendWindow(body.sendWindow() == null ? null : body.sendWindow().window()));
   }
 }

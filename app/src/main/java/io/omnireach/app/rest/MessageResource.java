@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Outbound messages of the caller's tenant: status, reason and history. */
 @Path("/messages")
-@Tag(name = "Messages", description = "Email to leads through the outbox; status and history")
+@Tag(
+    name = "Messages",
+    description = "Email and SMS to leads through the outbox; status and history")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {

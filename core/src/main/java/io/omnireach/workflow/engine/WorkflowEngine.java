@@ -3,6 +3,7 @@ package io.omnireach.workflow.engine;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
 import io.omnireach.usage.UsageEvent;
@@ -58,12 +59,13 @@ public final class WorkflowEngine {
   private final Transactions tx;
   private final Clock clock;
   private final NodeDispatch nodes;
-  private final Backoff backoff;
+  private final RetryPolicy backoff;
   private UsageLedger usage = UsageLedger.ON;
   // published versions never change: cached by tenant + workflow + version
   private final Map<String, Compiled> versions = new ConcurrentHashMap<>();
 
-  public WorkflowEngine(Transactions tx, Clock clock, StepGenerator generator, Backoff backoff) {
+  public WorkflowEngine(
+      Transactions tx, Clock clock, StepGenerator generator, RetryPolicy backoff) {
     this.tx = tx;
     this.clock = clock;
     this.nodes = new NodeDispatch(new NodeServices(generator));
@@ -282,8 +284,11 @@ public final class WorkflowEngine {
   }
 
   private void failOrRetry(Writes w, StepClaim step, String error, boolean permanent, Instant now) {
-    if (!permanent && step.attempt() < step.maxAttempts()) {
-      w.retry(step, error, now.plus(backoff.after(step.attempt())));
+    RetryPolicy policy = backoff.withMaxAttempts(step.maxAttempts());
+    RetryPolicy.Failure failure =
+        permanent ? RetryPolicy.Failure.REJECTED : RetryPolicy.Failure.TRANSIENT;
+    if (policy.retries(step.attempt(), failure)) {
+      w.retry(step, error, now.plus(policy.backoffAfter(step.attempt(), step.nodeRunId())));
     } else {
       w.fail(step, permanent ? error : error + " (gave up after " + step.attempt() + " attempts)");
     }

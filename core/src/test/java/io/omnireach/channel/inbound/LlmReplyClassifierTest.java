@@ -21,9 +21,9 @@ import io.omnireach.ai.KeyCipher;
 import io.omnireach.ai.Prices;
 import io.omnireach.ai.PromptBuilder;
 import io.omnireach.ai.Provider;
-import io.omnireach.ai.RetryPolicy;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.common.Json;
+import io.omnireach.retry.RetryPolicy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -75,7 +75,7 @@ class LlmReplyClassifierTest extends InboundFixture {
         new AiCache(db.transactions(), clock),
         new ChatModels(Map.of(Provider.OPENROUTER, wm.baseUrl() + "/api/v1"), timeout, false),
         Prices.parse("openrouter:openai/gpt-4o-mini=0.15/0.60"),
-        new RetryPolicy(attempts, Duration.ofMillis(10), 2.0));
+        RetryPolicy.AI_CALL.withMaxAttempts(attempts).withInitialBackoff(Duration.ofMillis(10)));
   }
 
   @AfterAll

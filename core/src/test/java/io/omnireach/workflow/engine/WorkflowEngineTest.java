@@ -7,6 +7,7 @@ import io.omnireach.ai.Draft;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Migrations;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.TestDatabase;
 import io.omnireach.workflow.WorkflowJson;
@@ -77,7 +78,9 @@ class WorkflowEngineTest {
               0);
         };
     workflows = new Workflows(db.transactions(), clock);
-    engine = new WorkflowEngine(db.transactions(), clock, generator, Backoff.DEFAULT);
+    engine =
+        new WorkflowEngine(
+            db.transactions(), clock, generator, RetryPolicy.WORKFLOW_STEP.withoutJitter());
     enrollments =
         new Enrollments(db.transactions(), clock, new LeadRepository(db.transactions(), clock));
     control = new RunControl(db.transactions(), clock);
