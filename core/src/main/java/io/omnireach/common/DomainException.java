@@ -14,6 +14,7 @@ public class DomainException extends RuntimeException {
     UNAUTHORIZED,
     FORBIDDEN,
     PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
     TOO_MANY_REQUESTS
   }
 
