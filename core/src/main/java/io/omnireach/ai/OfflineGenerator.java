@@ -26,7 +26,7 @@ public final class OfflineGenerator implements MessageGenerator {
    */
   public Draft generate(TenantRef tenant, Lead lead, Persona persona, List<Passage> passages) {
     Facts f = Facts.of(lead);
-    String note = note(passages);
+    String note = note(passages, f.company);
     Tone tone = persona.tone();
     List<String> values = persona.valuePropositions();
     List<String> paragraphs = new ArrayList<>();
@@ -92,23 +92,35 @@ public final class OfflineGenerator implements MessageGenerator {
     return List.copyOf(out.values());
   }
 
-  /** The first sentence of the best passage that reads as a fact, or "". */
-  private static String note(List<Passage> passages) {
+  /**
+   * The first sentence of the best passage that reads as a fact (no heading, no neutralised
+   * instruction), preferring one that names the lead's company; "" if none.
+   */
+  private static String note(List<Passage> passages, String company) {
     if (passages == null || passages.isEmpty()) {
       return "";
     }
     String text = PromptBuilder.sanitize(passages.get(0).text(), 2000);
+    String first = "";
     for (String line : text.split("\n")) {
-      if (line.equals(PromptBuilder.NEUTRALISED) || line.length() < 20) {
+      if (line.startsWith("#") || line.equals(PromptBuilder.NEUTRALISED) || line.length() < 20) {
         continue;
       }
       String sentence = line.split("(?<=[.!?])\\s+")[0].strip();
       if (sentence.length() > 240) {
         sentence = sentence.substring(0, 240).strip() + "…";
       }
-      return sentence;
+      if (!company.isEmpty()
+          && sentence
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains(company.toLowerCase(java.util.Locale.ROOT))) {
+        return sentence;
+      }
+      if (first.isEmpty()) {
+        first = sentence;
+      }
     }
-    return "";
+    return first;
   }
 
   private static String greeting(Tone tone, Facts f) {

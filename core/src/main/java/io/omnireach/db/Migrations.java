@@ -47,6 +47,14 @@ public final class Migrations {
         s.execute("select pg_advisory_xact_lock(72616701)");
         s.execute("create schema if not exists " + EXTENSIONS_SCHEMA);
         s.execute("create extension if not exists vector with schema " + EXTENSIONS_SCHEMA);
+        // created earlier by hand in another schema (e.g. public): tenant tables name extensions.
+        s.execute(
+            "do $$ begin if (select n.nspname from pg_extension e join pg_namespace n"
+                + " on n.oid = e.extnamespace where e.extname = 'vector') <> '"
+                + EXTENSIONS_SCHEMA
+                + "' then alter extension vector set schema "
+                + EXTENSIONS_SCHEMA
+                + "; end if; end $$");
         c.commit();
       } catch (SQLException e) {
         c.rollback();

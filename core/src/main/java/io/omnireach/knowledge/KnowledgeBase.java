@@ -122,22 +122,33 @@ public final class KnowledgeBase implements PassageSource {
    * marked FAILED with the reason and {@link TextExtractor.UnreadableDocument} is thrown.
    */
   public List<String> prepare(TenantRef tenant, long id) {
-    KnowledgeDocument doc = store.get(tenant, id);
-    List<String> chunks;
     try {
-      String text =
-          extractor.extract(DocumentFormat.ofMediaType(doc.mediaType()), store.content(tenant, id));
-      chunks = chunker.split(text);
+      return tx.tenant(tenant, c -> chunksOf(c, id));
     } catch (TextExtractor.UnreadableDocument e) {
       store.failed(tenant, id, e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * As {@link #prepare} inside the container's transaction (the job's reader): the reason of an
+   * unreadable document is only thrown, since this transaction rolls back with the failure.
+   */
+  public List<String> prepareJoined(TenantRef tenant, long id) {
+    return tx.joined(tenant, c -> chunksOf(c, id));
+  }
+
+  private List<String> chunksOf(java.sql.Connection c, long id) throws java.sql.SQLException {
+    KnowledgeDocument doc = KnowledgeStore.getJoined(c, id);
+    String text =
+        extractor.extract(
+            DocumentFormat.ofMediaType(doc.mediaType()), KnowledgeStore.contentJoined(c, id));
+    List<String> chunks = chunker.split(text);
     if (chunks.isEmpty()) {
-      String why = "No text found in the document (a scanned PDF or an empty file?).";
-      store.failed(tenant, id, why);
-      throw new TextExtractor.UnreadableDocument(why, null);
+      throw new TextExtractor.UnreadableDocument(
+          "No text found in the document (a scanned PDF or an empty file?).", null);
     }
-    store.planned(tenant, id, chunks.size());
+    KnowledgeStore.plannedJoined(c, id, chunks.size());
     return chunks;
   }
 

@@ -94,21 +94,26 @@ public final class KnowledgeStore {
     }
   }
 
-  public byte[] content(TenantRef tenant, long id) {
-    return tx.tenant(
-        tenant,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("select content from knowledge_documents where id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.notFound("Knowledge document " + id + " not found.");
-              }
-              return rs.getBytes(1);
-            }
-          }
-        });
+  static byte[] contentJoined(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select content from knowledge_documents where id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("Knowledge document " + id + " not found.");
+        }
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  static void plannedJoined(Connection c, long id, int chunks) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("update knowledge_documents set chunks_total = ? where id = ?")) {
+      ps.setInt(1, chunks);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
   }
 
   /** Deletes the document; its chunks go with it (foreign key on delete cascade). */
@@ -137,10 +142,6 @@ public final class KnowledgeStore {
             executionId,
             id)
         > 0;
-  }
-
-  public void planned(TenantRef tenant, long id, int chunks) {
-    update(tenant, "update knowledge_documents set chunks_total = ? where id = ?", chunks, id);
   }
 
   public void finished(TenantRef tenant, long id, boolean ok, String error) {
