@@ -4,7 +4,7 @@
 # (see ARCHITECTURE.md "Verified on these machines"). Does nothing when it is already there.
 set -euo pipefail
 
-PG_MAJOR="${PG_MAJOR:-$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n1)}"
+PG_MAJOR="${PG_MAJOR:-$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n1 || true)}"
 VERSION=0.8.0
 
 available() {

@@ -159,7 +159,10 @@ public class KnowledgeView extends Div {
         .setWidth("180px")
         .setFlexGrow(0);
     grid.addColumn(d -> d.chunksDone()).setHeader("Chunks").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(d -> WHEN.format(d.createdAt())).setHeader("Added").setAutoWidth(true);
+    grid.addColumn(d -> WHEN.format(d.createdAt()))
+        .setHeader("Added")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     if (user.canWrite()) {
       grid.addColumn(
               new ComponentRenderer<>(
