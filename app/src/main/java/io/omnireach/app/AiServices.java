@@ -9,6 +9,11 @@ import io.omnireach.ai.Prices;
 import io.omnireach.ai.Provider;
 import io.omnireach.app.security.MasterKey;
 import io.omnireach.db.Transactions;
+import io.omnireach.jobs.knowledge.KnowledgeJobs;
+import io.omnireach.knowledge.Embedder;
+import io.omnireach.knowledge.KnowledgeBase;
+import io.omnireach.knowledge.KnowledgeStore;
+import io.omnireach.knowledge.MiniLmEmbedder;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.retry.RetryPolicy;
@@ -24,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Wires AI generation of core into CDI: settings with the master key, ledger, cache, the provider
  * clients (base URLs, timeout) and the price table from MicroProfile Config. The reply classifier
- * ({@link InboundServices}) uses the same beans.
+ * ({@link InboundServices}) uses the same beans. The knowledge base (store, in-process embedding
+ * model, indexing jobs) feeds the drafts their passages.
  */
 @ApplicationScoped
 public class AiServices {
@@ -77,8 +83,34 @@ public class AiServices {
       ChatModels models,
       Prices prices,
       LeadRepository leads,
-      PersonaRepository personas) {
+      PersonaRepository personas,
+      KnowledgeBase knowledge) {
     return new GenerationService(
-        settings, ledger, cache, models, prices, RetryPolicy.AI_CALL, leads, personas);
+        settings, ledger, cache, models, prices, RetryPolicy.AI_CALL, leads, personas, knowledge);
+  }
+
+  @Produces
+  @Singleton
+  KnowledgeStore knowledgeStore(Transactions tx, Clock clock) {
+    return new KnowledgeStore(tx, clock);
+  }
+
+  /** One in-process model for the whole server (loaded on first use, then shared). */
+  @Produces
+  @Singleton
+  Embedder embedder() {
+    return new MiniLmEmbedder();
+  }
+
+  @Produces
+  @Singleton
+  KnowledgeBase knowledge(
+      KnowledgeStore store,
+      Transactions tx,
+      Embedder embedder,
+      KnowledgeJobs jobs,
+      @ConfigProperty(name = "omnireach.knowledge.max-bytes", defaultValue = "10485760")
+          int maxBytes) {
+    return new KnowledgeBase(store, tx, embedder, jobs, maxBytes);
   }
 }

@@ -3,7 +3,8 @@ package io.omnireach.ai;
 /**
  * A generated message. {@code generator} is {@value #OFFLINE} for template output, otherwise {@code
  * provider/model} (for example {@code openrouter/openai/gpt-4o-mini}). {@code cached} is true when
- * the answer came from the generation cache instead of a provider call.
+ * the answer came from the generation cache instead of a provider call. {@code sources} are the
+ * knowledge passages' documents the draft was written from (empty when none).
  */
 public record Draft(
     String subject,
@@ -12,15 +13,45 @@ public record Draft(
     String generator,
     boolean cached,
     int promptTokens,
-    int completionTokens) {
+    int completionTokens,
+    java.util.List<DraftSource> sources) {
 
   public static final String OFFLINE = "offline";
+
+  public Draft {
+    sources = sources == null ? java.util.List.of() : java.util.List.copyOf(sources);
+  }
+
+  public Draft(
+      String subject,
+      String body,
+      String rationale,
+      String generator,
+      boolean cached,
+      int promptTokens,
+      int completionTokens) {
+    this(
+        subject,
+        body,
+        rationale,
+        generator,
+        cached,
+        promptTokens,
+        completionTokens,
+        java.util.List.of());
+  }
+
+  public Draft withSources(java.util.List<DraftSource> list) {
+    return new Draft(
+        subject, body, rationale, generator, cached, promptTokens, completionTokens, list);
+  }
 
   public boolean offline() {
     return OFFLINE.equals(generator);
   }
 
   public Draft asCached() {
-    return new Draft(subject, body, rationale, generator, true, promptTokens, completionTokens);
+    return new Draft(
+        subject, body, rationale, generator, true, promptTokens, completionTokens, sources);
   }
 }

@@ -34,6 +34,7 @@ public final class GenerationService implements MessageGenerator {
   private final RetryPolicy retry;
   private final LeadRepository leads;
   private final PersonaRepository personas;
+  private final PassageSource passages;
   private final OfflineGenerator offline = new OfflineGenerator();
   private final PromptBuilder prompts = new PromptBuilder();
   private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
@@ -47,6 +48,21 @@ public final class GenerationService implements MessageGenerator {
       RetryPolicy retry,
       LeadRepository leads,
       PersonaRepository personas) {
+    this(settings, ledger, cache, models, prices, retry, leads, personas, PassageSource.NONE);
+  }
+
+  /** With {@code passages}: the knowledge the drafts are written from (RAG). */
+  public GenerationService(
+      AiSettingsRepository settings,
+      AiLedger ledger,
+      AiCache cache,
+      ChatModels models,
+      Prices prices,
+      RetryPolicy retry,
+      LeadRepository leads,
+      PersonaRepository personas,
+      PassageSource passages) {
+    this.passages = passages;
     this.settings = settings;
     this.ledger = ledger;
     this.cache = cache;
@@ -88,8 +104,10 @@ public final class GenerationService implements MessageGenerator {
 
   private Draft generate(TenantRef tenant, Lead lead, Persona persona, String brief, String actor) {
     Optional<String> apiKey = apiKey(tenant);
+    List<Passage> found = passages.find(tenant, lead, persona, brief);
+    List<DraftSource> sources = OfflineGenerator.sources(found);
     if (apiKey.isEmpty()) {
-      Draft d = offline.generate(tenant, lead, persona);
+      Draft d = offline.generate(tenant, lead, persona, found);
       if (brief == null || brief.isBlank()) {
         return d;
       }
@@ -101,11 +119,21 @@ public final class GenerationService implements MessageGenerator {
           d.generator(),
           d.cached(),
           d.promptTokens(),
-          d.completionTokens());
+          d.completionTokens(),
+          d.sources());
     }
     AiSettings s = settings.get(tenant);
-    Prompt prompt = prompts.build(lead, persona, List.of(), brief);
-    String key = AiCache.key(tenant, s.provider(), s.model(), s.temperature(), prompt);
+    Prompt prompt = prompts.build(lead, persona, List.of(), brief, found);
+    // the retrieved chunk ids are part of the key (the prompt holds their text as well)
+    String version =
+        found.isEmpty()
+            ? PromptBuilder.TEMPLATE_VERSION
+            : PromptBuilder.TEMPLATE_VERSION
+                + "+rag:"
+                + found.stream()
+                    .map(p -> Long.toString(p.chunkId()))
+                    .collect(java.util.stream.Collectors.joining(","));
+    String key = AiCache.key(tenant, version, s.provider(), s.model(), s.temperature(), prompt);
     long started = System.nanoTime();
     Optional<Draft> hit = cache.find(tenant, key);
     if (hit.isPresent()) {
@@ -126,7 +154,7 @@ public final class GenerationService implements MessageGenerator {
               lead.id(),
               persona.id(),
               actor));
-      return hit.get().asCached();
+      return hit.get().asCached().withSources(sources);
     }
     checkBudget(tenant, s);
     LlmGenerator llm =
@@ -137,7 +165,7 @@ public final class GenerationService implements MessageGenerator {
             retry);
     try {
       LlmGenerator.Result result = llm.complete(prompt);
-      Draft draft = result.draft();
+      Draft draft = result.draft().withSources(sources);
       record(
           tenant,
           s,

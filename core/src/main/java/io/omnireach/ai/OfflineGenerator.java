@@ -17,7 +17,16 @@ public final class OfflineGenerator implements MessageGenerator {
 
   @Override
   public Draft generate(TenantRef tenant, Lead lead, Persona persona) {
+    return generate(tenant, lead, persona, List.of());
+  }
+
+  /**
+   * As {@link #generate(TenantRef, Lead, Persona)}, quoting the first sentence of the best
+   * knowledge passage (cleaned like prompt input) and naming its documents as the draft's sources.
+   */
+  public Draft generate(TenantRef tenant, Lead lead, Persona persona, List<Passage> passages) {
     Facts f = Facts.of(lead);
+    String note = note(passages, f.company);
     Tone tone = persona.tone();
     List<String> values = persona.valuePropositions();
     List<String> paragraphs = new ArrayList<>();
@@ -29,6 +38,11 @@ public final class OfflineGenerator implements MessageGenerator {
               : "Hope your week is going well!");
     }
     paragraphs.add(reason(tone, f, persona));
+    if (!note.isEmpty()) {
+      paragraphs.add(
+          (f.company.isEmpty() ? "From our notes: " : "From our notes on " + f.company + ": ")
+              + note);
+    }
     if (!values.isEmpty()) {
       paragraphs.add(valueLine(tone, values.get(0)));
     }
@@ -58,11 +72,55 @@ public final class OfflineGenerator implements MessageGenerator {
             + ", using the lead's "
             + f.used()
             + (values.isEmpty() ? "" : " and the persona's first value proposition")
+            + (note.isEmpty()
+                ? ""
+                : ", quoting the knowledge base (\"" + passages.get(0).title() + "\")")
             + ".",
         Draft.OFFLINE,
         false,
         0,
-        0);
+        0,
+        note.isEmpty() ? List.of() : sources(passages));
+  }
+
+  /** The documents of the passages, each once, in the order found. */
+  static List<DraftSource> sources(List<Passage> passages) {
+    java.util.LinkedHashMap<Long, DraftSource> out = new java.util.LinkedHashMap<>();
+    for (Passage p : passages) {
+      out.putIfAbsent(p.sourceId(), new DraftSource(p.kind(), p.sourceId(), p.title()));
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * The first sentence of the best passage that reads as a fact (no heading, no neutralised
+   * instruction), preferring one that names the lead's company; "" if none.
+   */
+  private static String note(List<Passage> passages, String company) {
+    if (passages == null || passages.isEmpty()) {
+      return "";
+    }
+    String text = PromptBuilder.sanitize(passages.get(0).text(), 2000);
+    String first = "";
+    for (String line : text.split("\n")) {
+      if (line.startsWith("#") || line.equals(PromptBuilder.NEUTRALISED) || line.length() < 20) {
+        continue;
+      }
+      String sentence = line.split("(?<=[.!?])\\s+")[0].strip();
+      if (sentence.length() > 240) {
+        sentence = sentence.substring(0, 240).strip() + "…";
+      }
+      if (!company.isEmpty()
+          && sentence
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains(company.toLowerCase(java.util.Locale.ROOT))) {
+        return sentence;
+      }
+      if (first.isEmpty()) {
+        first = sentence;
+      }
+    }
+    return first;
   }
 
   private static String greeting(Tone tone, Facts f) {

@@ -14,6 +14,7 @@ public class DomainException extends RuntimeException {
     UNAUTHORIZED,
     FORBIDDEN,
     PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
     TOO_MANY_REQUESTS,
     /** Well-formed, but the rules forbid it now (e.g. an SMS to a lead without SMS consent). */
     UNPROCESSABLE

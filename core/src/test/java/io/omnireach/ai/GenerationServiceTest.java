@@ -123,6 +123,24 @@ class GenerationServiceTest {
                 null,
                 null),
             "test");
+    warmUp();
+  }
+
+  /**
+   * The JVM's first provider call loads langchain4j's HTTP and JSON service providers across the
+   * whole classpath (which holds the embedding model and onnxruntime): on a busy machine that alone
+   * outlasts the 700 ms timeout. One call here, so the tests time only what they mean.
+   */
+  static void warmUp() {
+    useOpenRouter(100_000);
+    wm.stubFor(
+        post(urlEqualTo(OPENROUTER_PATH))
+            .willReturn(okJson(completion("openai/gpt-4o-mini", DRAFT_JSON, 1, 1))));
+    try {
+      service.draft(ACME, lead.id(), persona.id(), "warm-up");
+    } catch (RuntimeException e) {
+      // only the loading matters; @BeforeEach clears calls, cache and stubs
+    }
   }
 
   @AfterAll

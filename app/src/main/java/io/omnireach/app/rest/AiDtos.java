@@ -6,6 +6,7 @@ import io.omnireach.ai.AiUsage;
 import io.omnireach.ai.Draft;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of AI drafts and {@code /settings/ai} (JSON, camelCase). */
@@ -31,7 +32,11 @@ public final class AiDtos {
           boolean offline,
       @Schema(description = "True when served from the generation cache") boolean cached,
       @Schema(example = "0") int promptTokens,
-      @Schema(example = "0") int completionTokens) {
+      @Schema(example = "0") int completionTokens,
+      @Schema(
+              description =
+                  "The knowledge documents the draft drew on: kind \"document\", id, file name")
+          List<SourceDto> sources) {
 
     static DraftDto of(Draft d) {
       return new DraftDto(
@@ -42,9 +47,16 @@ public final class AiDtos {
           d.offline(),
           d.cached(),
           d.promptTokens(),
-          d.completionTokens());
+          d.completionTokens(),
+          d.sources().stream().map(s -> new SourceDto(s.kind(), s.id(), s.title())).toList());
     }
   }
+
+  @Schema(name = "DraftSource", description = "A source a draft used")
+  public record SourceDto(
+      @Schema(example = "document") String kind,
+      @Schema(example = "4") long id,
+      @Schema(example = "Globex account notes.pdf") String title) {}
 
   @Schema(name = "AiUsage", description = "This calendar month (UTC)")
   public record UsageDto(

@@ -25,6 +25,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
           case UNAUTHORIZED -> Response.Status.UNAUTHORIZED;
           case FORBIDDEN -> Response.Status.FORBIDDEN;
           case PAYLOAD_TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+          case UNSUPPORTED_MEDIA_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
           case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
           case UNPROCESSABLE -> throw new IllegalStateException("handled above");
         };

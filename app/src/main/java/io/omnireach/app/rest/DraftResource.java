@@ -36,12 +36,13 @@ public class DraftResource {
           + "\"rationale\":\"Offline template (no AI provider configured): tone 50/50/50, using"
           + " the lead's name, company, title, industry and the persona's first value"
           + " proposition.\",\"generator\":\"offline\",\"offline\":true,\"cached\":false,"
-          + "\"promptTokens\":0,\"completionTokens\":0}";
+          + "\"promptTokens\":0,\"completionTokens\":0,\"sources\":[{\"kind\":\"document\","
+          + "\"id\":4,\"title\":\"Northwind account notes.pdf\"}]}";
   private static final String AI_EXAMPLE =
       "{\"subject\":\"Fewer manual steps at Northwind\",\"body\":\"Hi Maria, …\","
           + "\"rationale\":\"Used her title, company and the first value proposition.\","
           + "\"generator\":\"openrouter/openai/gpt-4o-mini\",\"offline\":false,\"cached\":false,"
-          + "\"promptTokens\":812,\"completionTokens\":164}";
+          + "\"promptTokens\":812,\"completionTokens\":164,\"sources\":[]}";
   private static final String BUDGET_EXAMPLE =
       "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
           + "\"detail\":\"The monthly AI token budget of 200000 tokens is spent.\"}";
@@ -63,7 +64,10 @@ public class DraftResource {
               + " generator answers (generator \"offline\"); otherwise the tenant's provider is"
               + " called (cached for identical requests, counted against the monthly token"
               + " budget, retried at most 3 times on 429/5xx/timeouts). Lead text is treated as"
-              + " untrusted data. Nothing is sent and nothing else changes.")
+              + " untrusted data. Up to three passages of the knowledge base (those naming the"
+              + " lead's company first, then the closest to lead and persona) go into the prompt as"
+              + " fenced, untrusted data; sources lists their documents. Nothing is sent and"
+              + " nothing else changes.")
   @RequestBody(
       required = true,
       content =

@@ -6,6 +6,7 @@ import io.omnireach.common.SecretBox;
 import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
+import io.omnireach.jobs.knowledge.KnowledgeJobs;
 import io.omnireach.jobs.leadimport.LeadImportJobs;
 import io.omnireach.jobs.workflow.WorkflowJobs;
 import io.omnireach.seed.DemoSeed;
@@ -37,6 +38,7 @@ public class StartupTasks {
   @Inject BillingDemo billingDemo;
   @Inject StartupState state;
   @Inject LeadImportJobs leadImports;
+  @Inject KnowledgeJobs knowledgeJobs;
   @Inject WorkflowJobs workflowJobs;
   @Inject OwnerFromEnvironment ownerFromEnvironment;
   // Instances, so that a missing master key fails inside onStart with its message (not in CDI).
@@ -78,6 +80,15 @@ public class StartupTasks {
       int resumed = leadImports.resumeInterrupted();
       if (resumed > 0) {
         LOG.info("Resumed " + resumed + " lead imports cut off by the last shutdown.");
+      }
+      try {
+        int indexing = knowledgeJobs.resumeInterrupted();
+        if (indexing > 0) {
+          LOG.info("Resumed " + indexing + " knowledge documents cut off by the last shutdown.");
+        }
+      } catch (RuntimeException e) {
+        // e.g. a tenant not migrated to the knowledge tables yet: its uploads wait for a restart
+        LOG.log(Level.WARNING, "Could not look for interrupted knowledge indexing", e);
       }
       try {
         int restarted = workflowJobs.resumeInterrupted();

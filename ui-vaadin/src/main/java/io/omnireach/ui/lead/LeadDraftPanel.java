@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.omnireach.ai.AiException;
 import io.omnireach.ai.Draft;
+import io.omnireach.ai.DraftSource;
 import io.omnireach.ai.GenerationService;
 import io.omnireach.channel.Mailbox;
 import io.omnireach.channel.Mailboxes;
@@ -103,7 +104,11 @@ class LeadDraftPanel extends Div {
     threadRow.addClassName("omni-draft-thread");
     threadRow.setVisible(false);
     this.threadRow = threadRow;
-    Div result = new Div(generator, threadRow, subject, body, rationale);
+    Div sources = new Div();
+    sources.setId("draft-sources");
+    sources.addClassName("omni-draft-sources");
+    sources.setVisible(false);
+    Div result = new Div(generator, threadRow, subject, body, rationale, sources);
     result.addClassName("omni-lead-draft-result");
     add(error, result, sendBar(tenant, lead, sending, subject, body, actor));
 
@@ -121,12 +126,33 @@ class LeadDraftPanel extends Div {
                     : "Written by " + draft.generator() + (draft.cached() ? " · from cache" : ""));
             generator.setVisible(true);
             rationale.setText(draft.rationale() == null ? "" : draft.rationale());
+            showSources(sources, draft);
             error.setVisible(false);
           } catch (AiException | DomainException ex) {
             error.setText(ex.getMessage());
             error.setVisible(true);
           }
         });
+  }
+
+  /** The knowledge documents the draft drew on, each a chip that opens the Knowledge page. */
+  private static void showSources(Div sources, Draft draft) {
+    sources.removeAll();
+    sources.setVisible(!draft.sources().isEmpty());
+    if (draft.sources().isEmpty()) {
+      return;
+    }
+    Span label = new Span("Sources");
+    label.addClassName("omni-muted");
+    sources.add(label);
+    for (DraftSource s : draft.sources()) {
+      com.vaadin.flow.component.html.Anchor link =
+          new com.vaadin.flow.component.html.Anchor(
+              "knowledge", new Span(VaadinIcon.FILE_TEXT_O.create(), new Span(s.title())));
+      link.addClassName("omni-chip");
+      link.setTitle("Knowledge document " + s.id());
+      sources.add(link);
+    }
   }
 
   /**

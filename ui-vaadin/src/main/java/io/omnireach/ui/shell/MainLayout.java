@@ -34,6 +34,7 @@ import io.omnireach.ui.billing.BillingView;
 import io.omnireach.ui.billing.PaymentBanner;
 import io.omnireach.ui.billing.PaymentNotices;
 import io.omnireach.ui.dashboard.DashboardView;
+import io.omnireach.ui.knowledge.KnowledgeView;
 import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
 import io.omnireach.ui.run.RunsView;
@@ -113,6 +114,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
         new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
+        new SideNavItem("Knowledge", KnowledgeView.class, VaadinIcon.BOOK.create()),
         new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
         new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
         tasksItem(),
