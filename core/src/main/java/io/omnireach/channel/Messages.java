@@ -71,12 +71,7 @@ public final class Messages {
     if (body.length() > MAX_BODY) {
       throw DomainException.invalid("body", "body is longer than " + MAX_BODY + " characters.");
     }
-    String key =
-        tenant.slug()
-            + ":api:"
-            + (clientKey == null
-                ? UUID.randomUUID().toString()
-                : Mailboxes.required("Idempotency-Key", clientKey, 200));
+    String key = apiKey(tenant, clientKey);
     NewMessage message =
         refine.apply(NewMessage.email(leadId, mailboxId, cleanSubject, body, key).withActor(actor));
     if (cleanSubject == null && message.threadOf() == null) {
@@ -85,21 +80,29 @@ public final class Messages {
     return tx.tenant(tenant, c -> get(c, insert(c, message, clock)));
   }
 
+  /** The outbox key of an API call: the caller's Idempotency-Key, or a fresh one without it. */
+  private static String apiKey(TenantRef tenant, String clientKey) {
+    return tenant.slug()
+        + ":api:"
+        + (clientKey == null
+            ? UUID.randomUUID().toString()
+            : Mailboxes.required("Idempotency-Key", clientKey, 200));
+  }
+
   /**
    * The message an earlier call with this Idempotency-Key queued, if any: a retry gets it back
    * before anything else is checked (e.g. a hard limit reached since the first call).
    */
   public Optional<MessageView> queuedBefore(TenantRef tenant, String clientKey) {
-    String clean;
+    if (clientKey == null || clientKey.isBlank()) {
+      return Optional.empty();
+    }
+    String key;
     try {
-      clean = Mailboxes.optional("Idempotency-Key", clientKey, 200);
+      key = apiKey(tenant, clientKey);
     } catch (DomainException e) {
       return Optional.empty(); // queue() answers a bad key with its 400
     }
-    if (clean == null) {
-      return Optional.empty();
-    }
-    String key = tenant.slug() + ":api:" + clean;
     return tx.tenant(
         tenant,
         c -> {
@@ -129,12 +132,7 @@ public final class Messages {
     if (body.length() > max) {
       throw DomainException.invalid("body", "An SMS body is at most " + max + " characters.");
     }
-    String key =
-        tenant.slug()
-            + ":api:"
-            + (clientKey == null
-                ? UUID.randomUUID().toString()
-                : Mailboxes.required("Idempotency-Key", clientKey, 200));
+    String key = apiKey(tenant, clientKey);
     return tx.tenant(
         tenant,
         c -> {
