@@ -1,6 +1,7 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -36,7 +38,8 @@ class LinkedInTaskJourneyIT {
     String sales = E2e.token("sales@acme.demo");
     String salesId = JSON.readTree(E2e.get("/api/v1/me", sales).body()).path("id").asText();
     String wf =
-        Journeys.publish(admin, LinkedInTasksApiIT.linkedInThenCall("LinkedIn touch " + RUN));
+        Journeys.publish(
+            admin, laidOut(LinkedInTasksApiIT.linkedInThenCall("LinkedIn touch " + RUN)));
     HttpResponse<String> created =
         E2e.send(
             "POST",
@@ -103,7 +106,7 @@ class LinkedInTaskJourneyIT {
       browser.wait.until(d -> menu.getText().contains("Tomorrow, 09:00"));
       assertThat(menu.getText()).contains("In 3 hours", "Pick a date and time");
       browser.screenshot("82-tasks-snooze-menu");
-      menu.sendKeys(Keys.ESCAPE);
+      new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
       browser.wait.until(
           ExpectedConditions.invisibilityOfElementLocated(
               By.cssSelector("vaadin-context-menu-overlay")));
@@ -116,15 +119,17 @@ class LinkedInTaskJourneyIT {
       assertThat(done.getText()).contains("Connect with Maya Brooks" + RUN);
 
       // the run took the accepted output: the Call task is next in the queue
-      Journeys.waitLong(browser)
-          .pollingEvery(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(300))
           .until(
-              d -> {
-                browser.open("/tasks");
-                return d.findElement(By.id("tasks-list"))
-                    .getText()
-                    .contains("Call Maya Brooks" + RUN);
-              });
+              () ->
+                  E2e.get("/api/v1/tasks?mine=true&status=open&limit=500", sales)
+                      .body()
+                      .contains("Call Maya Brooks" + RUN));
+      browser.open("/tasks");
+      WebElement queue = browser.await(By.id("tasks-list"));
+      browser.wait.until(d -> queue.getText().contains("Call Maya Brooks" + RUN));
       WebElement call = card(browser, "Call Maya Brooks" + RUN);
       assertThat(call.getAttribute("data-kind")).isEqualTo("call");
       assertThat(call.getText()).contains("Opener: Hi Maya", "Voicemail:", "No answer");
@@ -150,6 +155,31 @@ class LinkedInTaskJourneyIT {
           .isEmpty();
       browser.screenshot("85-run-took-accepted");
     }
+  }
+
+  /** The graph with canvas positions: the LinkedIn step's four outputs side by side. */
+  private static String laidOut(String graph) throws Exception {
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(graph);
+    java.util.Map<String, int[]> at =
+        java.util.Map.of(
+            "start", new int[] {300, 0},
+            "li", new int[] {300, 140},
+            "tag_sent", new int[] {-20, 320},
+            "call", new int[] {200, 320},
+            "tag_replied", new int[] {420, 320},
+            "tag_skipped", new int[] {640, 320},
+            "tag_connected", new int[] {120, 500},
+            "done", new int[] {300, 680});
+    root.get("nodes")
+        .forEach(
+            n -> {
+              int[] xy = at.get(n.path("id").asText());
+              ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                  .putObject("position")
+                  .put("x", xy[0])
+                  .put("y", xy[1]);
+            });
+    return JSON.writeValueAsString(root);
   }
 
   private static WebElement card(Browser browser, String text) {

@@ -24,6 +24,7 @@ final class RepTaskFields {
     persona.setItemLabelGenerator(p -> p == null ? "" : p.name());
     persona.setEmptySelectionAllowed(true);
     persona.setEmptySelectionCaption("No persona: offline template");
+    persona.setPlaceholder("No persona: offline template");
     persona.setWidthFull();
     Long personaId = NodeForm.id(c, "personaId");
     ctx.personas().stream()
