@@ -36,8 +36,10 @@ function Badge({ state }) {
 
 /** Named outputs (a decision's yes/no), spread along the bottom; an unconnected one says its name. */
 function NamedHandles({ outputs }) {
-  // spread between 28% and 72% of the card (one output: the middle)
-  const at = (i) => (outputs.length === 1 ? 50 : 28 + (i * 44) / (outputs.length - 1));
+  // spread between 28% and 72% of the card (one output: the middle); more than two use the
+  // card's width so their names do not overlap
+  const [lo, hi] = outputs.length > 2 ? [12, 88] : [28, 72];
+  const at = (i) => (outputs.length === 1 ? 50 : lo + (i * (hi - lo)) / (outputs.length - 1));
   return outputs.map((name, i) => <NamedHandle key={name} name={name} left={at(i)} />);
 }
 
@@ -49,7 +51,7 @@ function NamedHandle({ name, left }) {
       <Handle type="source" id={name} position={Position.Bottom} className={'omni-handle omni-handle--' + name} style={{ left: pos }} />
       {!used && (
         <span className={'omni-handle-label omni-handle-label--' + name} style={{ left: pos }}>
-          {name.charAt(0).toUpperCase() + name.slice(1)}
+          {(name.charAt(0).toUpperCase() + name.slice(1)).replace(/_/g, ' ')}
         </span>
       )}
     </>

@@ -179,12 +179,36 @@ public final class RunDtos {
       String workflowName,
       Long leadId,
       String leadName,
-      @Schema(example = "Call María García at Northwind") String title,
+      @Schema(example = "Connect with María García on LinkedIn") String title,
       @Schema(example = "sales@acme.demo") String assignee,
       @Schema(enumeration = {"open", "done"}) String status,
       Instant createdAt,
       Instant doneAt,
-      String doneBy) {
+      @Schema(description = "Who completed it or recorded its outcome") String doneBy,
+      @Schema(enumeration = {"generic", "linkedin", "call"}) String kind,
+      @Schema(
+              description = "A LinkedIn task's action",
+              enumeration = {"connect", "message", "view_profile"})
+          String action,
+      @Schema(description = "The text to copy: a LinkedIn note or a call's talk track") String text,
+      @Schema(
+              description =
+                  "Where the text came from: offline (template, no AI key), config (the step's"
+                      + " own) or the AI's provider/model",
+              example = "offline")
+          String textSource,
+      @Schema(
+              description =
+                  "The lead's LinkedIn profile (a LinkedIn people search when the lead has"
+                      + " none), or tel: for a call")
+          String link,
+      Instant dueAt,
+      @Schema(description = "Out of today's queue until then") Instant snoozedUntil,
+      @Schema(
+              description = "The outcome the rep recorded (done for a generic task)",
+              example = "accepted")
+          String outcome,
+      @Schema(description = "The outcomes this task's kind accepts") List<String> outcomes) {
     static TaskDto of(TaskView t) {
       return new TaskDto(
           t.id(),
@@ -198,9 +222,36 @@ public final class RunDtos {
           t.status(),
           t.createdAt(),
           t.doneAt(),
-          t.doneBy());
+          t.doneBy(),
+          t.kind().db(),
+          t.action(),
+          t.body(),
+          t.bodySource(),
+          t.link(),
+          t.dueAt(),
+          t.snoozedUntil(),
+          t.outcome(),
+          t.kind().outcomes());
     }
   }
+
+  @Schema(name = "TaskOutcomeRequest")
+  public record OutcomeRequest(
+      @Schema(
+              required = true,
+              description =
+                  "linkedin: sent, accepted, replied, skipped; call: connected, voicemail,"
+                      + " no_answer, skipped; generic: done",
+              example = "accepted")
+          String outcome) {}
+
+  @Schema(name = "TaskSnoozeRequest")
+  public record SnoozeRequest(
+      @Schema(
+              required = true,
+              description = "ISO-8601 instant in the future",
+              example = "2026-11-28T09:00:00Z")
+          String until) {}
 
   @Schema(name = "TaskList")
   public record TaskList(List<TaskDto> items) {}

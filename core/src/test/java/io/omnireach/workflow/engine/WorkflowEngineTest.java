@@ -68,11 +68,14 @@ class WorkflowEngineTest {
           if (aiFailuresLeft.getAndDecrement() > 0) {
             throw new IllegalStateException("provider timed out");
           }
+          // LinkedIn and Call steps use a provider's text only; their briefs name the channel
+          boolean provider =
+              prompt != null && (prompt.contains("LinkedIn") || prompt.contains("call"));
           return new Draft(
               "Idea for lead " + leadId,
               "Hello from persona " + personaId,
               null,
-              Draft.OFFLINE,
+              provider ? "test/model" : Draft.OFFLINE,
               false,
               0,
               0);
@@ -467,6 +470,173 @@ class WorkflowEngineTest {
     assertThat(
             insert("select count(*) from leads where id = " + lead + " and 'called' = any(tags)"))
         .isEqualTo(1);
+  }
+
+  /** A step with named outputs, each leading to an Update lead that tags the lead with it. */
+  static String repStep(String type, String config, List<String> outcomes) {
+    StringBuilder nodes =
+        new StringBuilder(
+            "{\"name\":\"Rep\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"t\",\"type\":\""
+                + type
+                + "\",\"config\":"
+                + config
+                + "},{\"id\":\"e\",\"type\":\"end\"}");
+    StringBuilder edges = new StringBuilder("\"edges\":[{\"source\":\"s\",\"target\":\"t\"}");
+    for (String o : outcomes) {
+      nodes
+          .append(",{\"id\":\"on_")
+          .append(o)
+          .append("\",\"type\":\"update_lead\",\"config\":{\"addTag\":\"")
+          .append(o)
+          .append("\"}}");
+      edges
+          .append(",{\"source\":\"t\",\"target\":\"on_")
+          .append(o)
+          .append("\",\"condition\":\"")
+          .append(o)
+          .append("\"},{\"source\":\"on_")
+          .append(o)
+          .append("\",\"target\":\"e\"}");
+    }
+    return nodes + "]," + edges + "]}";
+  }
+
+  static TaskView taskOf(long runId) {
+    return tasks.list(ACME, null, null, 500).stream()
+        .filter(t -> t.runId() == runId)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static List<Long> queued(TaskQueue section) {
+    return tasks.queue(ACME, section, "sam@acme.demo", java.time.ZoneOffset.UTC, 500).stream()
+        .map(TaskView::id)
+        .toList();
+  }
+
+  @Test
+  void a_linkedin_task_waits_for_the_rep_and_the_outcome_picks_its_output() {
+    long wf =
+        published(
+            repStep(
+                "linkedin_task",
+                "{\"action\":\"connect\",\"personaId\":"
+                    + persona
+                    + ",\"prompt\":\"Mention the webinar\",\"assignee\":\"sam@acme.demo\"}",
+                TaskKind.LINKEDIN.outcomes()),
+            true);
+    long lead = lead("Lina");
+    insert(
+        "update leads set linkedin_url = 'https://www.linkedin.com/in/lina-test' where id = "
+            + lead
+            + " returning id");
+    long runId = enrol(wf, lead);
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("waiting");
+    TaskView task = taskOf(runId);
+    assertThat(task.kind()).isEqualTo(TaskKind.LINKEDIN);
+    assertThat(task.action()).isEqualTo("connect");
+    assertThat(task.title()).startsWith("Connect with Lina");
+    assertThat(task.assignee()).isEqualTo("sam@acme.demo");
+    assertThat(task.body()).isEqualTo("Hello from persona " + persona);
+    assertThat(task.bodySource()).isEqualTo("test/model");
+    assertThat(task.link()).isEqualTo("https://www.linkedin.com/in/lina-test");
+    assertThat(task.dueAt()).isEqualTo(clock.instant());
+
+    // nothing happens by itself, however long it waits
+    clock.advance(Duration.ofDays(3));
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("waiting");
+    assertThat(queued(TaskQueue.OVERDUE)).contains(task.id());
+
+    // a call's outcome, or none, is refused and changes nothing
+    assertThatThrownBy(() -> tasks.record(ACME, task.id(), "connected", "sam@acme.demo", false))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
+    assertThatThrownBy(() -> tasks.complete(ACME, task.id(), "sam@acme.demo", false))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
+    assertThatThrownBy(() -> tasks.record(ACME, task.id(), "accepted", "kim@acme.demo", false))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
+    assertThat(taskOf(runId).status()).isEqualTo("open");
+
+    TaskView done = tasks.record(ACME, task.id(), "accepted", "sam@acme.demo", false);
+    assertThat(done.outcome()).isEqualTo("accepted");
+    assertThat(done.doneBy()).isEqualTo("sam@acme.demo");
+    assertThat(done.doneAt()).isEqualTo(clock.instant());
+    assertThatThrownBy(() -> tasks.record(ACME, task.id(), "replied", "sam@acme.demo", false))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("succeeded");
+    assertThat(steps(runId))
+        .containsExactly("s=succeeded", "t=succeeded", "on_accepted=succeeded", "e=succeeded");
+    assertThat(
+            insert("select count(*) from leads where id = " + lead + " and 'accepted' = any(tags)"))
+        .isEqualTo(1);
+    assertThat(queued(TaskQueue.DONE)).contains(task.id());
+  }
+
+  @Test
+  void a_call_task_without_persona_gets_the_offline_talk_track_and_snooze_moves_it_out_of_today() {
+    long wf =
+        published(
+            repStep(
+                "call",
+                "{\"assignee\":\"sam@acme.demo\",\"dueInDays\":1}",
+                TaskKind.CALL.outcomes()),
+            true);
+    long lead = lead("Cal");
+    insert("update leads set phone = '+1 (555) 010-2030' where id = " + lead + " returning id");
+    long runId = enrol(wf, lead);
+    drain();
+    TaskView task = taskOf(runId);
+    assertThat(task.kind()).isEqualTo(TaskKind.CALL);
+    assertThat(task.bodySource()).isEqualTo(Draft.OFFLINE);
+    assertThat(task.body()).contains("Hi Cal", "Voicemail:");
+    assertThat(task.link()).isEqualTo("tel:+15550102030");
+    assertThat(task.dueAt()).isEqualTo(clock.instant().plus(Duration.ofDays(1)));
+    assertThat(queued(TaskQueue.UPCOMING)).contains(task.id());
+    assertThat(queued(TaskQueue.TODAY)).doesNotContain(task.id());
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(queued(TaskQueue.TODAY)).contains(task.id());
+    assertThatThrownBy(
+            () ->
+                tasks.snooze(
+                    ACME, task.id(), clock.instant().minusSeconds(60), "sam@acme.demo", false))
+        .isInstanceOf(DomainException.class);
+    // snoozed for an hour: out of today until then, back in afterwards
+    tasks.snooze(
+        ACME, task.id(), clock.instant().plus(Duration.ofHours(1)), "sam@acme.demo", false);
+    assertThat(queued(TaskQueue.TODAY)).doesNotContain(task.id());
+    assertThat(queued(TaskQueue.UPCOMING)).contains(task.id());
+    assertThat(queued(TaskQueue.OVERDUE)).doesNotContain(task.id());
+    clock.advance(Duration.ofMinutes(61));
+    // the clock may now be past midnight: the task is then overdue, else due today
+    assertThat(queued(TaskQueue.UPCOMING)).doesNotContain(task.id());
+    assertThat(
+            queued(TaskQueue.TODAY).contains(task.id())
+                || queued(TaskQueue.OVERDUE).contains(task.id()))
+        .isTrue();
+
+    tasks.record(ACME, task.id(), "no_answer", "sam@acme.demo", false);
+    drain();
+    assertThat(steps(runId))
+        .containsExactly("s=succeeded", "t=succeeded", "on_no_answer=succeeded", "e=succeeded");
+    assertThatThrownBy(
+            () ->
+                tasks.snooze(
+                    ACME, task.id(), clock.instant().plusSeconds(600), "sam@acme.demo", false))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
   }
 
   @Test

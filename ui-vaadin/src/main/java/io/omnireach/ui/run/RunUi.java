@@ -70,6 +70,8 @@ public final class RunUi {
           "decision", new Kind("Decision", VaadinIcon.SPLIT, "#ec4899"),
           "update_lead", new Kind("Update lead", VaadinIcon.USER_CHECK, "#14b8a6"),
           "task", new Kind("Task", VaadinIcon.CHECK_SQUARE_O, "#0ea5e9"),
+          "linkedin_task", new Kind("LinkedIn task", VaadinIcon.USER_CARD, "#0a66c2"),
+          "call", new Kind("Call", VaadinIcon.PHONE, "#16a34a"),
           "end", new Kind("End", VaadinIcon.FLAG_CHECKERED, "#64748b"));
 
   static Kind kind(String type) {

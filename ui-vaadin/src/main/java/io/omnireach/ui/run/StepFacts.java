@@ -62,6 +62,21 @@ final class StepFacts {
         text(out, "assignee").ifPresent(v -> facts.add("For " + v));
         text(out, "doneBy").ifPresent(v -> facts.add("Completed by " + v));
       }
+      case "linkedin_task", "call" -> {
+        text(out, "title").ifPresent(v -> facts.add("Task: " + v));
+        text(out, "assignee").ifPresent(v -> facts.add("For " + v));
+        text(out, "textSource")
+            .ifPresent(
+                v -> facts.add("offline".equals(v) ? "Text: offline template" : "Text by " + v));
+        text(out, "outcome")
+            .ifPresent(
+                v ->
+                    facts.add(
+                        "Outcome “"
+                            + v
+                            + "”"
+                            + text(out, "doneBy").map(b -> " recorded by " + b).orElse("")));
+      }
       case "end" -> text(out, "endedBy").ifPresent(v -> facts.add("Ended: " + v));
       default -> {}
     }

@@ -205,4 +205,36 @@ class WorkflowNodePanelTest {
             "u={\"stage\":\"meeting\",\"addTag\":\"hot\"}",
             "t={\"title\":\"Call\",\"assignee\":\"bob@acme.example\"}");
   }
+
+  @Test
+  void linkedin_task_and_call_write_their_action_persona_owner_and_due_days() {
+    panel.show(node("li", "linkedin_task", "{\"action\":\"connect\"}"), t -> false);
+    set("node-linkedin-action", "message");
+    set("node-persona", choices().personas().get(0));
+    set("node-prompt", "Mention the webinar");
+    set("node-due-days", -1);
+    assertThat(panel.apply()).isFalse();
+    set("node-due-days", 2);
+    assertThat(panel.apply()).isTrue();
+    panel.show(node("c", "call", "{}"), t -> false);
+    set("node-call-script", "Hi {{lead.firstName}}");
+    set("node-assignee", "bob@acme.example");
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied).hasSize(2);
+    assertThat(applied.get(0))
+        .startsWith("li=")
+        .contains(
+            "\"action\":\"message\"",
+            "\"personaId\":7",
+            "\"prompt\":\"Mention the webinar\"",
+            "\"assignee\":\"owner\"",
+            "\"dueInDays\":2");
+    assertThat(applied.get(1))
+        .startsWith("c=")
+        .contains(
+            "\"script\":\"Hi {{lead.firstName}}\"",
+            "\"personaId\":null",
+            "\"assignee\":\"bob@acme.example\"",
+            "\"dueInDays\":0");
+  }
 }
