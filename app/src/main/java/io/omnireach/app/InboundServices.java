@@ -6,6 +6,7 @@ import io.omnireach.ai.AiSettingsRepository;
 import io.omnireach.ai.ChatModels;
 import io.omnireach.ai.Prices;
 import io.omnireach.channel.HostPolicy;
+import io.omnireach.channel.SmsAccounts;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.inbound.ImapMailboxes;
 import io.omnireach.channel.inbound.ImapPoller;
@@ -13,9 +14,11 @@ import io.omnireach.channel.inbound.InboundProcessor;
 import io.omnireach.channel.inbound.LlmReplyClassifier;
 import io.omnireach.channel.inbound.Replies;
 import io.omnireach.channel.inbound.ReplyClassifier;
+import io.omnireach.channel.inbound.SmsWebhooks;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
 import io.omnireach.retry.RetryPolicy;
+import io.omnireach.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,6 +35,18 @@ public class InboundServices {
   @Singleton
   ReplyClassifier replyClassifier() {
     return new ReplyClassifier();
+  }
+
+  /** Twilio's SMS webhooks: offline rules only, so Twilio gets its answer fast. */
+  @Produces
+  @Singleton
+  SmsWebhooks smsWebhooks(
+      Transactions tx,
+      TenantDirectory tenants,
+      SmsAccounts sms,
+      ReplyClassifier classifier,
+      Clock clock) {
+    return new SmsWebhooks(tx, tenants, sms, classifier, clock);
   }
 
   @Produces

@@ -133,70 +133,78 @@ public final class Messages {
       throw DomainException.invalid("body", "An SMS body is at most " + max + " characters.");
     }
     String key = apiKey(tenant, clientKey);
-    return tx.tenant(
-        tenant,
-        c -> {
-          String phone;
-          String consent;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select phone, consent->'sms'->>'status', do_not_contact from leads where id = ?")) {
-            ps.setLong(1, leadId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw DomainException.notFound("No lead " + leadId + " in this tenant.");
-              }
-              phone = rs.getString(1);
-              consent = rs.getString(2);
-            }
-          }
-          if (!SmsAccounts.exists(c)) {
-            throw DomainException.unprocessable(
-                "channel", "SMS is not set up for this workspace: save the Twilio settings first.");
-          }
-          if (!"granted".equalsIgnoreCase(consent)) {
-            throw DomainException.unprocessable(
-                "channel",
-                "Lead "
-                    + leadId
-                    + " has not granted SMS consent (status: "
-                    + (consent == null ? "none" : consent)
-                    + "); an SMS needs the lead's express consent.");
-          }
-          String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
-          if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
-            throw DomainException.unprocessable(
-                "channel",
-                "Lead "
-                    + leadId
-                    + " has no phone number in international format (e.g. +14155550123).");
-          }
-          long id;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "with m as (insert into messages (lead_id, channel, idempotency_key, message_id,"
-                      + " to_address, body, created_by, created_at)"
-                      + " values (?, 'SMS', ?, ?, ?, ?, ?, ?)"
-                      + " on conflict (idempotency_key) do nothing returning id, created_at),"
-                      + " e as (insert into message_events (message_id, type, at)"
-                      + " select id, 'QUEUED', created_at from m)"
-                      + " select coalesce((select id from m),"
-                      + " (select id from messages where idempotency_key = ?))")) {
-            ps.setLong(1, leadId);
-            ps.setString(2, key);
-            ps.setString(3, "<" + UUID.randomUUID() + "@omnireach>");
-            ps.setString(4, to);
-            ps.setString(5, body);
-            ps.setString(6, actor);
-            ps.setTimestamp(7, Timestamp.from(clock.instant()));
-            ps.setString(8, key);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              id = rs.getLong(1);
-            }
-          }
-          return get(c, id);
-        });
+    return tx.tenant(tenant, c -> get(c, insertSms(c, leadId, body, key, actor, clock)));
+  }
+
+  /**
+   * Queues an SMS inside the caller's transaction (the API's request, a workflow step's chunk)
+   * after the checks that cannot change before sending: SMS set up, the lead's SMS consent granted,
+   * a phone in E.164. Quiet hours and the tenant's window are the relay's (it defers). A key queued
+   * before returns the existing message's id.
+   *
+   * @throws DomainException NOT_FOUND for an unknown lead, UNPROCESSABLE with the reason
+   */
+  public static long insertSms(
+      Connection c, long leadId, String body, String key, String actor, Clock clock)
+      throws SQLException {
+    String phone;
+    String consent;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select phone, consent->'sms'->>'status', do_not_contact from leads where id = ?")) {
+      ps.setLong(1, leadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("No lead " + leadId + " in this tenant.");
+        }
+        phone = rs.getString(1);
+        consent = rs.getString(2);
+      }
+    }
+    if (!SmsAccounts.exists(c)) {
+      throw DomainException.unprocessable(
+          "channel", "SMS is not set up for this workspace: save the Twilio settings first.");
+    }
+    if (!"granted".equalsIgnoreCase(consent)) {
+      throw DomainException.unprocessable(
+          "channel",
+          "Lead "
+              + leadId
+              + " has not granted SMS consent (status: "
+              + (consent == null ? "none" : consent)
+              + "); an SMS needs the lead's express consent.");
+    }
+    String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
+    if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
+      throw DomainException.unprocessable(
+          "channel",
+          "Lead " + leadId + " has no phone number in international format (e.g. +14155550123).");
+    }
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with m as (insert into messages (lead_id, channel, idempotency_key, message_id,"
+                + " to_address, body, created_by, created_at)"
+                + " values (?, 'SMS', ?, ?, ?, ?, ?, ?)"
+                + " on conflict (idempotency_key) do nothing returning id, created_at),"
+                + " e as (insert into message_events (message_id, type, at)"
+                + " select id, 'QUEUED', created_at from m)"
+                + " select coalesce((select id from m),"
+                + " (select id from messages where idempotency_key = ?))")) {
+      ps.setLong(1, leadId);
+      ps.setString(2, key);
+      ps.setString(3, "<" + UUID.randomUUID() + "@omnireach>");
+      ps.setString(4, to);
+      ps.setString(5, body);
+      ps.setString(6, actor);
+      ps.setTimestamp(7, Timestamp.from(clock.instant()));
+      ps.setString(8, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    return id;
   }
 
   /**

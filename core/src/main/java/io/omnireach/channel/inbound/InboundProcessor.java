@@ -410,7 +410,7 @@ public final class InboundProcessor {
     return s == null ? null : s.trim();
   }
 
-  private static String cap(String s, int max) {
+  static String cap(String s, int max) {
     if (s == null) {
       return null;
     }

@@ -264,7 +264,7 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
     }
   }
 
-  private static Map<String, Object> lastGenerated(Connection c, long runId) throws SQLException {
+  static Map<String, Object> lastGenerated(Connection c, long runId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select output from node_runs where run_id = ? and node_type = 'ai_generate'"

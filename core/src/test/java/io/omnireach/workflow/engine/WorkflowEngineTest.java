@@ -410,6 +410,49 @@ class WorkflowEngineTest {
   }
 
   @Test
+  void send_sms_queues_a_merged_sms_for_a_consenting_lead_and_fails_for_good_without_consent() {
+    insert(
+        "with x as (insert into sms_settings (account_sid, auth_token_enc, from_number, updated_at)"
+            + " values ('AC0123456789abcdef0123456789abcdef', 'sealed', '+14155550100', now())"
+            + " on conflict (id) do nothing returning 1) select count(*) from x");
+    long wf =
+        published(
+            "{\"name\":\"Text them\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"sms\",\"type\":\"send_sms\",\"config\":"
+                + "{\"body\":\"Hi {{lead.firstName}}, quick call?\"}},"
+                + "{\"id\":\"e\",\"type\":\"end\"}],\"edges\":[{\"source\":\"s\","
+                + "\"target\":\"sms\"},{\"source\":\"sms\",\"target\":\"e\"}]}",
+            true);
+    long yes = lead("Sol");
+    insert(
+        "with u as (update leads set phone = '+1 (415) 555-0177', consent ="
+            + " '{\"sms\":{\"status\":\"granted\",\"source\":\"form\"}}' where id = "
+            + yes
+            + " returning id) select count(*) from u");
+    long no = lead("Noel");
+    insert(
+        "with u as (update leads set phone = '+14155550178' where id = "
+            + no
+            + " returning id) select count(*) from u");
+    long okRun = enrol(wf, yes);
+    long failedRun = enrol(wf, no);
+    drain();
+    assertThat(run(okRun).run().status()).isEqualTo("succeeded");
+    assertThat(
+            insert(
+                "select count(*) from messages where channel = 'SMS' and lead_id = "
+                    + yes
+                    + " and to_address = '+14155550177' and body = 'Hi Sol, quick call?'"
+                    + " and status = 'QUEUED'"))
+        .isEqualTo(1);
+    RunDetail failed = run(failedRun);
+    assertThat(failed.run().status()).isEqualTo("failed");
+    assertThat(failed.run().stopReason()).contains("has not granted SMS consent");
+    assertThat(failed.steps().get(1).attempt()).isEqualTo(1); // permanent: not retried
+    assertThat(messagesOf(no)).isZero();
+  }
+
+  @Test
   void a_run_can_be_paused_resumed_and_cancelled_and_a_workflow_paused_as_a_whole() {
     long wf = published(sendWaitDecide(""), false);
     long lead = lead("Pause");
