@@ -74,8 +74,9 @@ final class RelationshipPanel extends Div {
     }
   }
 
-  /** ECharts option: one point per reply on a time axis, coloured by tone. */
+  /** ECharts option: one point per reply (in order, labelled by day), coloured by tone. */
   static String option(Relationship r) {
+    StringBuilder days = new StringBuilder();
     StringBuilder data = new StringBuilder();
     for (Relationship.SentimentPoint p : r.sentiment()) {
       int y =
@@ -92,27 +93,26 @@ final class RelationshipPanel extends Div {
           };
       if (data.length() > 0) {
         data.append(',');
+        days.append(',');
       }
-      data.append("{\"value\":[")
-          .append(Json.quote(p.at().toString()))
-          .append(',')
+      days.append(Json.quote(DAY.format(p.at())));
+      data.append("{\"value\":")
           .append(y)
-          .append("],\"itemStyle\":{\"color\":\"")
+          .append(",\"itemStyle\":{\"color\":\"")
           .append(color)
           .append("\"},\"name\":")
           .append(Json.quote(p.sentiment().json()))
           .append('}');
     }
-    return "{\"grid\":{\"left\":70,\"right\":16,\"top\":12,\"bottom\":28},"
+    return "{\"grid\":{\"left\":40,\"right\":16,\"top\":12,\"bottom\":28},"
         + "\"tooltip\":{\"trigger\":\"item\"},"
-        + "\"xAxis\":{\"type\":\"time\",\"axisLine\":{\"show\":false},"
-        + "\"splitLine\":{\"show\":false}},"
-        + "\"yAxis\":{\"type\":\"value\",\"min\":-1.3,\"max\":1.3,\"interval\":1,"
-        + "\"splitLine\":{\"lineStyle\":{\"type\":\"dashed\",\"opacity\":0.4}},"
-        + "\"axisLabel\":{\"customValues\":[-1,0,1]}},"
-        + "\"series\":[{\"type\":\"line\",\"step\":false,\"smooth\":0.3,\"symbolSize\":11,"
+        + "\"xAxis\":{\"type\":\"category\",\"boundaryGap\":true,\"data\":["
+        + days
+        + "]},"
+        + "\"yAxis\":{\"type\":\"value\",\"min\":-1,\"max\":1,\"interval\":1,"
+        + "\"splitLine\":{\"lineStyle\":{\"type\":\"dashed\",\"opacity\":0.4}}},"
+        + "\"series\":[{\"type\":\"line\",\"smooth\":0.3,\"symbolSize\":11,"
         + "\"lineStyle\":{\"width\":2,\"color\":\"#6366f1\",\"opacity\":0.5},"
-        + "\"areaStyle\":{\"opacity\":0.06,\"color\":\"#6366f1\"},"
         + "\"data\":["
         + data
         + "]}]}";
