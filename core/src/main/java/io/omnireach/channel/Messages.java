@@ -2,6 +2,7 @@ package io.omnireach.channel;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
+import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -454,5 +456,13 @@ public final class Messages {
       ps.setTimestamp(6, Timestamp.from(clock.instant()));
       ps.executeUpdate();
     }
+    if (SCORED.contains(type)) {
+      // same transaction: the lead's relationship score is never behind a committed event
+      RelationshipScores.recomputeForMessage(c, messageId, clock.instant());
+    }
   }
+
+  /** Event types the relationship score reads (see {@link RelationshipScores}). */
+  private static final Set<String> SCORED =
+      Set.of("OPENED", "CLICKED", "BOUNCED", "SOFT_BOUNCED", "UNSUBSCRIBED");
 }

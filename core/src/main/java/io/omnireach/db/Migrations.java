@@ -3,8 +3,11 @@ package io.omnireach.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Flyway migrations for the platform schema and the per-tenant schema template. */
@@ -15,22 +18,38 @@ public final class Migrations {
   /** Where PostgreSQL extensions live, once per database; tenant tables name it explicitly. */
   public static final String EXTENSIONS_SCHEMA = "extensions";
 
+  /**
+   * Tenant migrations written in Java (backfills that reuse feature code), registered as services
+   * so this package does not depend on the features.
+   */
+  private static final JavaMigration[] TENANT_JAVA_MIGRATIONS =
+      ServiceLoader.load(JavaMigration.class, Migrations.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get)
+          .toArray(JavaMigration[]::new);
+
   private Migrations() {}
 
   public static MigrateResult migratePlatform(DataSource dataSource) {
     ensureExtensions(dataSource);
-    return flyway(dataSource, PLATFORM_SCHEMA, "classpath:db/platform").migrate();
+    return flyway(dataSource, PLATFORM_SCHEMA, "classpath:db/platform").load().migrate();
   }
 
   /** Creates the schema when missing and brings it to the latest tenant template version. */
   public static MigrateResult migrateTenant(DataSource dataSource, String schema) {
     ensureExtensions(dataSource);
-    return flyway(dataSource, schema, "classpath:db/tenant").migrate();
+    return flyway(dataSource, schema, "classpath:db/tenant")
+        .javaMigrations(TENANT_JAVA_MIGRATIONS)
+        .load()
+        .migrate();
   }
 
   /** Number of platform migrations not applied yet (readiness reports this). */
   public static int pendingPlatformMigrations(DataSource dataSource) {
-    return flyway(dataSource, PLATFORM_SCHEMA, "classpath:db/platform").info().pending().length;
+    return flyway(dataSource, PLATFORM_SCHEMA, "classpath:db/platform")
+        .load()
+        .info()
+        .pending()
+        .length;
   }
 
   /**
@@ -71,14 +90,13 @@ public final class Migrations {
     }
   }
 
-  private static Flyway flyway(DataSource dataSource, String schema, String location) {
+  private static FluentConfiguration flyway(DataSource dataSource, String schema, String location) {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema)
         .defaultSchema(schema)
         .locations(location)
         // version numbers are handed out per feature branch: a lower one merged later still runs
-        .outOfOrder(true)
-        .load();
+        .outOfOrder(true);
   }
 }

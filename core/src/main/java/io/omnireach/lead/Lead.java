@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A lead as stored. */
+/**
+ * A lead as stored. {@code score} is set by hand; {@code relationshipScore} (0–100) is computed
+ * from replies, opens, clicks, meetings and bounces (io.omnireach.relationship) and never edited.
+ */
 public record Lead(
     long id,
     String firstName,
@@ -23,6 +26,7 @@ public record Lead(
     Long ownerId,
     Stage stage,
     int score,
+    int relationshipScore,
     Map<Consent.Channel, Consent> consent,
     boolean doNotContact,
     Map<String, String> customFields,

@@ -19,7 +19,8 @@ public record LeadQuery(
     LAST_NAME("lastName", "coalesce(last_name, '')"),
     COMPANY("company", "coalesce(company, '')"),
     EMAIL("email", "lower(email)"),
-    SCORE("score", "score");
+    SCORE("score", "score"),
+    RELATIONSHIP("relationshipScore", "relationship_score");
 
     final String json;
     final String expression;
@@ -47,7 +48,8 @@ public record LeadQuery(
         }
       }
       throw DomainException.invalid(
-          "sort", "Sort must be one of createdAt, updatedAt, lastName, company, email, score.");
+          "sort",
+          "Sort must be one of createdAt, updatedAt, lastName, company, email, score, relationshipScore.");
     }
   }
 

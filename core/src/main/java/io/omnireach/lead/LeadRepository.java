@@ -496,6 +496,7 @@ public final class LeadRepository {
           case COMPANY -> last.company() == null ? "" : last.company();
           case EMAIL -> last.email().toLowerCase();
           case SCORE -> Integer.toString(last.score());
+          case RELATIONSHIP -> Integer.toString(last.relationshipScore());
         };
     String raw = sort.json() + "\n" + last.id() + "\n" + value;
     return Base64.getUrlEncoder()
@@ -514,7 +515,7 @@ public final class LeadRepository {
       Object value =
           switch (sort) {
             case CREATED, UPDATED -> Timestamp.from(fromMicros(Long.parseLong(parts[2])));
-            case SCORE -> Integer.parseInt(parts[2]);
+            case SCORE, RELATIONSHIP -> Integer.parseInt(parts[2]);
             default -> parts[2];
           };
       return new Object[] {value, id};
@@ -558,6 +559,7 @@ public final class LeadRepository {
         rs.getObject("owner_id", Long.class),
         Stage.parse("stage", rs.getString("stage")),
         rs.getInt("score"),
+        rs.getInt("relationship_score"),
         consent(rs),
         rs.getBoolean("do_not_contact"),
         custom,

@@ -35,6 +35,7 @@ final class Samples {
         null,
         Stage.NEW,
         40,
+        0,
         Map.of(),
         false,
         Map.of(),

@@ -37,6 +37,7 @@ class LeadCsvTest {
         null,
         Stage.NEW,
         0,
+        0,
         Map.of(),
         false,
         Map.of(),

@@ -47,7 +47,13 @@ public final class LeadDtos {
       @Schema(example = "[\"webinar\",\"priority\"]") List<String> tags,
       Long ownerId,
       @Schema(example = "new") String stage,
-      @Schema(example = "40") int score,
+      @Schema(example = "40", description = "Set by hand") int score,
+      @Schema(
+              example = "57",
+              description =
+                  "Computed from replies, meetings, opens, clicks, recency and bounces (read only;"
+                      + " GET /leads/{id}/relationship explains it)")
+          int relationshipScore,
       Map<String, ConsentDto> consent,
       boolean doNotContact,
       @Schema(example = "{\"crmId\":\"0031x\"}") Map<String, String> customFields,
@@ -81,6 +87,7 @@ public final class LeadDtos {
           l.ownerId(),
           l.stage().value(),
           l.score(),
+          l.relationshipScore(),
           consent,
           l.doNotContact(),
           l.customFields(),

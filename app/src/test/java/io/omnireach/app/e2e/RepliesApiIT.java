@@ -2,6 +2,8 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -150,6 +152,26 @@ class RepliesApiIT {
     r = call("GET", "/api/v1/leads/" + leadId, sales, null);
     assertThat(E2e.field(r.body(), "stage")).isEqualTo("replied");
 
+    // the positive reply moved the lead's relationship score, explained, with its sentiment
+    r = call("GET", "/api/v1/leads/" + leadId + "/relationship", viewer, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode rel = new ObjectMapper().readTree(r.body());
+    assertThat(rel.get("score").asInt()).isBetween(40, 100);
+    assertThat(rel.get("parts").findValuesAsText("name")).contains("Replies", "Sentiment");
+    assertThat(rel.get("parts").get(0).get("why").asText()).isNotBlank();
+    assertThat(rel.get("sentiment")).hasSize(1);
+    assertThat(rel.get("sentiment").get(0).get("sentiment").asText()).isEqualTo("positive");
+    assertThat(rel.get("sentiment").get(0).get("messageId").asText()).isEqualTo(messageId);
+    r = call("GET", "/api/v1/leads/" + leadId, sales, null);
+    assertThat(new ObjectMapper().readTree(r.body()).get("relationshipScore").asInt())
+        .isEqualTo(rel.get("score").asInt());
+    // another tenant's lead id is not found, the body says nothing about it
+    r = call("GET", "/api/v1/leads/" + leadId + "/relationship", globex, null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).doesNotContain("Replies");
+    assertThat(E2e.get("/openapi", null).body())
+        .contains("/api/v1/leads/{leadId}/relationship", "a warm lead");
+
     r = call("GET", "/api/v1/replies?classification=nope", viewer, null);
     assertThat(r.statusCode()).isEqualTo(400);
 
@@ -164,7 +186,16 @@ class RepliesApiIT {
       browser.await(By.cssSelector(".omni-inbox-row"));
       String text = browser.driver.findElement(By.cssSelector(".omni-inbox-list")).getText();
       assertThat(text).contains("Marta Ruiz", "Interested", "Offline rules", "Me interesa");
+      assertThat(text).contains("Positive");
       browser.screenshot("40-inbox");
+      // the lead page: the relationship score with its parts, the sentiment trend chart
+      browser.open("/leads/" + leadId);
+      WebElement panel = browser.await(By.id("lead-relationship"));
+      assertThat(panel.findElement(By.id("relationship-score")).getText())
+          .isEqualTo(rel.get("score").asText());
+      assertThat(panel.getText()).contains("Replies", "Sentiment", "1 positive");
+      browser.await(By.cssSelector("#relationship-sentiment-chart canvas"));
+      browser.screenshot("41-lead-relationship");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.omnireach.channel.inbound;
 
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.db.Transactions;
+import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -142,7 +143,15 @@ public final class InboundProcessor {
             : classified;
     return tx.tenant(
         tenant,
-        c -> store(c, mailboxId, match, storedId, from, subject, body, received, cls, soft));
+        c -> {
+          Outcome stored =
+              store(c, mailboxId, match, storedId, from, subject, body, received, cls, soft);
+          if (stored == Outcome.STORED && match.leadId() != null) {
+            // the reply, its sentiment or the bounce moves the score in the same commit
+            RelationshipScores.recompute(c, List.of(match.leadId()), clock.instant());
+          }
+          return stored;
+        });
   }
 
   /**

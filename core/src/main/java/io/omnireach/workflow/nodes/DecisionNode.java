@@ -12,6 +12,8 @@ import io.omnireach.workflow.node.NodeServices;
 import io.omnireach.workflow.node.NodeTypeFactory;
 import io.omnireach.workflow.node.Step;
 import io.omnireach.workflow.node.StepExecutor;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +28,13 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
 
   /**
    * What a decision tests: {@code replied}, {@code opened}, {@code clicked} (this run's messages),
-   * {@code field} (a lead field compared with {@code op} and {@code value}) or {@code score} (the
-   * lead's score with {@code op}, default gte).
+   * {@code field} (a lead field compared with {@code op} and {@code value}), {@code score} (the
+   * lead's manual score with {@code op}, default gte) or {@code relationship} (the lead's computed
+   * relationship score, 0–100, with {@code op}, default gte).
    */
   public record Condition(String kind, String field, String op, String value) {
     public static final Set<String> KINDS =
-        Set.of("replied", "opened", "clicked", "field", "score");
+        Set.of("replied", "opened", "clicked", "field", "score", "relationship");
     public static final Set<String> OPS =
         Set.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
   }
@@ -67,7 +70,9 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     }
     if (!(o instanceof Map<?, ?> m)) {
       r.error(
-          "condition", "A decision needs a condition {kind: replied|opened|clicked|field|score}.");
+          "condition",
+          "A decision needs a condition"
+              + " {kind: replied|opened|clicked|field|score|relationship}.");
       return new Condition(null, null, null, null);
     }
     String kind = ConfigReader.str(m.get("kind"));
@@ -75,7 +80,9 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     String op = ConfigReader.str(m.get("op"));
     String value = ConfigReader.str(m.get("value"));
     if (kind == null || !Condition.KINDS.contains(kind)) {
-      r.error("condition.kind", "condition.kind is one of replied, opened, clicked, field, score.");
+      r.error(
+          "condition.kind",
+          "condition.kind is one of replied, opened, clicked, field, score, relationship.");
       return new Condition(kind, field, op, value);
     }
     if (op != null && !Condition.OPS.contains(op)) {
@@ -94,7 +101,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
         op = "eq";
       }
     }
-    if (kind.equals("score")) {
+    if (kind.equals("score") || kind.equals("relationship")) {
       if (op == null) {
         op = "gte";
       }
@@ -102,7 +109,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
         r.error("condition.value", "A score condition needs a whole-number value.");
       }
     }
-    if ((kind.equals("field") || kind.equals("score"))
+    if ((kind.equals("field") || kind.equals("score") || kind.equals("relationship"))
         && value == null
         && !"empty".equals(op)
         && !"not_empty".equals(op)) {
@@ -149,6 +156,12 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
         yes = compare(Integer.toString(lead.score()), cond.op(), cond.value());
         why = "Score " + lead.score() + " " + cond.op() + " " + cond.value() + ": " + yes + ".";
       }
+      case "relationship" -> {
+        int score = relationshipScore(s);
+        yes = compare(Integer.toString(score), cond.op(), cond.value());
+        why =
+            "Relationship score " + score + " " + cond.op() + " " + cond.value() + ": " + yes + ".";
+      }
       case "field" -> {
         Lead lead = s.requireLead();
         String name = cond.field();
@@ -171,6 +184,18 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     }
     String branch = yes ? "yes" : "no";
     return new StepOutcome.Done(Map.of("branch", branch), branch, why, null, null);
+  }
+
+  /** The stored relationship score, kept current by every event's transaction. */
+  private static int relationshipScore(Step<Config> s) throws SQLException {
+    s.requireLead();
+    try (PreparedStatement ps =
+        s.c().prepareStatement("select relationship_score from leads where id = ?")) {
+      ps.setLong(1, s.claim().leadId());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
   }
 
   static boolean compare(String actual, String op, String expected) {

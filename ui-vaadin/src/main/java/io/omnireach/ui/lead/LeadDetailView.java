@@ -29,6 +29,7 @@ import io.omnireach.lead.Consent;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -63,6 +64,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final Messages messages;
   private final Outbox outbox;
   private final AuthenticatedUser user;
+  private final RelationshipScores relationships;
 
   @Inject
   public LeadDetailView(
@@ -72,8 +74,10 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       GenerationService generation,
       Mailboxes mailboxes,
       Messages messages,
-      Outbox outbox) {
+      Outbox outbox,
+      RelationshipScores relationships) {
     this.leads = leads;
+    this.relationships = relationships;
     this.mailboxes = mailboxes;
     this.messages = messages;
     this.outbox = outbox;
@@ -143,6 +147,9 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       thread.onFollowUp(draft::followUp);
       main.add(draft);
     }
+    relationships
+        .get(user.tenant().ref(), lead.id())
+        .ifPresent(r -> main.addComponentAsFirst(new RelationshipPanel(r)));
     main.add(thread, timeline(lead));
     Div columns = new Div(main, about(lead, owners));
     columns.addClassName("omni-lead-columns");
@@ -174,7 +181,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
 
     Span score = new Span(Integer.toString(lead.score()));
     score.addClassName("omni-lead-hero-score-value");
-    Span scoreLabel = new Span("Score");
+    Span scoreLabel = new Span("Manual score");
     scoreLabel.addClassName("omni-muted");
     Div scoreBox = new Div(score, scoreLabel);
     scoreBox.addClassName("omni-lead-hero-score");

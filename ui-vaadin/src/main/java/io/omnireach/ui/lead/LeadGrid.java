@@ -92,6 +92,19 @@ class LeadGrid extends Grid<Lead> {
         .setSortProperty(LeadQuery.Sort.SCORE.json())
         .setWidth("110px")
         .setFlexGrow(0);
+    addColumn(
+            LitRenderer.<Lead>of(
+                    "<div class=\"omni-lead-score omni-lead-relationship\">"
+                        + "<div class=\"omni-lead-score-bar\">"
+                        + "<span style=\"width: ${item.score}%\"></span></div>"
+                        + "<span class=\"omni-lead-score-value\">${item.score}</span></div>")
+                .withProperty("score", Lead::relationshipScore))
+        .setHeader("Relationship")
+        .setKey("relationship")
+        .setTooltipGenerator(l -> "Relationship score (replies, opens, clicks, meetings, bounces)")
+        .setSortProperty(LeadQuery.Sort.RELATIONSHIP.json())
+        .setWidth("130px")
+        .setFlexGrow(0);
     created =
         addColumn(l -> LeadUi.ago(l.createdAt(), Instant.now()))
             .setHeader("Created")

@@ -86,7 +86,7 @@ public class InboxView extends Div {
     who.addClassName("omni-inbox-who");
     Span when = new Span(TIME.format(r.receivedAt().atZone(ZoneId.of("UTC"))) + " UTC");
     when.addClassName("omni-muted");
-    Div head = new Div(who, badge, classifier(r), when);
+    Div head = new Div(who, badge, sentiment(r.sentiment()), classifier(r), when);
     head.addClassName("omni-inbox-head");
     Span subject = new Span(r.subject() == null ? "(no subject)" : r.subject());
     subject.addClassName("omni-inbox-subject");
@@ -126,6 +126,24 @@ public class InboxView extends Div {
         : "Offline rules (AI unavailable: "
             + r.classifierFallback().substring(r.classifierFallback().lastIndexOf(':') + 1).strip()
             + ")";
+  }
+
+  /** The reply's tone (stored by the classifier); nothing for replies without one. */
+  static Span sentiment(String sentiment) {
+    Span s = new Span();
+    if (sentiment == null) {
+      s.setVisible(false);
+      return s;
+    }
+    String tone = sentiment.toLowerCase(Locale.ROOT);
+    s.setText(
+        switch (tone) {
+          case "positive" -> "▲ Positive";
+          case "negative" -> "▼ Negative";
+          default -> "● Neutral";
+        });
+    s.addClassNames("omni-sentiment", "omni-sentiment-" + tone);
+    return s;
   }
 
   static Span badge(ReplyClass c) {

@@ -80,6 +80,7 @@ class LeadFormModelTest {
         3L,
         Stage.MEETING,
         70,
+        0,
         Map.of(),
         true,
         Map.of(),

@@ -62,7 +62,7 @@ public final class DecisionForm implements NodeFormProvider {
     Runnable sync =
         () -> {
           String v = kind.getValue();
-          boolean needsValue = v.equals("field") || v.equals("score");
+          boolean needsValue = v.equals("field") || scored(v);
           row.setVisible(needsValue);
           field.setVisible(v.equals("field"));
           hint.setText(
@@ -76,7 +76,7 @@ public final class DecisionForm implements NodeFormProvider {
     form.check(
         () -> {
           String v = kind.getValue();
-          if (v.equals("score")) {
+          if (scored(v)) {
             return NodeForm.valid(
                 value, value.getValue().trim().matches("-?\\d+"), "A whole number.");
           }
@@ -92,9 +92,9 @@ public final class DecisionForm implements NodeFormProvider {
           if (v.equals("field")) {
             cc.put("field", field.getValue());
           }
-          if (v.equals("field") || v.equals("score")) {
+          if (v.equals("field") || scored(v)) {
             cc.put("op", op.getValue());
-            if (v.equals("score")) {
+            if (scored(v)) {
               cc.put("value", Integer.parseInt(value.getValue().trim()));
             } else {
               cc.put("value", value.getValue().trim());
@@ -106,7 +106,14 @@ public final class DecisionForm implements NodeFormProvider {
     return form;
   }
 
-  static final List<String> CONDITIONS = List.of("replied", "opened", "clicked", "field", "score");
+  static final List<String> CONDITIONS =
+      List.of("replied", "opened", "clicked", "field", "score", "relationship");
+
+  /** The manual score and the computed relationship score both compare with a whole number. */
+  static boolean scored(String kind) {
+    return kind.equals("score") || kind.equals("relationship");
+  }
+
   static final List<String> OPS =
       List.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
 
@@ -116,7 +123,8 @@ public final class DecisionForm implements NodeFormProvider {
       case "opened" -> "The lead opened the email";
       case "clicked" -> "The lead clicked a link";
       case "field" -> "A lead field matches";
-      case "score" -> "The lead score compares";
+      case "score" -> "The manual lead score compares";
+      case "relationship" -> "The relationship score compares (0–100)";
       default -> kind;
     };
   }
