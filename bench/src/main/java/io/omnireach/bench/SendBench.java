@@ -1,6 +1,5 @@
 package io.omnireach.bench;
 
-import io.omnireach.retry.RetryPolicy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.omnireach.channel.ChannelAdapters;
@@ -16,6 +15,7 @@ import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.UsageLedger;
 import jakarta.mail.Message;

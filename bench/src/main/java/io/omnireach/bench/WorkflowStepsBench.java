@@ -1,9 +1,9 @@
 package io.omnireach.bench;
 
-import io.omnireach.retry.RetryPolicy;
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.UsageLedger;
 import io.omnireach.workflow.WorkflowJson;
@@ -320,7 +320,7 @@ public final class WorkflowStepsBench {
     }
   }
 
-  private static void admin(String sql) throws SQLException {
+  static void admin(String sql) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", USER);
     try (Connection c = new org.postgresql.Driver().connect(SERVER + "postgres", props);
