@@ -123,7 +123,8 @@ public final class GenerationService implements MessageGenerator {
           d.sources());
     }
     AiSettings s = settings.get(tenant);
-    Prompt prompt = prompts.build(lead, persona, List.of(), brief, found);
+    List<String> recent = found.stream().filter(Passage::fromHistory).map(Passage::title).toList();
+    Prompt prompt = prompts.build(lead, persona, recent, brief, found);
     // the retrieved chunk ids are part of the key (the prompt holds their text as well)
     String version =
         found.isEmpty()
@@ -131,7 +132,7 @@ public final class GenerationService implements MessageGenerator {
             : PromptBuilder.TEMPLATE_VERSION
                 + "+rag:"
                 + found.stream()
-                    .map(p -> Long.toString(p.chunkId()))
+                    .map(p -> p.kind().charAt(0) + Long.toString(p.chunkId()))
                     .collect(java.util.stream.Collectors.joining(","));
     String key = AiCache.key(tenant, version, s.provider(), s.model(), s.temperature(), prompt);
     long started = System.nanoTime();

@@ -26,7 +26,11 @@ public final class OfflineGenerator implements MessageGenerator {
    */
   public Draft generate(TenantRef tenant, Lead lead, Persona persona, List<Passage> passages) {
     Facts f = Facts.of(lead);
-    String note = note(passages, f.company);
+    List<Passage> documents = passages.stream().filter(p -> !p.fromHistory()).toList();
+    String note = note(documents, f.company);
+    Passage earlier =
+        passages.stream().filter(p -> Passage.MESSAGE.equals(p.kind())).findFirst().orElse(null);
+    String followUp = earlier == null ? "" : followUp(earlier.title());
     Tone tone = persona.tone();
     List<String> values = persona.valuePropositions();
     List<String> paragraphs = new ArrayList<>();
@@ -36,6 +40,9 @@ public final class OfflineGenerator implements MessageGenerator {
           tone.formality() < 40
               ? "I hope this note finds you well."
               : "Hope your week is going well!");
+    }
+    if (!followUp.isEmpty()) {
+      paragraphs.add(followUp);
     }
     paragraphs.add(reason(tone, f, persona));
     if (!note.isEmpty()) {
@@ -74,20 +81,44 @@ public final class OfflineGenerator implements MessageGenerator {
             + (values.isEmpty() ? "" : " and the persona's first value proposition")
             + (note.isEmpty()
                 ? ""
-                : ", quoting the knowledge base (\"" + passages.get(0).title() + "\")")
+                : ", quoting the knowledge base (\"" + documents.get(0).title() + "\")")
+            + (followUp.isEmpty() ? "" : ", following up on \"" + earlier.title() + "\"")
             + ".",
         Draft.OFFLINE,
         false,
         0,
         0,
-        note.isEmpty() ? List.of() : sources(passages));
+        sources(
+            java.util.stream.Stream.concat(
+                    note.isEmpty() ? java.util.stream.Stream.<Passage>empty() : documents.stream(),
+                    java.util.stream.Stream.ofNullable(followUp.isEmpty() ? null : earlier))
+                .toList()));
   }
 
-  /** The documents of the passages, each once, in the order found. */
+  /**
+   * "Following up on my email of 12 Mar 2026 about “Subject”." from a history title as LeadHistory
+   * writes it ("Email of 12 Mar 2026: Subject", "SMS of 3 Feb 2026"); "" otherwise.
+   */
+  static String followUp(String title) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(Email|SMS) of ([^:]+?)(?:: (.+))?$").matcher(title);
+    if (!m.matches()) {
+      return "";
+    }
+    String what = m.group(1).equals("SMS") ? "message" : "email";
+    String about =
+        m.group(3) == null
+            ? ""
+            : " about “" + PromptBuilder.sanitize(m.group(3), 120).replace("\n", " ") + "”";
+    return "Following up on my " + what + " of " + m.group(2) + about + ".";
+  }
+
+  /** The documents and history items of the passages, each once, in the order found. */
   static List<DraftSource> sources(List<Passage> passages) {
-    java.util.LinkedHashMap<Long, DraftSource> out = new java.util.LinkedHashMap<>();
+    java.util.LinkedHashMap<String, DraftSource> out = new java.util.LinkedHashMap<>();
     for (Passage p : passages) {
-      out.putIfAbsent(p.sourceId(), new DraftSource(p.kind(), p.sourceId(), p.title()));
+      out.putIfAbsent(
+          p.kind() + ":" + p.sourceId(), new DraftSource(p.kind(), p.sourceId(), p.title()));
     }
     return List.copyOf(out.values());
   }

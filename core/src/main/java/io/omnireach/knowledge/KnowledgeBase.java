@@ -34,6 +34,7 @@ public final class KnowledgeBase implements PassageSource {
   private final Transactions tx;
   private final Embedder embedder;
   private final KnowledgeLauncher launcher;
+  private final LeadHistory history;
   private final int maxBytes;
   private final TextExtractor extractor = new TextExtractor();
   private final Chunker chunker = new Chunker();
@@ -48,6 +49,7 @@ public final class KnowledgeBase implements PassageSource {
     this.tx = tx;
     this.embedder = embedder;
     this.launcher = launcher;
+    this.history = new LeadHistory(tx, embedder);
     this.maxBytes = maxBytes;
   }
 
@@ -180,14 +182,22 @@ public final class KnowledgeBase implements PassageSource {
     return store.get(tenant, id);
   }
 
+  /** The lead history that drafts draw on beside the documents (its sweep runs in the app). */
+  public LeadHistory history() {
+    return history;
+  }
+
   /**
-   * Up to three passages for a draft: chunks naming the lead's company first, then chunks close to
-   * the lead and persona (company, title, industry, the persona's value propositions, the brief).
-   * Nothing is embedded when the tenant has no READY document.
+   * Passages for a draft: up to three document chunks (those naming the lead's company first, then
+   * chunks close to the lead and persona: company, title, industry, the persona's value
+   * propositions, the brief), then up to two of the lead's history (its latest message, and the
+   * closest). Nothing is embedded when there is neither a READY document nor any history.
    */
   @Override
   public List<Passage> find(TenantRef tenant, Lead lead, Persona persona, String brief) {
-    if (!store.anyReady(tenant)) {
+    boolean documents = store.anyReady(tenant);
+    boolean past = history.any(tenant, lead.id());
+    if (!documents && !past) {
       return List.of();
     }
     List<String> parts = new ArrayList<>();
@@ -199,9 +209,20 @@ public final class KnowledgeBase implements PassageSource {
     }
     add(parts, brief);
     if (parts.isEmpty()) {
-      return List.of();
+      parts.add(lead.firstName() == null ? "our last conversation" : lead.firstName());
     }
     float[] query = embedder.embed(String.join(". ", parts));
+    List<Passage> out = new ArrayList<>();
+    if (documents) {
+      out.addAll(documentPassages(tenant, lead, query));
+    }
+    if (past) {
+      out.addAll(history.find(tenant, lead.id(), query));
+    }
+    return out;
+  }
+
+  private List<Passage> documentPassages(TenantRef tenant, Lead lead, float[] query) {
     Map<Long, KnowledgeHit> chosen = new LinkedHashMap<>();
     String company = lead.company() == null ? "" : lead.company().strip();
     if (company.length() >= 2) {

@@ -361,6 +361,132 @@ class KnowledgeBaseTest {
     }
   }
 
+  @Test
+  void a_draft_follows_up_on_the_leads_history_embedded_by_the_sweep() {
+    TenantRef t = new TenantRef(8, "history");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    LeadRepository leads = new LeadRepository(db.transactions(), clock);
+    PersonaRepository personas = new PersonaRepository(db.transactions(), clock);
+    Lead lead =
+        leads.create(
+            t,
+            new LeadDraft()
+                .set(LeadField.FIRST_NAME, "Peter")
+                .set(LeadField.EMAIL, "peter@initech.example")
+                .set(LeadField.COMPANY, "Initech"),
+            "test");
+    Persona persona =
+        personas.create(
+            t,
+            new PersonaDraft(
+                "Sam",
+                "Account Executive",
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                "Best,\nSam",
+                null,
+                null),
+            "test");
+    long sent =
+        message(
+            t,
+            lead.id(),
+            "SENT",
+            "2026-03-02T09:00:00Z",
+            "Quick idea for Initech",
+            "Peter, we cut TPS report time in half for a bank like yours.");
+    message(t, lead.id(), "QUEUED", null, "Not sent yet", "This one is still in the outbox.");
+    long reply =
+        reply(t, lead.id(), "INTERESTED", "Sounds good, send me the numbers on TPS reports.");
+    reply(t, lead.id(), "BOUNCE", "Delivery failed.");
+
+    LeadHistory history = kb.history();
+    assertThat(history.embedPending(t, 10)).isEqualTo(2); // the sent message and the real reply
+    assertThat(history.embedPending(t, 10)).isZero();
+
+    GenerationService generation =
+        new GenerationService(
+            new AiSettingsRepository(
+                db.transactions(), KeyCipher.fromBase64(KeyCipher.newMasterKey()), clock),
+            new AiLedger(db.transactions(), clock),
+            new AiCache(db.transactions(), clock),
+            new ChatModels(Map.of(), Duration.ofSeconds(5), false),
+            Prices.none(),
+            RetryPolicy.AI_CALL.withMaxAttempts(1),
+            leads,
+            personas,
+            kb);
+    Draft draft = generation.draft(t, lead.id(), persona.id(), "test");
+    assertThat(draft.offline()).isTrue();
+    assertThat(draft.body())
+        .contains("Following up on my email of 2 Mar 2026 about “Quick idea for Initech”.");
+    assertThat(draft.sources())
+        .contains(new DraftSource("message", sent, "Email of 2 Mar 2026: Quick idea for Initech"));
+    assertThat(draft.rationale()).contains("following up on");
+    assertThat(history.find(t, lead.id(), new MiniLmEmbedder().embed("TPS report numbers")))
+        .extracting(io.omnireach.ai.Passage::kind, io.omnireach.ai.Passage::sourceId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("message", sent),
+            org.assertj.core.groups.Tuple.tuple("reply", reply));
+
+    // erasing the message erases what the history kept of it
+    sql(t, "delete from messages where id = " + sent);
+    assertThat(history.find(t, lead.id(), new MiniLmEmbedder().embed("TPS")))
+        .extracting(io.omnireach.ai.Passage::kind)
+        .containsExactly("reply");
+    // another tenant's history is its own
+    assertThat(history.any(ACME, lead.id())).isFalse();
+  }
+
+  static long message(
+      TenantRef t, long leadId, String status, String sentAt, String subject, String body) {
+    return sql(
+        t,
+        "insert into messages (lead_id, idempotency_key, message_id, to_address, subject, body,"
+            + " status, sent_at) values ("
+            + leadId
+            + ", gen_random_uuid()::text, gen_random_uuid()::text, 'peter@initech.example', '"
+            + subject
+            + "', '"
+            + body
+            + "', '"
+            + status
+            + "', "
+            + (sentAt == null ? "null" : "'" + sentAt + "'")
+            + ") returning id");
+  }
+
+  static long reply(TenantRef t, long leadId, String classification, String body) {
+    return sql(
+        t,
+        "insert into replies (lead_id, body, classification, raw_message_id) values ("
+            + leadId
+            + ", '"
+            + body
+            + "', '"
+            + classification
+            + "', gen_random_uuid()::text) returning id");
+  }
+
+  static long sql(TenantRef t, String statement) {
+    return db.transactions()
+        .tenant(
+            t,
+            c -> {
+              try (Statement s = c.createStatement()) {
+                if (!s.execute(statement)) {
+                  return (long) s.getUpdateCount();
+                }
+                try (ResultSet rs = s.getResultSet()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+  }
+
   static String completion(String content) {
     return "{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1764064800,"
         + "\"model\":\"openai/gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":"

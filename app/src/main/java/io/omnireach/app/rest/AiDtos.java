@@ -54,7 +54,12 @@ public final class AiDtos {
 
   @Schema(name = "DraftSource", description = "A source a draft used")
   public record SourceDto(
-      @Schema(example = "document") String kind,
+      @Schema(
+              example = "document",
+              description =
+                  "document (knowledge base; id = document id), message (our earlier message to"
+                      + " the lead; id = message id) or reply (the lead's reply; id = reply id)")
+          String kind,
       @Schema(example = "4") long id,
       @Schema(example = "Globex account notes.pdf") String title) {}
 

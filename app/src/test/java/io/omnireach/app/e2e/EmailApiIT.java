@@ -2,6 +2,7 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -232,6 +234,59 @@ class EmailApiIT {
     assertThat(call("GET", "/api/v1/mailboxes", admin, null).body())
         .contains("\"id\":" + mailboxId)
         .doesNotContain(SMTP_PASSWORD);
+  }
+
+  @Test
+  void the_next_draft_follows_up_on_the_sent_email() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    String sales = E2e.token("sales@acme.demo");
+    String mailboxId = mailbox(admin);
+    String leadId =
+        lead(sales, "history-" + UUID.randomUUID().toString().substring(0, 8) + "@leads.example");
+    String messageId = send(sales, leadId, mailboxId, "Customs at Vandelay");
+    assertThat(E2e.field(settled(sales, messageId), "status")).isEqualTo("SENT");
+    HttpResponse<String> persona =
+        call(
+            "POST",
+            "/api/v1/personas",
+            admin,
+            "{\"name\":\"History "
+                + UUID.randomUUID()
+                + "\",\"role\":\"Account Executive\",\"tone\":{\"formality\":50,"
+                + "\"detail\":40,\"warmth\":50}}");
+    assertThat(persona.statusCode()).as(persona.body()).isEqualTo(201);
+    String personaId = E2e.field(persona.body(), "id");
+
+    // the history sweep embeds the sent email a moment later; then drafts cite it
+    JsonNode draft =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    Knowledge.json(
+                        call(
+                            "POST",
+                            "/api/v1/leads/" + leadId + "/drafts",
+                            sales,
+                            "{\"personaId\":" + personaId + "}")),
+                d -> d.path("sources").size() > 0);
+    JsonNode source = draft.path("sources").get(0);
+    assertThat(source.path("kind").asText()).isEqualTo("message");
+    assertThat(source.path("id").asText()).isEqualTo(messageId);
+    assertThat(source.path("title").asText()).endsWith(": Customs at Vandelay");
+    assertThat(draft.path("offline").asBoolean()).isTrue();
+    assertThat(draft.path("body").asText()).contains("about “Customs at Vandelay”.");
+
+    // another tenant cannot draft for this lead at all
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/leads/" + leadId + "/drafts",
+                    E2e.token("admin@globex.demo"),
+                    "{\"personaId\":" + personaId + "}")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test

@@ -135,7 +135,10 @@ class LeadDraftPanel extends Div {
         });
   }
 
-  /** The knowledge documents the draft drew on, each a chip that opens the Knowledge page. */
+  /**
+   * What the draft drew on: knowledge documents (chips that open the Knowledge page) and this
+   * lead's earlier messages and replies (chips naming them; they are on this page's timeline).
+   */
   private static void showSources(Div sources, Draft draft) {
     sources.removeAll();
     sources.setVisible(!draft.sources().isEmpty());
@@ -146,12 +149,23 @@ class LeadDraftPanel extends Div {
     label.addClassName("omni-muted");
     sources.add(label);
     for (DraftSource s : draft.sources()) {
-      com.vaadin.flow.component.html.Anchor link =
-          new com.vaadin.flow.component.html.Anchor(
-              "knowledge", new Span(VaadinIcon.FILE_TEXT_O.create(), new Span(s.title())));
-      link.addClassName("omni-chip");
-      link.setTitle("Knowledge document " + s.id());
-      sources.add(link);
+      com.vaadin.flow.component.Component chip;
+      if (io.omnireach.ai.Passage.DOCUMENT.equals(s.kind())) {
+        com.vaadin.flow.component.html.Anchor link =
+            new com.vaadin.flow.component.html.Anchor(
+                "knowledge", new Span(VaadinIcon.FILE_TEXT_O.create(), new Span(s.title())));
+        link.setTitle("Knowledge document " + s.id());
+        chip = link;
+      } else {
+        boolean reply = io.omnireach.ai.Passage.REPLY.equals(s.kind());
+        Span item =
+            new Span(
+                (reply ? VaadinIcon.REPLY : VaadinIcon.ENVELOPE_O).create(), new Span(s.title()));
+        item.setTitle(reply ? "The lead's reply" : "Our earlier message to this lead");
+        chip = item;
+      }
+      chip.getElement().getClassList().add("omni-chip");
+      sources.add(chip);
     }
   }
 
