@@ -13,7 +13,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * After a real send, /analytics shows the headline cards and ECharts charts drawn by the
- * runtime-loaded {@code <omni-chart>} element; a tenant that sent nothing sees the empty state.
+ * runtime-loaded {@code <omni-chart>} element, and the Channels section (grouped bars, tables per
+ * channel and per step); a tenant that sent nothing sees the empty state.
  */
 class AnalyticsJourneyIT {
 
@@ -45,6 +46,17 @@ class AnalyticsJourneyIT {
           browser.driver.findElement(By.id("chart-daily")));
       Thread.sleep(1200); // ECharts' entry animation
       browser.screenshot("50-analytics");
+
+      // Channels: a grouped bar chart and tables per channel and per step
+      WebElement section = browser.await(By.id("analytics-channels-section"));
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
+      WebElement bars = browser.await(By.cssSelector("#chart-channels canvas"));
+      assertThat(bars.getSize().getWidth()).isGreaterThan(100);
+      String table = browser.await(By.id("analytics-channels")).getText();
+      assertThat(table).contains("Email", "SMS", "LinkedIn", "Call");
+      browser.await(By.cssSelector("#analytics-steps, #analytics-steps-empty"));
+      Thread.sleep(1200); // ECharts' entry animation
+      browser.screenshot("52-analytics-channels");
 
       browser.click(By.id("range-7"));
       browser.wait.until(
