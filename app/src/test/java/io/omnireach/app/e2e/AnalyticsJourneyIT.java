@@ -47,6 +47,13 @@ class AnalyticsJourneyIT {
       Thread.sleep(1200); // ECharts' entry animation
       browser.screenshot("50-analytics");
 
+      browser.click(By.id("range-7"));
+      browser.wait.until(
+          d ->
+              d.findElement(By.id("range-7")).getDomAttribute("theme") != null
+                  && d.findElement(By.id("range-7")).getDomAttribute("theme").contains("primary"));
+      browser.await(By.cssSelector("#chart-daily canvas"));
+
       // Channels: a grouped bar chart and tables per channel and per step
       WebElement section = browser.await(By.id("analytics-channels-section"));
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
@@ -55,15 +62,8 @@ class AnalyticsJourneyIT {
       String table = browser.await(By.id("analytics-channels")).getText();
       assertThat(table).contains("Email", "SMS", "LinkedIn", "Call");
       browser.await(By.cssSelector("#analytics-steps, #analytics-steps-empty"));
-      Thread.sleep(1200); // ECharts' entry animation
+      // the channel chart draws without an entry animation: no wait before the screenshot
       browser.screenshot("52-analytics-channels");
-
-      browser.click(By.id("range-7"));
-      browser.wait.until(
-          d ->
-              d.findElement(By.id("range-7")).getDomAttribute("theme") != null
-                  && d.findElement(By.id("range-7")).getDomAttribute("theme").contains("primary"));
-      browser.await(By.cssSelector("#chart-daily canvas"));
     }
     try (Browser browser = new Browser()) {
       signIn(browser, "admin@globex.demo");

@@ -158,7 +158,7 @@ class ChannelAnalyticsApiIT {
             + UUID.randomUUID().toString().substring(0, 6)
             + "\",\"nodes\":["
             + "{\"id\":\"s\",\"type\":\"start\",\"config\":{}},"
-            + "{\"id\":\"text1\",\"type\":\"send_sms\",\"config\":{\"body\":\"Hi {{lead.first_name}},"
+            + "{\"id\":\"text1\",\"type\":\"send_sms\",\"config\":{\"body\":\"Hi {{lead.firstName}},"
             + " a quick hello from Acme.\"}},"
             + "{\"id\":\"e\",\"type\":\"end\",\"config\":{}}],"
             + "\"edges\":[{\"source\":\"s\",\"target\":\"text1\"},"

@@ -151,7 +151,7 @@ public class AnalyticsView extends Div {
     perChannel.setId("analytics-channels");
     perChannel.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
     perChannel.setAllRowsVisible(true);
-    perChannel.addColumn(r -> label(r.channel())).setHeader("Channel").setFlexGrow(2);
+    perChannel.addColumn(r -> label(r.channel())).setHeader("Channel").setAutoWidth(true);
     countColumns(perChannel, ChannelStats.ChannelRow::counts);
     perChannel.setItems(stats.channels());
     Div row = new Div(panel("Per channel", chart), panel("Per channel · table", perChannel));
@@ -185,16 +185,18 @@ public class AnalyticsView extends Div {
 
   private static <T> void countColumns(
       Grid<T> grid, java.util.function.Function<T, ChannelStats.Counts> counts) {
-    grid.addColumn(r -> counts.apply(r).sent()).setHeader("Sent");
+    grid.addColumn(r -> counts.apply(r).sent()).setHeader("Sent").setAutoWidth(true);
     grid.addColumn(r -> withRate(counts.apply(r).delivered(), counts.apply(r).sent()))
-        .setHeader("Delivered");
+        .setHeader("Delivered")
+        .setAutoWidth(true);
     grid.addColumn(r -> withRate(counts.apply(r).replied(), counts.apply(r).sent()))
-        .setHeader("Replied");
-    grid.addColumn(r -> counts.apply(r).booked()).setHeader("Booked");
+        .setHeader("Replied")
+        .setAutoWidth(true);
+    grid.addColumn(r -> counts.apply(r).booked()).setHeader("Booked").setAutoWidth(true);
   }
 
   private static String withRate(long part, long whole) {
-    return whole == 0 ? Long.toString(part) : part + " · " + pct((double) part / whole);
+    return whole == 0 ? Long.toString(part) : part + " · " + Math.round(part * 100.0 / whole) + "%";
   }
 
   /** "Email", "SMS", "LinkedIn", "Call". */
@@ -222,7 +224,8 @@ public class AnalyticsView extends Div {
       replied.append(sep).append(r.counts().replied());
       booked.append(sep).append(r.counts().booked());
     }
-    return "{\"color\":"
+    // no entry animation: four small groups read at once (and screenshots need no wait)
+    return "{\"animation\":false,\"color\":"
         + palette()
         + ",\"tooltip\":{\"trigger\":\"axis\",\"axisPointer\":{\"type\":\"shadow\"}},"
         + "\"legend\":{\"top\":0,\"icon\":\"roundRect\"},"
