@@ -13,6 +13,7 @@ import io.omnireach.channel.TrackingLinks;
 import io.omnireach.channel.TwilioSmsChannel;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.Unsubscribes;
+import io.omnireach.channel.analytics.ChannelAnalytics;
 import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
@@ -167,5 +168,11 @@ public class ChannelServices {
   @Singleton
   EmailAnalytics emailAnalytics(Transactions tx, Clock clock) {
     return new EmailAnalytics(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  ChannelAnalytics channelAnalytics(Transactions tx, Clock clock) {
+    return new ChannelAnalytics(tx, clock);
   }
 }

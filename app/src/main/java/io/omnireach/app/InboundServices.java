@@ -14,6 +14,7 @@ import io.omnireach.channel.inbound.InboundProcessor;
 import io.omnireach.channel.inbound.LlmReplyClassifier;
 import io.omnireach.channel.inbound.Replies;
 import io.omnireach.channel.inbound.ReplyClassifier;
+import io.omnireach.channel.inbound.SendGridEvents;
 import io.omnireach.channel.inbound.SmsWebhooks;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
@@ -47,6 +48,13 @@ public class InboundServices {
       ReplyClassifier classifier,
       Clock clock) {
     return new SmsWebhooks(tx, tenants, sms, classifier, clock);
+  }
+
+  /** SendGrid's signed event webhook. */
+  @Produces
+  @Singleton
+  SendGridEvents sendGridEvents(Transactions tx, TenantDirectory tenants, Clock clock) {
+    return new SendGridEvents(tx, tenants, clock);
   }
 
   @Produces

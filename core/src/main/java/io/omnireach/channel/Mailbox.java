@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param provider {@code smtp} or {@code sendgrid}
  * @param sendWindow when it may send in the lead's time zone; null = any time
  * @param timezone the window's zone for leads without one (IANA name); null = UTC
+ * @param hasEventWebhookKey a SendGrid mailbox whose signed event webhook is verified
  */
 public record Mailbox(
     long id,
@@ -29,4 +30,5 @@ public record Mailbox(
     String timezone,
     String dkimDomain,
     String dkimSelector,
-    boolean hasDkimKey) {}
+    boolean hasDkimKey,
+    boolean hasEventWebhookKey) {}

@@ -23,7 +23,8 @@ public final class Mailboxes {
   static final String COLUMNS =
       "id, name, host, port, username, password_enc, tls, from_address, from_name, daily_cap,"
           + " created_at, provider, api_key_enc, api_base_url, send_window::text as send_window,"
-          + " min_spacing_seconds, timezone, dkim_domain, dkim_selector, dkim_key_enc";
+          + " min_spacing_seconds, timezone, dkim_domain, dkim_selector, dkim_key_enc,"
+          + " event_webhook_key";
 
   static final String SMTP = "smtp";
   static final String SENDGRID = "sendgrid";
@@ -69,6 +70,11 @@ public final class Mailboxes {
       throw DomainException.invalid("apiKey", "A SendGrid mailbox needs its API key.");
     }
     String apiBaseUrl = sendGrid ? baseUrl(draft.apiBaseUrl()) : null;
+    String webhookKey = eventWebhookKey(draft.eventWebhookKey());
+    if (webhookKey != null && !sendGrid) {
+      throw DomainException.invalid(
+          "eventWebhookKey", "Only a SendGrid mailbox has an event webhook key.");
+    }
     String from = Emails.normalise("fromAddress", draft.fromAddress());
     String fromName = optional("fromName", draft.fromName(), 100);
     int cap = draft.dailyCap() == null ? 200 : draft.dailyCap();
@@ -105,9 +111,9 @@ public final class Mailboxes {
                   "insert into mailboxes (name, host, port, username, password_enc, tls,"
                       + " from_address, from_name, daily_cap, created_by, provider, api_key_enc,"
                       + " api_base_url, send_window, min_spacing_seconds, timezone, dkim_domain,"
-                      + " dkim_selector, dkim_key_enc)"
+                      + " dkim_selector, dkim_key_enc, event_webhook_key)"
                       + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?,"
-                      + " ?, ?, ?) returning id")) {
+                      + " ?, ?, ?, ?) returning id")) {
             ps.setString(1, name);
             ps.setString(2, host);
             if (port == null) {
@@ -131,6 +137,7 @@ public final class Mailboxes {
             ps.setString(17, dkimDomain);
             ps.setString(18, dkimSelector);
             ps.setString(19, secrets.encrypt(dkimKey));
+            ps.setString(20, webhookKey);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               id = rs.getLong(1);
@@ -192,6 +199,59 @@ public final class Mailboxes {
                   + "s");
           return get(c, id);
         });
+  }
+
+  /**
+   * Sets (or with a blank key, removes) the verification key of SendGrid's signed event webhook for
+   * a SendGrid mailbox: events are applied only when their signature verifies under it.
+   */
+  public Mailbox setEventWebhookKey(TenantRef tenant, long id, String key, String actor) {
+    String normalised = eventWebhookKey(key);
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update mailboxes set event_webhook_key = ? where id = ? returning provider")) {
+            ps.setString(1, normalised);
+            ps.setLong(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw notFound(id);
+              }
+              if (!SENDGRID.equals(rs.getString(1))) {
+                throw DomainException.invalid(
+                    "eventWebhookKey", "Only a SendGrid mailbox has an event webhook key.");
+              }
+            }
+          }
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "mailbox.event-webhook",
+              "" + id,
+              normalised == null ? "removed" : "set");
+          return get(c, id);
+        });
+  }
+
+  /** The key as base64 DER (PEM armour and line breaks removed), or null when blank. */
+  static String eventWebhookKey(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > 2000) {
+      throw DomainException.invalid("eventWebhookKey", "The key is longer than 2000 characters.");
+    }
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(SendGridSignature.publicKey(value).getEncoded());
+    } catch (IllegalArgumentException e) {
+      throw DomainException.invalid(
+          "eventWebhookKey",
+          "The event webhook key must be the ECDSA P-256 public key SendGrid shows (base64).");
+    }
   }
 
   private static void checkCap(int cap) {
@@ -339,7 +399,8 @@ public final class Mailboxes {
         rs.getString("timezone"),
         rs.getString("dkim_domain"),
         rs.getString("dkim_selector"),
-        rs.getString("dkim_key_enc") != null);
+        rs.getString("dkim_key_enc") != null,
+        rs.getString("event_webhook_key") != null);
   }
 
   static String required(String field, String value, int max) {

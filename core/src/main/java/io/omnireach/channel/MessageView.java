@@ -10,6 +10,7 @@ import java.util.List;
  * @param inReplyToId the earlier message of the thread it follows up, or null
  * @param notBefore a QUEUED message waits until then (send window, cap, spacing or retry backoff)
  * @param attempts how often it was handed to the transport
+ * @param channel the channel it goes out on (email, SMS)
  */
 public record MessageView(
     long id,
@@ -26,7 +27,44 @@ public record MessageView(
     Long personaId,
     Long inReplyToId,
     Instant notBefore,
-    int attempts) {
+    int attempts,
+    ChannelKind channel) {
+
+  /** An email. */
+  public MessageView(
+      long id,
+      Long leadId,
+      Long mailboxId,
+      String to,
+      String subject,
+      Status status,
+      String reason,
+      String reply,
+      Instant createdAt,
+      Instant sentAt,
+      List<Event> events,
+      Long personaId,
+      Long inReplyToId,
+      Instant notBefore,
+      int attempts) {
+    this(
+        id,
+        leadId,
+        mailboxId,
+        to,
+        subject,
+        status,
+        reason,
+        reply,
+        createdAt,
+        sentAt,
+        events,
+        personaId,
+        inReplyToId,
+        notBefore,
+        attempts,
+        ChannelKind.EMAIL);
+  }
 
   public MessageView(
       long id,

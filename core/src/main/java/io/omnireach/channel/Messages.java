@@ -400,8 +400,8 @@ public final class Messages {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select id, lead_id, mailbox_id, to_address, subject, status, reason, reply,"
-                + " created_at, sent_at, persona_id, in_reply_to_id, not_before, attempts"
-                + " from messages where id = ?")) {
+                + " created_at, sent_at, persona_id, in_reply_to_id, not_before, attempts,"
+                + " channel from messages where id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -424,12 +424,17 @@ public final class Messages {
             (Long) rs.getObject("persona_id"),
             (Long) rs.getObject("in_reply_to_id"),
             notBefore == null ? null : notBefore.toInstant(),
-            rs.getInt("attempts"));
+            rs.getInt("attempts"),
+            ChannelKind.valueOf(rs.getString("channel")));
       }
     }
   }
 
-  static void event(Connection c, long messageId, String type, String detail, Clock clock)
+  /**
+   * Appends an event to a message's history in the caller's transaction (and rescores its lead when
+   * the relationship score reads that type).
+   */
+  public static void event(Connection c, long messageId, String type, String detail, Clock clock)
       throws SQLException {
     event(c, messageId, type, detail, null, false, clock);
   }

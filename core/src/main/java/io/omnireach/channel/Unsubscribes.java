@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -54,16 +53,9 @@ public final class Unsubscribes {
           if (email == null) {
             return false;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into suppressions (email, reason, message_id, at)"
-                      + " values (lower(?), 'UNSUBSCRIBED', ?, ?) on conflict (email) do nothing")) {
-            ps.setString(1, email);
-            ps.setLong(2, messageId);
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            if (ps.executeUpdate() == 1) {
-              Messages.event(c, messageId, "UNSUBSCRIBED", "one-click", clock);
-            }
+          if (Suppressions.add(
+              c, email, Suppressions.Reason.UNSUBSCRIBED, messageId, clock.instant())) {
+            Messages.event(c, messageId, "UNSUBSCRIBED", "one-click", clock);
           }
           return true;
         });

@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.channel.analytics.ChannelStats;
 import io.omnireach.channel.analytics.EmailStats;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,5 +88,76 @@ public final class AnalyticsDtos {
 
   static GroupDto group(EmailStats.Group g) {
     return new GroupDto(g.id(), g.name(), CountsDto.of(g.counts()));
+  }
+
+  @Schema(
+      name = "ChannelCounts",
+      description =
+          "Touches in the range and what became of them. email: delivered = not bounced,"
+              + " replied = a reply arrived; sms: delivered = Twilio's delivery receipt,"
+              + " replied = an inbound SMS; linkedin (rep's task outcome): sent = sent, accepted"
+              + " or replied, delivered = accepted or replied; call (rep's task outcome): sent ="
+              + " connected, voicemail or no answer, delivered = connected or voicemail, replied"
+              + " = connected. booked: leads now in the meeting stage or beyond, each counted"
+              + " once for its last touch in the range.")
+  public record ChannelCountsDto(
+      @Schema(example = "120") long sent,
+      @Schema(example = "117") long delivered,
+      @Schema(example = "9") long replied,
+      @Schema(example = "2") long booked) {
+
+    static ChannelCountsDto of(ChannelStats.Counts c) {
+      return new ChannelCountsDto(c.sent(), c.delivered(), c.replied(), c.booked());
+    }
+  }
+
+  @Schema(name = "ChannelRow")
+  public record ChannelRowDto(
+      @Schema(
+              example = "email",
+              enumeration = {"email", "sms", "linkedin", "call"})
+          String channel,
+      ChannelCountsDto counts) {}
+
+  @Schema(name = "ChannelStep", description = "One workflow step (node, over all versions)")
+  public record ChannelStepDto(
+      @Schema(example = "4") long workflowId,
+      @Schema(example = "Outbound Q3") String workflowName,
+      @Schema(example = "sms1") String nodeId,
+      @Schema(example = "send_sms") String nodeType,
+      @Schema(example = "sms") String channel,
+      ChannelCountsDto counts) {}
+
+  @Schema(name = "ChannelAnalytics", description = "Outreach per channel and per workflow step")
+  public record ChannelAnalyticsDto(
+      @Schema(example = "2026-04-05") LocalDate from,
+      @Schema(example = "2026-05-04") LocalDate to,
+      @Schema(example = "4", description = "The workflow it is limited to, or null")
+          Long workflowId,
+      @Schema(description = "email, sms, linkedin and call, always all four")
+          List<ChannelRowDto> channels,
+      @Schema(description = "Workflow steps that touched leads in the range, most first")
+          List<ChannelStepDto> steps) {
+
+    static ChannelAnalyticsDto of(ChannelStats s) {
+      return new ChannelAnalyticsDto(
+          s.from(),
+          s.to(),
+          s.workflowId(),
+          s.channels().stream()
+              .map(c -> new ChannelRowDto(c.channel(), ChannelCountsDto.of(c.counts())))
+              .toList(),
+          s.steps().stream()
+              .map(
+                  st ->
+                      new ChannelStepDto(
+                          st.workflowId(),
+                          st.workflowName(),
+                          st.nodeId(),
+                          st.nodeType(),
+                          st.channel(),
+                          ChannelCountsDto.of(st.counts())))
+              .toList());
+    }
   }
 }

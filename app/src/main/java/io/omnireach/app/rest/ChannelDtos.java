@@ -76,7 +76,12 @@ public final class ChannelDtos {
           String dkimDomain,
       @Schema(example = "s2026", description = "DKIM selector") String dkimSelector,
       @Schema(description = "DKIM RSA private key, PEM; stored encrypted, never returned")
-          String dkimPrivateKey) {
+          String dkimPrivateKey,
+      @Schema(
+              description =
+                  "SendGrid only: the signed event webhook's verification key (base64 ECDSA"
+                      + " P-256 public key, as SendGrid shows it)")
+          String eventWebhookKey) {
 
     MailboxDraft draft() {
       return new MailboxDraft(
@@ -97,9 +102,17 @@ public final class ChannelDtos {
           timezone,
           dkimDomain,
           dkimSelector,
-          dkimPrivateKey);
+          dkimPrivateKey,
+          eventWebhookKey);
     }
   }
+
+  @Schema(name = "EventWebhookRequest", description = "SendGrid's event webhook verification key")
+  public record EventWebhookRequest(
+      @Schema(
+              description = "Base64 DER of the ECDSA P-256 public key; blank removes it",
+              example = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…")
+          String verificationKey) {}
 
   @Schema(name = "MailboxSending", description = "When and how fast a mailbox sends")
   public record SendingRequest(
@@ -141,7 +154,9 @@ public final class ChannelDtos {
       @Schema(example = "Europe/Berlin") String timezone,
       @Schema(example = "acme.example") String dkimDomain,
       @Schema(example = "s2026") String dkimSelector,
-      @Schema(description = "Whether a DKIM key is stored") boolean hasDkimKey) {
+      @Schema(description = "Whether a DKIM key is stored") boolean hasDkimKey,
+      @Schema(description = "Whether SendGrid's event webhook key is set (SendGrid mailboxes)")
+          boolean hasEventWebhookKey) {
 
     static MailboxDto of(Mailbox m) {
       return new MailboxDto(
@@ -164,7 +179,8 @@ public final class ChannelDtos {
           m.timezone(),
           m.dkimDomain(),
           m.dkimSelector(),
-          m.hasDkimKey());
+          m.hasDkimKey(),
+          m.hasEventWebhookKey());
     }
   }
 
@@ -251,7 +267,8 @@ public final class ChannelDtos {
               example = "SENT",
               description =
                   "QUEUED, DEFERRED, SENDING, RETRY, RECOVERED, SENT, FAILED, BLOCKED, OPENED,"
-                      + " CLICKED, UNSUBSCRIBED")
+                      + " CLICKED, REPLIED, DELIVERED (SendGrid or Twilio receipt), BOUNCED,"
+                      + " SOFT_BOUNCED, COMPLAINED (spam report), UNSUBSCRIBED")
           String type,
       @Schema(description = "Reason or server reply") String detail,
       Instant at) {}
@@ -259,6 +276,11 @@ public final class ChannelDtos {
   @Schema(name = "Message", description = "An outbound message and its history")
   public record MessageDto(
       @Schema(example = "7") long id,
+      @Schema(
+              enumeration = {"email", "sms"},
+              example = "email",
+              description = "The channel it goes out on")
+          String channel,
       @Schema(
               enumeration = {"QUEUED", "SENDING", "SENT", "BLOCKED", "FAILED"},
               example = "SENT")
@@ -289,6 +311,7 @@ public final class ChannelDtos {
     static MessageDto of(MessageView m) {
       return new MessageDto(
           m.id(),
+          m.channel().apiName(),
           m.status().name(),
           m.reason(),
           m.leadId(),

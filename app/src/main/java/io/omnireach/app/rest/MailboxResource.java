@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.app.rest.ChannelDtos.EventWebhookRequest;
 import io.omnireach.app.rest.ChannelDtos.MailboxDto;
 import io.omnireach.app.rest.ChannelDtos.MailboxList;
 import io.omnireach.app.rest.ChannelDtos.MailboxRequest;
@@ -157,6 +158,46 @@ public class MailboxResource {
     SendingRequest rules = body == null ? new SendingRequest(null, null, null, null) : body;
     return MailboxDto.of(
         mailboxes.updateSending(current.tenant(), id, rules.rules(), current.email()));
+  }
+
+  @PUT
+  @Path("/{id}/event-webhook")
+  @RolesAllowed("Admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Set the verification key of SendGrid's signed event webhook",
+      description =
+          "For a SendGrid mailbox: the public key SendGrid shows under Mail Settings → Event"
+              + " Webhook → Signature Verification (base64, ECDSA P-256). SendGrid posts its"
+              + " events to POST /webhooks/sendgrid; a batch is applied only when its signature"
+              + " verifies under a key of the workspace the events name. A blank key removes"
+              + " it (events are then refused).")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EventWebhookRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "SendGrid's key",
+                      value =
+                          "{\"verificationKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Saved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MailboxDto.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Not an ECDSA P-256 public key, or not a SendGrid mailbox (field eventWebhookKey)")
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  public MailboxDto eventWebhook(@PathParam("id") long id, EventWebhookRequest body) {
+    return MailboxDto.of(
+        mailboxes.setEventWebhookKey(
+            current.tenant(), id, body == null ? null : body.verificationKey(), current.email()));
   }
 
   @DELETE

@@ -13,7 +13,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * After a real send, /analytics shows the headline cards and ECharts charts drawn by the
- * runtime-loaded {@code <omni-chart>} element; a tenant that sent nothing sees the empty state.
+ * runtime-loaded {@code <omni-chart>} element, and the Channels section (grouped bars, tables per
+ * channel and per step); a tenant that sent nothing sees the empty state.
  */
 class AnalyticsJourneyIT {
 
@@ -52,6 +53,17 @@ class AnalyticsJourneyIT {
               d.findElement(By.id("range-7")).getDomAttribute("theme") != null
                   && d.findElement(By.id("range-7")).getDomAttribute("theme").contains("primary"));
       browser.await(By.cssSelector("#chart-daily canvas"));
+
+      // Channels: a grouped bar chart and tables per channel and per step
+      WebElement section = browser.await(By.id("analytics-channels-section"));
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
+      WebElement bars = browser.await(By.cssSelector("#chart-channels canvas"));
+      assertThat(bars.getSize().getWidth()).isGreaterThan(100);
+      String table = browser.await(By.id("analytics-channels")).getText();
+      assertThat(table).contains("Email", "SMS", "LinkedIn", "Call");
+      browser.await(By.cssSelector("#analytics-steps, #analytics-steps-empty"));
+      // the channel chart draws without an entry animation: no wait before the screenshot
+      browser.screenshot("52-analytics-channels");
     }
     try (Browser browser = new Browser()) {
       signIn(browser, "admin@globex.demo");

@@ -1,5 +1,6 @@
 package io.omnireach.channel.inbound;
 
+import io.omnireach.channel.Suppressions;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.db.Transactions;
 import io.omnireach.relationship.RelationshipScores;
@@ -263,7 +264,7 @@ public final class InboundProcessor {
         event(c, messageId, "SOFT_BOUNCED", cls.rationale(), now);
         return Outcome.STORED;
       }
-      suppress(c, to, "BOUNCED", messageId, now);
+      Suppressions.add(c, to, Suppressions.Reason.BOUNCED, messageId, now);
       event(c, messageId, "BOUNCED", from, now);
       return Outcome.STORED;
     }
@@ -283,24 +284,11 @@ public final class InboundProcessor {
         ps.executeUpdate();
       }
     }
-    if (cls.type() == ReplyClass.UNSUBSCRIBE && suppress(c, to, "UNSUBSCRIBED", messageId, now)) {
+    if (cls.type() == ReplyClass.UNSUBSCRIBE
+        && Suppressions.add(c, to, Suppressions.Reason.UNSUBSCRIBED, messageId, now)) {
       event(c, messageId, "UNSUBSCRIBED", "reply", now);
     }
     return Outcome.STORED;
-  }
-
-  private static boolean suppress(
-      Connection c, String email, String reason, long messageId, Instant at) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into suppressions (email, reason, message_id, at)"
-                + " values (lower(?), ?, ?, ?) on conflict (email) do nothing")) {
-      ps.setString(1, email);
-      ps.setString(2, reason);
-      ps.setLong(3, messageId);
-      ps.setTimestamp(4, Timestamp.from(at));
-      return ps.executeUpdate() == 1;
-    }
   }
 
   private static void event(Connection c, long messageId, String type, String detail, Instant at)

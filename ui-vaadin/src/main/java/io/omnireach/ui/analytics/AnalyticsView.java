@@ -15,6 +15,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.channel.analytics.ChannelAnalytics;
+import io.omnireach.channel.analytics.ChannelStats;
 import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.channel.analytics.EmailStats;
 import io.omnireach.channel.analytics.EmailStats.Counts;
@@ -32,9 +34,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Email analytics of the tenant: replies and meetings first, then sent, delivered, opened (people,
- * not proxies), clicked, bounced and unsubscribed with their rates, a daily series and a chart per
- * mailbox (ECharts through {@link Chart}), and the figures per persona.
+ * Analytics of the tenant: for email, replies and meetings first, then sent, delivered, opened
+ * (people, not proxies), clicked, bounced and unsubscribed with their rates, a daily series and a
+ * chart per mailbox (ECharts through {@link Chart}), and the figures per persona; then the Channels
+ * section: sent, delivered, replied and booked per channel (email, SMS, LinkedIn, call) as a
+ * grouped bar chart and a table, and per workflow step.
  */
 @Route(value = "analytics", layout = MainLayout.class)
 @PageTitle("Analytics")
@@ -51,13 +55,15 @@ public class AnalyticsView extends Div {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   private final EmailAnalytics analytics;
+  private final ChannelAnalytics channels;
   private final AuthenticatedUser user;
   private final Div content = new Div();
   private final Map<Integer, Button> rangeButtons = new LinkedHashMap<>();
 
   @Inject
-  public AnalyticsView(EmailAnalytics analytics) {
+  public AnalyticsView(EmailAnalytics analytics, ChannelAnalytics channels) {
     this.analytics = analytics;
+    this.channels = channels;
     this.user = UiSession.require();
     addClassName("omni-page");
     addClassName("omni-analytics");
@@ -76,7 +82,8 @@ public class AnalyticsView extends Div {
   private Component header() {
     H2 title = new H2("Analytics");
     Span sub =
-        new Span("Email outcomes of the messages sent in the range. Replies and meetings first.");
+        new Span(
+            "Outcomes of the outreach in the range: email first, then every channel and step.");
     sub.addClassName("omni-muted");
     Div text = new Div(title, sub);
     Div range = new Div();
@@ -104,24 +111,137 @@ public class AnalyticsView extends Div {
           }
         });
     EmailStats stats = analytics.lastDays(user.tenant().ref(), days);
+    ChannelStats perChannel = channels.between(user.tenant().ref(), stats.from(), stats.to(), null);
     content.removeAll();
-    if (stats.isEmpty()) {
+    if (stats.isEmpty() && perChannel.isEmpty()) {
       Anchor leads = new Anchor("leads", "Go to leads");
       leads.addClassName("omni-empty-link");
       EmptyState empty =
           new EmptyState(
               VaadinIcon.CHART,
               "Nothing sent in the last " + days + " days",
-              "Send an email to a lead and its outcome shows up here: replies and meetings"
-                  + " first, then opens (privacy proxies left out), clicks, bounces and"
-                  + " unsubscribes, per mailbox and per persona.",
+              "Reach a lead by email, SMS, LinkedIn or phone and the outcome shows up here:"
+                  + " replies and meetings first, then opens (privacy proxies left out), clicks,"
+                  + " bounces and unsubscribes, per mailbox, persona, channel and step.",
               leads);
       empty.setId("analytics-empty");
       empty.addClassName("omni-analytics-empty");
       content.add(empty);
       return;
     }
-    content.add(headline(stats), cards(stats), charts(stats), personas(stats));
+    if (!stats.isEmpty()) {
+      content.add(headline(stats), cards(stats), charts(stats), personas(stats));
+    }
+    content.add(channelsSection(perChannel));
+  }
+
+  /** Channels: a grouped bar chart and a table per channel, and a table per workflow step. */
+  private Component channelsSection(ChannelStats stats) {
+    H3 title = new H3("Channels");
+    Span sub =
+        new Span(
+            "Touches per channel and what became of them. LinkedIn and calls count the outcomes"
+                + " reps record; booked is a lead now in a meeting, counted for its last touch.");
+    sub.addClassName("omni-muted");
+    Div head = new Div(title, sub);
+    head.addClassName("omni-section-head");
+    Chart chart = new Chart().setOption(channelOption(stats));
+    chart.setId("chart-channels");
+    Grid<ChannelStats.ChannelRow> perChannel = new Grid<>();
+    perChannel.setId("analytics-channels");
+    perChannel.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+    perChannel.setAllRowsVisible(true);
+    perChannel.addColumn(r -> label(r.channel())).setHeader("Channel").setAutoWidth(true);
+    countColumns(perChannel, ChannelStats.ChannelRow::counts);
+    perChannel.setItems(stats.channels());
+    Div row = new Div(panel("Per channel", chart), panel("Per channel · table", perChannel));
+    row.addClassName("omni-row");
+    Grid<ChannelStats.StepRow> perStep = new Grid<>();
+    perStep.setId("analytics-steps");
+    perStep.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+    perStep.setAllRowsVisible(true);
+    perStep.addColumn(ChannelStats.StepRow::workflowName).setHeader("Workflow").setFlexGrow(3);
+    perStep
+        .addColumn(s -> s.nodeId() + " · " + s.nodeType().replace('_', ' '))
+        .setHeader("Step")
+        .setFlexGrow(3);
+    perStep.addColumn(s -> label(s.channel())).setHeader("Channel").setFlexGrow(2);
+    countColumns(perStep, ChannelStats.StepRow::counts);
+    perStep.setItems(stats.steps());
+    Component steps;
+    if (stats.steps().isEmpty()) {
+      Span none = new Span("No workflow step reached a lead in this range.");
+      none.addClassName("omni-muted");
+      none.setId("analytics-steps-empty");
+      steps = panel("Per workflow step", none);
+    } else {
+      steps = panel("Per workflow step", perStep);
+    }
+    Div section = new Div(head, row, steps);
+    section.setId("analytics-channels-section");
+    section.addClassName("omni-analytics-channels");
+    return section;
+  }
+
+  private static <T> void countColumns(
+      Grid<T> grid, java.util.function.Function<T, ChannelStats.Counts> counts) {
+    grid.addColumn(r -> counts.apply(r).sent()).setHeader("Sent").setAutoWidth(true);
+    grid.addColumn(r -> withRate(counts.apply(r).delivered(), counts.apply(r).sent()))
+        .setHeader("Delivered")
+        .setAutoWidth(true);
+    grid.addColumn(r -> withRate(counts.apply(r).replied(), counts.apply(r).sent()))
+        .setHeader("Replied")
+        .setAutoWidth(true);
+    grid.addColumn(r -> counts.apply(r).booked()).setHeader("Booked").setAutoWidth(true);
+  }
+
+  private static String withRate(long part, long whole) {
+    return whole == 0 ? Long.toString(part) : part + " · " + Math.round(part * 100.0 / whole) + "%";
+  }
+
+  /** "Email", "SMS", "LinkedIn", "Call". */
+  static String label(String channel) {
+    return switch (channel) {
+      case "sms" -> "SMS";
+      case "linkedin" -> "LinkedIn";
+      case "email" -> "Email";
+      case "call" -> "Call";
+      default -> channel;
+    };
+  }
+
+  static String channelOption(ChannelStats stats) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder sent = new StringBuilder();
+    StringBuilder delivered = new StringBuilder();
+    StringBuilder replied = new StringBuilder();
+    StringBuilder booked = new StringBuilder();
+    for (ChannelStats.ChannelRow r : stats.channels()) {
+      String sep = names.length() == 0 ? "" : ",";
+      names.append(sep).append(quote(label(r.channel())));
+      sent.append(sep).append(r.counts().sent());
+      delivered.append(sep).append(r.counts().delivered());
+      replied.append(sep).append(r.counts().replied());
+      booked.append(sep).append(r.counts().booked());
+    }
+    // no entry animation: four small groups read at once (and screenshots need no wait)
+    return "{\"animation\":false,\"color\":"
+        + palette()
+        + ",\"tooltip\":{\"trigger\":\"axis\",\"axisPointer\":{\"type\":\"shadow\"}},"
+        + "\"legend\":{\"top\":0,\"icon\":\"roundRect\"},"
+        + "\"grid\":{\"left\":36,\"right\":16,\"top\":40,\"bottom\":28,\"containLabel\":true},"
+        + "\"xAxis\":{\"type\":\"category\",\"data\":["
+        + names
+        + "]},\"yAxis\":{\"type\":\"value\",\"minInterval\":1,"
+        + "\"splitLine\":{\"lineStyle\":{\"type\":\"dashed\",\"opacity\":0.5}}},\"series\":["
+        + bar("Sent", sent)
+        + ","
+        + bar("Delivered", delivered)
+        + ","
+        + bar("Replied", replied)
+        + ","
+        + bar("Booked", booked)
+        + "]}";
   }
 
   private Component headline(EmailStats stats) {

@@ -133,14 +133,27 @@ public class MailboxesPanel extends Div {
                 rules.setAriaLabel("Sending rules of " + m.name());
                 rules.setTooltipText("Send window and spacing");
                 rules.addClassName("mailbox-sending");
+                Div actions = new Div(rules);
+                if ("sendgrid".equals(m.provider())) {
+                  Button hook = new Button(VaadinIcon.KEY.create(), e -> openWebhookDialog(m));
+                  hook.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                  hook.setAriaLabel("SendGrid event webhook key of " + m.name());
+                  hook.setTooltipText(
+                      m.hasEventWebhookKey()
+                          ? "Event webhook: signed events verified"
+                          : "Event webhook: add SendGrid's verification key");
+                  hook.addClassName("mailbox-webhook");
+                  actions.add(hook);
+                }
                 Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(m));
                 delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 delete.setAriaLabel("Delete mailbox " + m.name());
                 delete.setTooltipText("Delete mailbox");
                 delete.addClassName("mailbox-delete");
-                return new Div(rules, delete);
+                actions.add(delete);
+                return actions;
               })
-          .setWidth("120px")
+          .setWidth("160px")
           .setFlexGrow(0);
     }
     grid.setAllRowsVisible(true);
@@ -283,6 +296,8 @@ public class MailboxesPanel extends Div {
     PasswordField apiKey = new PasswordField("SendGrid API key");
     apiKey.setId("mailbox-api-key");
     apiKey.setVisible(false);
+    TextArea webhookKey = webhookKeyField();
+    webhookKey.setVisible(false);
     TextField name = new TextField("Name");
     name.setId("mailbox-name");
     name.setPlaceholder("Sales outbound");
@@ -308,11 +323,23 @@ public class MailboxesPanel extends Div {
     cap.setHelperText("Emails per day (UTC) from this mailbox");
     FormLayout form =
         new FormLayout(
-            name, provider, host, port, tls, username, password, apiKey, from, fromName, cap);
+            name,
+            provider,
+            host,
+            port,
+            tls,
+            username,
+            password,
+            apiKey,
+            webhookKey,
+            from,
+            fromName,
+            cap);
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
     form.setColspan(tls, 2);
     form.setColspan(apiKey, 2);
+    form.setColspan(webhookKey, 2);
     provider.addValueChangeListener(
         e -> {
           boolean smtp = "smtp".equals(e.getValue());
@@ -321,6 +348,7 @@ public class MailboxesPanel extends Div {
             f.setVisible(smtp);
           }
           apiKey.setVisible(!smtp);
+          webhookKey.setVisible(!smtp);
         });
     Map<String, HasValidation> fields = new HashMap<>();
     fields.putAll(
@@ -333,7 +361,8 @@ public class MailboxesPanel extends Div {
             "fromAddress", from,
             "fromName", fromName,
             "dailyCap", cap,
-            "apiKey", apiKey));
+            "apiKey", apiKey,
+            "eventWebhookKey", webhookKey));
     FormLayout when = new FormLayout();
     when.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
@@ -387,7 +416,10 @@ public class MailboxesPanel extends Div {
                       draft.withDkim(
                           dkimDomain.getValue(), dkimSelector.getValue(), dkimKey.getValue());
                 } else {
-                  draft = draft.withSendGrid(apiKey.getValue(), null);
+                  draft =
+                      draft
+                          .withSendGrid(apiKey.getValue(), null)
+                          .withEventWebhookKey(webhookKey.getValue());
                 }
                 Mailbox created = mailboxes.create(tenant(), draft, user.email());
                 dialog.close();
@@ -407,6 +439,59 @@ public class MailboxesPanel extends Div {
             });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.setId("mailbox-save");
+    dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+    dialog.open();
+  }
+
+  private static TextArea webhookKeyField() {
+    TextArea key = new TextArea("Event webhook verification key");
+    key.setId("mailbox-webhook-key");
+    key.setPlaceholder("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…");
+    key.setHelperText(
+        "Optional. In SendGrid: Settings → Mail Settings → Event Webhook, post to"
+            + " <this server>/webhooks/sendgrid with Signed Event Webhook on, and paste the"
+            + " verification key here. Deliveries, bounces, spam reports and unsubscribes then"
+            + " update messages and the suppression list.");
+    return key;
+  }
+
+  /** Sets or replaces SendGrid's event webhook key of a SendGrid mailbox. */
+  private void openWebhookDialog(Mailbox m) {
+    Dialog dialog = new Dialog();
+    dialog.setHeaderTitle("SendGrid event webhook · " + m.name());
+    dialog.setWidth("min(600px, 95vw)");
+    Span state = new Span(m.hasEventWebhookKey() ? "Key set" : "No key yet");
+    state
+        .getElement()
+        .getThemeList()
+        .add(m.hasEventWebhookKey() ? "badge success pill" : "badge pill");
+    state.setId("webhook-key-state");
+    TextArea key = webhookKeyField();
+    key.setWidthFull();
+    key.setLabel(m.hasEventWebhookKey() ? "Replace the verification key" : key.getLabel());
+    dialog.add(state, key);
+    Button save =
+        new Button(
+            "Save key",
+            e -> {
+              key.setInvalid(false);
+              if (key.getValue().isBlank()) {
+                key.setInvalid(true);
+                key.setErrorMessage("Paste the verification key SendGrid shows.");
+                return;
+              }
+              try {
+                mailboxes.setEventWebhookKey(tenant(), m.id(), key.getValue(), user.email());
+                dialog.close();
+                toast("Event webhook key of " + m.name() + " saved.", false);
+                refresh();
+              } catch (DomainException ex) {
+                key.setInvalid(true);
+                key.setErrorMessage(ex.getMessage());
+              }
+            });
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.setId("webhook-key-save");
     dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
     dialog.open();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import elemental.json.Json;
 import elemental.json.JsonObject;
+import io.omnireach.channel.analytics.ChannelStats;
 import io.omnireach.channel.analytics.EmailStats;
 import io.omnireach.channel.analytics.EmailStats.Counts;
 import java.time.LocalDate;
@@ -38,6 +39,29 @@ class AnalyticsViewTest {
     assertThat(daily.getObject("xAxis").getArray("data").getString(1)).isEqualTo("May 4");
     assertThat(daily.getArray("series").getObject(0).getArray("data").getNumber(1)).isEqualTo(3);
     assertThat(daily.getArray("color").getString(0)).isEqualTo("var(--lumo-primary-color)");
+  }
+
+  @Test
+  void the_channel_chart_groups_four_outcomes_per_channel() {
+    ChannelStats.Counts n = new ChannelStats.Counts(5, 4, 2, 1);
+    ChannelStats stats =
+        new ChannelStats(
+            DAY,
+            DAY,
+            null,
+            ChannelStats.CHANNELS.stream()
+                .map(
+                    c ->
+                        new ChannelStats.ChannelRow(
+                            c, c.equals("sms") ? n : ChannelStats.Counts.ZERO))
+                .toList(),
+            List.of());
+    JsonObject bars = Json.parse(AnalyticsView.channelOption(stats));
+    assertThat(bars.getObject("xAxis").getArray("data").toJson())
+        .isEqualTo("[\"Email\",\"SMS\",\"LinkedIn\",\"Call\"]");
+    assertThat(bars.getArray("series").length()).isEqualTo(4);
+    assertThat(bars.getArray("series").getObject(3).getString("name")).isEqualTo("Booked");
+    assertThat(bars.getArray("series").getObject(1).getArray("data").getNumber(1)).isEqualTo(4);
   }
 
   @Test

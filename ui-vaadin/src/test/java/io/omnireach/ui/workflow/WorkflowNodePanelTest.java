@@ -54,6 +54,7 @@ class WorkflowNodePanelTest {
             null,
             null,
             null,
+            false,
             false);
     Member bob = new Member(42, "bob@acme.example", "Bob", Role.SALES, Instant.EPOCH, null);
     return new NodeChoices(List.of(ava), List.of(sales), List.of(bob));
