@@ -14,6 +14,9 @@ import java.sql.SQLException;
  */
 public final class MeetingLink {
 
+  /** The merge field that stands for the link in templates and drafts. */
+  public static final String PLACEHOLDER = "{{meeting.link}}";
+
   /** The {@code utm_content} value that names a lead. */
   public static final String UTM_PREFIX = "lead-";
 

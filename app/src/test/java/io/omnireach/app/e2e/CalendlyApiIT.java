@@ -56,9 +56,18 @@ class CalendlyApiIT {
   @BeforeAll
   static void start() throws Exception {
     WorkflowEngineIT.appStarted();
-    calendly =
+    calendly = fake();
+  }
+
+  /**
+   * The Calendly fake on the port the e2e server's client calls: each demo token's user, a 401 for
+   * any other token, subscriptions created (with a new URI each) and deleted.
+   */
+  static WireMockServer fake() {
+    WireMockServer calendly =
         new WireMockServer(options().port(PORT).bindAddress("127.0.0.1").globalTemplating(true));
     calendly.start();
+    CalendlyApiIT.calendly = calendly;
     me(ACME_TOKEN, "ACMEUSER", "https://calendly.com/acme-rep/30min", "ACMEORG");
     me(GLOBEX_TOKEN, "GLOBEXUSER", "https://calendly.com/globex-rep/intro", "GLOBEXORG");
     calendly.stubFor(
@@ -86,6 +95,7 @@ class CalendlyApiIT {
     calendly.stubFor(
         delete(urlPathMatching("/webhook_subscriptions/.+"))
             .willReturn(aResponse().withStatus(204)));
+    return calendly;
   }
 
   @AfterAll
