@@ -420,4 +420,20 @@ class CalendlyApiIT {
     assertThat(E2e.field(E2e.get("/api/v1/leads/" + lead, sales).body(), "stage"))
         .isEqualTo("meeting");
   }
+
+  @Test
+  void the_calendly_endpoints_and_the_webhook_are_in_the_openapi_document_with_examples()
+      throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/channels/calendly",
+            "/api/v1/leads/{leadId}/meetings",
+            "CalendlySettingsRequest",
+            "with link and signing key",
+            "Calendly refused the personal",
+            "/webhooks/calendly",
+            "Calendly-Webhook-Signature",
+            "utm_content: lead-42");
+  }
 }
