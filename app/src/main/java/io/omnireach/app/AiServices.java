@@ -15,6 +15,7 @@ import io.omnireach.knowledge.KnowledgeBase;
 import io.omnireach.knowledge.KnowledgeStore;
 import io.omnireach.knowledge.MiniLmEmbedder;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.meeting.CalendlyAccounts;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.retry.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,9 +85,19 @@ public class AiServices {
       Prices prices,
       LeadRepository leads,
       PersonaRepository personas,
-      KnowledgeBase knowledge) {
+      KnowledgeBase knowledge,
+      CalendlyAccounts calendly) {
     return new GenerationService(
-        settings, ledger, cache, models, prices, RetryPolicy.AI_CALL, leads, personas, knowledge);
+            settings,
+            ledger,
+            cache,
+            models,
+            prices,
+            RetryPolicy.AI_CALL,
+            leads,
+            personas,
+            knowledge)
+        .withMeetingLinks(calendly::schedulingUrl);
   }
 
   @Produces

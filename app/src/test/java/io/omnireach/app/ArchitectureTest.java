@@ -44,7 +44,8 @@ class ArchitectureTest {
             "io.omnireach.channel..",
             "io.omnireach.brand..",
             "io.omnireach.reseller..",
-            "io.omnireach.mail..")
+            "io.omnireach.mail..",
+            "io.omnireach.meeting..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -62,7 +63,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

@@ -46,6 +46,27 @@ public record Draft(
         subject, body, rationale, generator, cached, promptTokens, completionTokens, list);
   }
 
+  /**
+   * The draft with {@code {{meeting.link}}} replaced by the lead's booking link (null: removed, as
+   * when Calendly is not connected).
+   */
+  public Draft withMeetingLink(String link) {
+    String l = link == null ? "" : link;
+    String ph = io.omnireach.lead.MeetingLink.PLACEHOLDER;
+    if ((body == null || !body.contains(ph)) && (subject == null || !subject.contains(ph))) {
+      return this;
+    }
+    return new Draft(
+        subject == null ? null : subject.replace(ph, l).strip(),
+        body == null ? null : body.replace(ph, l),
+        rationale,
+        generator,
+        cached,
+        promptTokens,
+        completionTokens,
+        sources);
+  }
+
   public boolean offline() {
     return OFFLINE.equals(generator);
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +39,8 @@ public final class GenerationService implements MessageGenerator {
   private final OfflineGenerator offline = new OfflineGenerator();
   private final PromptBuilder prompts = new PromptBuilder();
   private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
+  // the tenant's Calendly scheduling link, when connected: drafts then offer {{meeting.link}}
+  private Function<TenantRef, Optional<String>> schedulingUrls = t -> Optional.empty();
 
   public GenerationService(
       AiSettingsRepository settings,
@@ -78,7 +81,17 @@ public final class GenerationService implements MessageGenerator {
    * takes a single attempt, so retries happen at one level only.
    */
   public GenerationService withRetry(RetryPolicy policy) {
-    return new GenerationService(settings, ledger, cache, models, prices, policy, leads, personas);
+    return new GenerationService(settings, ledger, cache, models, prices, policy, leads, personas)
+        .withMeetingLinks(schedulingUrls);
+  }
+
+  /**
+   * Where the tenant's scheduling link comes from: with one, drafts ask for a meeting through the
+   * lead's own booking link ({@link io.omnireach.lead.MeetingLink}).
+   */
+  public GenerationService withMeetingLinks(Function<TenantRef, Optional<String>> urls) {
+    this.schedulingUrls = urls;
+    return this;
   }
 
   /** Loads both from the tenant's schema (NOT_FOUND for ids of another tenant) and generates. */
@@ -106,8 +119,13 @@ public final class GenerationService implements MessageGenerator {
     Optional<String> apiKey = apiKey(tenant);
     List<Passage> found = passages.find(tenant, lead, persona, brief);
     List<DraftSource> sources = OfflineGenerator.sources(found);
+    String link =
+        schedulingUrls
+            .apply(tenant)
+            .map(u -> io.omnireach.lead.MeetingLink.of(u, lead))
+            .orElse(null);
     if (apiKey.isEmpty()) {
-      Draft d = offline.generate(tenant, lead, persona, found);
+      Draft d = offline.generate(tenant, lead, persona, found, link != null).withMeetingLink(link);
       if (brief == null || brief.isBlank()) {
         return d;
       }
@@ -124,7 +142,7 @@ public final class GenerationService implements MessageGenerator {
     }
     AiSettings s = settings.get(tenant);
     List<String> recent = found.stream().filter(Passage::fromHistory).map(Passage::title).toList();
-    Prompt prompt = prompts.build(lead, persona, recent, brief, found);
+    Prompt prompt = prompts.build(lead, persona, recent, brief, found, link != null);
     // the retrieved chunk ids are part of the key (the prompt holds their text as well)
     String version =
         found.isEmpty()
@@ -155,7 +173,8 @@ public final class GenerationService implements MessageGenerator {
               lead.id(),
               persona.id(),
               actor));
-      return hit.get().asCached().withSources(sources);
+      // cached with the placeholder: each lead gets its own link
+      return hit.get().asCached().withSources(sources).withMeetingLink(link);
     }
     checkBudget(tenant, s);
     LlmGenerator llm =
@@ -180,7 +199,7 @@ public final class GenerationService implements MessageGenerator {
           persona,
           actor);
       cache.store(tenant, key, draft);
-      return draft;
+      return draft.withMeetingLink(link);
     } catch (AiException e) {
       record(
           tenant,

@@ -25,6 +25,15 @@ public final class OfflineGenerator implements MessageGenerator {
    * knowledge passage (cleaned like prompt input) and naming its documents as the draft's sources.
    */
   public Draft generate(TenantRef tenant, Lead lead, Persona persona, List<Passage> passages) {
+    return generate(tenant, lead, persona, passages, false);
+  }
+
+  /**
+   * As {@link #generate(TenantRef, Lead, Persona, List)}; with {@code meetingLink} the call to
+   * action offers the {@code {{meeting.link}}} placeholder, which the lead's booking link replaces.
+   */
+  public Draft generate(
+      TenantRef tenant, Lead lead, Persona persona, List<Passage> passages, boolean meetingLink) {
     Facts f = Facts.of(lead);
     List<Passage> documents = passages.stream().filter(p -> !p.fromHistory()).toList();
     String note = note(documents, f.company);
@@ -65,7 +74,12 @@ public final class OfflineGenerator implements MessageGenerator {
                 + " so we keep the first step small.");
       }
     }
-    paragraphs.add(ask(tone));
+    paragraphs.add(
+        meetingLink
+            ? ask(tone)
+                + "\nPick a time that suits you: "
+                + io.omnireach.lead.MeetingLink.PLACEHOLDER
+            : ask(tone));
     paragraphs.add(signOff(tone, persona));
     return new Draft(
         subject(tone, f, values),

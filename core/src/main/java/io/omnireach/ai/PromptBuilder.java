@@ -93,7 +93,22 @@ public final class PromptBuilder {
       List<String> recentActivity,
       String brief,
       List<Passage> passages) {
-    Prompt p = build0(lead, persona, recentActivity, brief);
+    return build(lead, persona, recentActivity, brief, passages, false);
+  }
+
+  /**
+   * As {@link #build(Lead, Persona, List, String, List)}; with {@code meetingLink} the model may
+   * (and is asked to) propose a meeting through the {@code {{meeting.link}}} placeholder, which the
+   * lead's booking link replaces. Without it the prompt is exactly the one before.
+   */
+  public Prompt build(
+      Lead lead,
+      Persona persona,
+      List<String> recentActivity,
+      String brief,
+      List<Passage> passages,
+      boolean meetingLink) {
+    Prompt p = build0(lead, persona, recentActivity, brief, meetingLink);
     if (passages == null || passages.isEmpty()) {
       return p;
     }
@@ -122,9 +137,19 @@ public final class PromptBuilder {
     return new Prompt(system, user);
   }
 
-  private Prompt build0(Lead lead, Persona persona, List<String> recentActivity, String brief) {
+  private Prompt build0(
+      Lead lead, Persona persona, List<String> recentActivity, String brief, boolean meetingLink) {
     String b = brief(brief);
     String system = system(persona);
+    if (meetingLink) {
+      system =
+          system.replace("no links, no placeholders.", "no links, no placeholders but one:")
+              + "\nTo ask for a meeting, write the placeholder "
+              + io.omnireach.lead.MeetingLink.PLACEHOLDER
+              + " once where the booking link belongs (e.g. \"Pick a time here: "
+              + io.omnireach.lead.MeetingLink.PLACEHOLDER
+              + "\"); it becomes the lead's booking link.";
+    }
     String user = user(lead, persona, recentActivity);
     if (!b.isEmpty()) {
       system =

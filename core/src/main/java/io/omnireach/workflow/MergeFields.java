@@ -2,6 +2,9 @@ package io.omnireach.workflow;
 
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadField;
+import io.omnireach.lead.MeetingLink;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,14 +13,29 @@ import java.util.regex.Pattern;
 /**
  * {@code {{lead.firstName}}}-style placeholders in subjects, bodies and task titles. A field is
  * {@code lead.<JSON name of a lead field>}, {@code lead.fullName} or {@code lead.custom.<key>}; an
- * optional fallback follows a bar: {@code {{lead.firstName|there}}}.
+ * optional fallback follows a bar: {@code {{lead.firstName|there}}}. {@code {{meeting.link}}} is
+ * the tenant's Calendly scheduling link for this lead ({@link MeetingLink}); empty (or the
+ * fallback) while Calendly is not connected.
  */
 public final class MergeFields {
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\{\\{\\s*([^}|]+?)\\s*(?:\\|([^}]*))?}}");
 
+  static final String MEETING_LINK = "meeting.link";
+
   private MergeFields() {}
+
+  /**
+   * The one way steps render text: lead fields and, when the text asks for it, the lead's meeting
+   * link from the tenant's Calendly connection (read in the step's transaction).
+   */
+  public static String render(Connection c, String text, Lead lead) throws SQLException {
+    if (text == null || !text.contains(MEETING_LINK)) {
+      return render(text, lead);
+    }
+    return render(text, lead, MeetingLink.of(MeetingLink.schedulingUrl(c), lead));
+  }
 
   /** Placeholders in the text that name no known field. */
   public static List<String> unknown(String text) {
@@ -35,7 +53,7 @@ public final class MergeFields {
   }
 
   static boolean known(String name) {
-    if (name.equals("lead.fullName")) {
+    if (name.equals("lead.fullName") || name.equals(MEETING_LINK)) {
       return true;
     }
     if (name.startsWith("lead.custom.") && name.length() > "lead.custom.".length()) {
@@ -46,13 +64,18 @@ public final class MergeFields {
 
   /** The text with each placeholder replaced by the lead's value (or its fallback, or nothing). */
   public static String render(String text, Lead lead) {
+    return render(text, lead, null);
+  }
+
+  /** As {@link #render(String, Lead)}, with the lead's meeting link (null: none). */
+  public static String render(String text, Lead lead, String meetingLink) {
     if (text == null) {
       return null;
     }
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = value(m.group(1), lead);
+      String value = m.group(1).equals(MEETING_LINK) ? meetingLink : value(m.group(1), lead);
       if (value == null || value.isBlank()) {
         value = m.group(2) == null ? "" : m.group(2);
       }

@@ -75,4 +75,46 @@ class OfflineGeneratorTest {
   private static int words(String s) {
     return s.split("\\s+").length;
   }
+
+  @Test
+  void with_calendly_the_ask_offers_the_leads_booking_link_without_it_no_placeholder_is_left() {
+    String link =
+        io.omnireach.lead.MeetingLink.of("https://calendly.com/elena/30min", Samples.ada());
+    Draft d =
+        offline
+            .generate(
+                ACME, Samples.ada(), Samples.persona(Tone.BALANCED), java.util.List.of(), true)
+            .withMeetingLink(link);
+    assertThat(d.body()).contains("Pick a time that suits you: " + link).doesNotContain("{{");
+    Draft plain =
+        offline.generate(ACME, Samples.ada(), Samples.persona(Tone.BALANCED), java.util.List.of());
+    assertThat(plain.body()).doesNotContain("Pick a time", "{{");
+    // a model that wrote the placeholder while Calendly was disconnected leaves no braces behind
+    Draft stray = new Draft("Hi", "Book: {{meeting.link}}", "r", "x/y", false, 1, 1);
+    assertThat(stray.withMeetingLink(null).body()).isEqualTo("Book: ");
+  }
+
+  @Test
+  void the_prompt_asks_for_the_placeholder_only_with_a_meeting_link() {
+    PromptBuilder prompts = new PromptBuilder();
+    Prompt without =
+        prompts.build(
+            Samples.ada(),
+            Samples.persona(Tone.BALANCED),
+            java.util.List.of(),
+            null,
+            java.util.List.of());
+    Prompt with =
+        prompts.build(
+            Samples.ada(),
+            Samples.persona(Tone.BALANCED),
+            java.util.List.of(),
+            null,
+            java.util.List.of(),
+            true);
+    assertThat(without.system()).doesNotContain("{{meeting.link}}").contains("no placeholders.");
+    assertThat(with.system())
+        .contains("no placeholders but one:", "write the placeholder {{meeting.link}} once");
+    assertThat(with.user()).isEqualTo(without.user());
+  }
 }

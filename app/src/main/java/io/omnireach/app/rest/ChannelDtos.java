@@ -6,6 +6,7 @@ import io.omnireach.channel.MessageView;
 import io.omnireach.channel.SendWindow;
 import io.omnireach.channel.SendingRules;
 import io.omnireach.channel.SmsAccounts;
+import io.omnireach.meeting.CalendlyAccounts;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -326,6 +327,65 @@ public final class ChannelDtos {
           m.inReplyToId(),
           m.notBefore(),
           m.attempts());
+    }
+  }
+
+  @Schema(name = "CalendlySettingsRequest")
+  public record CalendlySettingsRequest(
+      @Schema(
+              example =
+                  "eyJraWQiOiIxY2UxZTEzNjE3ZGNmNzY2YjNjZWJjY2Y4ZGM1YmFmYThhNjVlNjg0MDIzZjdjMzJiZTgzNDliMjM4MDEzNWI0IiwidHlwIjoiUEFUIiwiYWxnIjoiRVMyNTYifQ",
+              description =
+                  "Calendly personal access token; write-only, stored encrypted. Leave out to"
+                      + " keep the stored one when connecting again")
+          String token,
+      @Schema(
+              example = "https://calendly.com/elena-marsh/30min",
+              description = "The link {{meeting.link}} points to; default: the user's own")
+          String schedulingUrl,
+      @Schema(
+              description =
+                  "Signing key for the webhook subscription (16-200 characters); default: a new"
+                      + " random key. Write-only, stored encrypted")
+          String signingKey) {
+
+    CalendlyAccounts.Connect connect() {
+      return new CalendlyAccounts.Connect(token, schedulingUrl, signingKey);
+    }
+  }
+
+  @Schema(name = "CalendlySettings", description = "The token and signing key are never returned")
+  public record CalendlySettingsDto(
+      @Schema(example = "true") boolean connected,
+      @Schema(description = "Whether a token is stored") boolean tokenSet,
+      @Schema(example = "b4Xq", description = "The token's last four characters") String tokenLast4,
+      @Schema(example = "https://calendly.com/elena-marsh/30min") String schedulingUrl,
+      @Schema(example = "https://api.calendly.com/users/AAAAAAAAAAAAAAAA") String userUri,
+      @Schema(example = "https://api.calendly.com/organizations/BBBBBBBBBBBBBBBB")
+          String organizationUri,
+      @Schema(
+              example = "https://api.calendly.com/webhook_subscriptions/CCCCCCCCCCCCCCCC",
+              description = "Calendly's subscription")
+          String webhookUri,
+      @Schema(
+              example = "https://app.example.com/webhooks/calendly",
+              description = "Where Calendly posts invitee.created and invitee.canceled")
+          String webhookUrl,
+      Instant updatedAt,
+      @Schema(example = "admin@acme.example") String updatedBy) {
+
+    static CalendlySettingsDto of(CalendlyAccounts.View v) {
+      return new CalendlySettingsDto(
+          true,
+          true,
+          v.tokenLast4(),
+          v.schedulingUrl(),
+          v.userUri(),
+          v.organizationUri(),
+          v.webhookUri(),
+          v.webhookUrl(),
+          v.updatedAt(),
+          v.updatedBy());
     }
   }
 }

@@ -41,12 +41,12 @@ public class TwilioWebhookServlet extends HttpServlet {
     String kind = request.getPathInfo();
     boolean inbound = "/sms".equals(kind);
     if (!inbound && !"/status".equals(kind)) {
-      problem(response, 404, "Not Found", "No such Twilio webhook.");
+      Problems.write(response, 404, "Not Found", "No such Twilio webhook.");
       return;
     }
     byte[] raw = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (raw.length > MAX_BODY) {
-      problem(response, 413, "Content Too Large", "A Twilio webhook body is at most 64 KB.");
+      Problems.write(response, 413, "Content Too Large", "A Twilio webhook body is at most 64 KB.");
       return;
     }
     Map<String, String> params = form(new String(raw, StandardCharsets.UTF_8));
@@ -57,7 +57,7 @@ public class TwilioWebhookServlet extends HttpServlet {
     Optional<TenantRef> tenant =
         webhooks.verify(url, params, request.getHeader("X-Twilio-Signature"));
     if (tenant.isEmpty()) {
-      problem(
+      Problems.write(
           response,
           403,
           "Forbidden",
@@ -99,21 +99,5 @@ public class TwilioWebhookServlet extends HttpServlet {
       }
     }
     return out;
-  }
-
-  private static void problem(HttpServletResponse response, int status, String title, String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
   }
 }

@@ -200,6 +200,39 @@ public final class RunControl {
   }
 
   /**
+   * A booked meeting ends the lead's active and paused runs as a reply does, except runs of a
+   * version with a Decision on {@code meeting_booked}: those go on, and the Decision takes its
+   * "yes" branch. Returns the ids of the runs ended.
+   */
+  public static java.util.List<Long> meetingBooked(
+      Connection c, long leadId, String reason, Instant now) throws SQLException {
+    java.util.List<Long> candidates = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select r.id from workflow_runs r join workflow_versions v"
+                + " on v.workflow_id = r.workflow_id and v.version = r.version"
+                + " where r.lead_id = ? and r.status in ('pending', 'running', 'waiting', 'paused')"
+                + " and not exists (select 1 from jsonb_array_elements(v.graph -> 'nodes') n"
+                + " where n ->> 'type' = 'decision' and coalesce(n -> 'config' -> 'condition'"
+                + " ->> 'kind', n -> 'config' ->> 'condition') = 'meeting_booked')"
+                + " order by r.id for update of r")) {
+      ps.setLong(1, leadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(rs.getLong(1));
+        }
+      }
+    }
+    java.util.List<Long> ended = new java.util.ArrayList<>();
+    for (long id : candidates) {
+      if (stop(c, id, "cancelled", reason, now)) {
+        ended.add(id);
+      }
+    }
+    return ended;
+  }
+
+  /**
    * Ends an active or paused run with a status and reason, cancelling its open steps; false when
    * the run had already ended.
    */

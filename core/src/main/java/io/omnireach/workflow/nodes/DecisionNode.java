@@ -29,12 +29,14 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
   /**
    * What a decision tests: {@code replied}, {@code opened}, {@code clicked} (this run's messages),
    * {@code field} (a lead field compared with {@code op} and {@code value}), {@code score} (the
-   * lead's manual score with {@code op}, default gte) or {@code relationship} (the lead's computed
-   * relationship score, 0–100, with {@code op}, default gte).
+   * lead's manual score with {@code op}, default gte), {@code relationship} (the lead's computed
+   * relationship score, 0–100, with {@code op}, default gte) or {@code meeting_booked} (a meeting
+   * booked on Calendly and not canceled, since the run started; a workflow with this condition is
+   * not ended by the booking but goes down "yes").
    */
   public record Condition(String kind, String field, String op, String value) {
     public static final Set<String> KINDS =
-        Set.of("replied", "opened", "clicked", "field", "score", "relationship");
+        Set.of("replied", "opened", "clicked", "field", "score", "relationship", "meeting_booked");
     public static final Set<String> OPS =
         Set.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
   }
@@ -48,7 +50,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
   public NodePalette palette() {
     return new NodePalette(
         "Decision",
-        "Branch on replies, opens, clicks, fields or score",
+        "Branch on replies, opens, clicks, meetings, fields or score",
         "Timing & logic",
         "#ec4899",
         "<path d=\"M12 21v-6.5a4 4 0 0 0-1.2-2.8L4 5\"/><path d=\"M4 10V5h5\"/>"
@@ -72,7 +74,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       r.error(
           "condition",
           "A decision needs a condition"
-              + " {kind: replied|opened|clicked|field|score|relationship}.");
+              + " {kind: replied|opened|clicked|field|score|relationship|meeting_booked}.");
       return new Condition(null, null, null, null);
     }
     String kind = ConfigReader.str(m.get("kind"));
@@ -82,7 +84,8 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     if (kind == null || !Condition.KINDS.contains(kind)) {
       r.error(
           "condition.kind",
-          "condition.kind is one of replied, opened, clicked, field, score, relationship.");
+          "condition.kind is one of replied, opened, clicked, field, score, relationship,"
+              + " meeting_booked.");
       return new Condition(kind, field, op, value);
     }
     if (op != null && !Condition.OPS.contains(op)) {
@@ -150,6 +153,14 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
             yes
                 ? "First " + cond.kind() + " at " + at + "."
                 : "No " + (type.equals("OPENED") ? "open" : "click") + " of this run's emails yet.";
+      }
+      case "meeting_booked" -> {
+        String[] meeting = RunEvents.meetingBooked(s.c(), claim.leadId(), claim.runCreatedAt());
+        yes = meeting != null;
+        why =
+            yes
+                ? "Meeting booked at " + meeting[0] + " for " + meeting[1] + "."
+                : "No meeting booked since the run started at " + claim.runCreatedAt() + ".";
       }
       case "score" -> {
         Lead lead = s.requireLead();

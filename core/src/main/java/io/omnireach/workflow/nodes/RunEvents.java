@@ -29,6 +29,24 @@ final class RunEvents {
     }
   }
 
+  /** The newest meeting booked (not canceled) since {@code since}: [booked at, start time]. */
+  static String[] meetingBooked(Connection c, long leadId, Instant since) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select booked_at, start_time from meetings where lead_id = ? and status = 'booked'"
+                + " and booked_at >= ? order by id desc limit 1")) {
+      ps.setLong(1, leadId);
+      ps.setTimestamp(2, Timestamp.from(since));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new String[] {
+              rs.getTimestamp(1).toInstant().toString(), rs.getTimestamp(2).toInstant().toString()
+            }
+            : null;
+      }
+    }
+  }
+
   /** The first event of a type on this run's messages (proxy opens left out). */
   static Instant firstEvent(Connection c, long runId, String type, Instant since)
       throws SQLException {

@@ -183,8 +183,8 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
       personaId =
           generated.get("personaId") instanceof Number n ? Long.valueOf(n.longValue()) : null;
     }
-    subject = MergeFields.render(subject, lead);
-    body = MergeFields.render(body, lead);
+    subject = MergeFields.render(s.c(), subject, lead);
+    body = MergeFields.render(s.c(), body, lead);
     if (blank(subject) || blank(body)) {
       throw StepFailure.permanent("The email has no subject or no body after merging.");
     }

@@ -94,7 +94,7 @@ public final class SendSmsNode implements NodeTypeFactory<SendSmsNode.Config> {
       }
       body = Objects.toString(generated.get("body"), "");
     }
-    body = MergeFields.render(body, lead).strip();
+    body = MergeFields.render(s.c(), body, lead).strip();
     if (body.isEmpty()) {
       throw StepFailure.permanent("The SMS has no text after merging.");
     }

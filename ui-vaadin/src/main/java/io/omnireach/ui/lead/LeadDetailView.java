@@ -28,6 +28,9 @@ import io.omnireach.common.DomainException;
 import io.omnireach.lead.Consent;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.meeting.Meeting;
+import io.omnireach.meeting.MeetingStatus;
+import io.omnireach.meeting.Meetings;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.ui.security.UiSession;
@@ -65,6 +68,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final Outbox outbox;
   private final AuthenticatedUser user;
   private final RelationshipScores relationships;
+  private final Meetings meetings;
 
   @Inject
   public LeadDetailView(
@@ -75,8 +79,10 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       Mailboxes mailboxes,
       Messages messages,
       Outbox outbox,
-      RelationshipScores relationships) {
+      RelationshipScores relationships,
+      Meetings meetings) {
     this.leads = leads;
+    this.meetings = meetings;
     this.relationships = relationships;
     this.mailboxes = mailboxes;
     this.messages = messages;
@@ -296,25 +302,70 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     Div items = new Div();
     items.addClassName("omni-lead-timeline");
     items.setId("lead-timeline");
+    // newest first: edits, creation and the lead's Calendly bookings and cancellations
+    java.util.List<Map.Entry<Instant, Component>> entries = new java.util.ArrayList<>();
     if (lead.updatedAt().isAfter(lead.createdAt())) {
-      items.add(event(VaadinIcon.EDIT, "Updated by " + who(lead.updatedBy()), lead.updatedAt()));
+      entries.add(
+          Map.entry(
+              lead.updatedAt(),
+              event(VaadinIcon.EDIT, "Updated by " + who(lead.updatedBy()), lead.updatedAt())));
     }
-    items.add(event(VaadinIcon.PLUS, "Created by " + who(lead.createdBy()), lead.createdAt()));
+    entries.add(
+        Map.entry(
+            lead.createdAt(),
+            event(VaadinIcon.PLUS, "Created by " + who(lead.createdBy()), lead.createdAt())));
+    for (Meeting m : meetings.forLead(user.tenant().ref(), lead.id())) {
+      entries.add(Map.entry(m.bookedAt(), meeting(m, false)));
+      if (m.canceledAt() != null) {
+        entries.add(Map.entry(m.canceledAt(), meeting(m, true)));
+      }
+    }
+    entries.sort(Map.Entry.<Instant, Component>comparingByKey().reversed());
+    entries.forEach(e -> items.add(e.getValue()));
     Div panel = new Div(new H3("Timeline"), placeholder, items);
     panel.addClassNames("omni-panel", "omni-lead-timeline-panel");
     return panel;
   }
 
-  private static Component event(VaadinIcon icon, String what, Instant at) {
+  private static Component event(VaadinIcon icon, String what, Instant at, Component... tags) {
     Icon glyph = icon.create();
     Div dot = new Div(glyph);
     dot.addClassName("omni-lead-timeline-dot");
     Span text = new Span(what);
     text.addClassName("omni-lead-timeline-text");
+    text.add(tags);
     Span when = new Span(LeadUi.ago(at, Instant.now()) + " · " + LeadUi.DATE_TIME.format(at));
     when.addClassName("omni-muted");
     Div item = new Div(dot, new Div(text, when));
     item.addClassName("omni-lead-timeline-item");
+    return item;
+  }
+
+  /** A booking (with the meeting's current status) or its cancellation. */
+  private static Component meeting(Meeting m, boolean cancellation) {
+    String what =
+        (m.eventName() == null ? "Meeting" : m.eventName())
+            + " on "
+            + LeadUi.DATE_TIME.format(m.startTime());
+    Component item;
+    if (cancellation) {
+      item =
+          event(
+              VaadinIcon.CALENDAR_CLOCK,
+              "Meeting canceled: "
+                  + what
+                  + (m.cancelReason() == null ? "" : " (“" + m.cancelReason() + "”)"),
+              m.canceledAt());
+    } else {
+      boolean booked = m.status() == MeetingStatus.BOOKED;
+      Span badge = new Span(booked ? "Booked" : "Canceled");
+      badge.getElement().getThemeList().add(booked ? "badge success pill" : "badge error pill");
+      badge.addClassName("omni-lead-meeting-badge");
+      item =
+          event(
+              VaadinIcon.CALENDAR_USER, "Meeting booked on Calendly: " + what, m.bookedAt(), badge);
+    }
+    item.getElement().setAttribute("data-meeting", Long.toString(m.id()));
     return item;
   }
 

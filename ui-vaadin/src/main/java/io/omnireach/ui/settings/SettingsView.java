@@ -67,6 +67,7 @@ public class SettingsView extends Div {
       Invitations invitations,
       AiSettingsPanel ai,
       MailboxesPanel mailboxes,
+      CalendlyPanel calendly,
       Instance<DomainsPanel> domains,
       Instance<TenantBrandingPanel> branding) {
     this.users = users;
@@ -105,7 +106,7 @@ public class SettingsView extends Div {
       pending.addClassName("omni-panel");
       add(pending);
     }
-    add(mailboxes);
+    add(mailboxes, calendly);
     if (admin) {
       add(domains.get());
     }

@@ -107,7 +107,7 @@ public final class DecisionForm implements NodeFormProvider {
   }
 
   static final List<String> CONDITIONS =
-      List.of("replied", "opened", "clicked", "field", "score", "relationship");
+      List.of("replied", "opened", "clicked", "meeting_booked", "field", "score", "relationship");
 
   /** The manual score and the computed relationship score both compare with a whole number. */
   static boolean scored(String kind) {
@@ -122,6 +122,7 @@ public final class DecisionForm implements NodeFormProvider {
       case "replied" -> "The lead replied";
       case "opened" -> "The lead opened the email";
       case "clicked" -> "The lead clicked a link";
+      case "meeting_booked" -> "The lead booked a meeting (Calendly)";
       case "field" -> "A lead field matches";
       case "score" -> "The manual lead score compares";
       case "relationship" -> "The relationship score compares (0–100)";
