@@ -176,8 +176,8 @@ public final class Messages {
               + (consent == null ? "none" : consent)
               + "); an SMS needs the lead's express consent.");
     }
-    String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
-    if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
+    String to = e164(phone);
+    if (to == null) {
       throw DomainException.unprocessable(
           "channel",
           "Lead " + leadId + " has no phone number in international format (e.g. +14155550123).");
@@ -207,6 +207,15 @@ public final class Messages {
       }
     }
     return id;
+  }
+
+  /**
+   * A phone number in E.164 with spaces, dashes, brackets and dots dropped (as SMS and calls need
+   * it), or null when it is none.
+   */
+  public static String e164(String phone) {
+    String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
+    return to != null && to.matches("\\+[1-9][0-9]{6,14}") ? to : null;
   }
 
   /**
