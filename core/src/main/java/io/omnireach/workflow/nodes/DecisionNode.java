@@ -31,12 +31,15 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
    * {@code field} (a lead field compared with {@code op} and {@code value}), {@code score} (the
    * lead's manual score with {@code op}, default gte), {@code relationship} (the lead's computed
    * relationship score, 0–100, with {@code op}, default gte) or {@code no_reply} (no answer on
-   * {@code channel} — email, sms, linkedin — within {@code days} of this run's last send on it).
+   * {@code channel} — email, sms, linkedin — within {@code days} of this run's last send on it) or
+   * {@code call} (the final status of this run's last automated call is {@code value}: completed,
+   * busy, no-answer, failed, canceled).
    */
   public record Condition(
       String kind, String field, String op, String value, String channel, Integer days) {
     public static final Set<String> KINDS =
-        Set.of("replied", "opened", "clicked", "field", "score", "relationship", "no_reply");
+        Set.of(
+            "replied", "opened", "clicked", "field", "score", "relationship", "no_reply", "call");
 
     public Condition(String kind, String field, String op, String value) {
       this(kind, field, op, value, null, null);
@@ -79,7 +82,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       r.error(
           "condition",
           "A decision needs a condition"
-              + " {kind: replied|opened|clicked|field|score|relationship|no_reply}.");
+              + " {kind: replied|opened|clicked|field|score|relationship|no_reply|call}.");
       return new Condition(null, null, null, null);
     }
     String kind = ConfigReader.str(m.get("kind"));
@@ -90,7 +93,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       r.error(
           "condition.kind",
           "condition.kind is one of replied, opened, clicked, field, score, relationship,"
-              + " no_reply.");
+              + " no_reply, call.");
       return new Condition(kind, field, op, value);
     }
     if (op != null && !Condition.OPS.contains(op)) {
@@ -125,6 +128,11 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     }
     if (kind.equals("no_reply")) {
       return noReply(r, m);
+    }
+    if (kind.equals("call") && !AutomatedCall.STATUSES.contains(value)) {
+      r.error(
+          "condition.value",
+          "A call condition's value is one of " + String.join(", ", AutomatedCall.STATUSES) + ".");
     }
     return new Condition(kind, field, op, value);
   }
@@ -190,6 +198,17 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       }
       case "no_reply" -> {
         return noReply(s, cond);
+      }
+      case "call" -> {
+        Long call = AutomatedCall.lastCallOfRun(s.c(), claim.runId());
+        AutomatedCall.Status st = call == null ? null : AutomatedCall.status(s.c(), call);
+        yes = st != null && cond.value().equals(st.call());
+        why =
+            st == null
+                ? "No automated call in this run."
+                : st.call() == null
+                    ? "The last call has no final status yet (" + st.message() + ")."
+                    : "The last call ended " + st.call() + ": " + yes + ".";
       }
       case "field" -> {
         Lead lead = s.requireLead();
