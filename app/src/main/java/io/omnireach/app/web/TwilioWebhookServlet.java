@@ -19,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Twilio's public webhooks: {@code POST /webhooks/twilio/sms} (inbound SMS, answered with empty
  * TwiML), {@code POST /webhooks/twilio/status} (SMS status callbacks) and {@code POST
- * /webhooks/twilio/voice} (automated calls' status callbacks). Signature first: Twilio signs
- * the URL it was given, which behind a proxy or ingress is not the one this server sees, so the
- * signed URL is {@code omnireach.public-url} ({@code OMNIREACH_PUBLIC_URL}) + path + query. A
- * missing or wrong {@code X-Twilio-Signature} is a 403 that reads and changes nothing.
+ * /webhooks/twilio/voice} (automated calls' status callbacks). Signature first: Twilio signs the
+ * URL it was given, which behind a proxy or ingress is not the one this server sees, so the signed
+ * URL is {@code omnireach.public-url} ({@code OMNIREACH_PUBLIC_URL}) + path + query. A missing or
+ * wrong {@code X-Twilio-Signature} is a 403 that reads and changes nothing.
  */
 @WebServlet(urlPatterns = "/webhooks/twilio/*")
 public class TwilioWebhookServlet extends HttpServlet {

@@ -291,4 +291,30 @@ class WorkflowNodePanelTest {
         .containsExactly(
             "d={\"condition\":{\"kind\":\"no_reply\",\"channel\":\"sms\",\"days\":4}}");
   }
+
+  @Test
+  void an_automated_call_needs_its_script_and_says_what_happens_without_consent() {
+    panel.show(node("c", "call", "{}"), t -> false);
+    assertThat(field("node-call-no-consent").isVisible()).isFalse();
+    set("node-call-mode", "automated");
+    assertThat(field("node-call-no-consent").isVisible()).isTrue();
+    assertThat(panel.apply()).isFalse();
+    assertThat(((HasValidation) field("node-call-script")).getErrorMessage())
+        .isEqualTo("Write what the call should say.");
+    set("node-call-script", "Hi {{lead.firstName}}, this is Acme.");
+    set("node-call-no-consent", "skip");
+    assertThat(panel.apply()).isTrue();
+    panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"replied\"}}"), t -> false);
+    set("node-condition", "call");
+    set("node-condition-call", "no-answer");
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied.get(0))
+        .startsWith("c=")
+        .contains(
+            "\"mode\":\"automated\"",
+            "\"script\":\"Hi {{lead.firstName}}, this is Acme.\"",
+            "\"noConsent\":\"skip\"");
+    assertThat(applied.get(1))
+        .isEqualTo("d={\"condition\":{\"kind\":\"call\",\"value\":\"no-answer\"}}");
+  }
 }

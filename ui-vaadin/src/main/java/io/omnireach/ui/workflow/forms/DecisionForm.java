@@ -72,6 +72,13 @@ public final class DecisionForm implements NodeFormProvider {
     days.setStepButtonsVisible(true);
     String d = NodeForm.text(cond, "days");
     days.setValue(d.matches("\\d+") ? Integer.parseInt(d) : 3);
+    Select<String> callStatus = new Select<>();
+    callStatus.setId("node-condition-call");
+    callStatus.setLabel("The last automated call ended");
+    callStatus.setItems(CALL_STATUSES);
+    String cs = NodeForm.text(cond, "value");
+    callStatus.setValue(CALL_STATUSES.contains(cs) ? cs : "completed");
+    callStatus.setWidthFull();
     Div replyRow = new Div(channel, days);
     replyRow.addClassName("omni-node-panel-row");
     Paragraph hint = new Paragraph();
@@ -83,6 +90,7 @@ public final class DecisionForm implements NodeFormProvider {
           row.setVisible(needsValue);
           field.setVisible(v.equals("field"));
           replyRow.setVisible(v.equals("no_reply"));
+          callStatus.setVisible(v.equals("call"));
           hint.setText(
               v.equals("no_reply")
                   ? "Counts from this run's last send on the channel: waits until the days are"
@@ -95,7 +103,7 @@ public final class DecisionForm implements NodeFormProvider {
         };
     kind.addValueChangeListener(e -> sync.run());
     sync.run();
-    form.add(kind, row, replyRow, hint);
+    form.add(kind, row, replyRow, callStatus, hint);
     form.check(
         () -> {
           String v = kind.getValue();
@@ -123,6 +131,9 @@ public final class DecisionForm implements NodeFormProvider {
             cc.put("channel", channel.getValue());
             cc.put("days", days.getValue());
           }
+          if (v.equals("call")) {
+            cc.put("value", callStatus.getValue());
+          }
           if (v.equals("field") || scored(v)) {
             cc.put("op", op.getValue());
             if (scored(v)) {
@@ -138,9 +149,13 @@ public final class DecisionForm implements NodeFormProvider {
   }
 
   static final List<String> CONDITIONS =
-      List.of("replied", "no_reply", "opened", "clicked", "field", "score", "relationship");
+      List.of("replied", "no_reply", "opened", "clicked", "field", "score", "relationship", "call");
 
   static final List<String> REPLY_CHANNELS = List.of("email", "sms", "linkedin");
+
+  /** Twilio's final call statuses (see the Call step's automated mode). */
+  static final List<String> CALL_STATUSES =
+      List.of("completed", "busy", "no-answer", "failed", "canceled");
 
   /** The manual score and the computed relationship score both compare with a whole number. */
   static boolean scored(String kind) {
@@ -154,6 +169,7 @@ public final class DecisionForm implements NodeFormProvider {
     return switch (kind) {
       case "replied" -> "The lead replied";
       case "no_reply" -> "No reply on a channel within N days";
+      case "call" -> "The automated call ended";
       case "opened" -> "The lead opened the email";
       case "clicked" -> "The lead clicked a link";
       case "field" -> "A lead field matches";
