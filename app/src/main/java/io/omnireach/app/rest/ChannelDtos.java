@@ -261,7 +261,9 @@ public final class ChannelDtos {
               example = "SENT",
               description =
                   "QUEUED, DEFERRED, SENDING, RETRY, RECOVERED, SENT, FAILED, BLOCKED, OPENED,"
-                      + " CLICKED, UNSUBSCRIBED")
+                      + " CLICKED, UNSUBSCRIBED; SMS: DELIVERED, UNDELIVERED, DELIVERY_FAILED;"
+                      + " automated calls: CALL_COMPLETED, CALL_BUSY, CALL_NO_ANSWER, CALL_FAILED,"
+                      + " CALL_CANCELED")
           String type,
       @Schema(description = "Reason or server reply") String detail,
       Instant at) {}
