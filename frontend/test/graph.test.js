@@ -82,6 +82,13 @@ test('durations and summaries read as sentences', () => {
   assert.equal(summary('ai_generate', { personaId: 7, prompt: 'Intro' }, lookups), 'Ava · Intro');
   assert.equal(summary('send_email', GRAPH.nodes[2].config, lookups), '“Hi {{lead.firstName}}” · Sales');
   assert.equal(summary('send_email', { variants: [{}, {}] }), 'A/B · 2 variants');
+  assert.equal(summary('send_fallback', { channels: ['email', 'linkedin', 'sms'] }), 'Email → LinkedIn → SMS');
+  assert.equal(
+    summary('decision', { condition: { kind: 'no_reply', channel: 'sms', days: 3 } }),
+    'No SMS reply in 3 days?'
+  );
+  assert.equal(summary('decision', { condition: { kind: 'call', value: 'no-answer' } }), 'Call ended no-answer?');
+  assert.equal(summary('call', { mode: 'automated' }), 'Automated call · reads the script');
   assert.equal(summary('decision', { condition: { kind: 'score', op: 'gte', value: 50 } }), 'Score ≥ 50');
   assert.equal(summary('update_lead', { stage: 'meeting', addTag: 'hot' }), 'Stage → Meeting · Tag +hot');
 });

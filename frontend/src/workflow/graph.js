@@ -85,6 +85,8 @@ function name(lookups, kind, id) {
 }
 
 /** One line that says what a node does with its config (the card's second line). */
+const CHANNELS = { email: 'Email', linkedin: 'LinkedIn', sms: 'SMS' };
+
 export function summary(kind, config, lookups, type) {
   const c = config || {};
   switch (kind) {
@@ -129,6 +131,10 @@ export function summary(kind, config, lookups, type) {
           );
         case 'score':
           return 'Score ' + (OPS[cond.op] || cond.op || '≥') + ' ' + (cond.value ?? '');
+        case 'no_reply':
+          return 'No ' + (CHANNELS[cond.channel] || cond.channel || '') + ' reply in ' + humanDuration('P' + num(cond.days) + 'D') + '?';
+        case 'call':
+          return 'Call ended ' + (cond.value || '…') + '?';
         default:
           return 'Choose a condition';
       }
@@ -147,6 +153,12 @@ export function summary(kind, config, lookups, type) {
       const who = name(lookups, 'users', c.assignee);
       return (c.title || 'Untitled task') + (who ? ' · ' + who : '');
     }
+    case 'send_fallback': {
+      const order = Array.isArray(c.channels) ? c.channels : [];
+      return order.length ? order.map((ch) => CHANNELS[ch] || ch).join(' → ') : 'Choose the channels';
+    }
+    case 'call':
+      return c.mode === 'automated' ? 'Automated call · reads the script' : (type && type.hint) || kind;
     case 'end':
       return 'The run ends here';
     default:

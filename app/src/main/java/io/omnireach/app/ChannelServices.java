@@ -11,6 +11,7 @@ import io.omnireach.channel.SmsAccounts;
 import io.omnireach.channel.Tracking;
 import io.omnireach.channel.TrackingLinks;
 import io.omnireach.channel.TwilioSmsChannel;
+import io.omnireach.channel.TwilioVoiceChannel;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.channel.Unsubscribes;
 import io.omnireach.channel.analytics.ChannelAnalytics;
@@ -161,7 +162,8 @@ public class ChannelServices {
                 batchSize),
             executor)
         .gatedBy(gate)
-        .withSms(sms, TwilioSmsChannel.factory(twilioApiBase.orElse(null)));
+        .withSms(sms, TwilioSmsChannel.factory(twilioApiBase.orElse(null)))
+        .withVoice(TwilioVoiceChannel.factory(twilioApiBase.orElse(null), publicUrl));
   }
 
   @Produces

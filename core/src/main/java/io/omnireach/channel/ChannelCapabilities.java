@@ -42,6 +42,21 @@ public record ChannelCapabilities(
           false,
           true);
 
+  /**
+   * Automated calls: the lead's express consent to calls ({@code consent.calls}) and, like SMS,
+   * only 08:00–21:00 where the lead is (TCPA); the script is read aloud, so it stays short.
+   */
+  public static final ChannelCapabilities VOICE =
+      new ChannelCapabilities(
+          ChannelKind.VOICE,
+          "calls",
+          true,
+          LocalTime.of(8, 0),
+          LocalTime.of(21, 0),
+          1000,
+          false,
+          true);
+
   public boolean quietHours() {
     return quietHoursStart != null;
   }
@@ -50,6 +65,7 @@ public record ChannelCapabilities(
     return switch (kind) {
       case EMAIL -> EMAIL;
       case SMS -> SMS;
+      case VOICE -> VOICE;
     };
   }
 }

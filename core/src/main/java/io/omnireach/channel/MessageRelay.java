@@ -118,6 +118,8 @@ public final class MessageRelay {
   private SmsSettingsSource smsSettings = SmsSettingsSource.NONE;
   private Function<SmsSettings, Channel> smsChannels =
       s -> m -> SendResult.failed("No SMS channel in this installation");
+  private Function<SmsSettings, Channel> voiceChannels =
+      s -> m -> SendResult.failed("No voice channel in this installation");
   private OutboxClaim claim;
   private OutboxSend sender;
   private OutboxRecord records;
@@ -186,7 +188,7 @@ public final class MessageRelay {
             gate,
             new OutboxCompose(this.publicUrl, tokens, tracking),
             new ComplianceCheck(clock));
-    sender = new OutboxSend(hosts, adapters, smsChannels);
+    sender = new OutboxSend(hosts, adapters, smsChannels, voiceChannels);
     records = new OutboxRecord(clock, options.retry(), usage);
   }
 
@@ -194,6 +196,13 @@ public final class MessageRelay {
   public MessageRelay withSms(SmsSettingsSource settings, Function<SmsSettings, Channel> channels) {
     this.smsSettings = settings;
     this.smsChannels = channels;
+    parts();
+    return this;
+  }
+
+  /** Automated calls: their channel per Twilio settings (the SMS settings' account and number). */
+  public MessageRelay withVoice(Function<SmsSettings, Channel> channels) {
+    this.voiceChannels = channels;
     parts();
     return this;
   }

@@ -149,12 +149,40 @@ public final class Messages {
   public static long insertSms(
       Connection c, long leadId, String body, String key, String actor, Clock clock)
       throws SQLException {
+    return insertTwilio(c, ChannelKind.SMS, leadId, body, key, actor, clock);
+  }
+
+  /**
+   * Queues an automated call (the outbox's {@code VOICE} channel: Twilio reads {@code script}
+   * aloud) inside the caller's transaction, after the checks that cannot change before calling: a
+   * Twilio number set up, the lead's call consent ({@code consent.calls}) granted, a phone in
+   * E.164. Quiet hours (08:00–21:00 lead time) and the tenant's window are the relay's (it defers).
+   *
+   * @throws DomainException NOT_FOUND for an unknown lead, UNPROCESSABLE with the reason
+   */
+  public static long insertCall(
+      Connection c, long leadId, String script, String key, String actor, Clock clock)
+      throws SQLException {
+    return insertTwilio(c, ChannelKind.VOICE, leadId, script, key, actor, clock);
+  }
+
+  private static long insertTwilio(
+      Connection c,
+      ChannelKind kind,
+      long leadId,
+      String body,
+      String key,
+      String actor,
+      Clock clock)
+      throws SQLException {
+    boolean call = kind == ChannelKind.VOICE;
+    String consentType = ChannelCapabilities.of(kind).consentType();
     String phone;
     String consent;
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "select phone, consent->'sms'->>'status', do_not_contact from leads where id = ?")) {
-      ps.setLong(1, leadId);
+        c.prepareStatement("select phone, consent->?->>'status' from leads where id = ?")) {
+      ps.setString(1, consentType);
+      ps.setLong(2, leadId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw DomainException.notFound("No lead " + leadId + " in this tenant.");
@@ -163,21 +191,29 @@ public final class Messages {
         consent = rs.getString(2);
       }
     }
-    if (!SmsAccounts.exists(c)) {
+    if (call ? !SmsAccounts.hasNumber(c) : !SmsAccounts.exists(c)) {
       throw DomainException.unprocessable(
-          "channel", "SMS is not set up for this workspace: save the Twilio settings first.");
+          "channel",
+          call
+              ? "Calls are not set up for this workspace: save Twilio settings with a fromNumber"
+                  + " first."
+              : "SMS is not set up for this workspace: save the Twilio settings first.");
     }
     if (!"granted".equalsIgnoreCase(consent)) {
       throw DomainException.unprocessable(
           "channel",
           "Lead "
               + leadId
-              + " has not granted SMS consent (status: "
+              + " has not granted "
+              + (call ? "call" : "SMS")
+              + " consent (status: "
               + (consent == null ? "none" : consent)
-              + "); an SMS needs the lead's express consent.");
+              + "); "
+              + (call ? "an automated call" : "an SMS")
+              + " needs the lead's express consent.");
     }
-    String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
-    if (to == null || !to.matches("\\+[1-9][0-9]{6,14}")) {
+    String to = e164(phone);
+    if (to == null) {
       throw DomainException.unprocessable(
           "channel",
           "Lead " + leadId + " has no phone number in international format (e.g. +14155550123).");
@@ -187,26 +223,36 @@ public final class Messages {
         c.prepareStatement(
             "with m as (insert into messages (lead_id, channel, idempotency_key, message_id,"
                 + " to_address, body, created_by, created_at)"
-                + " values (?, 'SMS', ?, ?, ?, ?, ?, ?)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (idempotency_key) do nothing returning id, created_at),"
                 + " e as (insert into message_events (message_id, type, at)"
                 + " select id, 'QUEUED', created_at from m)"
                 + " select coalesce((select id from m),"
                 + " (select id from messages where idempotency_key = ?))")) {
       ps.setLong(1, leadId);
-      ps.setString(2, key);
-      ps.setString(3, "<" + UUID.randomUUID() + "@omnireach>");
-      ps.setString(4, to);
-      ps.setString(5, body);
-      ps.setString(6, actor);
-      ps.setTimestamp(7, Timestamp.from(clock.instant()));
-      ps.setString(8, key);
+      ps.setString(2, kind.name());
+      ps.setString(3, key);
+      ps.setString(4, "<" + UUID.randomUUID() + "@omnireach>");
+      ps.setString(5, to);
+      ps.setString(6, body);
+      ps.setString(7, actor);
+      ps.setTimestamp(8, Timestamp.from(clock.instant()));
+      ps.setString(9, key);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
       }
     }
     return id;
+  }
+
+  /**
+   * A phone number in E.164 with spaces, dashes, brackets and dots dropped (as SMS and calls need
+   * it), or null when it is none.
+   */
+  public static String e164(String phone) {
+    String to = phone == null ? null : phone.replaceAll("[\\s().-]", "");
+    return to != null && to.matches("\\+[1-9][0-9]{6,14}") ? to : null;
   }
 
   /**

@@ -82,12 +82,10 @@ final class OutboxClaim {
     }
     Map<Long, OutboxRow> rows = rows(c, ids);
     Map<Long, OutboxSender> boxes = boxes(c, rows.values(), now);
-    OutboxSender smsSender = null;
-    if (rows.values().stream().anyMatch(r -> r.channel() == ChannelKind.SMS)) {
-      smsSender = new OutboxSender();
-      smsSender.sms = sms.load(c);
-      smsSender.window = smsSender.sms == null ? null : smsSender.sms.window();
-    }
+    // SMS and calls go out through the tenant's Twilio account: SMS under the number's daily cap,
+    // calls on their own (a call is not counted against the SMS cap)
+    OutboxSender smsSender = twilioSender(c, rows.values(), ChannelKind.SMS, now);
+    OutboxSender voiceSender = twilioSender(c, rows.values(), ChannelKind.VOICE, now);
     Set<LocalDate> holidays = ComplianceSettings.holidays(c);
     Map<ChannelKind, SendingGate.Allowance> allowances = new EnumMap<>(ChannelKind.class);
     Map<ChannelKind, Integer> cleared = new EnumMap<>(ChannelKind.class);
@@ -101,6 +99,13 @@ final class OutboxClaim {
           continue;
         }
         sender = smsSender;
+      } else if (r.channel() == ChannelKind.VOICE) {
+        if (voiceSender.sms == null || voiceSender.sms.fromNumber() == null) {
+          // a messaging service cannot place calls: a number is needed
+          OutboxRecord.finish(c, clock, id, "FAILED", "VOICE_NOT_CONFIGURED", null, null);
+          continue;
+        }
+        sender = voiceSender;
       } else {
         sender = r.mailboxId() == null ? null : boxes.get(r.mailboxId());
         if (sender == null) {
@@ -130,8 +135,9 @@ final class OutboxClaim {
       String postal = null;
       boolean postalRead = false;
       for (OutboxRow r : toSend) {
-        if (r.channel() == ChannelKind.SMS) {
-          claimed.add(compose.sms(tenant, r, smsSender.sms));
+        if (r.channel() != ChannelKind.EMAIL) {
+          OutboxSender twilio = r.channel() == ChannelKind.SMS ? smsSender : voiceSender;
+          claimed.add(compose.twilio(tenant, r, twilio.sms));
           continue;
         }
         OutboxSender box = boxes.get(r.mailboxId());
@@ -149,6 +155,9 @@ final class OutboxClaim {
   }
 
   private SendingGate.Allowance allowance(Connection c, TenantRef tenant, ChannelKind kind) {
+    if (kind == ChannelKind.VOICE) {
+      return SendingGate.Allowance.UNLIMITED; // calls are not metered (no plan limit on them)
+    }
     try {
       return gate.allowance(
           c, tenant.id(), kind == ChannelKind.SMS ? Meter.SMS_SEGMENTS : Meter.EMAILS_SENT);
@@ -164,7 +173,8 @@ final class OutboxClaim {
             "select m.id, m.channel, m.mailbox_id, m.lead_id, m.to_address, m.subject, m.body,"
                 + " m.idempotency_key, m.message_id, m.in_reply_to, m.references_ids,"
                 + " m.send_window::text, m.attempts, l.id is not null, coalesce(l.do_not_contact,"
-                + " false), l.consent->(case m.channel when 'SMS' then 'sms' else 'email' end)"
+                + " false), l.consent->(case m.channel when 'SMS' then 'sms'"
+                + " when 'VOICE' then 'calls' else 'email' end)"
                 + "->>'status', l.timezone, s.reason"
                 + " from messages m left join leads l on l.id = m.lead_id"
                 + " left join suppressions s on m.channel = 'EMAIL'"
@@ -198,6 +208,35 @@ final class OutboxClaim {
       }
     }
     return rows;
+  }
+
+  /**
+   * The sender of a batch's SMS or calls (null when the batch has none of that kind): the Twilio
+   * settings and window; for SMS the number's daily cap and what it sent today (UTC).
+   */
+  private OutboxSender twilioSender(
+      Connection c, Collection<OutboxRow> rows, ChannelKind kind, Instant now) throws SQLException {
+    if (rows.stream().noneMatch(r -> r.channel() == kind)) {
+      return null;
+    }
+    OutboxSender s = new OutboxSender();
+    s.sms = sms.load(c);
+    s.window = s.sms == null ? null : s.sms.window();
+    if (kind == ChannelKind.SMS && s.sms != null && s.sms.dailyCap() != null) {
+      s.cap = s.sms.dailyCap();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select count(*) from messages where channel = 'SMS'"
+                  + " and status in ('SENDING', 'SENT') and claimed_at >= ?")) {
+        ps.setTimestamp(
+            1, Timestamp.from(now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant()));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          s.sentToday = rs.getInt(1);
+        }
+      }
+    }
+    return s;
   }
 
   static SendWindow windowOrNull(String json) {

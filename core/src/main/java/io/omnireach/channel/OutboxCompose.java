@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Step 2 of the relay: turns a cleared row into the message its channel sends — for email the
  * footer with the postal address and unsubscribe link, tracking, List-Unsubscribe and the thread
- * headers; for SMS the plain body from the tenant's sender.
+ * headers; for SMS and calls the plain body from the tenant's sender.
  */
 final class OutboxCompose {
 
@@ -57,10 +57,13 @@ final class OutboxCompose {
         r.attempts() + 1);
   }
 
-  OutboxClaimed sms(TenantRef tenant, OutboxRow r, SmsSettings sms) {
+  /**
+   * An SMS or a call: the plain body (the text, or the script read aloud) from the tenant's sender.
+   */
+  OutboxClaimed twilio(TenantRef tenant, OutboxRow r, SmsSettings sms) {
     return new OutboxClaimed(
         r.id(),
-        ChannelKind.SMS,
+        r.channel(),
         null,
         sms,
         new OutboundMessage(

@@ -18,24 +18,32 @@ final class OutboxSend {
   private final HostPolicy hosts;
   private final Function<SmtpSettings, Channel> email;
   private final Function<SmsSettings, Channel> sms;
+  private final Function<SmsSettings, Channel> voice;
 
   OutboxSend(
-      HostPolicy hosts, Function<SmtpSettings, Channel> email, Function<SmsSettings, Channel> sms) {
+      HostPolicy hosts,
+      Function<SmtpSettings, Channel> email,
+      Function<SmsSettings, Channel> sms,
+      Function<SmsSettings, Channel> voice) {
     this.hosts = hosts;
     this.email = email;
     this.sms = sms;
+    this.voice = voice;
   }
 
   void send(List<OutboxClaimed> batch, Consumer<OutboxRecord.Sent> recorder) {
     Map<String, RuntimeException> refusedHosts = new HashMap<>();
     // one settings object per sender in a batch: look its channel up once, not per message
     Map<Object, Channel> channels = new IdentityHashMap<>();
+    Map<Object, Channel> calls = new IdentityHashMap<>();
     for (OutboxClaimed m : batch) {
       SendResult result;
       try {
         Channel channel;
         if (m.channel() == ChannelKind.SMS) {
           channel = channels.computeIfAbsent(m.sms(), s -> sms.apply((SmsSettings) s));
+        } else if (m.channel() == ChannelKind.VOICE) {
+          channel = calls.computeIfAbsent(m.sms(), s -> voice.apply((SmsSettings) s));
         } else {
           checkHost(m.smtp(), refusedHosts);
           channel = channels.computeIfAbsent(m.smtp(), s -> email.apply((SmtpSettings) s));

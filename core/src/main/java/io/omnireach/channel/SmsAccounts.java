@@ -30,16 +30,31 @@ public final class SmsAccounts implements SmsSettingsSource {
       String fromNumber,
       String messagingServiceSid,
       SendWindow sendWindow,
+      Integer dailyCap,
       boolean authTokenSet,
       Instant updatedAt) {}
 
-  /** New settings; a blank {@code authToken} keeps the stored one. */
+  /**
+   * New settings; a blank {@code authToken} keeps the stored one. {@code dailyCap}: SMS the number
+   * sends per UTC day at most (null: no cap; the relay defers the rest to the next day).
+   */
   public record Update(
       String accountSid,
       String authToken,
       String fromNumber,
       String messagingServiceSid,
-      SendWindow sendWindow) {}
+      SendWindow sendWindow,
+      Integer dailyCap) {
+
+    public Update(
+        String accountSid,
+        String authToken,
+        String fromNumber,
+        String messagingServiceSid,
+        SendWindow sendWindow) {
+      this(accountSid, authToken, fromNumber, messagingServiceSid, sendWindow, null);
+    }
+  }
 
   private final Transactions tx;
   private final SecretBox secrets;
@@ -72,6 +87,10 @@ public final class SmsAccounts implements SmsSettingsSource {
           "messagingServiceSid",
           "messagingServiceSid must be a messaging service SID (MG and 32 hex digits).");
     }
+    if (u.dailyCap() != null && (u.dailyCap() < 1 || u.dailyCap() > 100_000)) {
+      throw DomainException.invalid(
+          "dailyCap", "dailyCap is a whole number from 1 to 100000, or left out for no cap.");
+    }
     String token = blankToNull(u.authToken());
     if (token != null && token.length() > 200) {
       throw DomainException.invalid("authToken", "authToken is too long.");
@@ -85,14 +104,14 @@ public final class SmsAccounts implements SmsSettingsSource {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "insert into sms_settings (id, account_sid, auth_token_enc, from_number,"
-                      + " messaging_service_sid, send_window, updated_at, updated_by)"
-                      + " values (1, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
+                      + " messaging_service_sid, send_window, updated_at, updated_by, daily_cap)"
+                      + " values (1, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)"
                       + " on conflict (id) do update set account_sid = excluded.account_sid,"
                       + " auth_token_enc = coalesce(?, sms_settings.auth_token_enc),"
                       + " from_number = excluded.from_number,"
                       + " messaging_service_sid = excluded.messaging_service_sid,"
                       + " send_window = excluded.send_window, updated_at = excluded.updated_at,"
-                      + " updated_by = excluded.updated_by")) {
+                      + " updated_by = excluded.updated_by, daily_cap = excluded.daily_cap")) {
             String sealed = token == null ? null : secrets.encrypt(token);
             ps.setString(1, sid);
             ps.setString(2, sealed == null ? "" : sealed);
@@ -101,7 +120,8 @@ public final class SmsAccounts implements SmsSettingsSource {
             ps.setString(5, u.sendWindow() == null ? null : u.sendWindow().toJson());
             ps.setTimestamp(6, Timestamp.from(clock.instant()));
             ps.setString(7, actor);
-            ps.setString(8, sealed);
+            ps.setObject(8, u.dailyCap(), java.sql.Types.INTEGER);
+            ps.setString(9, sealed);
             ps.executeUpdate();
           }
           return view(c).orElseThrow();
@@ -120,12 +140,21 @@ public final class SmsAccounts implements SmsSettingsSource {
     }
   }
 
+  /** Whether the tenant's Twilio settings have a number (calls need one; a service cannot call). */
+  static boolean hasNumber(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("select 1 from sms_settings where from_number is not null");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
   @Override
   public SmsSettings load(Connection c) throws SQLException {
     try (PreparedStatement ps =
             c.prepareStatement(
                 "select account_sid, auth_token_enc, from_number, messaging_service_sid,"
-                    + " send_window::text from sms_settings");
+                    + " send_window::text, daily_cap from sms_settings");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return null;
@@ -135,7 +164,8 @@ public final class SmsAccounts implements SmsSettingsSource {
           secrets.decrypt(rs.getString(2)),
           rs.getString(3),
           rs.getString(4),
-          OutboxClaim.windowOrNull(rs.getString(5)));
+          OutboxClaim.windowOrNull(rs.getString(5)),
+          (Integer) rs.getObject(6));
     }
   }
 
@@ -143,7 +173,7 @@ public final class SmsAccounts implements SmsSettingsSource {
     try (PreparedStatement ps =
             c.prepareStatement(
                 "select account_sid, from_number, messaging_service_sid, send_window::text,"
-                    + " auth_token_enc <> '', updated_at from sms_settings");
+                    + " auth_token_enc <> '', updated_at, daily_cap from sms_settings");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
@@ -154,6 +184,7 @@ public final class SmsAccounts implements SmsSettingsSource {
               rs.getString(2),
               rs.getString(3),
               OutboxClaim.windowOrNull(rs.getString(4)),
+              (Integer) rs.getObject(7),
               rs.getBoolean(5),
               rs.getTimestamp(6).toInstant()));
     }

@@ -2,21 +2,12 @@ package io.omnireach.channel;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
-import com.twilio.http.NetworkHttpClient;
-import com.twilio.http.Request;
-import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import java.net.URI;
-import java.net.URL;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.impl.client.HttpClientBuilder;
 
 /**
  * SMS through Twilio's Messages API with the official client ({@code com.twilio.sdk}). The client
@@ -33,10 +24,7 @@ public final class TwilioSmsChannel implements Channel {
 
   public TwilioSmsChannel(SmsSettings settings, String apiBase) {
     this.settings = settings;
-    this.client =
-        new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
-            .httpClient(new OneShotClient(apiBase))
-            .build();
+    this.client = TwilioHttp.client(settings, apiBase);
   }
 
   /** One channel per settings (so changed credentials get a fresh client). */
@@ -70,70 +58,7 @@ public final class TwilioSmsChannel implements Channel {
               + ": "
               + e.getMessage();
       LOG.info("SMS send failed: " + reply);
-      return status != null && (status == 429 || status >= 500)
-          ? SendResult.retry(reply)
-          : SendResult.failed(reply);
-    }
-  }
-
-  /**
-   * Twilio's HTTP client, sent to another base URL when asked, and trying each request once (the
-   * library would otherwise retry 5xx itself, inside the outbox's retries).
-   */
-  private static final class OneShotClient extends NetworkHttpClient {
-    private final URI base;
-
-    OneShotClient(String apiBase) {
-      super(
-          HttpClientBuilder.create()
-              .useSystemProperties()
-              .setDefaultRequestConfig(
-                  RequestConfig.custom()
-                      .setConnectTimeout(10_000)
-                      .setSocketTimeout(30_500)
-                      .setConnectionRequestTimeout(10_000)
-                      .build()));
-      this.base = apiBase == null || apiBase.isBlank() ? null : URI.create(apiBase);
-    }
-
-    @Override
-    public Response reliableRequest(Request request) {
-      return makeRequest(request);
-    }
-
-    @Override
-    public Response makeRequest(Request request) {
-      if (base == null) {
-        return super.makeRequest(request);
-      }
-      URL url = request.constructURL();
-      String target =
-          base.getScheme()
-              + "://"
-              + base.getAuthority()
-              + url.getPath()
-              + (url.getQuery() == null ? "" : "?" + url.getQuery());
-      Request moved = new Request(request.getMethod(), target);
-      copy(request.getPostParams(), moved::addPostParam);
-      copy(request.getHeaderParams(), moved::addHeaderParam);
-      if (request.getAuthStrategy() != null) {
-        moved.setAuth(request.getAuthStrategy());
-      } else {
-        moved.setAuth(request.getUsername(), request.getPassword());
-      }
-      if (request.getContentType() != null) {
-        moved.setContentType(request.getContentType());
-      }
-      if (request.getBody() != null) {
-        moved.setBody(request.getBody());
-      }
-      moved.setUserAgentExtensions(request.getUserAgentExtensions());
-      return super.makeRequest(moved);
-    }
-
-    private static void copy(
-        Map<String, List<String>> params, java.util.function.BiConsumer<String, String> to) {
-      params.forEach((k, values) -> values.forEach(v -> to.accept(k, v)));
+      return TwilioHttp.result(e, reply);
     }
   }
 }

@@ -229,7 +229,13 @@ public final class ChannelDtos {
               description = "… a messaging service SID (exactly one of the two)")
           String messagingServiceSid,
       @Schema(description = "The tenant's window, on top of the quiet hours 08:00–21:00")
-          SendWindowDto sendWindow) {
+          SendWindowDto sendWindow,
+      @Schema(
+              example = "500",
+              description =
+                  "SMS the number sends per UTC day at most (1–100000; leave out for no cap):"
+                      + " the relay defers the rest to the next day and fallback steps skip SMS")
+          Integer dailyCap) {
 
     SmsAccounts.Update update() {
       return new SmsAccounts.Update(
@@ -237,7 +243,8 @@ public final class ChannelDtos {
           authToken,
           fromNumber,
           messagingServiceSid,
-          sendWindow == null ? null : sendWindow.window());
+          sendWindow == null ? null : sendWindow.window(),
+          dailyCap);
     }
   }
 
@@ -247,6 +254,8 @@ public final class ChannelDtos {
       @Schema(example = "+14155550123") String fromNumber,
       String messagingServiceSid,
       SendWindowDto sendWindow,
+      @Schema(example = "500", description = "Daily cap of the number, or null for none")
+          Integer dailyCap,
       @Schema(description = "Whether an auth token is stored (the token is never returned)")
           boolean authTokenSet,
       Instant updatedAt) {
@@ -257,6 +266,7 @@ public final class ChannelDtos {
           v.fromNumber(),
           v.messagingServiceSid(),
           v.sendWindow() == null ? null : SendWindowDto.of(v.sendWindow()),
+          v.dailyCap(),
           v.authTokenSet(),
           v.updatedAt());
     }
@@ -269,7 +279,9 @@ public final class ChannelDtos {
               description =
                   "QUEUED, DEFERRED, SENDING, RETRY, RECOVERED, SENT, FAILED, BLOCKED, OPENED,"
                       + " CLICKED, REPLIED, DELIVERED (SendGrid or Twilio receipt), BOUNCED,"
-                      + " SOFT_BOUNCED, COMPLAINED (spam report), UNSUBSCRIBED")
+                      + " SOFT_BOUNCED, COMPLAINED (spam report), UNSUBSCRIBED; SMS: UNDELIVERED,"
+                      + " DELIVERY_FAILED; automated calls: CALL_COMPLETED, CALL_BUSY,"
+                      + " CALL_NO_ANSWER, CALL_FAILED, CALL_CANCELED")
           String type,
       @Schema(description = "Reason or server reply") String detail,
       Instant at) {}

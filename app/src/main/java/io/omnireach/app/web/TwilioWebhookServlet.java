@@ -18,10 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Twilio's public webhooks: {@code POST /webhooks/twilio/sms} (inbound SMS, answered with empty
- * TwiML) and {@code POST /webhooks/twilio/status} (status callbacks). Signature first: Twilio signs
- * the URL it was given, which behind a proxy or ingress is not the one this server sees, so the
- * signed URL is {@code omnireach.public-url} ({@code OMNIREACH_PUBLIC_URL}) + path + query. A
- * missing or wrong {@code X-Twilio-Signature} is a 403 that reads and changes nothing.
+ * TwiML), {@code POST /webhooks/twilio/status} (SMS status callbacks) and {@code POST
+ * /webhooks/twilio/voice} (automated calls' status callbacks). Signature first: Twilio signs the
+ * URL it was given, which behind a proxy or ingress is not the one this server sees, so the signed
+ * URL is {@code omnireach.public-url} ({@code OMNIREACH_PUBLIC_URL}) + path + query. A missing or
+ * wrong {@code X-Twilio-Signature} is a 403 that reads and changes nothing.
  */
 @WebServlet(urlPatterns = "/webhooks/twilio/*")
 public class TwilioWebhookServlet extends HttpServlet {
@@ -40,7 +41,8 @@ public class TwilioWebhookServlet extends HttpServlet {
       throws IOException {
     String kind = request.getPathInfo();
     boolean inbound = "/sms".equals(kind);
-    if (!inbound && !"/status".equals(kind)) {
+    boolean voice = "/voice".equals(kind);
+    if (!inbound && !voice && !"/status".equals(kind)) {
       Problems.write(response, 404, "Not Found", "No such Twilio webhook.");
       return;
     }
@@ -66,7 +68,9 @@ public class TwilioWebhookServlet extends HttpServlet {
       return;
     }
     SmsWebhooks.Outcome outcome =
-        inbound ? webhooks.inbound(tenant.get(), params) : webhooks.status(tenant.get(), params);
+        inbound
+            ? webhooks.inbound(tenant.get(), params)
+            : voice ? webhooks.call(tenant.get(), params) : webhooks.status(tenant.get(), params);
     LOG.fine(() -> "Twilio " + kind + " for " + tenant.get().slug() + ": " + outcome);
     // APPLIED, DUPLICATE or UNMATCHED: for whoever reads Twilio's request log
     response.setHeader("X-OmniReach-Outcome", outcome.name());

@@ -1,9 +1,5 @@
 package io.omnireach.app.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,22 +46,7 @@ class TwilioWebhooksIT {
 
   @BeforeAll
   static void startTwilio() {
-    twilio =
-        new WireMockServer(
-            options().port(SmsApiIT.PORT).bindAddress("127.0.0.1").globalTemplating(true));
-    twilio.start();
-    // like Twilio, a new message SID for every message
-    twilio.stubFor(
-        post(urlPathEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json"))
-            .willReturn(
-                aResponse()
-                    .withStatus(201)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL' lowercase=true}}\","
-                            + "\"account_sid\":\""
-                            + SID
-                            + "\",\"status\":\"queued\"}")));
+    twilio = TwilioFake.start(SID);
   }
 
   @AfterAll

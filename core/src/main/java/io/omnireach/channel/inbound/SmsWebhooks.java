@@ -25,12 +25,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Twilio's webhooks for SMS: status callbacks and inbound messages. Signature first: the tenant is
- * the one whose Twilio account ({@code AccountSid}, and its sender when {@code To} names one)
- * signed the request — {@code X-Twilio-Signature} checked with the SDK's {@link RequestValidator}
- * under that tenant's auth token over the public URL and the form parameters. Nothing is read or
- * written for a request no tenant signed. Each delivery is applied once: inbound by its {@code
- * MessageSid} (stored as the reply's id), a status by its message and event type.
+ * Twilio's webhooks for SMS and calls: status callbacks, inbound messages, and the final status of
+ * automated calls. Signature first: the tenant is the one whose Twilio account ({@code AccountSid},
+ * and its sender when {@code To} names one) signed the request — {@code X-Twilio-Signature} checked
+ * with the SDK's {@link RequestValidator} under that tenant's auth token over the public URL and
+ * the form parameters. Nothing is read or written for a request no tenant signed. Each delivery is
+ * applied once: inbound by its {@code MessageSid} (stored as the reply's id), a status by its
+ * message and event type.
  */
 public final class SmsWebhooks {
 
@@ -89,6 +90,7 @@ public final class SmsWebhooks {
       return Optional.empty();
     }
     String to = params.get("To");
+    String from = params.get("From"); // a call's status names our number as From
     String service = params.get("MessagingServiceSid");
     List<TenantRef> fallback = new ArrayList<>();
     for (Tenant t : tenants.list(null)) {
@@ -109,6 +111,7 @@ public final class SmsWebhooks {
       // several workspaces may share one Twilio account: the one whose sender it is wins
       boolean sender =
           (to != null && to.equals(s.fromNumber()))
+              || (from != null && from.equals(s.fromNumber()))
               || (service != null && service.equals(s.messagingServiceSid()));
       if (sender) {
         return Optional.of(ref);
@@ -171,6 +174,64 @@ public final class SmsWebhooks {
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.setLong(5, id);
             ps.setString(6, type);
+            return ps.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
+          }
+        });
+  }
+
+  /**
+   * An automated call's status callback: the final statuses {@code completed}, {@code busy}, {@code
+   * no-answer}, {@code failed} and {@code canceled} become one CALL_COMPLETED, CALL_BUSY,
+   * CALL_NO_ANSWER, CALL_FAILED or CALL_CANCELED event on our call (found by its {@code CallSid};
+   * the first final status stands, repeats change nothing), which the waiting Call step and
+   * Decisions read; {@code queued}, {@code ringing} and {@code in-progress} change nothing.
+   */
+  public Outcome call(TenantRef tenant, Map<String, String> params) {
+    String sid = params.get("CallSid");
+    String state = params.get("CallStatus");
+    if (sid == null || state == null) {
+      return Outcome.UNMATCHED;
+    }
+    String status = state.toLowerCase(Locale.ROOT);
+    if (!Set.of("completed", "busy", "no-answer", "failed", "canceled").contains(status)) {
+      return Outcome.UNMATCHED;
+    }
+    String type = "CALL_" + status.toUpperCase(Locale.ROOT).replace('-', '_');
+    String duration = params.get("CallDuration");
+    String detail =
+        "twilio "
+            + status
+            + (duration == null || duration.isBlank() ? "" : ", " + duration + " s")
+            + (params.get("AnsweredBy") == null ? "" : ", answered by " + params.get("AnsweredBy"));
+    return tx.tenant(
+        tenant,
+        c -> {
+          Long id = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id from messages where channel = 'VOICE'"
+                      + " and substring(reply from '^twilio (\\S+) ') = ?"
+                      + " order by id desc limit 1 for update")) {
+            ps.setString(1, sid);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                id = rs.getLong(1);
+              }
+            }
+          }
+          if (id == null) {
+            return Outcome.UNMATCHED;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into message_events (message_id, type, detail, at)"
+                      + " select ?, ?, ?, ? where not exists (select 1 from message_events"
+                      + " where message_id = ? and type like 'CALL\\_%')")) {
+            ps.setLong(1, id);
+            ps.setString(2, type);
+            ps.setString(3, detail);
+            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.setLong(5, id);
             return ps.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
           }
         });

@@ -20,8 +20,16 @@ public sealed interface StepOutcome {
 
   /**
    * The node waits: until {@code dueAt} (null = until something wakes it, e.g. a task done), or
-   * earlier when {@code wakeOn} (reply, open, task) happens.
+   * earlier when {@code wakeOn} happens: {@code reply}, {@code reply:EMAIL|SMS|LINKEDIN} (an answer
+   * on that channel), {@code open}, {@code task}, or {@code call} (the final status of {@code
+   * messageId}, an automated call it queued and waits for).
    */
-  record Waiting(Instant dueAt, String wakeOn, Map<String, Object> output, String why)
-      implements StepOutcome {}
+  record Waiting(
+      Instant dueAt, String wakeOn, Map<String, Object> output, String why, Long messageId)
+      implements StepOutcome {
+
+    public Waiting(Instant dueAt, String wakeOn, Map<String, Object> output, String why) {
+      this(dueAt, wakeOn, output, why, null);
+    }
+  }
 }

@@ -401,13 +401,16 @@ public final class WorkflowEngine {
             json(wait.output()),
             wait.why(),
             null,
-            null,
+            wait.messageId(),
             null,
             wait.dueAt(),
             wait.wakeOn(),
             null,
             step.nodeRunId()
           });
+      if (wait.messageId() != null) {
+        messageIds.add(wait.messageId());
+      }
       runs.add(new Object[] {"waiting", step.nodeId(), null, null, step.runId()});
     }
 
@@ -617,12 +620,38 @@ public final class WorkflowEngine {
                 + " or (n.wake_on = 'open' and exists (select 1 from node_runs m"
                 + " join message_events e on e.message_id = m.message_id"
                 + " where m.run_id = n.run_id and e.type = 'OPENED' and not e.proxy"
-                + " and e.at >= n.started_at)))")) {
+                + " and e.at >= n.started_at))"
+                // a reply on one channel (email, sms) or a LinkedIn task closed as replied
+                + " or (n.wake_on in ('reply:EMAIL', 'reply:SMS') and exists (select 1"
+                + " from workflow_runs r join replies rp on rp.lead_id = r.lead_id"
+                + " left join messages m on m.id = rp.message_id where r.id = n.run_id"
+                + " and rp.received_at >= n.started_at"
+                + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')"
+                + " and "
+                + REPLY_CHANNEL
+                + " = substring(n.wake_on from 7)))"
+                + " or (n.wake_on = 'reply:LINKEDIN' and exists (select 1 from workflow_runs r"
+                + " join workflow_tasks t on t.lead_id = r.lead_id where r.id = n.run_id"
+                + " and t.kind = 'linkedin' and t.outcome = 'replied'"
+                + " and t.done_at >= n.started_at))"
+                // an automated call's final status came, or the outbox gave up on it
+                + " or (n.wake_on = 'call' and (exists (select 1 from message_events e"
+                + " where e.message_id = n.message_id and e.type like 'CALL\\_%')"
+                + " or exists (select 1 from messages m where m.id = n.message_id"
+                + " and m.status in ('BLOCKED', 'FAILED')))))")) {
       ps.setTimestamp(1, ts);
       ps.setTimestamp(2, ts);
       ps.executeUpdate();
     }
   }
+
+  /**
+   * The channel of a reply {@code rp} (joined to the message {@code m} it answers): that message's,
+   * else an inbound SMS by its Twilio id, else email.
+   */
+  public static final String REPLY_CHANNEL =
+      "coalesce(m.channel, case when rp.raw_message_id like 'twilio:%' then 'SMS'"
+          + " else 'EMAIL' end)";
 
   static final String REPLY_WATERMARK = "workflow.replies_seen";
   static final java.time.Duration REPLY_LOOKBACK = java.time.Duration.ofMinutes(2);

@@ -29,6 +29,30 @@ public final class ConfigReader {
     errors.accept(ValidationError.field(nodeId, field, message));
   }
 
+  /**
+   * A reader of the object under {@code field} (absent: an empty one) whose errors name {@code
+   * field.} + the inner field, so one node type can read another's config inside its own (a
+   * fallback send reads an email, an SMS and a LinkedIn config this way).
+   */
+  public ConfigReader nested(String field) {
+    Object o = config.get(field);
+    Map<String, Object> inner = new java.util.LinkedHashMap<>();
+    if (o instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> inner.put(String.valueOf(k), v));
+    } else if (o != null) {
+      error(field, field + " must be an object.");
+    }
+    return new ConfigReader(
+        nodeId,
+        inner,
+        e -> errors.accept(ValidationError.field(nodeId, prefixed(field, e.field()), e.message())));
+  }
+
+  /** {@code outer.inner}, or {@code outer} when the error names no field. */
+  static String prefixed(String outer, String inner) {
+    return inner == null ? outer : outer + "." + inner;
+  }
+
   /** A text field; null when absent, reported when it is an object or a list. */
   public String text(String field) {
     Object o = config.get(field);

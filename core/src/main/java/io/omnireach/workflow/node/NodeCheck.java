@@ -45,6 +45,18 @@ public final class NodeCheck {
     errors.accept(ValidationError.field(nodeId, field, message));
   }
 
+  /** The same checks for a config nested under {@code field} (see {@link ConfigReader#nested}). */
+  public NodeCheck nested(String field) {
+    return new NodeCheck(
+        nodeId,
+        catalog,
+        upstream,
+        e ->
+            errors.accept(
+                ValidationError.field(
+                    nodeId, ConfigReader.prefixed(field, e.field()), e.message())));
+  }
+
   /** Reports every merge field in {@code text} that does not exist. */
   public void mergeFields(String field, String text) {
     for (String unknown : MergeFields.unknown(text)) {

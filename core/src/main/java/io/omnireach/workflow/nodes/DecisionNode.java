@@ -30,13 +30,31 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
    * What a decision tests: {@code replied}, {@code opened}, {@code clicked} (this run's messages),
    * {@code field} (a lead field compared with {@code op} and {@code value}), {@code score} (the
    * lead's manual score with {@code op}, default gte), {@code relationship} (the lead's computed
-   * relationship score, 0–100, with {@code op}, default gte) or {@code meeting_booked} (a meeting
+   * relationship score, 0–100, with {@code op}, default gte), {@code meeting_booked} (a meeting
    * booked on Calendly and not canceled, since the run started; a workflow with this condition is
-   * not ended by the booking but goes down "yes").
+   * not ended by the booking but goes down "yes"), {@code no_reply} (no answer on {@code channel} —
+   * email, sms, linkedin — within {@code days} of this run's last send on it) or {@code call} (the
+   * final status of this run's last automated call is {@code value}: completed, busy, no-answer,
+   * failed, canceled).
    */
-  public record Condition(String kind, String field, String op, String value) {
+  public record Condition(
+      String kind, String field, String op, String value, String channel, Integer days) {
     public static final Set<String> KINDS =
-        Set.of("replied", "opened", "clicked", "field", "score", "relationship", "meeting_booked");
+        Set.of(
+            "replied",
+            "opened",
+            "clicked",
+            "field",
+            "score",
+            "relationship",
+            "meeting_booked",
+            "no_reply",
+            "call");
+
+    public Condition(String kind, String field, String op, String value) {
+      this(kind, field, op, value, null, null);
+    }
+
     public static final Set<String> OPS =
         Set.of("eq", "neq", "contains", "empty", "not_empty", "gt", "gte", "lt", "lte");
   }
@@ -50,7 +68,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
   public NodePalette palette() {
     return new NodePalette(
         "Decision",
-        "Branch on replies, opens, clicks, meetings, fields or score",
+        "Branch on replies (per channel), opens, clicks, meetings, calls, fields or score",
         "Timing & logic",
         "#ec4899",
         "<path d=\"M12 21v-6.5a4 4 0 0 0-1.2-2.8L4 5\"/><path d=\"M4 10V5h5\"/>"
@@ -74,7 +92,8 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       r.error(
           "condition",
           "A decision needs a condition"
-              + " {kind: replied|opened|clicked|field|score|relationship|meeting_booked}.");
+              + " {kind: replied|opened|clicked|field|score|relationship|meeting_booked|no_reply"
+              + "|call}.");
       return new Condition(null, null, null, null);
     }
     String kind = ConfigReader.str(m.get("kind"));
@@ -85,7 +104,7 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
       r.error(
           "condition.kind",
           "condition.kind is one of replied, opened, clicked, field, score, relationship,"
-              + " meeting_booked.");
+              + " meeting_booked, no_reply, call.");
       return new Condition(kind, field, op, value);
     }
     if (op != null && !Condition.OPS.contains(op)) {
@@ -118,7 +137,30 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
         && !"not_empty".equals(op)) {
       r.error("condition.value", "condition.value is required for " + op + ".");
     }
+    if (kind.equals("no_reply")) {
+      return noReply(r, m);
+    }
+    if (kind.equals("call") && !AutomatedCall.STATUSES.contains(value)) {
+      r.error(
+          "condition.value",
+          "A call condition's value is one of " + String.join(", ", AutomatedCall.STATUSES) + ".");
+    }
     return new Condition(kind, field, op, value);
+  }
+
+  /** {@code {"kind":"no_reply","channel":"email|sms|linkedin","days":N}}, N from 1 to 365. */
+  private static Condition noReply(ConfigReader r, Map<?, ?> m) {
+    String channel = ConfigReader.str(m.get("channel"));
+    if (FallbackChooser.Route.parse(channel).isEmpty()) {
+      r.error("condition.channel", "condition.channel is one of email, sms, linkedin.");
+    }
+    Long days = ConfigReader.number(m.get("days"));
+    if (days == null || days < 1 || days > 365) {
+      r.error("condition.days", "condition.days is a whole number of days from 1 to 365.");
+      days = null;
+    }
+    return new Condition(
+        "no_reply", null, null, null, channel, days == null ? null : days.intValue());
   }
 
   @Override
@@ -173,6 +215,20 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
         why =
             "Relationship score " + score + " " + cond.op() + " " + cond.value() + ": " + yes + ".";
       }
+      case "no_reply" -> {
+        return noReply(s, cond);
+      }
+      case "call" -> {
+        Long call = AutomatedCall.lastCallOfRun(s.c(), claim.runId());
+        AutomatedCall.Status st = call == null ? null : AutomatedCall.status(s.c(), call);
+        yes = st != null && cond.value().equals(st.call());
+        why =
+            st == null
+                ? "No automated call in this run."
+                : st.call() == null
+                    ? "The last call has no final status yet (" + st.message() + ")."
+                    : "The last call ended " + st.call() + ": " + yes + ".";
+      }
       case "field" -> {
         Lead lead = s.requireLead();
         String name = cond.field();
@@ -192,6 +248,44 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
                 + ".";
       }
       default -> throw StepFailure.permanent("Unknown condition " + cond.kind() + ".");
+    }
+    String branch = yes ? "yes" : "no";
+    return new StepOutcome.Done(Map.of("branch", branch), branch, why, null, null);
+  }
+
+  /**
+   * True once {@code days} have passed since this run's last send on the channel without an answer
+   * on it since that send; false at the first answer, or when the run sent nothing on the channel.
+   * Before the days are over and without an answer the step waits until they are (a reply wakes it
+   * early, a LinkedIn "replied" outcome is seen when it wakes).
+   */
+  private static StepOutcome noReply(Step<Config> s, Condition cond) throws SQLException {
+    FallbackChooser.Route channel = FallbackChooser.Route.parse(cond.channel()).orElseThrow();
+    String name = channel.label();
+    Instant sent = RunEvents.lastSend(s.c(), s.claim().runId(), channel);
+    boolean yes;
+    String why;
+    if (sent == null) {
+      yes = false;
+      why = "Nothing was sent by " + name + " in this run, so no " + name + " reply is missing.";
+    } else {
+      // from the earlier of the send and the step's start, as the sweep that wakes it looks
+      Instant since = sent.isBefore(s.claim().startedAt()) ? sent : s.claim().startedAt();
+      Instant replied = RunEvents.firstReplyOn(s.c(), s.claim().leadId(), channel, since);
+      Instant deadline = sent.plus(java.time.Duration.ofDays(cond.days()));
+      if (replied != null) {
+        yes = false;
+        why = "Replied by " + name + " at " + replied + " (last " + name + " sent " + sent + ").";
+      } else if (s.now().isBefore(deadline)) {
+        return new StepOutcome.Waiting(
+            deadline,
+            "reply:" + channel.name(),
+            Map.of("channel", channel.apiName(), "lastSend", sent.toString()),
+            "Waiting until " + deadline + " for a " + name + " reply.");
+      } else {
+        yes = true;
+        why = "No " + name + " reply within " + cond.days() + " days of the send at " + sent + ".";
+      }
     }
     String branch = yes ? "yes" : "no";
     return new StepOutcome.Done(Map.of("branch", branch), branch, why, null, null);

@@ -73,4 +73,69 @@ final class RunEvents {
       }
     }
   }
+
+  /** Whether the table has any row (a mailbox to send from). */
+  static boolean any(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from " + table + " limit 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  /**
+   * The latest send on a channel in this run: the newest outbox message of the run's steps on
+   * {@code EMAIL} or {@code SMS} (blocked and failed ones never reached the lead), or for LinkedIn
+   * the newest LinkedIn task. Null when the run has none.
+   */
+  static Instant lastSend(Connection c, long runId, FallbackChooser.Route channel)
+      throws SQLException {
+    String sql =
+        channel == FallbackChooser.Route.LINKEDIN
+            ? "select max(created_at) from workflow_tasks where run_id = ? and kind = 'linkedin'"
+            : "select max(coalesce(m.sent_at, m.created_at)) from node_runs n join messages m"
+                + " on m.id = n.message_id where n.run_id = ? and m.channel = ?"
+                + " and m.status not in ('BLOCKED', 'FAILED')";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, runId);
+      if (channel != FallbackChooser.Route.LINKEDIN) {
+        ps.setString(2, channel.name());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Timestamp t = rs.getTimestamp(1);
+        return t == null ? null : t.toInstant();
+      }
+    }
+  }
+
+  /**
+   * The lead's first answer on a channel since {@code since}: an email reply, an inbound SMS (a
+   * reply linked to an SMS of ours, or received through Twilio), or a LinkedIn task the rep closed
+   * as {@code replied}. Out-of-office notes and bounces are no answer. Null when there is none.
+   */
+  static Instant firstReplyOn(
+      Connection c, long leadId, FallbackChooser.Route channel, Instant since) throws SQLException {
+    String sql =
+        channel == FallbackChooser.Route.LINKEDIN
+            ? "select min(done_at) from workflow_tasks where lead_id = ? and done_at >= ?"
+                + " and kind = 'linkedin' and outcome = 'replied'"
+            : "select min(rp.received_at) from replies rp left join messages m"
+                + " on m.id = rp.message_id where rp.lead_id = ? and rp.received_at >= ?"
+                + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')"
+                + " and "
+                + io.omnireach.workflow.engine.WorkflowEngine.REPLY_CHANNEL
+                + " = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, leadId);
+      ps.setTimestamp(2, Timestamp.from(since));
+      if (channel != FallbackChooser.Route.LINKEDIN) {
+        ps.setString(3, channel.name());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Timestamp t = rs.getTimestamp(1);
+        return t == null ? null : t.toInstant();
+      }
+    }
+  }
 }

@@ -2,9 +2,13 @@ package io.omnireach.ui.workflow;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
+import elemental.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,6 +27,7 @@ public final class NodeForm {
   private final List<BooleanSupplier> checks = new ArrayList<>();
   private final Set<String> keys = new LinkedHashSet<>();
   private Consumer<JsonObject> writer = c -> {};
+  private final List<Consumer<JsonObject>> embedded = new ArrayList<>();
   private boolean editable = true;
 
   /** A form without settings (Start, End): a sentence, no step name, no Apply. */
@@ -57,6 +62,42 @@ public final class NodeForm {
     return this;
   }
 
+  /**
+   * Embeds another node type's form for the config object under {@code key} (a fallback send holds
+   * an email, an SMS and a LinkedIn config, each edited by that type's own form): its fields in a
+   * titled section, its checks while {@code active}, and its writer into that object, where keys it
+   * does not own pass through. Returns the section, to show or hide.
+   */
+  public Div embed(
+      String key, String title, NodeForm inner, JsonObject config, BooleanSupplier active) {
+    Div section = new Div();
+    section.addClassName("omni-node-section");
+    Span heading = new Span(title);
+    heading.addClassName("omni-node-section-title");
+    section.add(heading);
+    inner.fields().forEach(section::add);
+    add(section);
+    checks.add(() -> !active.getAsBoolean() || inner.validate());
+    JsonObject before = object(config, key);
+    embedded.add(
+        out -> {
+          if (!active.getAsBoolean()) {
+            out.put(key, before); // a channel switched off keeps its content for later
+            return;
+          }
+          JsonObject sub = Json.createObject();
+          for (String k : before.keys()) {
+            if (!inner.keys().contains(k)) {
+              sub.put(k, (JsonValue) before.get(k));
+            }
+          }
+          inner.write(sub);
+          out.put(key, sub);
+        });
+    keys.add(key);
+    return section;
+  }
+
   List<Component> fields() {
     return fields;
   }
@@ -79,6 +120,7 @@ public final class NodeForm {
 
   void write(JsonObject out) {
     writer.accept(out);
+    embedded.forEach(w -> w.accept(out));
   }
 
   /** Marks a field invalid with {@code message} unless {@code ok}; returns {@code ok}. */

@@ -238,4 +238,84 @@ class WorkflowNodePanelTest {
             "\"assignee\":\"bob@acme.example\"",
             "\"dueInDays\":0");
   }
+
+  @Test
+  void send_with_fallback_orders_the_channels_and_edits_each_with_its_own_form() {
+    panel.show(
+        node(
+            "fb",
+            "send_fallback",
+            "{\"channels\":[\"email\",\"linkedin\",\"sms\"],"
+                + "\"email\":{\"mailboxId\":3,\"subject\":\"\",\"body\":\"\"},"
+                + "\"linkedin\":{\"action\":\"message\",\"keep\":1},\"sms\":{\"body\":\"\"}}"),
+        t -> false);
+    // without an AI step before it each channel's own form wants written content
+    assertThat(panel.apply()).isFalse();
+    assertThat(((HasValidation) field("node-sms-body")).getErrorMessage())
+        .isEqualTo("Write the text.");
+    set("node-subject", "Hi {{lead.firstName}}");
+    set("node-body", "Hello there");
+    set("node-sms-body", "Hi {{lead.firstName}}!");
+    // the same channel twice is refused
+    set("node-fallback-2", "email");
+    assertThat(panel.apply()).isFalse();
+    assertThat(((HasValidation) field("node-fallback-2")).getErrorMessage())
+        .isEqualTo("Already tried before.");
+    // SMS first, then email; LinkedIn off (its section hides, its content stays)
+    set("node-fallback-1", "sms");
+    set("node-fallback-2", "email");
+    set("node-fallback-3", "");
+    assertThat(field("node-fallback-linkedin").isVisible()).isFalse();
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied).hasSize(1);
+    assertThat(applied.get(0))
+        .startsWith("fb=")
+        .contains(
+            "\"channels\":[\"sms\",\"email\"]",
+            "\"sms\":{\"body\":\"Hi {{lead.firstName}}!\"}",
+            "\"subject\":\"Hi {{lead.firstName}}\"",
+            "\"mailboxId\":3",
+            "\"linkedin\":{\"action\":\"message\",\"keep\":1}");
+  }
+
+  @Test
+  void a_decision_on_no_reply_names_the_channel_and_the_days() {
+    panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"replied\"}}"), t -> false);
+    set("node-condition", "no_reply");
+    assertThat(field("node-condition-channel").isVisible()).isTrue();
+    set("node-condition-channel", "sms");
+    set("node-condition-days", 0);
+    assertThat(panel.apply()).isFalse();
+    set("node-condition-days", 4);
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied)
+        .containsExactly(
+            "d={\"condition\":{\"kind\":\"no_reply\",\"channel\":\"sms\",\"days\":4}}");
+  }
+
+  @Test
+  void an_automated_call_needs_its_script_and_says_what_happens_without_consent() {
+    panel.show(node("c", "call", "{}"), t -> false);
+    assertThat(field("node-call-no-consent").isVisible()).isFalse();
+    set("node-call-mode", "automated");
+    assertThat(field("node-call-no-consent").isVisible()).isTrue();
+    assertThat(panel.apply()).isFalse();
+    assertThat(((HasValidation) field("node-call-script")).getErrorMessage())
+        .isEqualTo("Write what the call should say.");
+    set("node-call-script", "Hi {{lead.firstName}}, this is Acme.");
+    set("node-call-no-consent", "skip");
+    assertThat(panel.apply()).isTrue();
+    panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"replied\"}}"), t -> false);
+    set("node-condition", "call");
+    set("node-condition-call", "no-answer");
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied.get(0))
+        .startsWith("c=")
+        .contains(
+            "\"mode\":\"automated\"",
+            "\"script\":\"Hi {{lead.firstName}}, this is Acme.\"",
+            "\"noConsent\":\"skip\"");
+    assertThat(applied.get(1))
+        .isEqualTo("d={\"condition\":{\"kind\":\"call\",\"value\":\"no-answer\"}}");
+  }
 }

@@ -3,6 +3,7 @@ package io.omnireach.ui.workflow.forms;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import elemental.json.Json;
 import elemental.json.JsonObject;
@@ -57,6 +58,29 @@ public final class DecisionForm implements NodeFormProvider {
     value.setValue(NodeForm.text(cond, "value"));
     Div row = new Div(field, op, value);
     row.addClassName("omni-node-panel-row");
+    Select<String> channel = new Select<>();
+    channel.setId("node-condition-channel");
+    channel.setLabel("Channel");
+    channel.setItems(REPLY_CHANNELS);
+    channel.setItemLabelGenerator(SendFallbackForm::label);
+    String ch = NodeForm.text(cond, "channel");
+    channel.setValue(REPLY_CHANNELS.contains(ch) ? ch : "email");
+    IntegerField days = new IntegerField("Within (days)");
+    days.setId("node-condition-days");
+    days.setMin(1);
+    days.setMax(365);
+    days.setStepButtonsVisible(true);
+    String d = NodeForm.text(cond, "days");
+    days.setValue(d.matches("\\d+") ? Integer.parseInt(d) : 3);
+    Select<String> callStatus = new Select<>();
+    callStatus.setId("node-condition-call");
+    callStatus.setLabel("The last automated call ended");
+    callStatus.setItems(CALL_STATUSES);
+    String cs = NodeForm.text(cond, "value");
+    callStatus.setValue(CALL_STATUSES.contains(cs) ? cs : "completed");
+    callStatus.setWidthFull();
+    Div replyRow = new Div(channel, days);
+    replyRow.addClassName("omni-node-panel-row");
     Paragraph hint = new Paragraph();
     hint.addClassName("omni-muted");
     Runnable sync =
@@ -65,17 +89,28 @@ public final class DecisionForm implements NodeFormProvider {
           boolean needsValue = v.equals("field") || scored(v);
           row.setVisible(needsValue);
           field.setVisible(v.equals("field"));
+          replyRow.setVisible(v.equals("no_reply"));
+          callStatus.setVisible(v.equals("call"));
           hint.setText(
-              needsValue
-                  ? "Leads that match go down “Yes”, the others down “No”."
-                  : "Counts events since the lead entered this workflow. Connect both outputs.");
+              v.equals("no_reply")
+                  ? "Counts from this run's last send on the channel: waits until the days are"
+                      + " over, then goes down “Yes” if the lead did not answer there (an answer"
+                      + " goes down “No” at once). Nothing sent on the channel: “No”."
+                  : needsValue
+                      ? "Leads that match go down “Yes”, the others down “No”."
+                      : "Counts events since the lead entered this workflow. Connect both"
+                          + " outputs.");
         };
     kind.addValueChangeListener(e -> sync.run());
     sync.run();
-    form.add(kind, row, hint);
+    form.add(kind, row, replyRow, callStatus, hint);
     form.check(
         () -> {
           String v = kind.getValue();
+          if (v.equals("no_reply")) {
+            Integer n = days.getValue();
+            return NodeForm.valid(days, n != null && n >= 1 && n <= 365, "1 to 365 days.");
+          }
           if (scored(v)) {
             return NodeForm.valid(
                 value, value.getValue().trim().matches("-?\\d+"), "A whole number.");
@@ -92,6 +127,13 @@ public final class DecisionForm implements NodeFormProvider {
           if (v.equals("field")) {
             cc.put("field", field.getValue());
           }
+          if (v.equals("no_reply")) {
+            cc.put("channel", channel.getValue());
+            cc.put("days", days.getValue());
+          }
+          if (v.equals("call")) {
+            cc.put("value", callStatus.getValue());
+          }
           if (v.equals("field") || scored(v)) {
             cc.put("op", op.getValue());
             if (scored(v)) {
@@ -107,7 +149,22 @@ public final class DecisionForm implements NodeFormProvider {
   }
 
   static final List<String> CONDITIONS =
-      List.of("replied", "opened", "clicked", "meeting_booked", "field", "score", "relationship");
+      List.of(
+          "replied",
+          "no_reply",
+          "opened",
+          "clicked",
+          "meeting_booked",
+          "field",
+          "score",
+          "relationship",
+          "call");
+
+  static final List<String> REPLY_CHANNELS = List.of("email", "sms", "linkedin");
+
+  /** Twilio's final call statuses (see the Call step's automated mode). */
+  static final List<String> CALL_STATUSES =
+      List.of("completed", "busy", "no-answer", "failed", "canceled");
 
   /** The manual score and the computed relationship score both compare with a whole number. */
   static boolean scored(String kind) {
@@ -120,6 +177,8 @@ public final class DecisionForm implements NodeFormProvider {
   static String conditionLabel(String kind) {
     return switch (kind) {
       case "replied" -> "The lead replied";
+      case "no_reply" -> "No reply on a channel within N days";
+      case "call" -> "The automated call ended";
       case "opened" -> "The lead opened the email";
       case "clicked" -> "The lead clicked a link";
       case "meeting_booked" -> "The lead booked a meeting (Calendly)";
