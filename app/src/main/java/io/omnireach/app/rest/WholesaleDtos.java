@@ -52,7 +52,7 @@ public final class WholesaleDtos {
           w.totalMinor(),
           w.currency(),
           w.tenants(),
-          pdfUrl(w),
+          WholesaleDtos.pdfUrl(w),
           w.stripeInvoiceId(),
           w.hostedUrl(),
           w.finalizedAt(),
