@@ -2,6 +2,7 @@ package io.omnireach.app;
 
 import io.omnireach.app.startup.StartupState;
 import io.omnireach.billing.invoice.Invoices;
+import io.omnireach.billing.stripe.StripeWholesale;
 import io.omnireach.billing.wholesale.WholesaleInvoices;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -28,6 +29,7 @@ public class InvoiceScheduler {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject Invoices invoices;
   @Inject WholesaleInvoices wholesale;
+  @Inject StripeWholesale stripeWholesale;
   @Inject StartupState startup;
 
   @Inject
@@ -58,6 +60,11 @@ public class InvoiceScheduler {
       int n = wholesale.finalizeEnded();
       if (n > 0) {
         LOG.info("Finalized " + n + " wholesale invoices of ended months.");
+      }
+      // with Stripe on, each finalized one goes to the reseller's Stripe customer (retried here)
+      int sent = stripeWholesale.sendFinalized();
+      if (sent > 0) {
+        LOG.info("Sent " + sent + " wholesale invoices to Stripe.");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not finalize the wholesale invoices of ended months", e);
