@@ -74,6 +74,7 @@ public final class StripeFake implements AutoCloseable {
   private final AtomicInteger meterRequests = new AtomicInteger();
   private final Map<String, Integer> requestsPerIdentifier = new ConcurrentHashMap<>();
   private final AtomicInteger failMeterEvents = new AtomicInteger();
+  private final java.util.Set<String> refuseInvoices = ConcurrentHashMap.newKeySet();
   private volatile int meterDelayMillis;
 
   private record Answer(int status, String body) {}
@@ -249,6 +250,14 @@ public final class StripeFake implements AutoCloseable {
     return in;
   }
 
+  /**
+   * Invoices for the customer whose {@code omnireach_slug} metadata is this are refused (400), as
+   * Stripe refuses a customer it cannot invoice.
+   */
+  public void refuseInvoicesFor(String slug) {
+    refuseInvoices.add(slug);
+  }
+
   /** The customer's invoices, as Stripe holds them now. */
   public List<JsonNode> invoicesOf(String customerId) {
     return invoices.values().stream()
@@ -352,6 +361,11 @@ public final class StripeFake implements AutoCloseable {
       String customer = form.get("customer");
       if (customer == null || !customers.containsKey(customer)) {
         return error(400, "invalid_request_error", "No such customer: " + customer, "customer");
+      }
+      if (refuseInvoices.contains(
+          customers.get(customer).path("metadata").path("omnireach_slug").asText())) {
+        return error(
+            400, "invalid_request_error", "This customer cannot be invoiced (fake).", "customer");
       }
       String id = "in_" + run + ids.incrementAndGet();
       ObjectNode in = JSON.createObjectNode();
