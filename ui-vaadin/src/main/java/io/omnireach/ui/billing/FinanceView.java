@@ -166,7 +166,10 @@ public class FinanceView extends Div {
     grid.addComponentColumn(r -> BillingUi.badge(r.status()))
         .setHeader("Status")
         .setAutoWidth(true);
-    grid.addComponentColumn(r -> wholesaleActions(r, owner)).setHeader("").setFlexGrow(1);
+    grid.addComponentColumn(r -> wholesaleActions(r, owner))
+        .setHeader("")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.setItems(rows);
     return grid;
   }
@@ -187,8 +190,11 @@ public class FinanceView extends Div {
     Div cell = new Div(link);
     cell.addClassName("omni-finance-invoice");
     if (r.stripeUrl() != null) {
-      Anchor stripe = new Anchor(r.stripeUrl(), "In Stripe");
+      Anchor stripe = new Anchor(r.stripeUrl(), "");
+      stripe.add(VaadinIcon.EXTERNAL_LINK.create(), new Span("Stripe"));
       stripe.setTarget("_blank");
+      stripe.getElement().setAttribute("title", "Open the invoice in Stripe");
+      stripe.addClassName("omni-invoice-pdf");
       cell.add(stripe);
     }
     if (owner && r.settleable()) {
