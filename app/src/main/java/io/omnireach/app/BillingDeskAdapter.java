@@ -9,6 +9,10 @@ import io.omnireach.billing.invoice.InvoiceView;
 import io.omnireach.billing.invoice.Invoices;
 import io.omnireach.billing.plan.Money;
 import io.omnireach.billing.plan.PlanOverview;
+import io.omnireach.billing.stripe.StripeBilling;
+import io.omnireach.billing.stripe.StripeDunning;
+import io.omnireach.billing.wholesale.WholesaleInvoiceView;
+import io.omnireach.billing.wholesale.WholesaleInvoices;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.billing.BillingDesk;
@@ -17,6 +21,7 @@ import io.omnireach.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +37,9 @@ public class BillingDeskAdapter implements BillingDesk {
   @Inject Invoices invoices;
   @Inject InvoiceDocuments documents;
   @Inject FinanceReport finance;
+  @Inject WholesaleInvoices wholesale;
+  @Inject StripeBilling stripe;
+  @Inject StripeDunning dunning;
 
   @Override
   public PlanCard plan(AuthenticatedUser user) {
@@ -137,6 +145,62 @@ public class BillingDeskAdapter implements BillingDesk {
   public void settle(AuthenticatedUser operator, long tenantId, long invoiceId, boolean paid) {
     invoices.settle(
         scope(operator), tenantId, invoiceId, paid ? InvoiceStatus.PAID : InvoiceStatus.VOID);
+  }
+
+  @Override
+  public List<WholesaleRow> wholesaleInvoices(AuthenticatedUser operator) {
+    Long scope = scope(operator);
+    List<WholesaleInvoiceView> list =
+        scope == null ? wholesale.finalizedForAll() : wholesale.list(scope, scope);
+    return list.stream()
+        .map(
+            w ->
+                new WholesaleRow(
+                    w.id(),
+                    w.resellerId(),
+                    w.resellerName(),
+                    w.number(),
+                    YearMonth.from(w.periodStart()),
+                    w.tenants(),
+                    Money.format(w.totalMinor(), w.currency()),
+                    w.status().name(),
+                    scope == null
+                        && w.status() == InvoiceStatus.OPEN
+                        && w.stripeInvoiceId() == null,
+                    w.hostedUrl()))
+        .toList();
+  }
+
+  @Override
+  public byte[] wholesalePdf(AuthenticatedUser operator, long resellerId, long invoiceId) {
+    return wholesale.pdf(scope(operator), resellerId, invoiceId);
+  }
+
+  @Override
+  public void settleWholesale(
+      AuthenticatedUser owner, long resellerId, long invoiceId, boolean paid) {
+    if (!owner.has(Role.OWNER)) {
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN, "Only the platform's Owner records wholesale payments.");
+    }
+    wholesale.settle(resellerId, invoiceId, paid ? InvoiceStatus.PAID : InvoiceStatus.VOID);
+  }
+
+  @Override
+  public List<OverdueReseller> overdueResellers(AuthenticatedUser operator) {
+    if (!operator.has(Role.OWNER) || !stripe.enabled()) {
+      return List.of();
+    }
+    return dunning.overdueResellers().stream()
+        .map(
+            o ->
+                new OverdueReseller(
+                    o.resellerId(),
+                    o.name(),
+                    o.standing().invoiceNumber(),
+                    o.standing().amountDue(),
+                    o.standing().since().atZone(ZoneOffset.UTC).toLocalDate()))
+        .toList();
   }
 
   private static long tokens(Map<Meter, Long> usage) {

@@ -12,6 +12,7 @@ import io.omnireach.billing.plan.PriceBook;
 import io.omnireach.billing.plan.ResellerPrices;
 import io.omnireach.billing.stripe.StripeBilling;
 import io.omnireach.billing.stripe.StripeDunning;
+import io.omnireach.billing.wholesale.WholesaleInvoices;
 import io.omnireach.brand.BrandResolver;
 import io.omnireach.db.Transactions;
 import io.omnireach.usage.SendingGate;
@@ -103,5 +104,13 @@ public class BillingServices {
   @Singleton
   FinanceReport financeReport(JpaTransactions jpa, Invoices invoices, Clock clock) {
     return new FinanceReport(jpa, invoices, clock);
+  }
+
+  /** What the platform bills resellers (wholesale), in the platform's brand. */
+  @Produces
+  @Singleton
+  WholesaleInvoices wholesaleInvoices(
+      JpaTransactions jpa, Invoices invoices, BrandResolver brands, Clock clock) {
+    return new WholesaleInvoices(jpa, invoices, brands, clock);
   }
 }

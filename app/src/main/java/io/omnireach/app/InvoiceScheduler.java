@@ -2,6 +2,8 @@ package io.omnireach.app;
 
 import io.omnireach.app.startup.StartupState;
 import io.omnireach.billing.invoice.Invoices;
+import io.omnireach.billing.stripe.StripeWholesale;
+import io.omnireach.billing.wholesale.WholesaleInvoices;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +16,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Finalizes the invoices of ended months every {@code omnireach.billing.finalize-seconds} (default
- * 3600; 0 turns it off) on the managed scheduled executor. Safe on several servers at once: each
- * invoice is finalized under a lock per tenant and month, numbers under a row lock.
+ * Finalizes the invoices of ended months, the tenants' and then the resellers' wholesale ones,
+ * every {@code omnireach.billing.finalize-seconds} (default 3600; 0 turns it off) on the managed
+ * scheduled executor. Safe on several servers at once: each invoice is finalized under a lock per
+ * tenant and month, numbers under a row lock.
  */
 @ApplicationScoped
 public class InvoiceScheduler {
@@ -25,6 +28,8 @@ public class InvoiceScheduler {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject Invoices invoices;
+  @Inject WholesaleInvoices wholesale;
+  @Inject StripeWholesale stripeWholesale;
   @Inject StartupState startup;
 
   @Inject
@@ -49,6 +54,20 @@ public class InvoiceScheduler {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not finalize the invoices of ended months", e);
+    }
+    try {
+      // after the tenants' invoices: what the platform bills each reseller for them
+      int n = wholesale.finalizeEnded();
+      if (n > 0) {
+        LOG.info("Finalized " + n + " wholesale invoices of ended months.");
+      }
+      // with Stripe on, each finalized one goes to the reseller's Stripe customer (retried here)
+      int sent = stripeWholesale.sendFinalized();
+      if (sent > 0) {
+        LOG.info("Sent " + sent + " wholesale invoices to Stripe.");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not finalize the wholesale invoices of ended months", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.omnireach.app;
 
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.billing.stripe.StripeBilling;
+import io.omnireach.billing.stripe.StripeCustomers.Account;
 import io.omnireach.billing.stripe.StripeDunning;
 import io.omnireach.billing.stripe.StripeDunning.Standing;
 import io.omnireach.ui.billing.PaymentNotices;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The shell's payment banner over Stripe dunning: the workspace's standing in words, for Admin and
- * Finance only (they can act on it); nothing while Stripe is off or all is paid.
+ * Finance only (they can act on it), and a reseller's wholesale standing for its Reseller users (on
+ * Console → Finance); nothing while Stripe is off or all is paid.
  */
 @ApplicationScoped
 public class PaymentNoticesAdapter implements PaymentNotices {
@@ -31,6 +33,9 @@ public class PaymentNoticesAdapter implements PaymentNotices {
 
   @Override
   public Optional<Notice> forUser(AuthenticatedUser user) {
+    if (stripe.enabled() && user.has(Role.RESELLER) && user.resellerId() != null) {
+      return reseller(dunning.standing(Account.reseller(user.resellerId())));
+    }
     if (!stripe.enabled()
         || user.tenant() == null
         || !(user.has(Role.ADMIN) || user.has(Role.FINANCE))) {
@@ -41,6 +46,29 @@ public class PaymentNoticesAdapter implements PaymentNotices {
       return Optional.empty();
     }
     return Optional.of(notice(s, clock.instant()));
+  }
+
+  /**
+   * A reseller's failed wholesale payment. Its tenants are never paused for it: the Owner sees the
+   * reseller on the overdue list after the grace period.
+   */
+  static Optional<Notice> reseller(Standing s) {
+    if (s.status() != StripeDunning.Status.PAST_DUE) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Notice(
+            "Wholesale payment failed",
+            "We could not collect "
+                + s.amountDue()
+                + " for wholesale invoice "
+                + s.invoiceNumber()
+                + " on "
+                + DAY.format(s.since())
+                + ". Pay it or update the payment method; your tenants keep working meanwhile.",
+            "Pay invoice",
+            s.hostedUrl(),
+            false));
   }
 
   static Notice notice(Standing s, Instant now) {

@@ -5,6 +5,8 @@ import io.omnireach.billing.stripe.StripeBilling;
 import io.omnireach.billing.stripe.StripeDunning;
 import io.omnireach.billing.stripe.StripeSettings;
 import io.omnireach.billing.stripe.StripeWebhook;
+import io.omnireach.billing.stripe.StripeWholesale;
+import io.omnireach.billing.wholesale.WholesaleInvoices;
 import io.omnireach.channel.MessageRelay;
 import io.omnireach.channel.Messages;
 import io.omnireach.db.Transactions;
@@ -80,6 +82,7 @@ public class StripeServices {
       MessageRelay relay,
       Messages messages,
       TenantDirectory tenants,
+      WholesaleInvoices wholesale,
       Clock clock) {
     InvoiceBook book =
         books.isResolvable()
@@ -95,6 +98,7 @@ public class StripeServices {
         tx,
         stripe,
         book,
+        wholesale,
         dunning,
         tenantId ->
             executor.execute(
@@ -121,5 +125,12 @@ public class StripeServices {
   @Singleton
   UsageReportSink usageReportSink(StripeBilling stripe) {
     return stripe.usageSink();
+  }
+
+  /** Finalized wholesale invoices go to the reseller's Stripe customer (Stripe on). */
+  @Produces
+  @Singleton
+  StripeWholesale stripeWholesale(StripeBilling stripe, WholesaleInvoices wholesale) {
+    return new StripeWholesale(stripe, wholesale);
   }
 }

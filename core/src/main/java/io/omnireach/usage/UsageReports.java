@@ -19,28 +19,31 @@ import java.util.Set;
  * only writer of both). Two set-based moves, each in the caller's transaction:
  *
  * <ol>
- *   <li>{@link #group}: unreported events of counted meters become one report per tenant, meter and
- *       UTC hour, and are marked with that report's id — in one statement, so an event is in
- *       exactly one report or (rolled back) in none;
+ *   <li>{@link #group}: unreported events become one report per tenant, meter and UTC hour, and are
+ *       marked with that report's id — in one statement, so an event is in exactly one report or
+ *       (rolled back) in none;
  *   <li>{@link #claim} / {@link #sent}: pending reports are claimed ({@code FOR UPDATE SKIP
  *       LOCKED}, so servers share the work) and marked SENT in the transaction that claimed them. A
  *       crash between the send and that commit leaves them PENDING: they are sent again with the
  *       same identifier, which the biller keeps once.
  * </ol>
  *
- * Snapshot meters (seats, leads: billed at the period's peak) are not reported as meter events.
- * Events older than {@link #MAX_AGE} are left out: Stripe refuses meter events older than 35 days.
+ * Snapshot meters (seats, leads: one event per tenant and UTC day) are reported too, each day's
+ * report carrying the <em>peak of its calendar month so far</em> (UTC): billed on a Stripe meter
+ * with aggregation {@code last} over a calendar-month period, that is the month's peak — what
+ * self-made invoices bill. Events older than {@link #MAX_AGE} are left out: Stripe refuses meter
+ * events older than 35 days.
  */
 public final class UsageReports {
 
   /** The oldest usage reported (Stripe accepts meter events up to 35 days back). */
   public static final Duration MAX_AGE = Duration.ofDays(30);
 
-  private static final String[] COUNTED =
-      Arrays.stream(Meter.values())
-          .filter(m -> !m.snapshot())
-          .map(Meter::key)
-          .toArray(String[]::new);
+  private static final String[] METERS =
+      Arrays.stream(Meter.values()).map(Meter::key).toArray(String[]::new);
+
+  private static final String[] SNAPSHOTS =
+      Arrays.stream(Meter.values()).filter(Meter::snapshot).map(Meter::key).toArray(String[]::new);
 
   private static final String GROUP =
       "with picked as (select id, tenant_id, meter, quantity, occurred_at"
@@ -49,9 +52,16 @@ public final class UsageReports {
           + " grouped as (select tenant_id, meter, date_trunc('hour', occurred_at, 'UTC') as hour,"
           + " sum(quantity) as quantity, max(occurred_at) as occurred_at, count(*) as events"
           + " from picked group by 1, 2, 3),"
+          // a snapshot's report: the month's peak up to this snapshot (Stripe's "last" = peak)
+          + " valued as (select g.tenant_id, g.meter, g.hour, g.occurred_at, g.events,"
+          + " case when g.meter = any(?) then greatest(g.quantity, coalesce((select"
+          + " max(e.quantity) from platform.usage_events e where e.tenant_id = g.tenant_id"
+          + " and e.meter = g.meter and e.occurred_at >= date_trunc('month', g.occurred_at, 'UTC')"
+          + " and e.occurred_at < g.occurred_at), 0)) else g.quantity end as quantity"
+          + " from grouped g),"
           + " reports as (insert into platform.usage_reports"
           + " (tenant_id, meter, hour, quantity, occurred_at, events, not_before, created_at)"
-          + " select tenant_id, meter, hour, quantity, occurred_at, events, ?, ? from grouped"
+          + " select tenant_id, meter, hour, quantity, occurred_at, events, ?, ? from valued"
           + " returning id, tenant_id, meter, hour),"
           + " marked as (update platform.usage_events e set report_id = r.id"
           + " from picked p join reports r on r.tenant_id = p.tenant_id and r.meter = p.meter"
@@ -65,11 +75,12 @@ public final class UsageReports {
    */
   public int group(Connection c, int limit, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(GROUP)) {
-      ps.setArray(1, c.createArrayOf("text", COUNTED));
+      ps.setArray(1, c.createArrayOf("text", METERS));
       ps.setTimestamp(2, Timestamp.from(now.minus(MAX_AGE)));
       ps.setInt(3, limit);
-      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setArray(4, c.createArrayOf("text", SNAPSHOTS));
       ps.setTimestamp(5, Timestamp.from(now));
+      ps.setTimestamp(6, Timestamp.from(now));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);

@@ -102,10 +102,10 @@ class UsageReportsTest {
     }
     record(a, Meter.AI_INPUT_TOKENS, 1200, "ai_call:1", hour2);
     record(a, Meter.AI_INPUT_TOKENS, 800, "ai_call:2", hour2);
-    record(a, Meter.ACTIVE_SEATS, 4, "seats:day", hour2); // a snapshot: not a meter event
+    record(a, Meter.ACTIVE_SEATS, 4, "seats:day", hour2); // a snapshot: reported too
     record(a, Meter.EMAILS_SENT, 1, "message:ancient", NOW.minus(Duration.ofDays(40)));
 
-    assertThat(groupAll()).isEqualTo(32); // in batches of 7: reports are split, never doubled
+    assertThat(groupAll()).isEqualTo(33); // in batches of 7: reports are split, never doubled
     assertThat(groupOnce(100)).isZero();
 
     String sum =
@@ -113,7 +113,7 @@ class UsageReportsTest {
     assertThat(sql(sum + "'emails_sent'", a)).isEqualTo(20);
     assertThat(sql(sum + "'emails_sent'", b)).isEqualTo(10);
     assertThat(sql(sum + "'ai_input_tokens'", a)).isEqualTo(2000);
-    assertThat(sql(sum + "'active_seats'", a)).isZero();
+    assertThat(sql(sum + "'active_seats'", a)).isEqualTo(4);
     assertThat(
             sql(
                 "select count(*) from usage_events e join usage_reports r on r.id = e.report_id"
@@ -125,8 +125,8 @@ class UsageReportsTest {
         .isZero();
     assertThat(
             sql("select count(*) from usage_events where tenant_id = ? and report_id is null", a))
-        .as("the snapshot and the 40-day-old event stay unreported")
-        .isEqualTo(2);
+        .as("the 40-day-old event stays unreported")
+        .isEqualTo(1);
     // each report's quantity is the sum of the events marked with it
     assertThat(
             sql(
@@ -134,6 +134,41 @@ class UsageReportsTest {
                     + " (select sum(quantity) from usage_events e where e.report_id = r.id)",
                 a))
         .isZero();
+  }
+
+  @Test
+  void a_snapshot_is_reported_as_its_months_peak_so_far_so_that_stripes_last_value_is_the_peak() {
+    long tenant = 290;
+    java.time.YearMonth month = java.time.YearMonth.from(NOW.atZone(java.time.ZoneOffset.UTC));
+    Instant first = month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    List<Instant> days = new ArrayList<>();
+    for (int d = 0; d < 4; d++) {
+      Instant day = first.plus(Duration.ofDays(d)).plusSeconds(60);
+      if (day.isBefore(NOW)) {
+        days.add(day);
+      }
+    }
+    List<Long> expected = new ArrayList<>();
+    Instant lastMonth = first.minusSeconds(60);
+    if (lastMonth.isAfter(NOW.minus(UsageReports.MAX_AGE))) {
+      // last month's last day had more: it does not count in this month
+      record(tenant, Meter.LEADS_STORED, 900, "snapshot:prev", lastMonth);
+      expected.add(900L);
+    }
+    long[] values = {500, 700, 600, 650};
+    long[] peaks = {500, 700, 700, 700};
+    for (int d = 0; d < days.size(); d++) {
+      record(tenant, Meter.LEADS_STORED, values[d], "snapshot:" + d, days.get(d));
+      expected.add(peaks[d]);
+    }
+    groupAll();
+    List<Long> reported =
+        claimAll().stream()
+            .filter(r -> r.tenantId() == tenant)
+            .sorted(java.util.Comparator.comparing(UsageReport::occurredAt))
+            .map(UsageReport::quantity)
+            .toList();
+    assertThat(reported).isEqualTo(expected);
   }
 
   @Test

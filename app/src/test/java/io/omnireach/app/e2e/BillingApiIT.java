@@ -562,7 +562,9 @@ class BillingApiIT {
             + "\",\"userName\":\"Rex\",\"userPassword\":\""
             + PASSWORD
             + "\"}";
-    return json(E2e.send("POST", "/api/v1/resellers", owner, body), 201).get("id").asLong();
+    return json(E2e.send("POST", "/api/v1/resellers", E2e.token("owner@omnireach.demo"), body), 201)
+        .get("id")
+        .asLong();
   }
 
   static long createTenant(String resellerToken, String slug, String adminEmail) throws Exception {

@@ -35,6 +35,10 @@ final class Journeys {
   }
 
   static void signIn(Browser browser, String email) {
+    signIn(browser, email, E2e.DEMO_PASSWORD);
+  }
+
+  static void signIn(Browser browser, String email, String password) {
     browser.driver.manage().deleteAllCookies();
     browser.open("/login");
     WebElement form;
@@ -45,7 +49,7 @@ final class Journeys {
       form = browser.await(By.id("login-form"));
     }
     form.findElement(By.cssSelector("input[name=username]")).sendKeys(email);
-    form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
+    form.findElement(By.cssSelector("input[name=password]")).sendKeys(password);
     form.findElement(By.cssSelector("vaadin-button")).click();
     browser.await(By.cssSelector(".omni-brand-name"));
   }

@@ -148,7 +148,8 @@ public final class InvoicePdf {
     return out.toByteArray();
   }
 
-  static String title(InvoiceView invoice) {
+  /** The number, or "draft 2026-03". */
+  public static String title(InvoiceView invoice) {
     return invoice.number() != null
         ? invoice.number()
         : "draft "

@@ -32,6 +32,9 @@ public final class JpaTransactions {
   /** The entity manager property EclipseLink reads the tenant discriminator from. */
   public static final String TENANT_PROPERTY = "omnireach.tenant-id";
 
+  /** The entity manager property EclipseLink reads the reseller discriminator from. */
+  public static final String RESELLER_PROPERTY = "omnireach.reseller-id";
+
   /** How a unit of work gets its transaction. */
   public interface Control {
     /** Runs {@code work} in a transaction of {@code em}: begun and ended here, or joined. */
@@ -57,6 +60,15 @@ public final class JpaTransactions {
    */
   public <T> T tenant(TenantRef tenant, JpaWork<T> work) {
     return run(Map.of(TENANT_PROPERTY, tenant.id()), tenant, work);
+  }
+
+  /**
+   * Work for one reseller on the rows it owns in {@code platform} (wholesale invoices): search path
+   * platform, and the entity manager sees only that reseller's rows — the same single-table rule as
+   * a tenant's, on {@code reseller_id}.
+   */
+  public <T> T reseller(long resellerId, JpaWork<T> work) {
+    return run(Map.of(RESELLER_PROPERTY, resellerId), () -> "platform", work);
   }
 
   /**

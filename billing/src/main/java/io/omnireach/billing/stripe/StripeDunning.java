@@ -122,6 +122,8 @@ public final class StripeDunning {
     }
     if (first && account.kind() == Kind.TENANT) {
       remind(c, account.id(), in, at);
+    } else if (first) {
+      remindReseller(c, account.id(), in);
     }
     return first;
   }
@@ -147,35 +149,78 @@ public final class StripeDunning {
 
   /** The tenant's standing now. */
   public Standing standing(long tenantId) {
-    return tx.platform(c -> standing(c, tenantId));
+    return standing(Account.tenant(tenantId));
   }
 
-  private Standing standing(Connection c, long tenantId) throws SQLException {
+  /** A tenant's or a reseller's standing now. */
+  public Standing standing(Account account) {
+    return tx.platform(c -> standing(c, account));
+  }
+
+  private Standing standing(Connection c, Account account) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select u.invoice_id, u.number, u.amount_due, u.currency, u.hosted_url,"
                 + " u.failed_since from platform.stripe_customers s"
                 + " join platform.stripe_unpaid_invoices u on u.customer_id = s.customer_id"
-                + " where s.account_kind = 'TENANT' and s.account_id = ?"
+                + " where s.account_kind = ? and s.account_id = ?"
                 + " and u.settled_at is null and u.failed_since is not null"
                 + " order by u.failed_since limit 1")) {
-      ps.setLong(1, tenantId);
+      ps.setString(1, account.kind().name());
+      ps.setLong(2, account.id());
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Standing.OK;
-        }
-        Instant since = rs.getTimestamp(6).toInstant();
-        return new Standing(
-            Status.PAST_DUE,
-            rs.getString(1),
-            rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
-            rs.getLong(3),
-            rs.getString(4),
-            rs.getString(5),
-            since,
-            since.plus(grace));
+        return rs.next() ? pastDue(rs) : Standing.OK;
       }
     }
+  }
+
+  private Standing pastDue(ResultSet rs) throws SQLException {
+    Instant since = rs.getTimestamp(6).toInstant();
+    return new Standing(
+        Status.PAST_DUE,
+        rs.getString(1),
+        rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        since,
+        since.plus(grace));
+  }
+
+  /** A reseller whose wholesale invoice is unpaid past the grace period, for the Owner. */
+  public record OverdueReseller(
+      long resellerId, String name, String supportEmail, Standing standing) {}
+
+  /**
+   * Resellers with a wholesale invoice unpaid longer than the grace period, longest first. Their
+   * tenants' sending is never paused for it (the tenants may well have paid their reseller): the
+   * Owner sees them here and decides (talk to them, suspend the reseller by hand).
+   */
+  public List<OverdueReseller> overdueResellers() {
+    return tx.platform(
+        c -> {
+          List<OverdueReseller> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select * from (select distinct on (r.id) u.invoice_id, u.number, u.amount_due,"
+                      + " u.currency, u.hosted_url, u.failed_since, r.id, r.name, r.support_email"
+                      + " from platform.stripe_customers s"
+                      + " join platform.stripe_unpaid_invoices u on u.customer_id = s.customer_id"
+                      + " join platform.resellers r on r.id = s.account_id"
+                      + " where s.account_kind = 'RESELLER' and u.settled_at is null"
+                      + " and u.failed_since is not null and u.failed_since <= ?"
+                      + " order by r.id, u.failed_since) o order by failed_since, name")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(grace)));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new OverdueReseller(
+                        rs.getLong(7), rs.getString(8), rs.getString(9), pastDue(rs)));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   /**
@@ -184,7 +229,7 @@ public final class StripeDunning {
    */
   public SendingGate gate() {
     return (c, tenantId, meter) -> {
-      Standing s = standing(c, tenantId);
+      Standing s = standing(c, Account.tenant(tenantId));
       if (!s.sendingPaused(clock.instant())) {
         return SendingGate.Allowance.UNLIMITED;
       }
@@ -249,6 +294,44 @@ public final class StripeDunning {
           message,
           in.getHostedInvoiceUrl());
     }
+  }
+
+  /**
+   * The platform's reminder to a reseller whose wholesale invoice failed, to its support email, in
+   * the platform's brand (the platform bills it). Nothing is paused.
+   */
+  private void remindReseller(Connection c, long resellerId, Invoice in) throws SQLException {
+    String name = null;
+    String email = null;
+    try (PreparedStatement ps =
+        c.prepareStatement("select name, support_email from platform.resellers where id = ?")) {
+      ps.setLong(1, resellerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          name = rs.getString(1);
+          email = rs.getString(2);
+        }
+      }
+    }
+    if (email == null || email.isBlank()) {
+      return; // no support email: the banner in its console still shows it
+    }
+    String number = in.getNumber() == null ? in.getId() : in.getNumber();
+    mail.alert(
+        c,
+        null,
+        "wholesale-past-due:" + in.getId(),
+        email,
+        "Payment failed for wholesale invoice " + number,
+        "We could not collect the payment of "
+            + money(in.getAmountDue() == null ? 0 : in.getAmountDue(), in.getCurrency())
+            + " for wholesale invoice "
+            + number
+            + " of "
+            + name
+            + ". Please pay it or update the payment method. Your tenants keep working"
+            + " meanwhile; the platform's operator will contact you if it stays unpaid.",
+        in.getHostedInvoiceUrl());
   }
 
   static String money(long minor, String currency) {

@@ -12,6 +12,9 @@ import com.stripe.model.InvoiceLineItem;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceFinalizeInvoiceParams;
+import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoiceLineItemListParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -172,6 +175,75 @@ public final class StripeGateway {
             .build();
     return call(
         "portal session", () -> client.v1().billingPortal().sessions().create(params).getUrl());
+  }
+
+  /** An invoice line to send: what it says and its amount in minor units (negative: a credit). */
+  public record Item(String description, long amountMinor) {}
+
+  /** An invoice as Stripe made it: its id and the pages where the customer pays or downloads it. */
+  public record SentInvoice(String id, String hostedUrl, String pdfUrl) {}
+
+  /**
+   * Creates an invoice made elsewhere in Stripe — a draft with only these items, then finalized so
+   * Stripe charges it (automatic collection). Every call carries an Idempotency-Key derived from
+   * {@code key}, so running it again (after a crash, on another server) gets the same invoice and
+   * items back from Stripe instead of new ones.
+   *
+   * @param key the same for every attempt to send this invoice, e.g. {@code omnireach-wholesale-42}
+   */
+  public SentInvoice sendInvoice(
+      String key,
+      String customerId,
+      String currency,
+      String description,
+      Map<String, String> metadata,
+      List<Item> items) {
+    String cur = currency.toLowerCase(java.util.Locale.ROOT);
+    return call(
+        "invoice " + key,
+        () -> {
+          InvoiceCreateParams.Builder p =
+              InvoiceCreateParams.builder()
+                  .setCustomer(customerId)
+                  .setCurrency(cur)
+                  .setDescription(description)
+                  .setCollectionMethod(InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
+                  .setAutoAdvance(false) // finalized below, once every item is on it
+                  .setPendingInvoiceItemsBehavior(
+                      InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE);
+          metadata.forEach(p::putMetadata);
+          Invoice draft = client.v1().invoices().create(p.build(), idempotent(key));
+          for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            client
+                .v1()
+                .invoiceItems()
+                .create(
+                    InvoiceItemCreateParams.builder()
+                        .setCustomer(customerId)
+                        .setInvoice(draft.getId())
+                        .setCurrency(cur)
+                        .setAmount(item.amountMinor())
+                        .setDescription(item.description())
+                        .build(),
+                    idempotent(key + "-item-" + (i + 1)));
+          }
+          Invoice open =
+              "draft".equals(draft.getStatus())
+                  ? client
+                      .v1()
+                      .invoices()
+                      .finalizeInvoice(
+                          draft.getId(),
+                          InvoiceFinalizeInvoiceParams.builder().setAutoAdvance(true).build(),
+                          idempotent(key + "-finalize"))
+                  : draft;
+          return new SentInvoice(open.getId(), open.getHostedInvoiceUrl(), open.getInvoicePdf());
+        });
+  }
+
+  private static RequestOptions idempotent(String key) {
+    return RequestOptions.builder().setIdempotencyKey(key).build();
   }
 
   /** The invoice as Stripe has it now. */

@@ -10,8 +10,10 @@ import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.net.Webhook;
 import io.omnireach.billing.InvoiceBook;
+import io.omnireach.billing.InvoiceStatus;
 import io.omnireach.billing.stripe.StripeCustomers.Account;
 import io.omnireach.billing.stripe.StripeCustomers.Kind;
+import io.omnireach.billing.wholesale.WholesaleInvoices;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import java.sql.Connection;
@@ -63,6 +65,7 @@ public final class StripeWebhook {
   private final StripeDunning dunning;
   private final LongConsumer sendingResumed;
   private final Clock clock;
+  private final WholesaleInvoices wholesale;
 
   /**
    * @param sendingResumed told the tenant id after an invoice of it was paid (e.g. to re-check
@@ -75,9 +78,25 @@ public final class StripeWebhook {
       StripeDunning dunning,
       LongConsumer sendingResumed,
       Clock clock) {
+    this(tx, stripe, invoices, null, dunning, sendingResumed, clock);
+  }
+
+  /**
+   * @param wholesale where a reseller's Stripe invoices (the wholesale ones sent there) are
+   *     recorded as paid or void; null: not recorded
+   */
+  public StripeWebhook(
+      Transactions tx,
+      StripeBilling stripe,
+      InvoiceBook invoices,
+      WholesaleInvoices wholesale,
+      StripeDunning dunning,
+      LongConsumer sendingResumed,
+      Clock clock) {
     this.tx = tx;
     this.stripe = stripe;
     this.invoices = invoices;
+    this.wholesale = wholesale;
     this.dunning = dunning;
     this.sendingResumed = sendingResumed;
     this.clock = clock;
@@ -147,6 +166,11 @@ public final class StripeWebhook {
     // transaction, before the inbox row: a crash in between means a redelivery records it again
     if (a.kind() == Kind.TENANT && in.getId() != null) {
       invoices.recordExternal(a.id(), ExternalInvoices.of(in, lines(in)));
+    } else if (a.kind() == Kind.RESELLER && wholesale != null && in.getId() != null) {
+      InvoiceStatus status = ExternalInvoices.status(in.getStatus());
+      if (status == InvoiceStatus.PAID || status == InvoiceStatus.VOID) {
+        wholesale.recordStripe(a.id(), in.getId(), status);
+      }
     }
     Result result =
         inbox(

@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       completes a setup session ({@link #completeSetup}) as the customer would, and a customer's
  *       default payment method for invoices can be set; invoices put in by a test are listed and
  *       retrieved;
+ *   <li>invoices made through the API (create a draft, add invoice items to it, finalize it: a
+ *       number, status open, amount due) are kept and listed ({@link #invoicesOf});
  *   <li>every call needs a bearer API key (401 otherwise).
  * </ul>
  *
@@ -72,6 +74,7 @@ public final class StripeFake implements AutoCloseable {
   private final AtomicInteger meterRequests = new AtomicInteger();
   private final Map<String, Integer> requestsPerIdentifier = new ConcurrentHashMap<>();
   private final AtomicInteger failMeterEvents = new AtomicInteger();
+  private final java.util.Set<String> refuseInvoices = ConcurrentHashMap.newKeySet();
   private volatile int meterDelayMillis;
 
   private record Answer(int status, String body) {}
@@ -247,6 +250,33 @@ public final class StripeFake implements AutoCloseable {
     return in;
   }
 
+  /**
+   * Invoices for the customer whose {@code omnireach_slug} metadata is this are refused (400), as
+   * Stripe refuses a customer it cannot invoice.
+   */
+  public void refuseInvoicesFor(String slug) {
+    refuseInvoices.add(slug);
+  }
+
+  /** The customer's invoices, as Stripe holds them now. */
+  public List<JsonNode> invoicesOf(String customerId) {
+    return invoices.values().stream()
+        .filter(i -> customerId.equals(i.path("customer").asText()))
+        .map(i -> (JsonNode) i.deepCopy())
+        .toList();
+  }
+
+  /** An invoice as Stripe holds it now, with its status changed (e.g. "paid" for an event). */
+  public ObjectNode invoiceWithStatus(String id, String status) {
+    ObjectNode in = invoices.get(id);
+    in.put("status", status);
+    if ("paid".equals(status)) {
+      in.put("amount_paid", in.get("total").asLong());
+      in.put("amount_due", 0);
+    }
+    return in.deepCopy();
+  }
+
   // ------------------------------------------------------------------ the fake API
 
   private final class Handler implements ResponseDefinitionTransformerV2 {
@@ -326,6 +356,90 @@ public final class StripeFake implements AutoCloseable {
         c.putObject("invoice_settings").put("default_payment_method", method);
       }
       return json(200, c.toString());
+    }
+    if (path.equals("/v1/invoices")) {
+      String customer = form.get("customer");
+      if (customer == null || !customers.containsKey(customer)) {
+        return error(400, "invalid_request_error", "No such customer: " + customer, "customer");
+      }
+      if (refuseInvoices.contains(
+          customers.get(customer).path("metadata").path("omnireach_slug").asText())) {
+        return error(
+            400, "invalid_request_error", "This customer cannot be invoiced (fake).", "customer");
+      }
+      String id = "in_" + run + ids.incrementAndGet();
+      ObjectNode in = JSON.createObjectNode();
+      in.put("id", id);
+      in.put("object", "invoice");
+      in.put("customer", customer);
+      in.put("status", "draft");
+      in.put("currency", form.get("currency"));
+      in.put("description", form.get("description"));
+      in.put("collection_method", form.get("collection_method"));
+      in.put("auto_advance", Boolean.parseBoolean(form.get("auto_advance")));
+      in.put("created", clock.instant().getEpochSecond());
+      in.put("period_start", clock.instant().getEpochSecond());
+      in.put("period_end", clock.instant().getEpochSecond());
+      in.put("livemode", false);
+      ObjectNode metadata = in.putObject("metadata");
+      nested(form, "metadata").forEach(metadata::put);
+      ObjectNode list = in.putObject("lines");
+      list.put("object", "list");
+      list.put("has_more", false);
+      list.put("url", "/v1/invoices/" + id + "/lines");
+      list.putArray("data");
+      in.put("subtotal", 0);
+      in.put("total", 0);
+      in.put("amount_due", 0);
+      in.put("amount_paid", 0);
+      invoices.put(id, in);
+      return json(200, in.toString());
+    }
+    if (path.equals("/v1/invoiceitems")) {
+      ObjectNode in = invoices.get(String.valueOf(form.get("invoice")));
+      if (in == null || !"draft".equals(in.get("status").asText())) {
+        return error(
+            400, "invalid_request_error", "No draft invoice " + form.get("invoice"), "invoice");
+      }
+      if (form.get("amount") == null || !form.get("currency").equals(in.get("currency").asText())) {
+        return error(400, "invalid_request_error", "Missing amount or other currency", "amount");
+      }
+      long amount = Long.parseLong(form.get("amount"));
+      ObjectNode line = ((ArrayNode) in.get("lines").get("data")).addObject();
+      line.put("id", "il_" + run + ids.incrementAndGet());
+      line.put("object", "line_item");
+      line.put("description", form.get("description"));
+      line.put("quantity", 1);
+      line.put("amount", amount);
+      line.put("currency", form.get("currency"));
+      long total = in.get("total").asLong() + amount;
+      in.put("subtotal", total);
+      in.put("total", total);
+      ObjectNode item = JSON.createObjectNode();
+      item.put("id", "ii_" + run + ids.incrementAndGet());
+      item.put("object", "invoiceitem");
+      item.put("customer", form.get("customer"));
+      item.put("invoice", in.get("id").asText());
+      item.put("amount", amount);
+      item.put("currency", form.get("currency"));
+      item.put("description", form.get("description"));
+      return json(200, item.toString());
+    }
+    if (path.startsWith("/v1/invoices/") && path.endsWith("/finalize")) {
+      ObjectNode in =
+          invoices.get(
+              path.substring("/v1/invoices/".length(), path.length() - "/finalize".length()));
+      if (in == null || !"draft".equals(in.get("status").asText())) {
+        return error(400, "invalid_request_error", "This invoice is already finalized.", "id");
+      }
+      String id = in.get("id").asText();
+      long total = in.get("total").asLong();
+      in.put("number", "FAKE-" + ids.incrementAndGet());
+      in.put("status", total > 0 ? "open" : "paid"); // Stripe marks a zero invoice paid
+      in.put("amount_due", Math.max(0, total));
+      in.put("hosted_invoice_url", "https://invoice.stripe.test/i/" + id);
+      in.put("invoice_pdf", "https://pay.stripe.test/invoice/" + id + "/pdf");
+      return json(200, in.toString());
     }
     if (path.equals("/v1/checkout/sessions")) {
       String customer = form.get("customer");

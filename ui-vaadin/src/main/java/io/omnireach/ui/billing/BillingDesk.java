@@ -85,6 +85,26 @@ public interface BillingDesk {
       long emails,
       long aiTokens) {}
 
+  /**
+   * A wholesale invoice: what the platform bills a reseller for a month. {@code status}: DRAFT,
+   * OPEN, PAID, VOID; {@code settleable}: the Owner may mark it paid or void (OPEN, not Stripe's).
+   */
+  record WholesaleRow(
+      long id,
+      long resellerId,
+      String reseller,
+      String number,
+      YearMonth month,
+      int tenants,
+      String total,
+      String status,
+      boolean settleable,
+      String stripeUrl) {}
+
+  /** A reseller whose wholesale invoice is unpaid past the grace period (Owner). */
+  record OverdueReseller(
+      long resellerId, String reseller, String invoice, String amountDue, LocalDate since) {}
+
   PlanCard plan(AuthenticatedUser user);
 
   List<InvoiceRow> invoices(AuthenticatedUser user);
@@ -95,6 +115,21 @@ public interface BillingDesk {
   FinanceSheet finance(AuthenticatedUser operator, YearMonth month);
 
   String financeCsv(AuthenticatedUser operator, YearMonth month);
+
+  /**
+   * Wholesale invoices: a Reseller's own (the running month as a draft), or every reseller's
+   * finalized ones for the Owner.
+   */
+  List<WholesaleRow> wholesaleInvoices(AuthenticatedUser operator);
+
+  /** A wholesale invoice as PDF (the platform's brand). */
+  byte[] wholesalePdf(AuthenticatedUser operator, long resellerId, long invoiceId);
+
+  /** The Owner records a wholesale invoice as paid (true) or void (false). */
+  void settleWholesale(AuthenticatedUser owner, long resellerId, long invoiceId, boolean paid);
+
+  /** Resellers whose wholesale invoice is unpaid past the grace period (Owner; else empty). */
+  List<OverdueReseller> overdueResellers(AuthenticatedUser operator);
 
   /** Records a hand-sent invoice as paid (true) or void (false); only its issuer may. */
   void settle(AuthenticatedUser operator, long tenantId, long invoiceId, boolean paid);

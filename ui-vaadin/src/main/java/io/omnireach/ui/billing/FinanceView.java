@@ -23,6 +23,8 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.ui.billing.BillingDesk.FinanceRow;
 import io.omnireach.ui.billing.BillingDesk.FinanceSheet;
+import io.omnireach.ui.billing.BillingDesk.OverdueReseller;
+import io.omnireach.ui.billing.BillingDesk.WholesaleRow;
 import io.omnireach.ui.chart.Chart;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
@@ -56,9 +58,10 @@ public class FinanceView extends Div {
   private final Select<YearMonth> month = new Select<>();
   private final Div body = new Div();
   private final Anchor export = new Anchor();
+  private final Div wholesale = new Div();
 
   @Inject
-  public FinanceView(BillingDesk desk, Clock clock) {
+  public FinanceView(BillingDesk desk, PaymentNotices notices, Clock clock) {
     this.desk = desk;
     this.operator = UiSession.require();
     addClassNames("omni-page", "omni-console", "omni-finance");
@@ -92,8 +95,167 @@ public class FinanceView extends Div {
     actions.addClassName("omni-finance-actions");
     Div head = new Div(text, actions);
     head.addClassName("omni-console-head");
-    add(head, body);
+    add(head);
+    // a reseller whose wholesale payment failed sees it here (its console has no shell banner)
+    notices.forUser(operator).ifPresent(n -> add(new PaymentBanner(n)));
+    add(body, wholesale);
+    wholesale.setId("wholesale-invoices");
     refresh();
+    refreshWholesale();
+  }
+
+  /**
+   * What the platform bills resellers: a Reseller's own invoices ("from the platform"), or every
+   * reseller's finalized ones for the Owner with Mark paid / Void, and the overdue resellers.
+   */
+  private void refreshWholesale() {
+    wholesale.removeAll();
+    boolean owner = operator.has(Role.OWNER);
+    if (owner) {
+      List<OverdueReseller> overdue = desk.overdueResellers(operator);
+      if (!overdue.isEmpty()) {
+        wholesale.add(overduePanel(overdue));
+      }
+    }
+    List<WholesaleRow> rows = desk.wholesaleInvoices(operator);
+    Span hint =
+        new Span(
+            owner
+                ? "One invoice per reseller and month for its tenants at its wholesale prices,"
+                    + " numbered ORW-… when the month has ended."
+                : "What the platform bills you each month for your tenants at your wholesale"
+                    + " prices; the running month is a draft until it ends.");
+    hint.addClassName("omni-muted");
+    Div panel =
+        new Div(
+            new H3(
+                owner ? "Wholesale invoices to resellers" : "Wholesale invoices from the platform"),
+            hint);
+    panel.addClassName("omni-panel");
+    if (rows.isEmpty()) {
+      EmptyState empty =
+          new EmptyState(
+              VaadinIcon.FILE_TEXT_O,
+              "No wholesale invoices yet",
+              owner
+                  ? "They are made when a month ends, for every reseller that had tenants in it."
+                  : "Your first one appears once you have a tenant.");
+      empty.addClassName("omni-empty-inline");
+      panel.add(empty);
+    } else {
+      panel.add(wholesaleGrid(rows, owner));
+    }
+    wholesale.add(panel);
+  }
+
+  private Grid<WholesaleRow> wholesaleGrid(List<WholesaleRow> rows, boolean owner) {
+    Grid<WholesaleRow> grid = new Grid<>();
+    grid.setId("wholesale-grid");
+    grid.addClassName("omni-console-grid");
+    grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
+    grid.setAllRowsVisible(true);
+    grid.addColumn(r -> r.number() == null ? "Draft" : r.number())
+        .setHeader("Invoice")
+        .setAutoWidth(true);
+    if (owner) {
+      grid.addColumn(WholesaleRow::reseller).setHeader("Reseller").setAutoWidth(true);
+    }
+    grid.addColumn(r -> BillingUi.MONTH.format(r.month())).setHeader("Period").setAutoWidth(true);
+    grid.addColumn(WholesaleRow::tenants).setHeader("Tenants").setAutoWidth(true);
+    grid.addColumn(WholesaleRow::total).setHeader("Total").setAutoWidth(true);
+    grid.addComponentColumn(r -> BillingUi.badge(r.status()))
+        .setHeader("Status")
+        .setAutoWidth(true);
+    grid.addComponentColumn(r -> wholesaleActions(r, owner))
+        .setHeader("")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.setItems(rows);
+    return grid;
+  }
+
+  private Component wholesaleActions(WholesaleRow r, boolean owner) {
+    String key = r.resellerId() + "-" + r.id();
+    DownloadHandler pdf =
+        event -> {
+          event.setFileName(
+              "wholesale-" + (r.number() == null ? "draft-" + r.month() : r.number()) + ".pdf");
+          event.setContentType("application/pdf");
+          event.getOutputStream().write(desk.wholesalePdf(operator, r.resellerId(), r.id()));
+        };
+    Anchor link = new Anchor(pdf, AttachmentType.DOWNLOAD, "");
+    link.add(VaadinIcon.FILE_TEXT_O.create(), new Span("PDF"));
+    link.setId("wholesale-pdf-" + key);
+    link.addClassName("omni-invoice-pdf");
+    Div cell = new Div(link);
+    cell.addClassName("omni-finance-invoice");
+    if (r.stripeUrl() != null) {
+      Anchor stripe = new Anchor(r.stripeUrl(), "");
+      stripe.add(VaadinIcon.EXTERNAL_LINK.create(), new Span("Stripe"));
+      stripe.setTarget("_blank");
+      stripe.getElement().setAttribute("title", "Open the invoice in Stripe");
+      stripe.addClassName("omni-invoice-pdf");
+      cell.add(stripe);
+    }
+    if (owner && r.settleable()) {
+      Button paid = new Button("Mark paid", e -> confirmWholesale(r, true));
+      paid.setId("wholesale-paid-" + key);
+      paid.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      Button voided = new Button("Void", e -> confirmWholesale(r, false));
+      voided.setId("wholesale-void-" + key);
+      voided.addThemeVariants(
+          ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+      cell.add(paid, voided);
+    }
+    return cell;
+  }
+
+  /** The same confirmation as a tenant invoice's: paid arrived outside OmniReach, void cancels. */
+  private void confirmWholesale(WholesaleRow r, boolean paid) {
+    ConfirmDialog dialog =
+        new ConfirmDialog(
+            (paid ? "Mark " : "Void ") + r.number() + (paid ? " as paid?" : "?"),
+            paid
+                ? r.reseller() + "'s wholesale invoice of " + r.total() + " is recorded as paid."
+                : r.reseller()
+                    + "'s wholesale invoice of "
+                    + r.total()
+                    + " is cancelled. Its number stays used; this cannot be undone.",
+            paid ? "Mark paid" : "Void invoice",
+            e -> {
+              try {
+                desk.settleWholesale(operator, r.resellerId(), r.id(), paid);
+                Toasts.success(r.number() + (paid ? " is paid." : " is void."));
+              } catch (DomainException ex) {
+                Toasts.error(ex.getMessage());
+              }
+              refreshWholesale();
+            });
+    dialog.setId("settle-dialog");
+    dialog.setCancelable(true);
+    dialog.setConfirmButtonTheme(paid ? "primary" : "error primary");
+    dialog.open();
+  }
+
+  private static Component overduePanel(List<OverdueReseller> overdue) {
+    Grid<OverdueReseller> grid = new Grid<>();
+    grid.setId("overdue-resellers");
+    grid.addClassName("omni-console-grid");
+    grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
+    grid.setAllRowsVisible(true);
+    grid.addColumn(OverdueReseller::reseller).setHeader("Reseller").setAutoWidth(true);
+    grid.addColumn(OverdueReseller::invoice).setHeader("Invoice").setAutoWidth(true);
+    grid.addColumn(OverdueReseller::amountDue).setHeader("Due").setAutoWidth(true);
+    grid.addColumn(o -> BillingUi.DAY.format(o.since())).setHeader("Unpaid since").setFlexGrow(1);
+    grid.setItems(overdue);
+    Span hint =
+        new Span(
+            "Their wholesale payment failed and the grace period is over. Their tenants keep"
+                + " sending: contact them, or suspend the reseller under Resellers.");
+    hint.addClassName("omni-muted");
+    Div panel = new Div(new H3("Overdue resellers"), hint, grid);
+    panel.addClassNames("omni-panel", "omni-overdue");
+    return panel;
   }
 
   private void refresh() {
