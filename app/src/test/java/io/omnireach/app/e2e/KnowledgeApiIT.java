@@ -124,8 +124,9 @@ class KnowledgeApiIT {
     JsonNode d = Knowledge.json(draft);
     assertThat(d.path("offline").asBoolean()).isTrue();
     assertThat(d.path("body").asText()).contains("new warehouse in Newark");
+    // first the document naming the company; other tests' documents in this tenant may follow
     JsonNode sources = d.path("sources");
-    assertThat(sources.size()).isEqualTo(1);
+    assertThat(sources.size()).isPositive();
     assertThat(sources.get(0).path("kind").asText()).isEqualTo("document");
     assertThat(sources.get(0).path("id").asLong()).isEqualTo(id);
     assertThat(sources.get(0).path("title").asText()).isEqualTo(company + " account notes.md");
