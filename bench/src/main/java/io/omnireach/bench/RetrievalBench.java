@@ -34,11 +34,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * path's rate (extract, chunk, embed, write: {@link KnowledgeBase#indexNow}) beside the raw
  * embedding rate of the in-process model on the same chunk texts.
  *
- * <p>The 100,000 stored vectors are real MiniLM embeddings of {@code CENTRES} generated sales
- * sentences plus small Gaussian noise (re-normalised): embedding 100,000 texts would take the model
- * tens of minutes on two cores, and the noisy copies keep the clustered shape of real text
- * embeddings (uniform random vectors would be a harder, unrealistic case for HNSW). The queries are
- * embeddings of other sentences, so they are not copies of stored vectors.
+ * <p>The 100,000 stored vectors are built from real MiniLM embeddings of {@code CENTRES} generated
+ * sales sentences: each is a random blend of three of them (weights drawn at random) plus a little
+ * Gaussian noise, re-normalised — text that touches several topics, spread continuously over the
+ * space real embeddings span. Embedding 100,000 texts would take the model most of an hour on two
+ * cores; near-copies of a few sentences would instead make hundreds of near-equal distances, which
+ * no approximate index (and no real corpus) looks like. The queries are embeddings of other
+ * sentences, so they are not copies of stored vectors.
  *
  * <p>Run with {@code scripts/bench-retrieval.sh} (CHUNKS=N, default 100,000).
  */
@@ -48,7 +50,7 @@ public final class RetrievalBench {
   private static final int CENTRES = Integer.getInteger("centres", 2_000);
   private static final int QUERIES = 200;
   private static final int K = 10;
-  private static final double NOISE = 0.02;
+  private static final double NOISE = 0.01;
 
   private static final String[] SUBJECTS = {
     "Our onboarding team",
@@ -181,7 +183,7 @@ public final class RetrievalBench {
       for (int i = 0; i < n; i++) {
         int centre = random.nextInt(centres.size());
         texts.add(sentences.get(centre) + " #" + (from + i));
-        vectors.add(noisy(centres.get(centre), random));
+        vectors.add(blend(centres, centre, random));
       }
       int first = from;
       tx.tenant(
@@ -231,7 +233,8 @@ public final class RetrievalBench {
 
     System.out.printf(
         Locale.ROOT,
-        "Knowledge retrieval, top-%d over %,d chunks (%,d real MiniLM embeddings + noise %.2f),"
+        "Knowledge retrieval, top-%d over %,d chunks (blends of %,d real MiniLM embeddings, noise"
+            + " %.2f),"
             + " %d queries%n",
         K,
         chunks,
@@ -365,11 +368,18 @@ public final class RetrievalBench {
     return words[random.nextInt(words.length)];
   }
 
-  private static float[] noisy(float[] centre, Random random) {
-    float[] v = new float[centre.length];
+  /** {@code centre} blended with two other random centres, plus noise, unit length. */
+  private static float[] blend(List<float[]> centres, int centre, Random random) {
+    float[] a = centres.get(centre);
+    float[] b = centres.get(random.nextInt(centres.size()));
+    float[] c = centres.get(random.nextInt(centres.size()));
+    double wa = 1 + random.nextDouble();
+    double wb = random.nextDouble();
+    double wc = random.nextDouble() * 0.5;
+    float[] v = new float[a.length];
     double norm = 0;
     for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (centre[i] + random.nextGaussian() * NOISE);
+      v[i] = (float) (wa * a[i] + wb * b[i] + wc * c[i] + random.nextGaussian() * NOISE);
       norm += v[i] * v[i];
     }
     float scale = (float) (1 / Math.sqrt(norm));
