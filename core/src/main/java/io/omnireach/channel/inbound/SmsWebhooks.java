@@ -144,39 +144,8 @@ public final class SmsWebhooks {
     }
     String code = params.get("ErrorCode");
     String detail = "twilio " + state + (code == null || code.isBlank() ? "" : " error " + code);
-    return tx.tenant(
-        tenant,
-        c -> {
-          Long id = null;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select id from messages where channel = 'SMS'"
-                      + " and substring(reply from '^twilio (\\S+) ') = ?"
-                      + " order by id desc limit 1 for update")) {
-            ps.setString(1, sid);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                id = rs.getLong(1);
-              }
-            }
-          }
-          if (id == null) {
-            return Outcome.UNMATCHED;
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into message_events (message_id, type, detail, at)"
-                      + " select ?, ?, ?, ? where not exists (select 1 from message_events"
-                      + " where message_id = ? and type = ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, type);
-            ps.setString(3, detail);
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-            ps.setLong(5, id);
-            ps.setString(6, type);
-            return ps.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
-          }
-        });
+    // one event of each type per message: a repeated receipt changes nothing
+    return recordOnce(tenant, "SMS", sid, type, detail, type.replace("_", "\\_"));
   }
 
   /**
@@ -203,16 +172,27 @@ public final class SmsWebhooks {
             + status
             + (duration == null || duration.isBlank() ? "" : ", " + duration + " s")
             + (params.get("AnsweredBy") == null ? "" : ", answered by " + params.get("AnsweredBy"));
+    // the first final status of a call stands
+    return recordOnce(tenant, "VOICE", sid, type, detail, "CALL\\_%");
+  }
+
+  /**
+   * Adds {@code type} to the {@code channel} message Twilio knows as {@code sid}, unless the
+   * message already has an event whose type is like {@code sameAs}.
+   */
+  private Outcome recordOnce(
+      TenantRef tenant, String channel, String sid, String type, String detail, String sameAs) {
     return tx.tenant(
         tenant,
         c -> {
           Long id = null;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select id from messages where channel = 'VOICE'"
+                  "select id from messages where channel = ?"
                       + " and substring(reply from '^twilio (\\S+) ') = ?"
                       + " order by id desc limit 1 for update")) {
-            ps.setString(1, sid);
+            ps.setString(1, channel);
+            ps.setString(2, sid);
             try (ResultSet rs = ps.executeQuery()) {
               if (rs.next()) {
                 id = rs.getLong(1);
@@ -226,12 +206,13 @@ public final class SmsWebhooks {
               c.prepareStatement(
                   "insert into message_events (message_id, type, detail, at)"
                       + " select ?, ?, ?, ? where not exists (select 1 from message_events"
-                      + " where message_id = ? and type like 'CALL\\_%')")) {
+                      + " where message_id = ? and type like ?)")) {
             ps.setLong(1, id);
             ps.setString(2, type);
             ps.setString(3, detail);
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.setLong(5, id);
+            ps.setString(6, sameAs);
             return ps.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
           }
         });
