@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.omnireach.auth.AuthenticatedUser;
@@ -51,7 +49,7 @@ public class CalendlyPanel extends Div {
     head.addClassName("omni-panel-head");
     summary.addClassName("omni-muted");
     summary.setId("calendly-summary");
-    details.addClassName("omni-calendly-details");
+    details.addClassName("omni-channel-details");
     add(head, summary, details);
     if (user.tenant() == null) {
       return;
@@ -82,7 +80,7 @@ public class CalendlyPanel extends Div {
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
     Div actions = new Div(connect, disconnect);
-    actions.addClassName("omni-calendly-actions");
+    actions.addClassName("omni-channel-actions");
     return new Div(form, actions);
   }
 
@@ -95,14 +93,14 @@ public class CalendlyPanel extends Div {
           new CalendlyAccounts.Connect(token.getValue(), link.getValue(), null),
           user.email());
       token.clear();
-      toast("Calendly connected: bookings now reach OmniReach.", false);
+      ChannelPanelParts.toast("Calendly connected: bookings now reach OmniReach.", false);
       refresh();
     } catch (DomainException ex) {
       String field = ex.field() == null ? "" : ex.field();
       switch (field) {
-        case "token" -> invalid(token, ex);
-        case "schedulingUrl" -> invalid(link, ex);
-        default -> toast(ex.getMessage(), true);
+        case "token" -> ChannelPanelParts.invalid(token, ex);
+        case "schedulingUrl" -> ChannelPanelParts.invalid(link, ex);
+        default -> ChannelPanelParts.toast(ex.getMessage(), true);
       }
     }
   }
@@ -117,20 +115,15 @@ public class CalendlyPanel extends Div {
             e -> {
               try {
                 accounts.disconnect(tenant(), user.email());
-                toast("Calendly disconnected.", false);
+                ChannelPanelParts.toast("Calendly disconnected.", false);
               } catch (DomainException ex) {
-                toast(ex.getMessage(), true);
+                ChannelPanelParts.toast(ex.getMessage(), true);
               }
               refresh();
             });
     dialog.setCancelable(true);
     dialog.setConfirmButtonTheme("error primary");
     dialog.open();
-  }
-
-  private static void invalid(com.vaadin.flow.component.HasValidation field, DomainException ex) {
-    field.setInvalid(true);
-    field.setErrorMessage(ex.getMessage());
   }
 
   private void refresh() {
@@ -153,10 +146,11 @@ public class CalendlyPanel extends Div {
           page.setTarget("_blank");
           page.setId("calendly-scheduling-url");
           details.add(
-              fact("Scheduling link", page),
-              fact("Token", new Span("•••• " + s.tokenLast4())),
-              fact("Webhook", new Span(s.webhookUrl())),
-              fact("Connected by", new Span(s.updatedBy() == null ? "—" : s.updatedBy())));
+              ChannelPanelParts.fact("Scheduling link", page),
+              ChannelPanelParts.fact("Token", new Span("•••• " + s.tokenLast4())),
+              ChannelPanelParts.fact("Webhook", new Span(s.webhookUrl())),
+              ChannelPanelParts.fact(
+                  "Connected by", new Span(s.updatedBy() == null ? "—" : s.updatedBy())));
         });
     if (user.has(Role.ADMIN)) {
       connect.setText(on ? "Reconnect" : "Connect Calendly");
@@ -168,18 +162,5 @@ public class CalendlyPanel extends Div {
       }
       disconnect.setVisible(on);
     }
-  }
-
-  private static Div fact(String label, com.vaadin.flow.component.Component value) {
-    Span l = new Span(label);
-    l.addClassName("omni-muted");
-    Div row = new Div(l, value);
-    row.addClassName("omni-calendly-fact");
-    return row;
-  }
-
-  private static void toast(String message, boolean error) {
-    Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
-    n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
   }
 }

@@ -68,6 +68,7 @@ public class SettingsView extends Div {
       AiSettingsPanel ai,
       MailboxesPanel mailboxes,
       CalendlyPanel calendly,
+      SmsPanel sms,
       Instance<DomainsPanel> domains,
       Instance<TenantBrandingPanel> branding) {
     this.users = users;
@@ -106,7 +107,7 @@ public class SettingsView extends Div {
       pending.addClassName("omni-panel");
       add(pending);
     }
-    add(mailboxes, calendly);
+    add(mailboxes, sms, calendly);
     if (admin) {
       add(domains.get());
     }
