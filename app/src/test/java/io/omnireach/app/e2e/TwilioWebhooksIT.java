@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * under the account's auth token over the public URL and the sorted form parameters) are applied
  * once; unsigned or wrongly signed ones are 403 and change nothing. Status callbacks become
  * delivery events on the message; an inbound SMS becomes a reply in the Inbox and stops the lead's
- * run; STOP and START change the lead's SMS consent.
+ * run; opt-out and opt-in keywords (STOP, ARRÊT, START …) change the lead's SMS consent.
  */
 class TwilioWebhooksIT {
 
@@ -197,6 +197,19 @@ class TwilioWebhooksIT {
     assertThat(signed("/webhooks/twilio/sms", stop).statusCode()).isEqualTo(200);
     assertThat(lead(sales, lead).at("/consent/sms/status").asText()).isEqualTo("granted");
     assertThat(SmsApiIT.text(sales, lead, "Welcome back").statusCode()).isEqualTo(202);
+
+    // Twilio's French opt-out, accented and punctuated, and an opt-in typed the same way
+    assertThat(signed("/webhooks/twilio/sms", inbound(phone, "Arrêt !")).statusCode())
+        .isEqualTo(200);
+    assertThat(lead(sales, lead).at("/consent/sms/status").asText()).isEqualTo("denied");
+    assertThat(SmsApiIT.text(sales, lead, "Encore une chose").statusCode()).isEqualTo(422);
+    assertThat(signed("/webhooks/twilio/sms", inbound(phone, " unstop.")).statusCode())
+        .isEqualTo(200);
+    assertThat(lead(sales, lead).at("/consent/sms/status").asText()).isEqualTo("granted");
+    // a sentence that merely contains the word is a reply, not an opt-out
+    assertThat(signed("/webhooks/twilio/sms", inbound(phone, "Please don't stop")).statusCode())
+        .isEqualTo(200);
+    assertThat(lead(sales, lead).at("/consent/sms/status").asText()).isEqualTo("granted");
   }
 
   @Test

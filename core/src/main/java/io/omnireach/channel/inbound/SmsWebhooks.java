@@ -37,22 +37,6 @@ public final class SmsWebhooks {
 
   private static final Logger LOG = Logger.getLogger(SmsWebhooks.class.getName());
 
-  /** Twilio's default opt-out, opt-in and help keywords (the whole message, any case). */
-  static final Set<String> OPT_OUT =
-      Set.of(
-          "STOP",
-          "STOPALL",
-          "STOP ALL",
-          "UNSUBSCRIBE",
-          "CANCEL",
-          "END",
-          "QUIT",
-          "OPTOUT",
-          "REVOKE");
-
-  static final Set<String> OPT_IN = Set.of("START", "YES", "UNSTOP");
-  static final Set<String> HELP = Set.of("HELP", "INFO");
-
   /** What a webhook did. */
   public enum Outcome {
     APPLIED,
@@ -221,9 +205,9 @@ public final class SmsWebhooks {
   /**
    * An inbound SMS: stored once as a reply of the lead whose phone sent it (linked to our last SMS
    * to that number), so the Inbox shows it and the engine stops or pauses the lead's runs as for an
-   * email reply. An opt-out keyword denies SMS consent on every lead with that number (the relay
-   * blocks their SMS from then on), an opt-in keyword grants it again; HELP is stored like any
-   * reply.
+   * email reply. An opt-out {@link SmsKeyword} denies SMS consent on every lead with that number
+   * (the relay blocks their SMS from then on), an opt-in keyword grants it again; HELP changes no
+   * consent and we answer nothing (Twilio answers it), it is stored like any reply.
    */
   public Outcome inbound(TenantRef tenant, Map<String, String> params) {
     String sid = first(params, "MessageSid", "SmsSid");
@@ -232,12 +216,13 @@ public final class SmsWebhooks {
       return Outcome.UNMATCHED;
     }
     String body = params.getOrDefault("Body", "");
-    String keyword = body.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    SmsKeyword action = SmsKeyword.match(body).orElse(null);
+    String keyword = SmsKeyword.normalize(body);
     Instant now = clock.instant();
     Classification cls;
-    if (OPT_OUT.contains(keyword)) {
+    if (action == SmsKeyword.OPT_OUT) {
       cls = new Classification(ReplyClass.UNSUBSCRIBE, null, "sms keyword " + keyword, "keyword");
-    } else if (OPT_IN.contains(keyword) || HELP.contains(keyword)) {
+    } else if (action != null) {
       cls = new Classification(ReplyClass.OTHER, null, "sms keyword " + keyword, "keyword");
     } else {
       cls =
@@ -292,7 +277,7 @@ public final class SmsWebhooks {
           if (messageId != null) {
             event(c, messageId, "REPLIED", "SMS " + cls.type(), now);
           }
-          if (cls.type() != ReplyClass.UNSUBSCRIBE && !OPT_IN.contains(keyword)) {
+          if (cls.type() != ReplyClass.UNSUBSCRIBE && action != SmsKeyword.OPT_IN) {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "update leads set stage = 'replied', updated_at = ?, updated_by = 'inbound'"
@@ -302,12 +287,12 @@ public final class SmsWebhooks {
               ps.executeUpdate();
             }
           }
-          if (OPT_OUT.contains(keyword)) {
+          if (action == SmsKeyword.OPT_OUT) {
             consent(c, leads, "denied", "sms keyword " + keyword, now);
             if (messageId != null) {
               event(c, messageId, "UNSUBSCRIBED", "SMS " + keyword, now);
             }
-          } else if (OPT_IN.contains(keyword)) {
+          } else if (action == SmsKeyword.OPT_IN) {
             consent(c, leads, "granted", "sms keyword " + keyword, now);
           }
           return Outcome.APPLIED;
