@@ -1,5 +1,6 @@
 package io.omnireach.lead;
 
+import io.omnireach.account.AccountLinks;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Json;
@@ -53,7 +54,7 @@ public final class LeadRepository {
           requireOwner(c, tenant, valid);
           long id = insert(c, valid, actor, clock.instant());
           AuditLog.record(c, actor, tenant.slug(), "lead.create", "" + id, null);
-          return get(c, id);
+          return linkAccount(c, get(c, id));
         });
   }
 
@@ -99,8 +100,17 @@ public final class LeadRepository {
           } catch (SQLException e) {
             throw duplicateOr(e, valid);
           }
-          return get(c, id);
+          Lead lead = get(c, id);
+          return valid.has(LeadField.EMAIL) || valid.has(LeadField.COMPANY)
+              ? linkAccount(c, lead)
+              : lead;
         });
+  }
+
+  /** Puts the lead into the account its email domain or company name says. */
+  private static Lead linkAccount(Connection c, Lead lead) throws SQLException {
+    AccountLinks.link(c, List.of(new AccountLinks.LeadCompany(lead.email(), lead.company())));
+    return lead;
   }
 
   public void delete(TenantRef tenant, long id, String actor) {
