@@ -5,6 +5,7 @@ import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Json;
 import io.omnireach.db.Transactions;
+import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -100,6 +101,10 @@ public final class LeadRepository {
           } catch (SQLException e) {
             throw duplicateOr(e, valid);
           }
+          if (valid.has(LeadField.STAGE)) {
+            // the stage says whether a meeting happened: part of the relationship score
+            RelationshipScores.recompute(c, List.of(id), clock.instant());
+          }
           Lead lead = get(c, id);
           return valid.has(LeadField.EMAIL) || valid.has(LeadField.COMPANY)
               ? linkAccount(c, lead)
@@ -168,6 +173,9 @@ public final class LeadRepository {
             ps.setString(5, actor);
             ps.setArray(6, c.createArrayOf("bigint", ids.toArray()));
             int n = ps.executeUpdate();
+            if (stage != null) {
+              RelationshipScores.recompute(c, ids, clock.instant());
+            }
             AuditLog.record(c, actor, tenant.slug(), "lead.bulk-update", n + " leads", null);
             return n;
           }

@@ -46,7 +46,8 @@ final class GraphOption {
   static String of(Graph g) {
     StringBuilder nodes = new StringBuilder();
     for (GraphNode n : g.nodes()) {
-      boolean focus = n.id().equals(g.focus());
+      // only a person is marked: an account page's graph centres on the account anyway
+      boolean focus = n.kind() == NodeKind.LEAD && n.id().equals(g.focus());
       int category = n.kind() == NodeKind.ACCOUNT ? 0 : n.kind() == NodeKind.LEAD ? 1 : 2;
       int size =
           switch (n.kind()) {
@@ -62,7 +63,7 @@ final class GraphOption {
           .append(",\"category\":")
           .append(category)
           .append(",\"symbolSize\":")
-          .append(focus && n.kind() == NodeKind.LEAD ? Math.max(size, 38) : size)
+          .append(focus ? Math.max(size, 38) : size)
           .append(",\"value\":")
           .append(
               Json.quote(

@@ -43,10 +43,15 @@ public final class GraphPanel extends Div {
     int colon = nodeId.indexOf(':');
     String kind = nodeId.substring(0, colon);
     String id = nodeId.substring(colon + 1);
+    UI ui = UI.getCurrent();
     switch (kind) {
-      case "lead" -> UI.getCurrent().navigate("leads/" + id);
-      case "account" -> UI.getCurrent().navigate("accounts/" + id);
-      default -> {}
+      case "lead" -> ui.navigate("leads/" + id);
+      case "account" -> ui.navigate("accounts/" + id);
+      default -> {
+        return;
+      }
     }
+    // a server-side navigation keeps the scroll position of the page the graph was on
+    ui.getPage().executeJs("window.scrollTo(0, 0)");
   }
 }
