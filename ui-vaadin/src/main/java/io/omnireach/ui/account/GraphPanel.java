@@ -51,7 +51,10 @@ public final class GraphPanel extends Div {
         return;
       }
     }
-    // a server-side navigation keeps the scroll position of the page the graph was on
-    ui.getPage().executeJs("window.scrollTo(0, 0)");
+    // a server-side navigation keeps the scroll position of the layout the graph was in
+    ui.getPage()
+        .executeJs(
+            "const p = document.querySelector('.omni-page');"
+                + " p && p.scrollIntoView({block: 'start'})");
   }
 }
