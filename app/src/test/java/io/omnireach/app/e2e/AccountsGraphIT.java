@@ -43,6 +43,7 @@ class AccountsGraphIT {
     String lisa = lead(sales, "Lisa", "Chen", "lisa." + tag + "@gmail.com", company + ", Inc.");
     String priya =
         lead(sales, "Priya", "Patel", "priya@initech-" + tag + ".example", "Initech " + tag);
+    String omar = lead(sales, "Omar", "Haddad", "omar." + tag + "@gmail.com", "Solo " + tag);
     // Hank met the sales rep (stage meeting, owned by them)
     HttpResponse<String> r =
         E2e.send(
@@ -179,8 +180,12 @@ class AccountsGraphIT {
       Journeys.signIn(browser, "sales@acme.demo");
       browser.open("/accounts");
       Journeys.type(browser, "#accounts-search input", domain);
+      // the search applied: only this account, not Priya's Initech
       browser.wait.until(
-          d -> d.findElement(By.id("accounts-grid")).getText().contains(company + " Corporation"));
+          d -> {
+            String grid = d.findElement(By.id("accounts-grid")).getText();
+            return grid.contains(company + " Corporation") && !grid.contains("Initech " + tag);
+          });
       browser.screenshot("70-accounts");
       browser.click(By.cssSelector("#accounts-grid a.omni-account-cell"));
       WebElement name = browser.await(By.id("account-name"));
@@ -209,8 +214,8 @@ class AccountsGraphIT {
           "document.getElementById('lead-warm-path').scrollIntoView({block: 'start'})");
       browser.screenshot("72-lead-warm-path");
 
-      // Lisa: no warm path; the rep adds that they know her, and the path is one hop
-      browser.open("/leads/" + lisa);
+      // Omar (Gmail, a company of his own): no warm path; the rep knows him, one hop
+      browser.open("/leads/" + omar);
       assertThat(browser.await(By.id("lead-warm-path")).getText()).contains("Nobody on the team");
       browser.click(By.id("connection-add"));
       browser.await(By.id("connection-dialog"));

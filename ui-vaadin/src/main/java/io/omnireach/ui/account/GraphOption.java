@@ -111,7 +111,7 @@ final class GraphOption {
         + "\"data\":[\"Account\",\"People\",\"Our team\"]},"
         + "\"series\":[{\"type\":\"graph\",\"layout\":\"force\",\"roam\":true,"
         + "\"draggable\":true,\"top\":10,\"bottom\":40,"
-        + "\"force\":{\"repulsion\":320,\"gravity\":0.09,\"edgeLength\":[70,150],"
+        + "\"force\":{\"repulsion\":420,\"gravity\":0.07,\"edgeLength\":[90,170],"
         + "\"layoutAnimation\":false},"
         + "\"categories\":[{\"name\":\"Account\",\"itemStyle\":{\"color\":\""
         + ACCOUNT

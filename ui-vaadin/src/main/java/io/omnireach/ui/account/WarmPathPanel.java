@@ -41,16 +41,17 @@ public final class WarmPathPanel extends Div {
     Div chain = new Div();
     chain.addClassName("omni-warm-chain");
     chain.setId("warm-path-chain");
-    for (int i = 0; i < path.nodes().size(); i++) {
-      if (i > 0) {
-        GraphEdge e = path.edges().get(i - 1);
-        Span label = new Span(GraphOption.label(e.kind()));
-        Div hop = new Div(label, VaadinIcon.ARROW_RIGHT.create());
-        hop.addClassName("omni-warm-hop");
-        hop.getStyle().set("--edge", GraphOption.color(e.kind()));
-        chain.add(hop);
-      }
-      chain.add(chip(path.nodes().get(i)));
+    chain.add(chip(path.nodes().get(0)));
+    for (int i = 1; i < path.nodes().size(); i++) {
+      GraphEdge e = path.edges().get(i - 1);
+      Span label = new Span(GraphOption.label(e.kind()));
+      Div hop = new Div(label, VaadinIcon.ARROW_RIGHT.create());
+      hop.addClassName("omni-warm-hop");
+      hop.getStyle().set("--edge", GraphOption.color(e.kind()));
+      // the arrow and the node it leads to wrap together
+      Div step = new Div(hop, chip(path.nodes().get(i)));
+      step.addClassName("omni-warm-step");
+      chain.add(step);
     }
     add(chain);
   }
