@@ -4,9 +4,11 @@
 //           so charts can follow the tenant's Lumo colours
 //   theme   (attribute) "dark" or "light"; without it the page decides: Lumo's theme="dark" on
 //           <html>, else prefers-color-scheme
+// Events: "chart-item-click" with detail {id, name, series} when a data item that has an id (e.g. a
+//         node of a graph series) is clicked.
 // The chart renders into a child div (no shadow DOM) and follows the element's size.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, PieChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -18,6 +20,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  GraphChart,
   LineChart,
   PieChart,
   DatasetComponent,
@@ -127,6 +130,12 @@ export class OmniChart extends HTMLElement {
     if (!this._chart) {
       this._themeName = theme;
       this._chart = echarts.init(this._host, theme === 'dark' ? 'dark' : null, { renderer: 'canvas' });
+      this._chart.on('click', (p) => {
+        if (p.data && p.data.id != null) {
+          const detail = { id: String(p.data.id), name: p.name, series: p.seriesType };
+          this.dispatchEvent(new CustomEvent('chart-item-click', { detail, bubbles: false }));
+        }
+      });
     }
     if (this._option) {
       const style = getComputedStyle(this);

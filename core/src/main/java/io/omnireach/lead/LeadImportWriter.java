@@ -1,5 +1,6 @@
 package io.omnireach.lead;
 
+import io.omnireach.account.AccountLinks;
 import io.omnireach.common.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Writes one chunk of checked import rows with set-based SQL (one statement per chunk over {@code
  * unnest} arrays), inside the caller's transaction, so a chunk and its progress commit together and
- * a restarted job never writes a row twice.
+ * a restarted job never writes a row twice. The written leads then join their accounts in one more
+ * statement ({@link AccountLinks}).
  */
 public final class LeadImportWriter {
 
@@ -93,7 +95,7 @@ public final class LeadImportWriter {
             + "'), '{}'),"
             + " coalesce(t.custom::jsonb, '{}'), ?, ?, ?, ? from "
             + ROWS
-            + " on conflict ((lower(email))) do nothing returning email";
+            + " on conflict ((lower(email))) do nothing returning email, company";
     UPDATE =
         "update leads l set "
             + updates
@@ -106,7 +108,7 @@ public final class LeadImportWriter {
             + " custom_fields = l.custom_fields || coalesce(t.custom::jsonb, '{}'),"
             + " updated_at = ?, updated_by = ? from "
             + ROWS
-            + " where lower(l.email) = t.email returning l.email";
+            + " where lower(l.email) = t.email returning l.email, l.company";
   }
 
   private LeadImportWriter() {}
@@ -164,6 +166,7 @@ public final class LeadImportWriter {
     int imported = 0;
     if (!valid.isEmpty()) {
       Set<String> updatedEmails = new HashSet<>();
+      List<AccountLinks.LeadCompany> written = new ArrayList<>();
       if (policy == DuplicatePolicy.UPDATE) {
         try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
           ps.setTimestamp(1, Timestamp.from(now));
@@ -172,6 +175,7 @@ public final class LeadImportWriter {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               updatedEmails.add(rs.getString(1));
+              written.add(new AccountLinks.LeadCompany(rs.getString(1), rs.getString(2)));
             }
           }
         }
@@ -188,9 +192,12 @@ public final class LeadImportWriter {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             inserted.add(rs.getString(1));
+            written.add(new AccountLinks.LeadCompany(rs.getString(1), rs.getString(2)));
           }
         }
       }
+      // the chunk's leads into their accounts: one more statement per chunk
+      AccountLinks.link(c, written);
       imported = inserted.size();
       for (ImportRow row : valid) {
         String email = (String) row.valid().values().get(LeadField.EMAIL);

@@ -1,9 +1,11 @@
 package io.omnireach.lead;
 
+import io.omnireach.account.AccountLinks;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.Json;
 import io.omnireach.db.Transactions;
+import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -53,7 +55,7 @@ public final class LeadRepository {
           requireOwner(c, tenant, valid);
           long id = insert(c, valid, actor, clock.instant());
           AuditLog.record(c, actor, tenant.slug(), "lead.create", "" + id, null);
-          return get(c, id);
+          return linkAccount(c, get(c, id));
         });
   }
 
@@ -99,8 +101,21 @@ public final class LeadRepository {
           } catch (SQLException e) {
             throw duplicateOr(e, valid);
           }
-          return get(c, id);
+          if (valid.has(LeadField.STAGE)) {
+            // the stage says whether a meeting happened: part of the relationship score
+            RelationshipScores.recompute(c, List.of(id), clock.instant());
+          }
+          Lead lead = get(c, id);
+          return valid.has(LeadField.EMAIL) || valid.has(LeadField.COMPANY)
+              ? linkAccount(c, lead)
+              : lead;
         });
+  }
+
+  /** Puts the lead into the account its email domain or company name says. */
+  private static Lead linkAccount(Connection c, Lead lead) throws SQLException {
+    AccountLinks.link(c, List.of(new AccountLinks.LeadCompany(lead.email(), lead.company())));
+    return lead;
   }
 
   public void delete(TenantRef tenant, long id, String actor) {
@@ -158,6 +173,9 @@ public final class LeadRepository {
             ps.setString(5, actor);
             ps.setArray(6, c.createArrayOf("bigint", ids.toArray()));
             int n = ps.executeUpdate();
+            if (stage != null) {
+              RelationshipScores.recompute(c, ids, clock.instant());
+            }
             AuditLog.record(c, actor, tenant.slug(), "lead.bulk-update", n + " leads", null);
             return n;
           }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.function.SerializableConsumer;
 import elemental.json.Json;
 import io.omnireach.ui.shell.FrontendBundle;
 
@@ -33,6 +34,15 @@ public class Chart extends Component implements HasSize, HasStyle {
     if (theme == null) {
       getElement().removeAttribute("theme");
     }
+    return this;
+  }
+
+  /** Called with the id of a clicked data item that has one (e.g. a graph node's "lead:42"). */
+  public Chart onItemClick(SerializableConsumer<String> listener) {
+    getElement()
+        .addEventListener(
+            "chart-item-click", e -> listener.accept(e.getEventData().getString("event.detail.id")))
+        .addEventData("event.detail.id");
     return this;
   }
 

@@ -25,6 +25,10 @@ import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.Messages;
 import io.omnireach.channel.Outbox;
 import io.omnireach.common.DomainException;
+import io.omnireach.graph.Graph;
+import io.omnireach.graph.GraphNode;
+import io.omnireach.graph.NodeKind;
+import io.omnireach.graph.RelationshipGraph;
 import io.omnireach.lead.Consent;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
@@ -33,6 +37,8 @@ import io.omnireach.meeting.MeetingStatus;
 import io.omnireach.meeting.Meetings;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.relationship.RelationshipScores;
+import io.omnireach.ui.account.GraphPanel;
+import io.omnireach.ui.account.WarmPathPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -69,6 +75,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final AuthenticatedUser user;
   private final RelationshipScores relationships;
   private final Meetings meetings;
+  private final RelationshipGraph graph;
 
   @Inject
   public LeadDetailView(
@@ -80,9 +87,11 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       Messages messages,
       Outbox outbox,
       RelationshipScores relationships,
-      Meetings meetings) {
+      Meetings meetings,
+      RelationshipGraph graph) {
     this.leads = leads;
     this.meetings = meetings;
+    this.graph = graph;
     this.relationships = relationships;
     this.mailboxes = mailboxes;
     this.messages = messages;
@@ -156,8 +165,28 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     relationships
         .get(user.tenant().ref(), lead.id())
         .ifPresent(r -> main.addComponentAsFirst(new RelationshipPanel(r)));
-    main.add(thread, timeline(lead));
-    Div columns = new Div(main, about(lead, owners));
+    main.add(thread);
+    Graph around = graph.lead(user.tenant().ref(), lead.id());
+    main.add(
+        new WarmPathPanel(graph.warmPath(user.tenant().ref(), lead.id())),
+        new GraphPanel(
+            "Relationship graph",
+            "This person among their colleagues and our team; click a person or the company to"
+                + " open it.",
+            around),
+        new ConnectionsPanel(
+            user.tenant().ref(),
+            lead,
+            graph,
+            leads,
+            owners,
+            user.email(),
+            user.canWrite(),
+            () -> show(leads.get(user.tenant().ref(), lead.id()))));
+    main.add(timeline(lead));
+    GraphNode account =
+        around.nodes().stream().filter(n -> n.kind() == NodeKind.ACCOUNT).findFirst().orElse(null);
+    Div columns = new Div(main, about(lead, owners, account));
     columns.addClassName("omni-lead-columns");
     add(back, hero(lead, owners), columns);
   }
@@ -211,9 +240,16 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     return hero;
   }
 
-  private Component about(Lead lead, Owners owners) {
+  private Component about(Lead lead, Owners owners, GraphNode account) {
     Div facts = new Div();
     facts.addClassName("omni-lead-facts");
+    if (account != null) {
+      Anchor link = new Anchor("accounts/" + account.key(), account.label());
+      link.getElement().setAttribute("router-link", true);
+      link.addClassName("omni-lead-fact-value");
+      link.setId("lead-account");
+      fact(facts, VaadinIcon.BUILDING_O, "Account", link);
+    }
     fact(facts, VaadinIcon.ENVELOPE, "Email", link("mailto:" + lead.email(), lead.email(), false));
     fact(
         facts,

@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Small pieces the lead views share: stage labels and badges, initials, dates, toasts. */
-final class LeadUi {
+public final class LeadUi {
 
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -61,7 +61,7 @@ final class LeadUi {
     return (int) Math.floorMod(lead.email().hashCode(), 7);
   }
 
-  static String ago(Instant at, Instant now) {
+  public static String ago(Instant at, Instant now) {
     Duration d = Duration.between(at, now);
     if (d.toMinutes() < 1) {
       return "just now";
@@ -78,7 +78,7 @@ final class LeadUi {
     return DATE.format(at);
   }
 
-  static void toast(String message, boolean error) {
+  public static void toast(String message, boolean error) {
     Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
     n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
   }

@@ -29,6 +29,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.brand.Brand;
 import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
+import io.omnireach.ui.account.AccountsView;
 import io.omnireach.ui.analytics.AnalyticsView;
 import io.omnireach.ui.billing.BillingView;
 import io.omnireach.ui.billing.PaymentBanner;
@@ -113,6 +114,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     nav.addItem(
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
+        new SideNavItem("Accounts", AccountsView.class, VaadinIcon.BUILDING.create()),
         new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
         new SideNavItem("Knowledge", KnowledgeView.class, VaadinIcon.BOOK.create()),
         new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
