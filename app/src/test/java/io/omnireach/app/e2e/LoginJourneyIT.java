@@ -47,9 +47,12 @@ class LoginJourneyIT {
       assertThat(grid.getText()).doesNotContain("acme.demo");
       assertThat(browser.driver.findElement(By.id("invite-button")).isDisplayed()).isTrue();
       browser.screenshot("05-settings-admin");
+      // Globex's leads only (other tests may have added some, so it need not be empty)
       browser.open("/leads");
-      browser.await(By.cssSelector(".omni-empty-card"));
-      browser.screenshot("06-leads-empty-state");
+      browser.await(By.cssSelector(".omni-empty-card, #lead-total"));
+      assertThat(browser.driver.findElement(By.tagName("body")).getText())
+          .doesNotContain("acme.example", "Acme Demo");
+      browser.screenshot("06-leads-globex");
     }
   }
 

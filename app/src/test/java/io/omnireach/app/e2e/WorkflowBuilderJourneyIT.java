@@ -53,7 +53,9 @@ class WorkflowBuilderJourneyIT {
       browser.wait.until(
           d -> d.findElement(By.id("node-panel-id")).getText().equals("send_email_1"));
 
-      // connect start → send_email_1 by dragging from one handle to the other
+      // both nodes in view (the drop may have panned the canvas), then connect start →
+      // send_email_1 by dragging from one handle to the other
+      browser.click(By.cssSelector(".react-flow__controls-fitview"));
       int[] from = centre(browser, "[data-node-id='start'] .react-flow__handle-bottom");
       int[] to = centre(browser, "[data-node-id='send_email_1'] .react-flow__handle-top");
       new Actions(browser.driver)

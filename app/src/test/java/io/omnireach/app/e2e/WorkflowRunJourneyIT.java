@@ -102,11 +102,18 @@ class WorkflowRunJourneyIT {
 
       // its form: the GreenMail mailbox, subject and body with a merge field
       browser.click(By.id("node-mailbox"));
-      browser.click(
-          By.xpath(
-              "//vaadin-select-item[@role='option' and contains(normalize-space(.), '"
-                  + mailboxName
-                  + "')]"));
+      // other tests' mailboxes make the list long: bring ours into the overlay's view first
+      WebElement option =
+          browser.wait.until(
+              d ->
+                  d.findElement(
+                      By.xpath(
+                          "//vaadin-select-item[@role='option' and contains(normalize-space(.), '"
+                              + mailboxName
+                              + "')]")));
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", option);
+      browser.wait.until(d -> option.isDisplayed());
+      option.click();
       Journeys.type(browser, "#node-subject input", "Routing ideas for {{lead.firstName}}");
       Journeys.type(
           browser,

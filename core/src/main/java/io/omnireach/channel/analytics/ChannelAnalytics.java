@@ -32,7 +32,8 @@ import java.util.Map;
  *   <li>sms: delivered = Twilio's delivery receipt (DELIVERED event), replied = an inbound SMS;
  *   <li>linkedin: delivered = accepted or replied, replied = replied (the rep's outcome);
  *   <li>call: sent = connected, voicemail or no answer; delivered = connected or voicemail; replied
- *       = connected.
+ *       = connected. An automated call (a VOICE outbox message) counts as a call too: sent when
+ *       Twilio took it, delivered when it completed.
  * </ul>
  *
  * Booked: a lead now in the meeting stage or beyond (negotiation, won) counts once, for its last
@@ -47,10 +48,13 @@ public final class ChannelAnalytics {
    * channel code does not depend on the engine.
    */
   private static final String TOUCHES =
-      "select 'm' as src, m.id as ref, lower(m.channel) as channel, m.lead_id, m.sent_at as at,"
-          + " s.workflow_id, s.node_id, s.node_type,"
+      "select 'm' as src, m.id as ref,"
+          + " case when m.channel = 'VOICE' then 'call' else lower(m.channel) end as channel,"
+          + " m.lead_id, m.sent_at as at, s.workflow_id, s.node_id, s.node_type,"
           + " case when m.channel = 'SMS' then exists (select 1 from message_events e"
           + "   where e.message_id = m.id and e.type = 'DELIVERED')"
+          + " when m.channel = 'VOICE' then exists (select 1 from message_events e"
+          + "   where e.message_id = m.id and e.type = 'CALL_COMPLETED')"
           + " else not exists (select 1 from message_events e"
           + "   where e.message_id = m.id and e.type = 'BOUNCED') end as delivered,"
           + " exists (select 1 from message_events e where e.message_id = m.id"
