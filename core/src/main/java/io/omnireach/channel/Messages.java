@@ -2,6 +2,7 @@ package io.omnireach.channel;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import java.sql.Connection;
@@ -10,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -507,9 +510,31 @@ public final class Messages {
       ps.setTimestamp(6, Timestamp.from(clock.instant()));
       ps.executeUpdate();
     }
+    if ("OPENED".equals(type) && !proxy) {
+      // a person opened it: waits for an open wake up (a proxy's fetch is nobody reading)
+      signal(c, messageId, LeadSignals.Kind.MESSAGE_OPENED, Map.of(), clock.instant());
+    }
     if (SCORED.contains(type)) {
       // same transaction: the lead's relationship score is never behind a committed event
       RelationshipScores.recomputeForMessage(c, messageId, clock.instant());
+    }
+  }
+
+  /** Records a signal of the message's lead (none for a message without one). */
+  public static void signal(
+      Connection c, long messageId, LeadSignals.Kind kind, Map<String, ?> payload, Instant at)
+      throws SQLException {
+    Long lead = null;
+    try (PreparedStatement ps = c.prepareStatement("select lead_id from messages where id = ?")) {
+      ps.setLong(1, messageId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          lead = (Long) rs.getObject(1);
+        }
+      }
+    }
+    if (lead != null) {
+      LeadSignals.record(c, lead, kind, messageId, payload, at);
     }
   }
 

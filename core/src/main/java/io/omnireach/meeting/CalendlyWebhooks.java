@@ -3,6 +3,7 @@ package io.omnireach.meeting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.lead.MeetingLink;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.Tenant;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -159,6 +161,10 @@ public final class CalendlyWebhooks {
             }
           }
           Long meetingId = created ? null : cancel(c, inviteeUri, reason, now);
+          if (meetingId != null) {
+            LeadSignals.record(
+                c, leadId, LeadSignals.Kind.MEETING_CANCELED, meetingId, Map.of(), now);
+          }
           if (meetingId == null) {
             meetingId =
                 insert(
@@ -175,7 +181,17 @@ public final class CalendlyWebhooks {
                     now,
                     reason);
             if (created && meetingId != null) {
+              LeadSignals.record(
+                  c,
+                  leadId,
+                  LeadSignals.Kind.MEETING_BOOKED,
+                  meetingId,
+                  Map.of("start", start.toString()),
+                  now);
               booked(c, leadId, eventName, start, now);
+            } else if (meetingId != null) {
+              LeadSignals.record(
+                  c, leadId, LeadSignals.Kind.MEETING_CANCELED, meetingId, Map.of(), now);
             }
           }
           try (PreparedStatement ps =

@@ -3,6 +3,7 @@ package io.omnireach.channel.inbound;
 import io.omnireach.channel.Suppressions;
 import io.omnireach.channel.UnsubscribeTokens;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.tenant.TenantRef;
 import jakarta.mail.BodyPart;
@@ -237,7 +238,7 @@ public final class InboundProcessor {
                 + " received_at, classification, ooo_until, classifier, raw_message_id,"
                 + " confidence, sentiment, rationale, classifier_fallback)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (raw_message_id) do nothing")) {
+                + " on conflict (raw_message_id) do nothing returning id")) {
       ps.setLong(1, messageId);
       setLong(ps, 2, leadId);
       setLong(ps, 3, mailboxId);
@@ -253,8 +254,12 @@ public final class InboundProcessor {
       ps.setString(13, cls.sentiment());
       ps.setString(14, cap(cls.rationale(), 500));
       ps.setString(15, cap(cls.fallback(), 300));
-      if (ps.executeUpdate() == 0) {
-        return Outcome.DUPLICATE;
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Outcome.DUPLICATE;
+        }
+        // the engine stops, pauses or wakes the lead's runs from this signal
+        LeadSignals.reply(c, rs.getLong(1));
       }
     }
     Instant now = clock.instant();

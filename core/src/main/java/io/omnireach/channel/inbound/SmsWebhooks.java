@@ -1,9 +1,11 @@
 package io.omnireach.channel.inbound;
 
 import com.twilio.security.RequestValidator;
+import io.omnireach.channel.Messages;
 import io.omnireach.channel.SmsSettings;
 import io.omnireach.channel.SmsSettingsSource;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantRef;
@@ -197,8 +199,16 @@ public final class SmsWebhooks {
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.setLong(5, id);
             ps.setString(6, sameAs);
-            return ps.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
+            if (ps.executeUpdate() == 0) {
+              return Outcome.DUPLICATE;
+            }
           }
+          if (type.startsWith("CALL_")) {
+            // wakes the call step waiting for this status
+            Messages.signal(
+                c, id, LeadSignals.Kind.CALL_STATUS, Map.of("status", type), clock.instant());
+          }
+          return Outcome.APPLIED;
         });
   }
 
@@ -259,7 +269,7 @@ public final class SmsWebhooks {
                   "insert into replies (message_id, lead_id, from_address, body, received_at,"
                       + " classification, classifier, raw_message_id, sentiment, rationale)"
                       + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " on conflict (raw_message_id) do nothing")) {
+                      + " on conflict (raw_message_id) do nothing returning id")) {
             ps.setObject(1, messageId);
             ps.setLong(2, leadId);
             ps.setString(3, from);
@@ -270,8 +280,12 @@ public final class SmsWebhooks {
             ps.setString(8, "twilio:" + sid);
             ps.setString(9, cls.sentiment());
             ps.setString(10, InboundProcessor.cap(cls.rationale(), 500));
-            if (ps.executeUpdate() == 0) {
-              return Outcome.DUPLICATE;
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Outcome.DUPLICATE;
+              }
+              // the engine stops, pauses or wakes the lead's runs from this signal
+              LeadSignals.reply(c, rs.getLong(1));
             }
           }
           if (messageId != null) {

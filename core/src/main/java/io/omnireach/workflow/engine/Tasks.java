@@ -2,6 +2,7 @@ package io.omnireach.workflow.engine;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.tenant.TenantRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -210,6 +211,16 @@ public final class Tasks {
               }
               nodeRunId = rs.getLong(1);
             }
+          }
+          if (task.kind() == TaskKind.LINKEDIN && "replied".equals(o) && task.leadId() != null) {
+            // an answer on LinkedIn: wakes the lead's other steps waiting for one
+            LeadSignals.record(
+                c,
+                task.leadId(),
+                LeadSignals.Kind.LINKEDIN_REPLY,
+                taskId,
+                java.util.Map.of("channel", "LINKEDIN"),
+                now.toInstant());
           }
           try (PreparedStatement ps =
               c.prepareStatement(

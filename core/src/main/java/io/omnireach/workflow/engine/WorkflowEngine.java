@@ -3,6 +3,7 @@ package io.omnireach.workflow.engine;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.lead.LeadSignals;
 import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
@@ -14,6 +15,7 @@ import io.omnireach.workflow.Workflows;
 import io.omnireach.workflow.node.NodeServices;
 import io.omnireach.workflow.node.NodeTypes;
 import io.omnireach.workflow.node.ParsedNode;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -584,10 +586,14 @@ public final class WorkflowEngine {
 
   // ---- sweep --------------------------------------------------------------------------------
 
+  /** Signals taken per sweep; the rest waits for the next. */
+  static final int SIGNAL_BATCH = 500;
+
   /**
-   * Applies outside events, set-based: expired leases go back to pending; a reply stops the run
-   * (workflow setting stopOnReply) or, when out of office, pauses it until the return date;
-   * out-of-office pauses that ended resume; waits for a reply or an open wake up.
+   * Applies outside events, set-based: expired leases go back to pending; the lead signals written
+   * since the last sweep are consumed (a reply stops the run, or pauses it when out of office; an
+   * answer, an open or a call's status wakes the steps waiting for it); out-of-office pauses that
+   * ended resume; a call step whose call the outbox gave up on wakes.
    */
   public void sweep(Connection c, Instant now) throws SQLException {
     Timestamp ts = Timestamp.from(now);
@@ -600,7 +606,7 @@ public final class WorkflowEngine {
       ps.setTimestamp(2, ts);
       ps.executeUpdate();
     }
-    replies(c, now);
+    signals(c, now);
     try (PreparedStatement ps =
         c.prepareStatement(
             "update workflow_runs set status = 'running', paused_by = null, paused_until = null,"
@@ -610,35 +616,12 @@ public final class WorkflowEngine {
       ps.setTimestamp(2, ts);
       ps.executeUpdate();
     }
+    // not a lead signal: the outbox blocked or failed the call the step waits for
     try (PreparedStatement ps =
         c.prepareStatement(
             "update node_runs n set due_at = ? where n.status = 'waiting' and n.due_at > ?"
-                + " and ((n.wake_on = 'reply' and exists (select 1 from workflow_runs r"
-                + " join replies rp on rp.lead_id = r.lead_id where r.id = n.run_id"
-                + " and rp.received_at >= n.started_at"
-                + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')))"
-                + " or (n.wake_on = 'open' and exists (select 1 from node_runs m"
-                + " join message_events e on e.message_id = m.message_id"
-                + " where m.run_id = n.run_id and e.type = 'OPENED' and not e.proxy"
-                + " and e.at >= n.started_at))"
-                // a reply on one channel (email, sms) or a LinkedIn task closed as replied
-                + " or (n.wake_on in ('reply:EMAIL', 'reply:SMS') and exists (select 1"
-                + " from workflow_runs r join replies rp on rp.lead_id = r.lead_id"
-                + " left join messages m on m.id = rp.message_id where r.id = n.run_id"
-                + " and rp.received_at >= n.started_at"
-                + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')"
-                + " and "
-                + REPLY_CHANNEL
-                + " = substring(n.wake_on from 7)))"
-                + " or (n.wake_on = 'reply:LINKEDIN' and exists (select 1 from workflow_runs r"
-                + " join workflow_tasks t on t.lead_id = r.lead_id where r.id = n.run_id"
-                + " and t.kind = 'linkedin' and t.outcome = 'replied'"
-                + " and t.done_at >= n.started_at))"
-                // an automated call's final status came, or the outbox gave up on it
-                + " or (n.wake_on = 'call' and (exists (select 1 from message_events e"
-                + " where e.message_id = n.message_id and e.type like 'CALL\\_%')"
-                + " or exists (select 1 from messages m where m.id = n.message_id"
-                + " and m.status in ('BLOCKED', 'FAILED')))))")) {
+                + " and n.wake_on = 'call' and exists (select 1 from messages m"
+                + " where m.id = n.message_id and m.status in ('BLOCKED', 'FAILED'))")) {
       ps.setTimestamp(1, ts);
       ps.setTimestamp(2, ts);
       ps.executeUpdate();
@@ -646,85 +629,139 @@ public final class WorkflowEngine {
   }
 
   /**
-   * The channel of a reply {@code rp} (joined to the message {@code m} it answers): that message's,
-   * else an inbound SMS by its Twilio id, else email.
+   * Consumes unconsumed lead signals in this transaction. A signal of a lead whose steps another
+   * engine pass holds right now (claimed, not committed) stays for the next sweep: that step may be
+   * about to wait for exactly this event, and a wake-up applied before it waits would be lost.
    */
-  public static final String REPLY_CHANNEL =
-      "coalesce(m.channel, case when rp.raw_message_id like 'twilio:%' then 'SMS'"
-          + " else 'EMAIL' end)";
+  void signals(Connection c, Instant now) throws SQLException {
+    List<LeadSignals.Signal> taken = LeadSignals.take(c, SIGNAL_BATCH);
+    if (taken.isEmpty()) {
+      return;
+    }
+    Set<Long> leads = new LinkedHashSet<>();
+    taken.forEach(s -> leads.add(s.leadId()));
+    Set<Long> busy = busyLeads(c, leads);
+    List<LeadSignals.Signal> ready = new ArrayList<>();
+    for (LeadSignals.Signal s : taken) {
+      if (!busy.contains(s.leadId())) {
+        ready.add(s);
+      }
+    }
+    stopOrPause(c, ready, now);
+    for (LeadSignals.Signal s : ready) {
+      wake(c, s, now);
+    }
+    List<Long> ids = new ArrayList<>(ready.size());
+    ready.forEach(s -> ids.add(s.id()));
+    LeadSignals.consumed(c, ids, now);
+  }
 
-  static final String REPLY_WATERMARK = "workflow.replies_seen";
-  static final java.time.Duration REPLY_LOOKBACK = java.time.Duration.ofMinutes(2);
-
-  /*
-   * Driven from the replies side, not from the (many) active runs: only replies above a
-   * watermark are looked at. The watermark moves past a reply once it is older than
-   * REPLY_LOOKBACK, since a poller transaction that took a lower id may commit after a higher
-   * one; runs.reply_seen_id keeps a re-examined reply from acting twice on the same run.
+  /**
+   * Leads with an open step of an active run that another transaction holds. Locks the others (skip
+   * locked) so no chunk claims them until this sweep commits.
    */
-  private void replies(Connection c, Instant now) throws SQLException {
-    long seen = 0;
-    try (PreparedStatement ps = c.prepareStatement("select value from settings where key = ?")) {
-      ps.setString(1, REPLY_WATERMARK);
+  private static Set<Long> busyLeads(Connection c, Set<Long> leads) throws SQLException {
+    String open =
+        " from node_runs n join workflow_runs r on r.id = n.run_id where r.lead_id = any(?)"
+            + " and n.status in ('pending', 'waiting', 'running')"
+            + " and r.status in ('pending', 'running', 'waiting')";
+    Array leadIds = c.createArrayOf("bigint", leads.toArray());
+    Set<Long> free = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("select n.id" + open + " for update of n skip locked")) {
+      ps.setArray(1, leadIds);
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          seen = Long.parseLong(rs.getString(1));
+        while (rs.next()) {
+          free.add(rs.getLong(1));
         }
       }
     }
-    Map<Long, Object[]> hitsByRun = new java.util.LinkedHashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select r.id, rp.id, rp.classification, rp.ooo_until, rp.received_at"
-                + " from replies rp join workflow_runs r on r.lead_id = rp.lead_id"
-                + " join workflows w on w.id = r.workflow_id"
-                + " where rp.id > ? and rp.id > r.reply_seen_id and rp.received_at >= r.created_at"
-                + " and r.status in ('pending', 'running', 'waiting') and w.stop_on_reply"
-                + " order by rp.id")) {
-      ps.setLong(1, seen);
+    Set<Long> busy = new java.util.HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("select n.id, r.lead_id" + open)) {
+      ps.setArray(1, leadIds);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          // the newest reply of each run decides
-          hitsByRun.put(
-              rs.getLong(1),
+          if (!free.contains(rs.getLong(1))) {
+            busy.add(rs.getLong(2));
+          }
+        }
+      }
+    }
+    return busy;
+  }
+
+  /**
+   * Replies act on the runs of workflows with stop-on-reply that began before the reply; per run
+   * the newest such reply decides: out of office pauses the run until the return date (7 days when
+   * unknown), anything else ends it. A run paused by a person or its workflow is not re-paused by
+   * an out-of-office note, but a real reply ends it as it ends an active one.
+   */
+  private static void stopOrPause(Connection c, List<LeadSignals.Signal> signals, Instant now)
+      throws SQLException {
+    Map<Long, List<LeadSignals.Signal>> repliesByLead = new LinkedHashMap<>();
+    for (LeadSignals.Signal s : signals) {
+      if (s.kind() == LeadSignals.Kind.REPLY || s.kind() == LeadSignals.Kind.SMS_REPLY) {
+        repliesByLead.computeIfAbsent(s.leadId(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    if (repliesByLead.isEmpty()) {
+      return;
+    }
+    List<Object[]> runs = new ArrayList<>(); // run id, lead id, created at, status, paused by
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select r.id, r.lead_id, r.created_at, r.status, r.paused_by from workflow_runs r"
+                + " join workflows w on w.id = r.workflow_id"
+                + " where r.lead_id = any(?) and w.stop_on_reply"
+                + " and r.status in ('pending', 'running', 'waiting', 'paused')"
+                + " order by r.id for update of r")) {
+      ps.setArray(1, c.createArrayOf("bigint", repliesByLead.keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          runs.add(
               new Object[] {
-                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4), rs.getTimestamp(5)
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getTimestamp(3).toInstant(),
+                rs.getString(4),
+                rs.getString(5)
               });
         }
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into settings (key, value) select ?, coalesce(max(id), ?)::text from replies"
-                + " where id > ? and created_at < ?"
-                + " on conflict (key) do update set value = excluded.value"
-                + " where settings.value::bigint < excluded.value::bigint")) {
-      ps.setString(1, REPLY_WATERMARK);
-      ps.setLong(2, seen);
-      ps.setLong(3, seen);
-      ps.setTimestamp(4, Timestamp.from(now.minus(REPLY_LOOKBACK)));
-      ps.executeUpdate();
-    }
-    List<Object[]> hits = new ArrayList<>(hitsByRun.values());
     Timestamp ts = Timestamp.from(now);
-    for (Object[] h : hits) {
-      long runId = (Long) h[0];
-      String cls = (String) h[2];
+    for (Object[] run : runs) {
+      long runId = (Long) run[0];
+      Instant created = (Instant) run[2];
+      LeadSignals.Signal newest = null;
+      for (LeadSignals.Signal s : repliesByLead.get((Long) run[1])) {
+        if (!s.occurredAt().isBefore(created)) {
+          newest = s; // taken in id order: the last one is the newest
+        }
+      }
+      if (newest == null) {
+        continue;
+      }
+      String cls = newest.text("classification");
       if ("OUT_OF_OFFICE".equals(cls)) {
-        java.sql.Date back = (java.sql.Date) h[3];
+        if ("paused".equals(run[3]) && !"ooo".equals(run[4])) {
+          continue;
+        }
+        String back = newest.text("oooUntil");
         Instant until =
             back == null
                 ? now.plus(OOO_DEFAULT)
-                : back.toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                : java.time.LocalDate.parse(back)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant();
         try (PreparedStatement ps =
             c.prepareStatement(
                 "update workflow_runs set status = 'paused', paused_by = 'ooo', paused_until = ?,"
-                    + " stop_reason = ?, reply_seen_id = ?, updated_at = ? where id = ?")) {
+                    + " stop_reason = ?, updated_at = ? where id = ?")) {
           ps.setTimestamp(1, Timestamp.from(until));
           ps.setString(2, "Out of office until " + until.toString().substring(0, 10) + ".");
-          ps.setLong(3, (Long) h[1]);
-          ps.setTimestamp(4, ts);
-          ps.setLong(5, runId);
+          ps.setTimestamp(3, ts);
+          ps.setLong(4, runId);
           ps.executeUpdate();
         }
       } else {
@@ -735,16 +772,61 @@ public final class WorkflowEngine {
             "Lead replied ("
                 + cls.toLowerCase(java.util.Locale.ROOT)
                 + ") at "
-                + ((Timestamp) h[4]).toInstant()
+                + newest.occurredAt()
                 + ".",
             now);
-        try (PreparedStatement ps =
-            c.prepareStatement("update workflow_runs set reply_seen_id = ? where id = ?")) {
-          ps.setLong(1, (Long) h[1]);
-          ps.setLong(2, runId);
-          ps.executeUpdate();
-        }
       }
+    }
+  }
+
+  /**
+   * Wakes the steps of the lead's active runs that wait for what the signal says and started
+   * waiting before it happened: an answer for {@code reply} or {@code reply:<its channel>}, a
+   * LinkedIn reply for {@code reply:LINKEDIN}, an open of one of the run's messages for {@code
+   * open}, a call's final status for the {@code call} step that placed it.
+   */
+  private static void wake(Connection c, LeadSignals.Signal s, Instant now) throws SQLException {
+    String match;
+    if (s.isAnswer()) {
+      match = "n.wake_on in ('reply', 'reply:' || ?) and n.started_at <= ?";
+    } else if (s.kind() == LeadSignals.Kind.LINKEDIN_REPLY) {
+      match = "n.wake_on = 'reply:' || ? and n.started_at <= ?";
+    } else if (s.kind() == LeadSignals.Kind.MESSAGE_OPENED) {
+      match =
+          "n.wake_on = 'open' and n.started_at <= ? and exists (select 1 from node_runs m"
+              + " where m.run_id = n.run_id and m.message_id = ?)";
+    } else if (s.kind() == LeadSignals.Kind.CALL_STATUS) {
+      match = "n.wake_on = 'call' and n.message_id = ?";
+    } else {
+      return; // meetings end runs in their own transaction and Decisions read them when they run
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update node_runs n set due_at = ? from workflow_runs r where r.id = n.run_id"
+                + " and r.lead_id = ? and r.status in ('pending', 'running', 'waiting')"
+                + " and n.status = 'waiting' and n.due_at > ? and "
+                + match)) {
+      Timestamp ts = Timestamp.from(now);
+      ps.setTimestamp(1, ts);
+      ps.setLong(2, s.leadId());
+      ps.setTimestamp(3, ts);
+      Timestamp at = Timestamp.from(s.occurredAt());
+      switch (s.kind()) {
+        case REPLY, SMS_REPLY -> {
+          ps.setString(4, s.text("channel"));
+          ps.setTimestamp(5, at);
+        }
+        case LINKEDIN_REPLY -> {
+          ps.setString(4, "LINKEDIN");
+          ps.setTimestamp(5, at);
+        }
+        case MESSAGE_OPENED -> {
+          ps.setTimestamp(4, at);
+          ps.setLong(5, s.sourceRef());
+        }
+        default -> ps.setLong(4, s.sourceRef());
+      }
+      ps.executeUpdate();
     }
   }
 }

@@ -123,7 +123,7 @@ final class RunEvents {
                 + " on m.id = rp.message_id where rp.lead_id = ? and rp.received_at >= ?"
                 + " and rp.classification not in ('OUT_OF_OFFICE', 'BOUNCE')"
                 + " and "
-                + io.omnireach.workflow.engine.WorkflowEngine.REPLY_CHANNEL
+                + io.omnireach.lead.LeadSignals.REPLY_CHANNEL
                 + " = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, leadId);

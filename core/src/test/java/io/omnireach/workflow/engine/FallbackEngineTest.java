@@ -203,12 +203,17 @@ class FallbackEngineTest {
                   c.prepareStatement(
                       "insert into replies (message_id, lead_id, body, received_at,"
                           + " classification, raw_message_id) values (?, ?, 'yes', ?,"
-                          + " 'INTERESTED', ?)")) {
+                          + " 'INTERESTED', ?) returning id")) {
                 ps.setObject(1, messageId);
                 ps.setLong(2, leadId);
                 ps.setTimestamp(3, Timestamp.from(clock.instant()));
                 ps.setString(4, raw);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  // as the inbound writers do: the reply's signal in the reply's transaction
+                  io.omnireach.lead.LeadSignals.reply(c, rs.getLong(1));
+                  return rs.getLong(1);
+                }
               }
             });
   }

@@ -171,13 +171,18 @@ class WorkflowEngineTest {
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "insert into replies (lead_id, body, received_at, classification, ooo_until, raw_message_id)"
-                          + " values (?, 'x', ?, ?, ?::date, ?)")) {
+                          + " values (?, 'x', ?, ?, ?::date, ?) returning id")) {
                 ps.setLong(1, leadId);
                 ps.setTimestamp(2, Timestamp.from(clock.instant()));
                 ps.setString(3, cls);
                 ps.setString(4, oooUntil);
                 ps.setString(5, UUID.randomUUID().toString());
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  // as the inbound writers do: the reply's signal in the reply's transaction
+                  io.omnireach.lead.LeadSignals.reply(c, rs.getLong(1));
+                  return rs.getLong(1);
+                }
               }
             });
   }
