@@ -19,7 +19,7 @@ import java.util.Map;
  * writer records its signal in its own transaction, the one that stores the reply, meeting, task
  * outcome or message event it describes, so a signal exists exactly when that row does. The
  * workflow engine {@link #take takes} unconsumed signals and marks them {@link #consumed} in its
- * own transaction: each acts once, without watermarks or look-back windows.
+ * own transaction: each acts once, however late its writer commits.
  */
 public final class LeadSignals {
 

@@ -657,8 +657,9 @@ public final class WorkflowEngine {
   }
 
   /**
-   * Leads with an open step of an active run that another transaction holds. Locks the others (skip
-   * locked) so no chunk claims them until this sweep commits.
+   * Leads with an open step of an active run that a chunk holds (a claim locks FOR UPDATE). The
+   * others get a KEY SHARE lock until this sweep commits: a chunk's claim skips them, while a
+   * person's pause or cancel (a plain update) is not blocked, so the sweep never deadlocks with it.
    */
   private static Set<Long> busyLeads(Connection c, Set<Long> leads) throws SQLException {
     String open =
@@ -668,7 +669,7 @@ public final class WorkflowEngine {
     Array leadIds = c.createArrayOf("bigint", leads.toArray());
     Set<Long> free = new java.util.HashSet<>();
     try (PreparedStatement ps =
-        c.prepareStatement("select n.id" + open + " for update of n skip locked")) {
+        c.prepareStatement("select n.id" + open + " for key share of n skip locked")) {
       ps.setArray(1, leadIds);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -713,8 +714,7 @@ public final class WorkflowEngine {
             "select r.id, r.lead_id, r.created_at, r.status, r.paused_by from workflow_runs r"
                 + " join workflows w on w.id = r.workflow_id"
                 + " where r.lead_id = any(?) and w.stop_on_reply"
-                + " and r.status in ('pending', 'running', 'waiting', 'paused')"
-                + " order by r.id for update of r")) {
+                + " and r.status in ('pending', 'running', 'waiting', 'paused')")) {
       ps.setArray(1, c.createArrayOf("bigint", repliesByLead.keySet().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -757,7 +757,8 @@ public final class WorkflowEngine {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "update workflow_runs set status = 'paused', paused_by = 'ooo', paused_until = ?,"
-                    + " stop_reason = ?, updated_at = ? where id = ?")) {
+                    + " stop_reason = ?, updated_at = ? where id = ?"
+                    + " and (status in ('pending', 'running', 'waiting') or paused_by = 'ooo')")) {
           ps.setTimestamp(1, Timestamp.from(until));
           ps.setString(2, "Out of office until " + until.toString().substring(0, 10) + ".");
           ps.setTimestamp(3, ts);
