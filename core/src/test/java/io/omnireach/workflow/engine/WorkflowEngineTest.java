@@ -267,6 +267,41 @@ class WorkflowEngineTest {
   }
 
   @Test
+  void an_open_of_the_runs_email_wakes_a_wait_for_an_open_through_its_signal() {
+    long wf =
+        published(
+            "{\"name\":\"Send, wait for an open\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"mail\",\"type\":\"send_email\",\"config\":{\"mailboxId\":"
+                + mailbox
+                + ",\"subject\":\"Hi\",\"body\":\"Hello\"}},"
+                + "{\"id\":\"w\",\"type\":\"wait\",\"config\":{\"until\":\"open\",\"timeout\":\"P3D\"}},"
+                + "{\"id\":\"e\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"s\",\"target\":\"mail\"},"
+                + "{\"source\":\"mail\",\"target\":\"w\"},{\"source\":\"w\",\"target\":\"e\"}]}",
+            false);
+    long lead = lead("Opener");
+    long runId = enrol(wf, lead);
+    drain();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "mail=succeeded", "w=waiting");
+    long message =
+        insert("select message_id from node_runs where node_id = 'mail' and run_id = " + runId);
+    clock.advance(Duration.ofMinutes(5));
+    db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              // as the tracking pixel records it: the event and the lead's signal together
+              io.omnireach.channel.Messages.event(c, message, "OPENED", null, clock);
+              return null;
+            });
+    drain();
+    assertThat(run(runId).run().status()).isEqualTo("succeeded");
+    NodeRunView w =
+        run(runId).steps().stream().filter(x -> x.nodeId().equals("w")).findFirst().orElseThrow();
+    assertThat(w.output()).containsEntry("endedBy", "open");
+  }
+
+  @Test
   void a_reply_stops_the_run_by_default() {
     long wf = published(sendWaitDecide(""), true);
     long lead = lead("Stop");
