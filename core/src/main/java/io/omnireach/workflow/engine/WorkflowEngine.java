@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  * running under a lease), {@link #execute} runs them and writes their results, the next node runs
  * and the runs' states in set-based batches — all on the caller's connection, so a chunk's claims,
  * effects (outbox rows included) and schedule commit or roll back together. {@link #sweep} applies
- * what happened outside (replies, opens, out-of-office returns, expired leases).
+ * what happened outside: it consumes the lead signals (replies, opens, call statuses) and applies
+ * out-of-office returns and expired leases.
  */
 public final class WorkflowEngine {
 
