@@ -2,6 +2,7 @@ package io.omnireach.app;
 
 import io.omnireach.app.startup.StartupState;
 import io.omnireach.knowledge.KnowledgeBase;
+import io.omnireach.knowledge.Reembedding;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantStatus;
 import jakarta.annotation.Resource;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Embeds sent messages and replies into their leads' history every {@code
  * omnireach.history.sweep-seconds} (default 15; 0 turns it off), a batch at a time per active
- * tenant, so sending and reply handling never wait for the model.
+ * tenant, so sending and reply handling never wait for the model. The same sweep first runs a few
+ * steps of a tenant's re-embedding when its embedding model changed ({@link Reembedding}: its
+ * progress is the rows themselves, so it resumes after a restart).
  */
 @ApplicationScoped
 public class LeadHistoryScheduler {
@@ -30,8 +33,14 @@ public class LeadHistoryScheduler {
 
   static final int BATCHES_PER_SWEEP = 20;
 
+  /** Rows re-embedded per step of a model change, and steps per tenant and sweep. */
+  static final int REEMBED_BATCH = 64;
+
+  static final int REEMBED_STEPS_PER_SWEEP = 20;
+
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject KnowledgeBase knowledge;
+  @Inject Reembedding reembedding;
   @Inject TenantDirectory tenants;
   @Inject StartupState startup;
 
@@ -54,6 +63,16 @@ public class LeadHistoryScheduler {
           .filter(t -> t.status() == TenantStatus.ACTIVE)
           .forEach(
               t -> {
+                try {
+                  for (int i = 0; i < REEMBED_STEPS_PER_SWEEP; i++) {
+                    if (!reembedding.step(t.ref(), REEMBED_BATCH)) {
+                      break;
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  // recorded on the tenant's embedding state; the next sweep tries again
+                  LOG.log(Level.WARNING, "Re-embedding of " + t.slug() + " failed: " + e);
+                }
                 try {
                   for (int i = 0; i < BATCHES_PER_SWEEP; i++) {
                     if (knowledge.history().embedPending(t.ref(), BATCH) < BATCH) {
