@@ -36,12 +36,17 @@ public final class EmbeddingsFake implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Set<String> down;
 
-  /** {@code dimensions}: per path, how long the vectors are. */
+  /** {@code dimensions}: per path, how long the vectors are. On a free port. */
   public EmbeddingsFake(Map<String, Integer> dimensions, Set<String> down) {
+    this(0, dimensions, down);
+  }
+
+  /** On {@code port} of loopback (the e2e server's configured provider base URL). */
+  public EmbeddingsFake(int port, Map<String, Integer> dimensions, Set<String> down) {
     this.dimensions = Map.copyOf(dimensions);
     this.down = Set.copyOf(down);
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
