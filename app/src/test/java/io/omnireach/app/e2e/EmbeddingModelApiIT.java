@@ -13,6 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A workspace switches its embedding model through the API: the e2e server's real Mistral client
@@ -122,6 +124,21 @@ class EmbeddingModelApiIT {
     assertThat(fake.requests()).hasSize(before + 1);
     assertThat(fake.requests().get(before).body().get("input").get(0).asText())
         .isEqualTo("support team tickets weekdays");
+
+    // the pages say so: Settings → AI holds the model, the Knowledge page the vectors' model
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, tenant.adminEmail(), StripeE2e.PASSWORD);
+      browser.open("/settings");
+      WebElement field = browser.await(By.id("ai-embedding-model"));
+      assertThat(field.getDomProperty("value")).isEqualTo("mistral-embed");
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+      browser.screenshot("embeddings-01-ai-settings");
+      browser.open("/knowledge");
+      WebElement strip = browser.await(By.id("knowledge-embeddings"));
+      assertThat(strip.getText()).contains("mistral:mistral-embed", DIMS + " dimensions");
+      browser.screenshot("embeddings-02-knowledge-page");
+    }
 
     // another workspace keeps its in-process model
     JsonNode acme =
