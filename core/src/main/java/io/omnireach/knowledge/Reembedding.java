@@ -22,9 +22,9 @@ import java.util.List;
  *   <li>each step embeds a batch of rows whose {@code embedding_next} is still null — the progress
  *       is the rows themselves, so a crash or restart goes on where it stopped, and rows written
  *       meanwhile (new documents, new history, made with the old model) are picked up too;
- *   <li>switch: with the tables locked against writes, the old column is dropped, the new one takes
- *       its name and the HNSW (cosine) index is rebuilt at the new dimension; from then on queries
- *       and new rows use the new model.
+ *   <li>switch: the new column's HNSW (cosine) index is built first (searches go on meanwhile);
+ *       then, with the tables locked against writes, the old column is dropped and the new one and
+ *       its index take their names; from then on queries and new rows use the new model.
  * </ol>
  *
  * Until the switch, searches read the old column with the old model: they keep working.
@@ -119,6 +119,7 @@ public final class Reembedding {
                     pending(c, batch),
                     embedders.of(c, tenant, EmbeddingSpec.parse(s.targetModel()))));
     if (work.rows().isEmpty()) {
+      buildIndex(tenant);
       return !switchOver(tenant);
     }
     // the model runs outside any transaction
@@ -221,8 +222,26 @@ public final class Reembedding {
   }
 
   /**
-   * Swaps the columns and rebuilds the index, once no row lacks its new vector (checked under the
-   * lock, so a row written meanwhile waits for the next step). Returns whether it switched.
+   * Builds the new column's HNSW index before the switch, in a transaction of its own: {@code
+   * create index} blocks writes for its duration but not searches, which the switch's exclusive
+   * lock would (a build over 100,000 chunks takes a while). Rows added later join it as usual.
+   */
+  private void buildIndex(TenantRef tenant) {
+    tx.tenant(
+        tenant,
+        c -> {
+          try (Statement st = c.createStatement()) {
+            return st.execute(
+                "create index if not exists knowledge_chunks_embedding_next on knowledge_chunks"
+                    + " using hnsw (embedding_next extensions.vector_cosine_ops)");
+          }
+        });
+  }
+
+  /**
+   * Swaps the columns and takes over the new index, once no row lacks its new vector (checked under
+   * the lock, so a row written meanwhile waits for the next step). Quick: no index is built here.
+   * Returns whether it switched.
    */
   private boolean switchOver(TenantRef tenant) {
     return tx.tenant(
@@ -234,14 +253,13 @@ public final class Reembedding {
           }
           try (Statement st = c.createStatement()) {
             for (String table : TABLES) {
-              // dropping the column drops the HNSW index on it
+              // dropping the column drops the old HNSW index on it
               st.execute("alter table " + table + " drop column embedding");
               st.execute("alter table " + table + " rename column embedding_next to embedding");
               st.execute("alter table " + table + " alter column embedding set not null");
             }
             st.execute(
-                "create index knowledge_chunks_embedding on knowledge_chunks"
-                    + " using hnsw (embedding extensions.vector_cosine_ops)");
+                "alter index knowledge_chunks_embedding_next rename to knowledge_chunks_embedding");
           }
           try (PreparedStatement ps =
               c.prepareStatement(

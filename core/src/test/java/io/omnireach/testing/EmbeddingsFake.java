@@ -35,6 +35,7 @@ public final class EmbeddingsFake implements AutoCloseable {
   private final Map<String, Integer> dimensions;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Set<String> down;
+  private final Set<String> failingTexts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** {@code dimensions}: per path, how long the vectors are. On a free port. */
   public EmbeddingsFake(Map<String, Integer> dimensions, Set<String> down) {
@@ -58,6 +59,14 @@ public final class EmbeddingsFake implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /**
+   * From now on {@code model} answers its dimension probe (one text, "dimension probe") but 503 to
+   * anything else: a re-embedding begins and then stalls on it.
+   */
+  public void failTexts(String model) {
+    failingTexts.add(model);
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -77,7 +86,10 @@ public final class EmbeddingsFake implements AutoCloseable {
         return;
       }
       String model = body.path("model").asText();
-      if (down.contains(model)) {
+      boolean probe =
+          body.path("input").size() == 1
+              && body.path("input").get(0).asText().equals("dimension probe");
+      if (down.contains(model) || (failingTexts.contains(model) && !probe)) {
         send(ex, 503, "{\"error\":{\"message\":\"model overloaded\"}}");
         return;
       }
