@@ -138,6 +138,60 @@ class EmbeddingModelApiIT {
       WebElement strip = browser.await(By.id("knowledge-embeddings"));
       assertThat(strip.getText()).contains("mistral:mistral-embed", DIMS + " dimensions");
       browser.screenshot("embeddings-02-knowledge-page");
+
+      // a model that stalls after its probe: re-indexing shows with its error, search goes on
+      fake.failTexts("mistral-embed-v2");
+      json(
+          E2e.send(
+              "PUT", "/api/v1/settings/ai", admin, "{\"embeddingModel\":\"mistral-embed-v2\"}"),
+          200);
+      await("re-indexing with an error")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                JsonNode s = json(E2e.get("/api/v1/knowledge/embeddings", admin), 200);
+                return s.get("status").asText().equals("REINDEXING") && !s.get("error").isNull();
+              });
+      JsonNode stalled = json(E2e.get("/api/v1/knowledge/embeddings", admin), 200);
+      assertThat(stalled.get("model").asText()).isEqualTo("mistral:mistral-embed");
+      assertThat(stalled.get("targetModel").asText()).isEqualTo("mistral:mistral-embed-v2");
+      assertThat(stalled.get("done").asInt()).isZero();
+      assertThat(
+              json(
+                      E2e.send(
+                          "POST",
+                          "/api/v1/knowledge/search",
+                          admin,
+                          "{\"query\":\"headquarters Zurich lake\",\"limit\":1}"),
+                      200)
+                  .get(0)
+                  .get("text")
+                  .asText())
+          .contains("headquarters are in Zurich");
+      browser.open("/knowledge");
+      browser.wait.until(
+          d -> d.findElement(By.id("knowledge-embeddings")).getText().contains("Re-indexing"));
+      assertThat(browser.driver.findElement(By.id("knowledge-embeddings")).getText())
+          .contains("mistral:mistral-embed-v2", "Last step failed, retrying");
+      browser.screenshot("embeddings-03-reindexing-stalled");
+
+      // back to the model in use: the re-indexing is dropped
+      json(
+          E2e.send("PUT", "/api/v1/settings/ai", admin, "{\"embeddingModel\":\"mistral-embed\"}"),
+          200);
+      await("back to current")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  json(E2e.get("/api/v1/knowledge/embeddings", admin), 200)
+                      .get("status")
+                      .asText()
+                      .equals("CURRENT"));
+      JsonNode back = json(E2e.get("/api/v1/knowledge/embeddings", admin), 200);
+      assertThat(back.get("model").asText()).isEqualTo("mistral:mistral-embed");
+      assertThat(back.get("error").isNull()).isTrue();
     }
 
     // another workspace keeps its in-process model
