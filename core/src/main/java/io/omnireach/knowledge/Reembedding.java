@@ -96,7 +96,11 @@ public final class Reembedding {
         if (s.error() != null) { // a failed start of a model the settings no longer ask for
           tx.tenant(
               tenant,
-              c -> c.createStatement().executeUpdate("update embedding_state set error = null"));
+              c -> {
+                try (Statement st = c.createStatement()) {
+                  return st.executeUpdate("update embedding_state set error = null");
+                }
+              });
         }
         return false;
       }
@@ -137,17 +141,22 @@ public final class Reembedding {
     tx.tenant(
         tenant,
         c -> {
-          for (int i = 0; i < work.rows().size(); i++) {
-            Row r = work.rows().get(i);
+          for (String table : TABLES) {
             // the table name is one of TABLES, never input
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "update "
-                        + r.table()
+                        + table
                         + " set embedding_next = ?::extensions.vector where id = ?")) {
-              ps.setString(1, KnowledgeStore.vector(vectors.get(i)));
-              ps.setLong(2, r.id());
-              ps.executeUpdate();
+              for (int i = 0; i < work.rows().size(); i++) {
+                Row r = work.rows().get(i);
+                if (r.table().equals(table)) {
+                  ps.setString(1, KnowledgeStore.vector(vectors.get(i)));
+                  ps.setLong(2, r.id());
+                  ps.addBatch();
+                }
+              }
+              ps.executeBatch();
             }
           }
           progress(c);

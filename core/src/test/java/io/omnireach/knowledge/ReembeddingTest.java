@@ -294,7 +294,8 @@ class ReembeddingTest {
     assertThatThrownBy(() -> reembedding.step(t, 16)).isInstanceOf(RuntimeException.class);
     EmbeddingState failed = reembedding.state(t);
     assertThat(failed.status()).isEqualTo(EmbeddingStatus.CURRENT);
-    assertThat(failed.error()).isNotBlank();
+    assertThat(failed.error())
+        .isEqualTo("The embedding provider failed (HTTP 503: model overloaded).");
     assertThat(kb.search(t, "What is for lunch on Friday?", 1).get(0).text()).contains("pasta");
     // the settings go back: nothing to do, the error is cleared
     settings.update(t, new AiSettingsUpdate(null, null, null, null, null, ""), "t");
