@@ -14,6 +14,8 @@ import io.omnireach.knowledge.Embedder;
 import io.omnireach.knowledge.KnowledgeBase;
 import io.omnireach.knowledge.KnowledgeStore;
 import io.omnireach.knowledge.MiniLmEmbedder;
+import io.omnireach.knowledge.Reembedding;
+import io.omnireach.knowledge.TenantEmbedders;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.meeting.CalendlyAccounts;
 import io.omnireach.persona.PersonaRepository;
@@ -113,15 +115,29 @@ public class AiServices {
     return new MiniLmEmbedder();
   }
 
+  /** Each tenant's embedding model: in-process, or its provider's (same clients as chat). */
+  @Produces
+  @Singleton
+  TenantEmbedders tenantEmbedders(
+      AiSettingsRepository settings, ChatModels models, Embedder embedder) {
+    return new TenantEmbedders(settings, models, embedder);
+  }
+
+  @Produces
+  @Singleton
+  Reembedding reembedding(Transactions tx, TenantEmbedders embedders, Clock clock) {
+    return new Reembedding(tx, embedders, clock);
+  }
+
   @Produces
   @Singleton
   KnowledgeBase knowledge(
       KnowledgeStore store,
       Transactions tx,
-      Embedder embedder,
+      TenantEmbedders embedders,
       KnowledgeJobs jobs,
       @ConfigProperty(name = "omnireach.knowledge.max-bytes", defaultValue = "10485760")
           int maxBytes) {
-    return new KnowledgeBase(store, tx, embedder, jobs, maxBytes);
+    return new KnowledgeBase(store, tx, embedders, jobs, maxBytes);
   }
 }

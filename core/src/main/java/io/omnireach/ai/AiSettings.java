@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * A tenant's AI settings as anyone may see them: the API key itself never leaves the repository,
  * only whether one is set and its last four characters ({@code keyHint}, null without a key).
+ * {@code embeddingModel}: the provider's embedding model the knowledge base and lead history use
+ * while a key is set; null for the in-process all-MiniLM-L6-v2.
  */
 public record AiSettings(
     Provider provider,
@@ -13,7 +15,19 @@ public record AiSettings(
     double temperature,
     long monthlyTokenBudget,
     Instant updatedAt,
-    String updatedBy) {
+    String updatedBy,
+    String embeddingModel) {
+
+  public AiSettings(
+      Provider provider,
+      String model,
+      String keyHint,
+      double temperature,
+      long monthlyTokenBudget,
+      Instant updatedAt,
+      String updatedBy) {
+    this(provider, model, keyHint, temperature, monthlyTokenBudget, updatedAt, updatedBy, null);
+  }
 
   public static final double DEFAULT_TEMPERATURE = 0.7;
   public static final long DEFAULT_BUDGET = 200_000;

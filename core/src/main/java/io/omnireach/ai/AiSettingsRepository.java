@@ -39,17 +39,23 @@ public final class AiSettingsRepository {
 
   /** The decrypted API key, empty when none is set (the offline generator is used then). */
   public Optional<String> apiKey(TenantRef tenant) {
-    byte[] sealed =
-        tx.tenant(
-            tenant,
-            c -> {
-              try (PreparedStatement ps =
-                      c.prepareStatement("select api_key_encrypted from ai_settings where id = 1");
-                  ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-              }
-            });
+    return tx.tenant(tenant, c -> apiKey(c, tenant));
+  }
+
+  /** As {@link #apiKey(TenantRef)} on a connection bound to the tenant's schema. */
+  public Optional<String> apiKey(Connection c, TenantRef tenant) throws SQLException {
+    byte[] sealed;
+    try (PreparedStatement ps =
+            c.prepareStatement("select api_key_encrypted from ai_settings where id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      sealed = rs.next() ? rs.getBytes(1) : null;
+    }
     return sealed == null ? Optional.empty() : Optional.of(cipher.decrypt(sealed, tenant.schema()));
+  }
+
+  /** As {@link #get} on a connection bound to the tenant's schema. */
+  public AiSettings get(Connection c) throws SQLException {
+    return find(c, false).orElse(AiSettings.DEFAULTS);
   }
 
   /** Applies the non-null parts; INVALID names the field at fault. Audited as ai.settings. */
@@ -68,6 +74,7 @@ public final class AiSettingsRepository {
           String model = model(change, current, provider);
           double temperature = temperature(change.temperature(), current.temperature());
           long budget = budget(change.monthlyTokenBudget(), current.monthlyTokenBudget());
+          String embedding = embeddingModel(change.embeddingModel(), current.embeddingModel());
           String key = change.apiKey() == null ? null : change.apiKey().strip();
           if (key != null && key.length() > MAX_KEY) {
             throw DomainException.invalid("apiKey", "The API key is too long.");
@@ -79,17 +86,19 @@ public final class AiSettingsRepository {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "insert into ai_settings (id, provider, model, temperature, monthly_token_budget,"
-                      + " updated_at, updated_by) values (1, ?, ?, ?, ?, ?, ?)"
+                      + " updated_at, updated_by, embedding_model) values (1, ?, ?, ?, ?, ?, ?, ?)"
                       + " on conflict (id) do update set provider = excluded.provider,"
                       + " model = excluded.model, temperature = excluded.temperature,"
                       + " monthly_token_budget = excluded.monthly_token_budget,"
-                      + " updated_at = excluded.updated_at, updated_by = excluded.updated_by")) {
+                      + " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
+                      + " embedding_model = excluded.embedding_model")) {
             ps.setString(1, provider.name());
             ps.setString(2, model);
             ps.setBigDecimal(3, java.math.BigDecimal.valueOf(temperature));
             ps.setLong(4, budget);
             ps.setTimestamp(5, Timestamp.from(clock.instant()));
             ps.setString(6, actor);
+            ps.setString(7, embedding);
             ps.executeUpdate();
           }
           String keyChange = "";
@@ -109,7 +118,15 @@ public final class AiSettingsRepository {
               tenant.slug(),
               "ai.settings.update",
               provider.id(),
-              model + ", temperature " + temperature + ", budget " + budget + keyChange);
+              model
+                  + ", temperature "
+                  + temperature
+                  + ", budget "
+                  + budget
+                  + (change.embeddingModel() == null
+                      ? ""
+                      : ", embeddings " + (embedding == null ? "in-process" : embedding))
+                  + keyChange);
           return find(c, false).orElseThrow();
         });
   }
@@ -130,6 +147,26 @@ public final class AiSettingsRepository {
           "model", "Model may contain letters, digits and . _ : / @ + - only.");
     }
     return model;
+  }
+
+  /** Null keeps, empty goes back to the in-process model, else a model name like {@link #model}. */
+  private static String embeddingModel(String value, String current) {
+    if (value == null) {
+      return current;
+    }
+    String m = value.strip();
+    if (m.isEmpty()) {
+      return null;
+    }
+    if (m.length() > MAX_MODEL) {
+      throw DomainException.invalid(
+          "embeddingModel", "Embedding model must be at most " + MAX_MODEL + " characters.");
+    }
+    if (!m.matches("[A-Za-z0-9._:/@+-]+")) {
+      throw DomainException.invalid(
+          "embeddingModel", "Embedding model may contain letters, digits and . _ : / @ + - only.");
+    }
+    return m;
   }
 
   private static double temperature(Double value, double current) {
@@ -165,7 +202,7 @@ public final class AiSettingsRepository {
     try (PreparedStatement ps =
             c.prepareStatement(
                 "select provider, model, key_hint, temperature, monthly_token_budget, updated_at,"
-                    + " updated_by from ai_settings where id = 1"
+                    + " updated_by, embedding_model from ai_settings where id = 1"
                     + (forUpdate ? " for update" : ""));
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
@@ -179,7 +216,8 @@ public final class AiSettingsRepository {
               rs.getBigDecimal("temperature").doubleValue(),
               rs.getLong("monthly_token_budget"),
               rs.getTimestamp("updated_at").toInstant(),
-              rs.getString("updated_by")));
+              rs.getString("updated_by"),
+              rs.getString("embedding_model")));
     }
   }
 }

@@ -121,7 +121,7 @@ public final class RelationshipGraph {
                   "select e.user_id, u.display_name, u.email,"
                       + " coalesce(sum(e.count) filter (where e.kind = 'emailed'), 0),"
                       + " coalesce(sum(e.count) filter (where e.kind = 'replied'), 0),"
-                      + " count(*) filter (where e.kind = 'met'),"
+                      + " coalesce(sum(e.count) filter (where e.kind = 'met'), 0),"
                       + " count(*) filter (where e.kind in ('knows', 'introduced_by')),"
                       + " count(distinct e.lead_id), max(e.last_at),"
                       + " max(case when e.kind in ('knows', 'introduced_by')"

@@ -3,8 +3,9 @@ package io.omnireach.knowledge;
 import java.util.List;
 
 /**
- * Turns text into vectors of {@link #dimensions()} floats. The store's column has the in-process
- * model's dimension (384); another model needs its own migration and a re-embedding.
+ * Turns text into vectors of {@link #dimensions()} floats. The stored vectors' column has the
+ * dimension of the tenant's active model (384 for the in-process one); another model's vectors are
+ * made by {@link Reembedding}, which changes the column.
  */
 public interface Embedder {
 

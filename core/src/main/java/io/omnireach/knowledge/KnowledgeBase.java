@@ -32,25 +32,41 @@ public final class KnowledgeBase implements PassageSource {
 
   private final KnowledgeStore store;
   private final Transactions tx;
-  private final Embedder embedder;
+  private final Embedders embedders;
   private final KnowledgeLauncher launcher;
   private final LeadHistory history;
   private final int maxBytes;
   private final TextExtractor extractor = new TextExtractor();
   private final Chunker chunker = new Chunker();
 
+  /** One model for every tenant (tests, the benchmark). */
   public KnowledgeBase(
       KnowledgeStore store,
       Transactions tx,
       Embedder embedder,
       KnowledgeLauncher launcher,
       int maxBytes) {
+    this(store, tx, Embedders.fixed(embedder), launcher, maxBytes);
+  }
+
+  /** Each tenant's vectors made and queried with its active model ({@link TenantEmbedders}). */
+  public KnowledgeBase(
+      KnowledgeStore store,
+      Transactions tx,
+      Embedders embedders,
+      KnowledgeLauncher launcher,
+      int maxBytes) {
     this.store = store;
     this.tx = tx;
-    this.embedder = embedder;
+    this.embedders = embedders;
     this.launcher = launcher;
-    this.history = new LeadHistory(tx, embedder);
+    this.history = new LeadHistory(tx, embedders);
     this.maxBytes = maxBytes;
+  }
+
+  /** The tenant's active embedder (in a short transaction of its own). */
+  Embedder embedder(TenantRef tenant) {
+    return tx.tenant(tenant, c -> embedders.active(c, tenant));
   }
 
   public int maxBytes() {
@@ -116,7 +132,7 @@ public final class KnowledgeBase implements PassageSource {
     if (n < 1 || n > MAX_SEARCH_LIMIT) {
       throw DomainException.invalid("limit", "limit is between 1 and " + MAX_SEARCH_LIMIT + ".");
     }
-    return store.search(tenant, embedder.embed(query.strip()), n);
+    return store.search(tenant, embedder(tenant).embed(query.strip()), n);
   }
 
   /**
@@ -154,10 +170,14 @@ public final class KnowledgeBase implements PassageSource {
     return chunks;
   }
 
-  /** Embeds chunks {@code first…} of a document and stores them in the caller's transaction. */
-  public void embedAndWrite(java.sql.Connection c, long id, int first, List<String> texts)
+  /**
+   * Embeds chunks {@code first…} of a document with the tenant's active model and stores them in
+   * the caller's transaction.
+   */
+  public void embedAndWrite(
+      TenantRef tenant, java.sql.Connection c, long id, int first, List<String> texts)
       throws java.sql.SQLException {
-    KnowledgeStore.writeChunks(c, id, first, texts, embedder.embedAll(texts));
+    KnowledgeStore.writeChunks(c, id, first, texts, embedders.active(c, tenant).embedAll(texts));
   }
 
   /** Indexes a document in this thread, start to end (tests; the app runs the job). */
@@ -171,7 +191,7 @@ public final class KnowledgeBase implements PassageSource {
         tx.tenant(
             tenant,
             c -> {
-              embedAndWrite(c, id, first, batch);
+              embedAndWrite(tenant, c, id, first, batch);
               return null;
             });
       }
@@ -211,7 +231,7 @@ public final class KnowledgeBase implements PassageSource {
     if (parts.isEmpty()) {
       parts.add(lead.firstName() == null ? "our last conversation" : lead.firstName());
     }
-    float[] query = embedder.embed(String.join(". ", parts));
+    float[] query = embedder(tenant).embed(String.join(". ", parts));
     List<Passage> out = new ArrayList<>();
     if (documents) {
       out.addAll(documentPassages(tenant, lead, query));

@@ -34,12 +34,18 @@ public final class LeadHistory {
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final Transactions tx;
-  private final Embedder embedder;
+  private final Embedders embedders;
 
   public LeadHistory(Transactions tx, Embedder embedder) {
-    this.tx = tx;
-    this.embedder = embedder;
+    this(tx, Embedders.fixed(embedder));
   }
+
+  public LeadHistory(Transactions tx, Embedders embedders) {
+    this.tx = tx;
+    this.embedders = embedders;
+  }
+
+  private record Work(List<Pending> pending, Embedder embedder) {}
 
   private record Pending(
       boolean reply, long id, long leadId, Instant at, String title, String text) {}
@@ -49,11 +55,12 @@ public final class LeadHistory {
    * The model runs outside any transaction; a row another server stored meanwhile is kept once.
    */
   public int embedPending(TenantRef tenant, int limit) {
-    List<Pending> pending = tx.tenant(tenant, c -> pending(c, limit));
+    Work work = tx.tenant(tenant, c -> new Work(pending(c, limit), embedders.active(c, tenant)));
+    List<Pending> pending = work.pending();
     if (pending.isEmpty()) {
       return 0;
     }
-    List<float[]> vectors = embedder.embedAll(pending.stream().map(Pending::text).toList());
+    List<float[]> vectors = work.embedder().embedAll(pending.stream().map(Pending::text).toList());
     tx.tenant(
         tenant,
         c -> {

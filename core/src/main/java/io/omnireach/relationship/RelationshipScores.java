@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,6 +88,56 @@ public final class RelationshipScores {
   /** Recomputes every lead of the tenant (the one-off backfill; also after a formula change). */
   public int recomputeAll(TenantRef tenant, Clock clock) {
     return tx.tenant(tenant, c -> recomputeAll(c, clock.instant()));
+  }
+
+  /**
+   * The parts that fade with time (see {@link RelationshipScore#HALF_LIFE}): a lead's score can
+   * only decay while one of them is non-zero. A jsonpath over the stored parts, so the candidates
+   * are found without reading a reply or an event.
+   */
+  static final String DECAYING =
+      "$[*] ? ((@.name == \"Replies\" || @.name == \"Sentiment\" || @.name == \"Opens\""
+          + " || @.name == \"Clicks\" || @.name == \"Recency\") && @.points != 0)";
+
+  /**
+   * Recency decay without events: recomputes the leads whose score has a part that fades and was
+   * computed more than {@code every} ago, so a relationship cools while nothing happens. Cheap: the
+   * filter reads only the leads' own columns, so no reply or event is read for a lead whose score
+   * cannot change; each batch commits on its own (a recomputed lead is stamped now and drops out of
+   * the filter). Returns how many were recomputed.
+   */
+  public int decay(TenantRef tenant, Clock clock, Duration every) {
+    Instant now = clock.instant();
+    Timestamp before = Timestamp.from(now.minus(every));
+    int done = 0;
+    while (true) {
+      int n =
+          tx.tenant(
+              tenant,
+              c -> {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "select id from leads where relationship_at < ?"
+                            + " and jsonb_path_exists(relationship_parts, cast(? as jsonpath))"
+                            + " order by id limit "
+                            + BATCH)) {
+                  ps.setTimestamp(1, before);
+                  ps.setString(2, DECAYING);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      ids.add(rs.getLong(1));
+                    }
+                  }
+                }
+                recompute(c, ids, now);
+                return ids.size();
+              });
+      done += n;
+      if (n < BATCH) {
+        return done;
+      }
+    }
   }
 
   /** Recomputes every lead of the schema the connection is bound to, in batches. */

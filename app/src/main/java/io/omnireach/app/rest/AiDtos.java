@@ -109,7 +109,14 @@ public final class AiDtos {
       @Schema(example = "200000") long monthlyTokenBudget,
       @Schema(implementation = UsageDto.class) UsageDto usage,
       Instant updatedAt,
-      @Schema(example = "admin@acme.demo") String updatedBy) {
+      @Schema(example = "admin@acme.demo") String updatedBy,
+      @Schema(
+              description =
+                  "The provider's embedding model for the knowledge base and lead history (used"
+                      + " while a key is set); null: the in-process all-MiniLM-L6-v2",
+              example = "mistral-embed",
+              nullable = true)
+          String embeddingModel) {
 
     static AiSettingsDto of(AiSettings s, AiUsage usage) {
       return new AiSettingsDto(
@@ -122,7 +129,8 @@ public final class AiDtos {
           s.monthlyTokenBudget(),
           UsageDto.of(usage),
           s.updatedAt(),
-          s.updatedBy());
+          s.updatedBy(),
+          s.embeddingModel());
     }
   }
 
@@ -136,10 +144,19 @@ public final class AiDtos {
       @Schema(example = "openai/gpt-4o-mini") String model,
       @Schema(example = "sk-or-v1-…", writeOnly = true) String apiKey,
       @Schema(minimum = "0", maximum = "2", example = "0.7") Double temperature,
-      @Schema(example = "200000") Long monthlyTokenBudget) {
+      @Schema(example = "200000") Long monthlyTokenBudget,
+      @Schema(
+              description =
+                  "The provider's embedding model (e.g. mistral-embed, or"
+                      + " openai/text-embedding-3-small through OpenRouter); \"\" goes back to the"
+                      + " in-process model. A change re-embeds the knowledge base and lead history"
+                      + " in the background (GET /knowledge/embeddings shows the progress).",
+              example = "mistral-embed")
+          String embeddingModel) {
 
     AiSettingsUpdate update() {
-      return new AiSettingsUpdate(provider, model, apiKey, temperature, monthlyTokenBudget);
+      return new AiSettingsUpdate(
+          provider, model, apiKey, temperature, monthlyTokenBudget, embeddingModel);
     }
   }
 }

@@ -37,14 +37,14 @@ public class AiSettingsResource {
           + "\"calls\":42,\"cacheHits\":7,\"failures\":1,\"promptTokens\":31200,"
           + "\"completionTokens\":8800,\"totalTokens\":40000,\"costUsd\":0.01,"
           + "\"unpricedCalls\":0},\"updatedAt\":\"2026-11-25T10:00:00Z\","
-          + "\"updatedBy\":\"admin@acme.demo\"}";
+          + "\"updatedBy\":\"admin@acme.demo\",\"embeddingModel\":null}";
   private static final String OFFLINE_EXAMPLE =
       "{\"provider\":\"OPENROUTER\",\"model\":\"openai/gpt-4o-mini\",\"keyConfigured\":false,"
           + "\"keyHint\":null,\"generator\":\"offline\",\"temperature\":0.7,"
           + "\"monthlyTokenBudget\":200000,\"usage\":{\"month\":\"2026-11\",\"calls\":0,"
           + "\"cacheHits\":0,\"failures\":0,\"promptTokens\":0,\"completionTokens\":0,"
           + "\"totalTokens\":0,\"costUsd\":0,\"unpricedCalls\":0},\"updatedAt\":null,"
-          + "\"updatedBy\":null}";
+          + "\"updatedBy\":null,\"embeddingModel\":null}";
   private static final String INVALID_EXAMPLE =
       "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
           + "\"detail\":\"Temperature must be between 0 and 2.\",\"field\":\"temperature\"}";
@@ -95,7 +95,12 @@ public class AiSettingsResource {
                         "{\"provider\":\"OPENROUTER\",\"model\":\"openai/gpt-4o-mini\","
                             + "\"apiKey\":\"sk-or-v1-…\",\"temperature\":0.7,"
                             + "\"monthlyTokenBudget\":200000}"),
-                @ExampleObject(name = "back to offline", value = "{\"apiKey\":\"\"}")
+                @ExampleObject(name = "back to offline", value = "{\"apiKey\":\"\"}"),
+                @ExampleObject(
+                    name = "Mistral embeddings",
+                    value =
+                        "{\"provider\":\"MISTRAL\",\"model\":\"mistral-small-latest\","
+                            + "\"apiKey\":\"…\",\"embeddingModel\":\"mistral-embed\"}")
               }))
   @APIResponse(
       responseCode = "200",

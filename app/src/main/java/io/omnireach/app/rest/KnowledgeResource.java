@@ -1,10 +1,13 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.common.DomainException;
+import io.omnireach.knowledge.EmbeddingState;
+import io.omnireach.knowledge.EmbeddingStatus;
 import io.omnireach.knowledge.KnowledgeBase;
 import io.omnireach.knowledge.KnowledgeDocument;
 import io.omnireach.knowledge.KnowledgeHit;
 import io.omnireach.knowledge.KnowledgeStatus;
+import io.omnireach.knowledge.Reembedding;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -106,8 +109,83 @@ public class KnowledgeResource {
     }
   }
 
+  @Schema(
+      name = "EmbeddingState",
+      description =
+          "The model and dimension the stored vectors come from; while REINDEXING, the model they"
+              + " are being re-made with and how far (searches use the old vectors until the"
+              + " switch)")
+  public record EmbeddingDto(
+      @Schema(example = "local:all-minilm-l6-v2") String model,
+      @Schema(example = "384") int dimensions,
+      @Schema(description = "CURRENT or REINDEXING", example = "REINDEXING") EmbeddingStatus status,
+      @Schema(example = "mistral:mistral-embed", nullable = true) String targetModel,
+      @Schema(example = "1024", nullable = true) Integer targetDimensions,
+      @Schema(description = "Rows (chunks and history) re-embedded so far", example = "640")
+          int done,
+      @Schema(example = "1500") int total,
+      @Schema(description = "0 to 1", example = "0.427") double progress,
+      @Schema(description = "Why the last step failed (retried)", nullable = true) String error,
+      Instant startedAt,
+      Instant switchedAt) {
+
+    static EmbeddingDto of(EmbeddingState s) {
+      return new EmbeddingDto(
+          s.model(),
+          s.dimensions(),
+          s.status(),
+          s.targetModel(),
+          s.targetDimensions(),
+          s.done(),
+          s.total(),
+          Math.round(s.progress() * 1000) / 1000.0,
+          s.error(),
+          s.startedAt(),
+          s.switchedAt());
+    }
+  }
+
   @Inject KnowledgeBase knowledge;
+  @Inject Reembedding reembedding;
   @Inject CurrentUser current;
+
+  @GET
+  @Path("/embeddings")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "The embedding model in use and any re-indexing",
+      description =
+          "Set the model with PUT /ai/settings (embeddingModel). When it changes, a background"
+              + " sweep re-embeds every chunk and history entry at the new model's dimension,"
+              + " then switches the column and HNSW index over.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant's embedding state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EmbeddingDto.class),
+              examples = {
+                @ExampleObject(
+                    name = "re-indexing",
+                    value =
+                        "{\"model\":\"local:all-minilm-l6-v2\",\"dimensions\":384,"
+                            + "\"status\":\"REINDEXING\",\"targetModel\":\"mistral:mistral-embed\","
+                            + "\"targetDimensions\":1024,\"done\":640,\"total\":1500,"
+                            + "\"progress\":0.427,\"error\":null,"
+                            + "\"startedAt\":\"2026-12-06T09:12:00Z\",\"switchedAt\":null}"),
+                @ExampleObject(
+                    name = "current",
+                    value =
+                        "{\"model\":\"local:all-minilm-l6-v2\",\"dimensions\":384,"
+                            + "\"status\":\"CURRENT\",\"targetModel\":null,"
+                            + "\"targetDimensions\":null,\"done\":0,\"total\":0,"
+                            + "\"progress\":1.0,\"error\":null,\"startedAt\":null,"
+                            + "\"switchedAt\":null}")
+              }))
+  public EmbeddingDto embeddings() {
+    return EmbeddingDto.of(reembedding.state(current.tenant()));
+  }
 
   @POST
   @Path("/documents")
@@ -118,8 +196,9 @@ public class KnowledgeResource {
       description =
           "Multipart form with the field 'file': PDF, DOCX, HTML, Markdown or plain text,"
               + " recognised by the file name's extension (or the part's content type). Returns"
-              + " at once; a job extracts the text, splits it into chunks, embeds them in-process"
-              + " (all-MiniLM-L6-v2) and stores them in pgvector. Poll the document for status.")
+              + " at once; a job extracts the text, splits it into chunks, embeds them (in-process"
+              + " all-MiniLM-L6-v2, or the provider's embedding model set in the AI settings) and"
+              + " stores them in pgvector. Poll the document for status.")
   @RequestBody(
       content =
           @Content(

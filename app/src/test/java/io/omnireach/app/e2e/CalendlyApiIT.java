@@ -421,6 +421,84 @@ class CalendlyApiIT {
         .isEqualTo("meeting");
   }
 
+  /** The account graph's met edge from {@code user} to {@code lead}, or null. */
+  static JsonNode metEdge(String token, String accountId, long user, String lead) throws Exception {
+    HttpResponse<String> r = E2e.get("/api/v1/accounts/" + accountId + "/graph", token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    for (JsonNode e : json(r).get("edges")) {
+      if (e.get("kind").asText().equals("met")
+          && e.get("source").asText().equals("user:" + user)
+          && e.get("target").asText().equals("lead:" + lead)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void a_booked_meeting_is_a_met_edge_from_the_leads_owner_and_canceling_weakens_it()
+      throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    String sales = E2e.token("sales@acme.demo");
+    assertThat(connect(admin, ACME_TOKEN).statusCode()).isEqualTo(200);
+    String key = signingKey("ACMEUSER");
+    long salesId = json(E2e.get("/api/v1/me", sales)).get("id").asLong();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String domain = "met-" + tag + ".example";
+    String lead = AccountsGraphIT.lead(sales, "Mia", "Met", "mia@" + domain, "Met " + tag);
+    HttpResponse<String> owned =
+        E2e.send("PATCH", "/api/v1/leads/" + lead, sales, "{\"ownerId\":" + salesId + "}");
+    assertThat(owned.statusCode()).as(owned.body()).isEqualTo(200);
+    String account =
+        json(E2e.get("/api/v1/accounts?q=" + domain, sales)).at("/items/0/id").asText();
+    assertThat(metEdge(sales, account, salesId, lead)).isNull();
+
+    Instant first =
+        Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant second = first.plus(Duration.ofDays(7));
+    byte[] one = invitee("invitee.created", "ACMEUSER", "MET1" + tag, "mia@" + domain, null, first);
+    byte[] two =
+        invitee("invitee.created", "ACMEUSER", "MET2" + tag, "mia@" + domain, null, second);
+    assertThat(signed(key, one).headers().firstValue("X-OmniReach-Outcome")).hasValue("APPLIED");
+    JsonNode met = metEdge(sales, account, salesId, lead);
+    assertThat(met).as("met edge after the booking").isNotNull();
+    assertThat(met.get("strength").asDouble()).isEqualTo(0.9);
+    assertThat(met.get("count").asLong()).isEqualTo(1);
+    assertThat(Instant.parse(met.get("lastAt").asText())).isEqualTo(first);
+
+    // a second meeting strengthens it; the team panel counts both
+    assertThat(signed(key, two).headers().firstValue("X-OmniReach-Outcome")).hasValue("APPLIED");
+    met = metEdge(sales, account, salesId, lead);
+    assertThat(met.get("strength").asDouble()).isEqualTo(1.0);
+    assertThat(met.get("count").asLong()).isEqualTo(2);
+    assertThat(Instant.parse(met.get("lastAt").asText())).isEqualTo(second);
+    JsonNode team = json(E2e.get("/api/v1/accounts/" + account, sales)).get("team");
+    assertThat(team.get(0).get("userId").asLong()).isEqualTo(salesId);
+    assertThat(team.get(0).get("meetings").asInt()).isEqualTo(2);
+
+    // canceling one: back to one meeting; canceling both leaves a weak edge (the stage stays)
+    byte[] cancelTwo =
+        invitee("invitee.canceled", "ACMEUSER", "MET2" + tag, "mia@" + domain, null, second);
+    assertThat(signed(key, cancelTwo).headers().firstValue("X-OmniReach-Outcome"))
+        .hasValue("APPLIED");
+    met = metEdge(sales, account, salesId, lead);
+    assertThat(met.get("strength").asDouble()).isEqualTo(0.9);
+    assertThat(Instant.parse(met.get("lastAt").asText())).isEqualTo(first);
+    byte[] cancelOne =
+        invitee("invitee.canceled", "ACMEUSER", "MET1" + tag, "mia@" + domain, null, first);
+    assertThat(signed(key, cancelOne).headers().firstValue("X-OmniReach-Outcome"))
+        .hasValue("APPLIED");
+    met = metEdge(sales, account, salesId, lead);
+    assertThat(met.get("strength").asDouble()).isEqualTo(0.3);
+    assertThat(met.path("lastAt").isNull() || met.path("lastAt").isMissingNode()).isTrue();
+
+    // another workspace does not see the account's graph
+    assertThat(
+            E2e.get("/api/v1/accounts/" + account + "/graph", E2e.token("admin@globex.demo"))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
   @Test
   void the_calendly_endpoints_and_the_webhook_are_in_the_openapi_document_with_examples()
       throws Exception {

@@ -28,6 +28,7 @@ public class KnowledgeChunkWriter extends AbstractItemWriter {
         job.tenant(),
         c -> {
           knowledge.embedAndWrite(
+              job.tenant(),
               c,
               job.documentId(),
               chunks.get(0).ordinal(),

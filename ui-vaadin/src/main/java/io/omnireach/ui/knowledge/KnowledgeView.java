@@ -22,10 +22,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.knowledge.EmbeddingState;
+import io.omnireach.knowledge.EmbeddingStatus;
 import io.omnireach.knowledge.KnowledgeBase;
 import io.omnireach.knowledge.KnowledgeDocument;
 import io.omnireach.knowledge.KnowledgeHit;
 import io.omnireach.knowledge.KnowledgeStatus;
+import io.omnireach.knowledge.Reembedding;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
@@ -52,6 +55,8 @@ public class KnowledgeView extends Div {
       DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   private final KnowledgeBase knowledge;
+  private final Reembedding reembedding;
+  private final Div embeddings = new Div();
   private final TenantRef tenant;
   private final AuthenticatedUser user;
   private final Grid<KnowledgeDocument> grid = new Grid<>();
@@ -61,8 +66,9 @@ public class KnowledgeView extends Div {
   private com.vaadin.flow.shared.Registration polling;
 
   @Inject
-  public KnowledgeView(KnowledgeBase knowledge) {
+  public KnowledgeView(KnowledgeBase knowledge, Reembedding reembedding) {
     this.knowledge = knowledge;
+    this.reembedding = reembedding;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
     addClassName("omni-page");
@@ -185,7 +191,9 @@ public class KnowledgeView extends Div {
             VaadinIcon.BOOK,
             "No documents yet",
             "Upload account notes or product sheets: drafts will cite them."));
-    return panel("Documents", empty, grid);
+    embeddings.setId("knowledge-embeddings");
+    embeddings.addClassName("omni-knowledge-embeddings");
+    return panel("Documents", embeddings, empty, grid);
   }
 
   private Component searchPanel() {
@@ -288,6 +296,62 @@ public class KnowledgeView extends Div {
     return cell;
   }
 
+  /**
+   * Which model the vectors come from; while a model change is re-embedding them, how far it is
+   * (searches use the current vectors until the switch).
+   */
+  private void showEmbeddings(EmbeddingState s) {
+    embeddings.removeAll();
+    Span icon = new Span(VaadinIcon.CLUSTER.create());
+    if (s.status() == EmbeddingStatus.REINDEXING) {
+      Span badge = new Span("Re-indexing");
+      badge.getElement().getThemeList().add("badge pill contrast");
+      badge.setId("knowledge-embeddings-status");
+      Span what =
+          new Span(
+              String.format(
+                  Locale.ROOT,
+                  "%s → %s: %,d of %,d passages re-embedded (%d%%). Search uses %s until then.",
+                  modelName(s.model()),
+                  modelName(s.targetModel()),
+                  s.done(),
+                  s.total(),
+                  Math.round(s.progress() * 100),
+                  modelName(s.model())));
+      what.addClassName("omni-muted");
+      ProgressBar bar = new ProgressBar(0, 1, s.progress());
+      bar.setId("knowledge-embeddings-progress");
+      embeddings.add(new Div(icon, badge, what), bar);
+      if (s.error() != null) {
+        Span why = new Span("Last step failed, retrying: " + s.error());
+        why.addClassName("omni-knowledge-why");
+        embeddings.add(why);
+      }
+    } else {
+      Span badge = new Span("Embeddings");
+      badge.getElement().getThemeList().add("badge pill success");
+      badge.setId("knowledge-embeddings-status");
+      Span what =
+          new Span(
+              modelName(s.model())
+                  + (s.model().startsWith("local:") ? " (in-process)" : "")
+                  + ", "
+                  + s.dimensions()
+                  + " dimensions");
+      what.addClassName("omni-muted");
+      embeddings.add(new Div(icon, badge, what));
+      if (s.error() != null) {
+        Span why = new Span("The new embedding model could not start: " + s.error());
+        why.addClassName("omni-knowledge-why");
+        embeddings.add(why);
+      }
+    }
+  }
+
+  private static String modelName(String id) {
+    return id != null && id.startsWith("local:all-minilm") ? "all-MiniLM-L6-v2" : id;
+  }
+
   private static String label(KnowledgeStatus s) {
     return switch (s) {
       case PENDING -> "Waiting";
@@ -338,7 +402,10 @@ public class KnowledgeView extends Div {
                 d ->
                     d.status() == KnowledgeStatus.PENDING
                         || d.status() == KnowledgeStatus.INDEXING);
-    getUI().ifPresent(ui -> ui.setPollInterval(busy ? 700 : -1));
+    EmbeddingState state = reembedding.state(tenant);
+    showEmbeddings(state);
+    boolean reindexing = state.status() == EmbeddingStatus.REINDEXING;
+    getUI().ifPresent(ui -> ui.setPollInterval(busy ? 700 : reindexing ? 3000 : -1));
   }
 
   private void showError(String message) {

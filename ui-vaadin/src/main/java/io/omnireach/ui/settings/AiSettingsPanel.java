@@ -32,8 +32,8 @@ import java.util.Locale;
 
 /**
  * Settings → AI: which provider and model write drafts, the API key (write-only), temperature and
- * monthly token budget, plus this month's usage. Admins edit; everyone else sees a summary. With no
- * key the panel says plainly that the offline generator is in use.
+ * monthly token budget, the embedding model, plus this month's usage. Admins edit; everyone else
+ * sees a summary. With no key the panel says plainly that the offline generator is in use.
  */
 public class AiSettingsPanel extends Div {
 
@@ -48,6 +48,7 @@ public class AiSettingsPanel extends Div {
   private final PasswordField apiKey = new PasswordField("API key");
   private final NumberField temperature = new NumberField("Temperature");
   private final IntegerField budget = new IntegerField("Monthly token budget");
+  private final TextField embeddingModel = new TextField("Embedding model");
   private final Button removeKey = new Button("Remove key");
 
   @Inject
@@ -95,13 +96,20 @@ public class AiSettingsPanel extends Div {
     budget.setId("ai-budget");
     budget.setMin(1);
     budget.setHelperText("Tokens per calendar month; generation stops when they are spent");
+    embeddingModel.setId("ai-embedding-model");
+    embeddingModel.setPlaceholder("all-MiniLM-L6-v2 (in-process)");
+    embeddingModel.setClearButtonVisible(true);
+    embeddingModel.setHelperText(
+        "For the knowledge base and lead history, used while a key is set: e.g. mistral-embed, or"
+            + " openai/text-embedding-3-small on OpenRouter. Empty: the in-process model. A"
+            + " change re-embeds everything in the background (progress on the Knowledge page).");
     Button save = new Button("Save AI settings", e -> save(false));
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.setId("ai-save");
     removeKey.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     removeKey.setId("ai-remove-key");
     removeKey.addClickListener(e -> save(true));
-    FormLayout form = new FormLayout(provider, model, apiKey, temperature, budget);
+    FormLayout form = new FormLayout(provider, model, apiKey, temperature, budget, embeddingModel);
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
     Div actions = new Div(save, removeKey);
@@ -113,6 +121,12 @@ public class AiSettingsPanel extends Div {
   private void save(boolean dropKey) {
     String key = dropKey ? "" : apiKey.getValue().isBlank() ? null : apiKey.getValue();
     Integer b = budget.getValue();
+    // sent only when changed: a change of embedding model starts a re-embedding
+    String embedding = embeddingModel.getValue() == null ? "" : embeddingModel.getValue().strip();
+    String currentEmbedding = settings.get(tenant()).embeddingModel();
+    if (embedding.equals(currentEmbedding == null ? "" : currentEmbedding)) {
+      embedding = null;
+    }
     try {
       settings.update(
           tenant(),
@@ -121,7 +135,8 @@ public class AiSettingsPanel extends Div {
               model.getValue(),
               key,
               temperature.getValue(),
-              b == null ? null : b.longValue()),
+              b == null ? null : b.longValue(),
+              embedding),
           user.email());
       apiKey.clear();
       toast(
@@ -142,6 +157,7 @@ public class AiSettingsPanel extends Div {
       case "apiKey" -> invalid(apiKey, ex);
       case "temperature" -> invalid(temperature, ex);
       case "monthlyTokenBudget" -> invalid(budget, ex);
+      case "embeddingModel" -> invalid(embeddingModel, ex);
       default -> toast(ex.getMessage(), true);
     }
   }
@@ -176,10 +192,13 @@ public class AiSettingsPanel extends Div {
       model.setValue(s.model());
       temperature.setValue(s.temperature());
       budget.setValue((int) Math.min(Integer.MAX_VALUE, s.monthlyTokenBudget()));
+      embeddingModel.setValue(s.embeddingModel() == null ? "" : s.embeddingModel());
       apiKey.setPlaceholder(online ? "•••• " + s.keyHint() + " (leave empty to keep)" : "not set");
       removeKey.setVisible(online);
       for (var f :
-          new com.vaadin.flow.component.HasValidation[] {model, apiKey, temperature, budget}) {
+          new com.vaadin.flow.component.HasValidation[] {
+            model, apiKey, temperature, budget, embeddingModel
+          }) {
         f.setInvalid(false);
       }
     }
