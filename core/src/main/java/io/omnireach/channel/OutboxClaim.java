@@ -167,10 +167,11 @@ final class OutboxClaim {
                 // deferred by billing, not blocked for consent (that ends the step)
                 + " and exists (select 1 from messages m where m.id = n.message_id"
                 + " and m.status = 'QUEUED')")) {
+      String why = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
       ps.setString(
           1,
           "Call held, not placed: "
-              + reason
+              + why
               + ". It is placed once sending resumes (checked every "
               + SendPolicy.PAUSED_RECHECK.toMinutes()
               + " minutes).");

@@ -344,7 +344,8 @@ class FallbackAndCallsIT {
       assertThat(held.get("why").asText())
           .startsWith(
               "Call held, not placed: The Calls IT plan's limit of 1 voice calls this month")
-          .contains("It is placed once sending resumes");
+          .contains("reached (resets on ")
+          .contains("). It is placed once sending resumes");
       long messageId = held.at("/output/messageId").asLong();
       JsonNode message = SmsApiIT.json(E2e.get("/api/v1/messages/" + messageId, admin));
       assertThat(message.get("status").asText()).isEqualTo("QUEUED");
