@@ -43,7 +43,8 @@ public final class PlanAllowances implements UsagePricing {
 
   /** What the plan includes per calendar month (seats: the plan's seats). */
   public static long monthly(Plan plan, Meter meter) {
-    return meter == Meter.ACTIVE_SEATS ? plan.seats() : MONTHLY.get(plan).get(meter);
+    // a meter the plan does not list (voice calls) includes none, as PlanTerms.meter says
+    return meter == Meter.ACTIVE_SEATS ? plan.seats() : MONTHLY.get(plan).getOrDefault(meter, 0L);
   }
 
   @Override

@@ -57,7 +57,7 @@ public final class AccountBackfill implements JavaMigration {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             after = rs.getLong(1);
-            batch.add(new AccountLinks.LeadCompany(rs.getString(2), rs.getString(3)));
+            batch.add(new AccountLinks.LeadCompany(after, rs.getString(2), rs.getString(3)));
           }
         }
       }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * Puts leads into their accounts inside the caller's transaction: one statement for any number of
@@ -15,12 +14,12 @@ import java.util.Locale;
  */
 public final class AccountLinks {
 
-  /** A lead as stored: its email (lower case, the leads' unique key) and company. */
-  public record LeadCompany(String email, String company) {}
+  /** A lead as stored: its id, its email (null for phone- or LinkedIn-only leads) and company. */
+  public record LeadCompany(long leadId, String email, String company) {}
 
   private static final String LINK =
-      "with t as (select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bool[])"
-          + " as t(email, domain, name, name_key, named)),"
+      "with t as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bool[])"
+          + " as t(lead_id, domain, name, name_key, named)),"
           // accounts by work domain, created when new (named after a company name if any lead
           // gives one, else after the domain)
           + " d as (insert into accounts (domain, name, name_key)"
@@ -41,14 +40,14 @@ public final class AccountLinks {
           + " order by name_key, name"
           + " on conflict (name_key) where domain is null"
           + " do update set name_key = excluded.name_key returning id, name_key),"
-          + " r as (select t.email, coalesce(d.id, e.id,"
+          + " r as (select t.lead_id, coalesce(d.id, e.id,"
           + " (select min(d2.id) from d d2 where t.domain is null and d2.name_key = t.name_key),"
           + " n.id) as account_id from t"
           + " left join d on d.domain = t.domain"
           + " left join existing e on t.domain is null and e.name_key = t.name_key"
           + " left join n on t.domain is null and n.name_key = t.name_key)"
           + " update leads l set account_id = r.account_id from r"
-          + " where lower(l.email) = r.email and l.account_id is distinct from r.account_id";
+          + " where l.id = r.lead_id and l.account_id is distinct from r.account_id";
 
   private AccountLinks() {}
 
@@ -58,7 +57,7 @@ public final class AccountLinks {
       return 0;
     }
     int size = leads.size();
-    String[] emails = new String[size];
+    Long[] ids = new Long[size];
     String[] domains = new String[size];
     String[] names = new String[size];
     String[] keys = new String[size];
@@ -66,7 +65,7 @@ public final class AccountLinks {
     int i = 0;
     for (LeadCompany lead : leads) {
       Companies.Key key = Companies.of(lead.email(), lead.company());
-      emails[i] = lead.email().toLowerCase(Locale.ROOT);
+      ids[i] = lead.leadId();
       if (key != null) {
         domains[i] = key.domain();
         names[i] = key.name();
@@ -76,7 +75,7 @@ public final class AccountLinks {
       i++;
     }
     try (PreparedStatement ps = c.prepareStatement(LINK)) {
-      ps.setArray(1, c.createArrayOf("text", emails));
+      ps.setArray(1, c.createArrayOf("int8", ids));
       ps.setArray(2, c.createArrayOf("text", domains));
       ps.setArray(3, c.createArrayOf("text", names));
       ps.setArray(4, c.createArrayOf("text", keys));

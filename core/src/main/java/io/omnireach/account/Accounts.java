@@ -134,7 +134,8 @@ public final class Accounts {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select id, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')),"
-                      + " title, email, stage, relationship_score from leads"
+                      + " title, email, stage, relationship_score, coalesce(email, phone, linkedin_url)"
+                      + " from leads"
                       + " where account_id = ? order by relationship_score desc, id limit ?")) {
             ps.setLong(1, id);
             ps.setInt(2, limit);
@@ -144,7 +145,7 @@ public final class Accounts {
                 out.add(
                     new AccountPerson(
                         rs.getLong(1),
-                        name.isEmpty() ? rs.getString(4) : name,
+                        name.isEmpty() ? rs.getString(7) : name,
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),

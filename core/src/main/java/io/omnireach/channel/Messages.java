@@ -29,6 +29,9 @@ public final class Messages {
   static final int MAX_SUBJECT = 250;
   static final int MAX_BODY = 100_000;
 
+  /** Why an email to a lead without an email address (V25: phone- or LinkedIn-only) is refused. */
+  public static final String NO_EMAIL = "Lead has no email address.";
+
   private final Transactions tx;
   private final Clock clock;
 
@@ -286,12 +289,13 @@ public final class Messages {
                 + " to_address, subject, body, created_by, created_at, persona_id,"
                 + " in_reply_to_id, in_reply_to, references_ids, send_window)"
                 + " select ?, ?, ?, ?, l.email, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)"
-                + " from l, b, p"
+                + " from l, b, p where l.email is not null"
                 + " on conflict (idempotency_key) do nothing returning id, created_at),"
                 + " e as (insert into message_events (message_id, type, at)"
                 + " select id, 'QUEUED', created_at from m)"
                 + " select exists (select 1 from l), exists (select 1 from b),"
-                + " exists (select 1 from p), (select id from m)")) {
+                + " exists (select 1 from p), (select id from m),"
+                + " exists (select 1 from l where email is null)")) {
       ps.setLong(1, m.leadId());
       ps.setLong(2, m.mailboxId());
       Mailboxes.setNullableLong(ps, 3, m.personaId());
@@ -321,6 +325,10 @@ public final class Messages {
         if (!rs.getBoolean(3)) {
           throw DomainException.invalid(
               "personaId", "No persona " + m.personaId() + " in this tenant.");
+        }
+        if (rs.getBoolean(5)) {
+          // phone- or LinkedIn-only lead (V25): email is the one channel it cannot take
+          throw DomainException.unprocessable("email", NO_EMAIL);
         }
         long id = rs.getLong(4);
         if (!rs.wasNull()) {

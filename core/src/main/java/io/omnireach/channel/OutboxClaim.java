@@ -119,6 +119,8 @@ final class OutboxClaim {
       if (compliance.check(c, r, sender, holidays, paused ? allowance.reason() : null, now)) {
         cleared.merge(r.channel(), 1, Integer::sum);
         toSend.add(r);
+      } else if (paused && r.channel() == ChannelKind.VOICE) {
+        heldCall(c, id, allowance.reason());
       }
     }
     List<OutboxClaimed> claimed = new ArrayList<>();
@@ -154,13 +156,39 @@ final class OutboxClaim {
     return new Batch(claimed, ids.size());
   }
 
-  private SendingGate.Allowance allowance(Connection c, TenantRef tenant, ChannelKind kind) {
-    if (kind == ChannelKind.VOICE) {
-      return SendingGate.Allowance.UNLIMITED; // calls are not metered (no plan limit on them)
+  /**
+   * A call billing holds is not placed; the Call step that waits for it says why in its step log
+   * (the run view), as a held email or SMS says it in its message events.
+   */
+  private static void heldCall(Connection c, long messageId, String reason) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update node_runs n set why = ? where n.message_id = ? and n.status = 'waiting'"
+                // deferred by billing, not blocked for consent (that ends the step)
+                + " and exists (select 1 from messages m where m.id = n.message_id"
+                + " and m.status = 'QUEUED')")) {
+      String why = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+      ps.setString(
+          1,
+          "Call held, not placed: "
+              + why
+              + ". It is placed once sending resumes (checked every "
+              + SendPolicy.PAUSED_RECHECK.toMinutes()
+              + " minutes).");
+      ps.setLong(2, messageId);
+      ps.executeUpdate();
     }
+  }
+
+  private SendingGate.Allowance allowance(Connection c, TenantRef tenant, ChannelKind kind) {
+    Meter meter =
+        switch (kind) {
+          case SMS -> Meter.SMS_SEGMENTS;
+          case VOICE -> Meter.VOICE_CALLS;
+          default -> Meter.EMAILS_SENT;
+        };
     try {
-      return gate.allowance(
-          c, tenant.id(), kind == ChannelKind.SMS ? Meter.SMS_SEGMENTS : Meter.EMAILS_SENT);
+      return gate.allowance(c, tenant.id(), meter);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

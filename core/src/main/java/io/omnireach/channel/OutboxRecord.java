@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * Step 4 of the relay: records what the channels said, in the caller's transaction — SENT (and
- * metered in the same commit: {@code emails_sent}, or {@code sms_segments} with the message's
- * segment count, keyed by the message id so a recovered re-send is not billed twice); for a failure
- * the {@link RetryPolicy} decides between QUEUED again after its backoff and FAILED.
+ * metered in the same commit: {@code emails_sent}, {@code sms_segments} with the message's segment
+ * count, or {@code voice_calls} (one per call Twilio placed), keyed by the message id so a
+ * recovered re-send is not billed twice); for a failure the {@link RetryPolicy} decides between
+ * QUEUED again after its backoff and FAILED.
  */
 final class OutboxRecord {
 
@@ -96,6 +97,12 @@ final class OutboxRecord {
             .map(s -> s.message().id())
             .toArray(Long[]::new);
     usage.recordEach(c, tenant.id(), Meter.EMAILS_SENT, "message:", emails, null, now);
+    Long[] calls =
+        group.stream()
+            .filter(s -> s.result().accepted() && s.message().channel() == ChannelKind.VOICE)
+            .map(s -> s.message().id())
+            .toArray(Long[]::new);
+    usage.recordEach(c, tenant.id(), Meter.VOICE_CALLS, "message:", calls, null, now);
     usage.recordAll(c, segments);
   }
 

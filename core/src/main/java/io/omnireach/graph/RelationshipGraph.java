@@ -418,7 +418,7 @@ public final class RelationshipGraph {
     return out;
   }
 
-  /** A lead's display name in SQL: its full name, or its email when it has none. */
+  /** A lead's display name in SQL: its full name, else its email, phone or LinkedIn URL. */
   private static String leadName(String alias) {
     return "coalesce(nullif(trim(coalesce("
         + alias
@@ -426,7 +426,11 @@ public final class RelationshipGraph {
         + alias
         + ".last_name, '')), ''), "
         + alias
-        + ".email)";
+        + ".email, "
+        + alias
+        + ".phone, "
+        + alias
+        + ".linkedin_url)";
   }
 
   /** Collects nodes and edges, then reads the labels of every node it was handed by id only. */

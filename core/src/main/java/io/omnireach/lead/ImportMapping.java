@@ -63,10 +63,14 @@ public record ImportMapping(Map<String, String> targets) {
                 "Columns '" + previous + "' and '" + header + "' both map to " + target + ".");
           }
         });
-    if (!used.containsKey(LeadField.EMAIL.json())) {
+    if (!used.containsKey(LeadField.EMAIL.json())
+        && !used.containsKey(LeadField.PHONE.json())
+        && !used.containsKey(LeadField.LINKEDIN_URL.json())) {
       throw DomainException.invalid(
           "file",
-          "Missing required column: email (found " + String.join(", ", targets.keySet()) + ").");
+          "Missing required column: email, phone or linkedinUrl (found "
+              + String.join(", ", targets.keySet())
+              + ").");
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * A lead as stored. {@code score} is set by hand; {@code relationshipScore} (0–100) is computed
  * from replies, opens, clicks, meetings and bounces (io.omnireach.relationship) and never edited.
+ * {@code email} is null for a lead reachable only by phone or LinkedIn (at least one is set).
  */
 public record Lead(
     long id,
@@ -38,6 +39,17 @@ public record Lead(
   public String fullName() {
     String name =
         ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
-    return name.isEmpty() ? email : name;
+    return !name.isEmpty() ? name : contact();
+  }
+
+  /** How to reach the lead, for display: the email, else the phone, else the LinkedIn URL. */
+  public String contact() {
+    if (email != null) {
+      return email;
+    }
+    if (phone != null) {
+      return phone;
+    }
+    return linkedinUrl != null ? linkedinUrl : "Lead #" + id;
   }
 }

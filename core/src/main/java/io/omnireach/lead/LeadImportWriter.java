@@ -50,6 +50,14 @@ public final class LeadImportWriter {
   private static final String ROWS;
   private static final String INSERT;
   private static final String UPDATE;
+  private static final String UPDATE_PHONE_ONLY;
+
+  /**
+   * A row's dedup key in SQL, the same as {@link #key}: the email where there is one, else the
+   * phone, else the LinkedIn URL (V25: email is optional, phone-only leads are unique by phone).
+   */
+  private static final String KEY =
+      "coalesce(lower(l.email), 'tel:' || l.phone, 'in:' || l.linkedin_url)";
 
   static {
     StringBuilder types = new StringBuilder();
@@ -95,8 +103,10 @@ public final class LeadImportWriter {
             + "'), '{}'),"
             + " coalesce(t.custom::jsonb, '{}'), ?, ?, ?, ? from "
             + ROWS
-            + " on conflict ((lower(email))) do nothing returning email, company";
-    UPDATE =
+            + " on conflict do nothing returning id, "
+            + KEY.replace("l.", "")
+            + ", email, company";
+    String update =
         "update leads l set "
             + updates
             + "stage = coalesce(t.stage, l.stage), score = coalesce(t.score, l.score),"
@@ -107,8 +117,11 @@ public final class LeadImportWriter {
             + "'))) end,"
             + " custom_fields = l.custom_fields || coalesce(t.custom::jsonb, '{}'),"
             + " updated_at = ?, updated_by = ? from "
-            + ROWS
-            + " where lower(l.email) = t.email returning l.email, l.company";
+            + ROWS;
+    String returning = " returning l.id, " + KEY + ", l.email, l.company";
+    UPDATE = update + " where lower(l.email) = t.email" + returning;
+    UPDATE_PHONE_ONLY =
+        update + " where l.email is null and t.email is null and l.phone = t.phone" + returning;
   }
 
   private LeadImportWriter() {}
@@ -125,7 +138,7 @@ public final class LeadImportWriter {
     int failed = 0;
     int skipped = 0;
     Set<Long> members = null;
-    Map<String, ImportRow> byEmail = new LinkedHashMap<>();
+    Map<String, ImportRow> byKey = new LinkedHashMap<>();
     Map<String, Long> firstRow = new HashMap<>();
     for (ImportRow row : rows) {
       if (!row.ok()) {
@@ -148,38 +161,40 @@ public final class LeadImportWriter {
           continue;
         }
       }
-      String email = (String) row.valid().values().get(LeadField.EMAIL);
-      Long earlier = firstRow.putIfAbsent(email, row.rowNumber());
+      String key = key(row);
+      Long earlier = firstRow.putIfAbsent(key, row.rowNumber());
       if (earlier != null) {
         skipped++;
         errors.add(
             new RowError(
                 row.rowNumber(),
-                "email",
-                "Same email as row " + earlier + " of this file; skipped."));
+                keyField(key),
+                "Same " + keyField(key) + " as row " + earlier + " of this file; skipped."));
         continue;
       }
-      byEmail.put(email, row);
+      byKey.put(key, row);
     }
-    List<ImportRow> valid = new ArrayList<>(byEmail.values());
+    List<ImportRow> valid = new ArrayList<>(byKey.values());
     int updated = 0;
     int imported = 0;
     if (!valid.isEmpty()) {
-      Set<String> updatedEmails = new HashSet<>();
+      Set<String> updatedKeys = new HashSet<>();
       List<AccountLinks.LeadCompany> written = new ArrayList<>();
       if (policy == DuplicatePolicy.UPDATE) {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-          ps.setTimestamp(1, Timestamp.from(now));
-          ps.setString(2, actor);
-          bindRows(c, ps, 3, valid);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              updatedEmails.add(rs.getString(1));
-              written.add(new AccountLinks.LeadCompany(rs.getString(1), rs.getString(2)));
-            }
+        List<ImportRow> withEmail = new ArrayList<>();
+        List<ImportRow> phoneOnly = new ArrayList<>();
+        for (ImportRow row : valid) {
+          Map<LeadField, Object> v = row.valid().values();
+          if (v.get(LeadField.EMAIL) != null) {
+            withEmail.add(row);
+          } else if (v.get(LeadField.PHONE) != null) {
+            phoneOnly.add(row);
           }
         }
-        updated = updatedEmails.size();
+        // two statements so the common one keeps its plain join on the email index
+        update(c, UPDATE, withEmail, actor, now, updatedKeys, written);
+        update(c, UPDATE_PHONE_ONLY, phoneOnly, actor, now, updatedKeys, written);
+        updated = updatedKeys.size();
       }
       Set<String> inserted = new HashSet<>();
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -191,8 +206,9 @@ public final class LeadImportWriter {
         bindRows(c, ps, 5, valid);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            inserted.add(rs.getString(1));
-            written.add(new AccountLinks.LeadCompany(rs.getString(1), rs.getString(2)));
+            inserted.add(rs.getString(2));
+            written.add(
+                new AccountLinks.LeadCompany(rs.getLong(1), rs.getString(3), rs.getString(4)));
           }
         }
       }
@@ -200,21 +216,70 @@ public final class LeadImportWriter {
       AccountLinks.link(c, written);
       imported = inserted.size();
       for (ImportRow row : valid) {
-        String email = (String) row.valid().values().get(LeadField.EMAIL);
-        if (inserted.contains(email) || updatedEmails.contains(email)) {
+        String key = key(row);
+        if (inserted.contains(key) || updatedKeys.contains(key)) {
           continue;
         }
         if (policy == DuplicatePolicy.CREATE) {
           failed++;
+          String field = keyField(key);
           errors.add(
               new RowError(
-                  row.rowNumber(), "email", "A lead with email " + email + " already exists."));
+                  row.rowNumber(),
+                  field,
+                  field.equals("email")
+                      ? "A lead with email " + key + " already exists."
+                      : "A lead with phone " + key.substring(4) + " and no email already exists."));
         } else {
           skipped++;
         }
       }
     }
     return new Outcome(new ImportCounts(rows.size(), imported, updated, skipped, failed), errors);
+  }
+
+  private static void update(
+      Connection c,
+      String sql,
+      List<ImportRow> rows,
+      String actor,
+      Instant now,
+      Set<String> updatedKeys,
+      List<AccountLinks.LeadCompany> written)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setString(2, actor);
+      bindRows(c, ps, 3, rows);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          updatedKeys.add(rs.getString(2));
+          written.add(
+              new AccountLinks.LeadCompany(rs.getLong(1), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+  }
+
+  /** A row's dedup key, as {@link #KEY} computes it for stored leads. */
+  static String key(ImportRow row) {
+    Map<LeadField, Object> v = row.valid().values();
+    Object email = v.get(LeadField.EMAIL);
+    if (email != null) {
+      return (String) email;
+    }
+    Object phone = v.get(LeadField.PHONE);
+    return phone != null ? "tel:" + phone : "in:" + v.get(LeadField.LINKEDIN_URL);
+  }
+
+  /** The field a dedup key came from. */
+  private static String keyField(String key) {
+    return key.startsWith("tel:")
+        ? "phone"
+        : key.startsWith("in:") ? LeadField.LINKEDIN_URL.json() : "email";
   }
 
   /** Binds the unnest arrays starting at parameter {@code first}; returns the next index. */

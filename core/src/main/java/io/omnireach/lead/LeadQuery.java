@@ -18,7 +18,7 @@ public record LeadQuery(
     UPDATED("updatedAt", "updated_at"),
     LAST_NAME("lastName", "coalesce(last_name, '')"),
     COMPANY("company", "coalesce(company, '')"),
-    EMAIL("email", "lower(email)"),
+    EMAIL("email", "coalesce(lower(email), '')"),
     SCORE("score", "score"),
     RELATIONSHIP("relationshipScore", "relationship_score");
 

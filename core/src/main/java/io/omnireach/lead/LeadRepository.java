@@ -114,7 +114,8 @@ public final class LeadRepository {
 
   /** Puts the lead into the account its email domain or company name says. */
   private static Lead linkAccount(Connection c, Lead lead) throws SQLException {
-    AccountLinks.link(c, List.of(new AccountLinks.LeadCompany(lead.email(), lead.company())));
+    AccountLinks.link(
+        c, List.of(new AccountLinks.LeadCompany(lead.id(), lead.email(), lead.company())));
     return lead;
   }
 
@@ -385,9 +386,21 @@ public final class LeadRepository {
   }
 
   private static RuntimeException duplicateOr(SQLException e, LeadRules.Valid valid) {
+    String message = String.valueOf(e.getMessage());
+    if ("23505".equals(e.getSQLState()) && message.contains("leads_phone_only_uq")) {
+      return DomainException.conflict(
+          "phone",
+          "A lead with phone "
+              + valid.values().get(LeadField.PHONE)
+              + " and no email already exists.");
+    }
     if ("23505".equals(e.getSQLState())) {
       return DomainException.conflict(
           "email", "A lead with email " + valid.values().get(LeadField.EMAIL) + " already exists.");
+    }
+    if ("23514".equals(e.getSQLState()) && message.contains("leads_reachable_ck")) {
+      // an update that clears the last of email, phone and LinkedIn URL
+      return DomainException.invalid("email", LeadRules.UNREACHABLE);
     }
     return new io.omnireach.db.DataAccessException(e);
   }
@@ -512,7 +525,7 @@ public final class LeadRepository {
           case UPDATED -> micros(last.updatedAt());
           case LAST_NAME -> last.lastName() == null ? "" : last.lastName();
           case COMPANY -> last.company() == null ? "" : last.company();
-          case EMAIL -> last.email().toLowerCase();
+          case EMAIL -> last.email() == null ? "" : last.email().toLowerCase();
           case SCORE -> Integer.toString(last.score());
           case RELATIONSHIP -> Integer.toString(last.relationshipScore());
         };

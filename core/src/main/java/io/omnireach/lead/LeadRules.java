@@ -53,6 +53,16 @@ public final class LeadRules {
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
   private static final int MAX_TEXT = 200;
 
+  /**
+   * Why a lead without email, phone and LinkedIn URL is refused: outreach needs one way to reach
+   * them (email, SMS/calls or a LinkedIn task).
+   */
+  public static final String UNREACHABLE =
+      "A lead needs at least one way to reach them: email, phone or LinkedIn URL.";
+
+  private static final Set<String> REACH_FIELDS =
+      Set.of(LeadField.EMAIL.json(), LeadField.PHONE.json(), LeadField.LINKEDIN_URL.json());
+
   private LeadRules() {}
 
   public static Result check(LeadDraft draft, boolean creating) {
@@ -70,14 +80,10 @@ public final class LeadRules {
     }
     if (creating
         && out.get(LeadField.EMAIL) == null
-        && errors.stream().noneMatch(e -> e.field().equals("email"))) {
-      errors.add(new FieldError("email", "Email is required."));
-    }
-    if (!creating
-        && draft.has(LeadField.EMAIL)
-        && out.get(LeadField.EMAIL) == null
-        && errors.isEmpty()) {
-      errors.add(new FieldError("email", "Email cannot be removed."));
+        && out.get(LeadField.PHONE) == null
+        && out.get(LeadField.LINKEDIN_URL) == null
+        && errors.stream().noneMatch(e -> REACH_FIELDS.contains(e.field()))) {
+      errors.add(new FieldError("email", UNREACHABLE));
     }
     List<String> tags = null;
     if (draft.tags() != null) {

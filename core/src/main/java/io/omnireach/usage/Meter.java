@@ -11,6 +11,8 @@ import java.util.Optional;
 public enum Meter {
   EMAILS_SENT("emails_sent", "email", "Emails sent", false),
   SMS_SEGMENTS("sms_segments", "segment", "SMS segments", false),
+  // automated calls Twilio placed (one per call, as Twilio bills each call's first minute)
+  VOICE_CALLS("voice_calls", "call", "Voice calls", false),
   AI_INPUT_TOKENS("ai_input_tokens", "token", "AI input tokens", false),
   AI_OUTPUT_TOKENS("ai_output_tokens", "token", "AI output tokens", false),
   AI_CALLS("ai_calls", "call", "AI calls", false),

@@ -71,7 +71,7 @@ class LeadImportPipelineTest {
   }
 
   @Test
-  void headers_map_automatically_and_a_missing_email_column_is_refused() {
+  void headers_map_automatically_and_a_file_without_a_way_to_reach_leads_is_refused() {
     ImportMapping m =
         ImportMapping.of(List.of("First Name", "E-mail", "Job Title", "Favourite"), null);
     assertThat(m.targets())
@@ -79,8 +79,11 @@ class LeadImportPipelineTest {
         .containsEntry("E-mail", "email")
         .containsEntry("Job Title", "title")
         .containsEntry("Favourite", "custom:Favourite");
-    assertThatThrownBy(() -> ImportMapping.of(List.of("name", "phone"), null))
-        .hasMessageContaining("Missing required column: email");
+    assertThatThrownBy(() -> ImportMapping.of(List.of("name", "title"), null))
+        .hasMessageContaining("Missing required column: email, phone or linkedinUrl");
+    // a phone (SMS, calls) or LinkedIn column alone is enough since email became optional
+    assertThat(ImportMapping.of(List.of("name", "phone"), null).targets())
+        .containsEntry("phone", "phone");
   }
 
   @Test
@@ -173,6 +176,70 @@ class LeadImportPipelineTest {
     assertThat(kept.company()).isEqualTo("Stored Inc");
     assertThat(kept.stage()).isEqualTo(Stage.MEETING);
     assertThat(kept.tags()).containsExactlyInAnyOrder("old", "new");
+  }
+
+  @Test
+  void rows_without_email_are_kept_by_phone_or_linkedin_and_deduplicated_by_phone()
+      throws Exception {
+    TenantRef t = new TenantRef(3, "phones");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    LeadRepository leads = new LeadRepository(db.transactions(), Clock.systemUTC());
+    leads.create(
+        t, new LeadDraft().set(LeadField.PHONE, "+14155550100").set(LeadField.TITLE, "Old"), "t");
+    String csv =
+        "first_name,email,phone,linkedin,title\n"
+            + "Ana,ana@x.example,,,CTO\n"
+            + "Bo,,+1 415 555 0100,,COO\n" // the stored phone-only lead: updated
+            + "Cy,,+14155550111,,CEO\n" // a new phone-only lead
+            + "Cy2,,+1 (415) 555-0111,,\n" // same phone in this file: skipped
+            + "Di,,,linkedin.com/in/di,VP\n" // LinkedIn only
+            + "Nobody,,,,Intern\n"; // no way to reach: failed
+    Path f = file("phones.csv", csv.getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    List<ImportRow> rows = new ArrayList<>();
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      ImportMapping m = ImportMapping.of(r.headers(), null);
+      for (LeadCsvReader.Row row = r.next(); row != null; row = r.next()) {
+        rows.add(ImportRows.check(row, r.headers(), m));
+      }
+    }
+    LeadImportWriter.Outcome out =
+        db.transactions()
+            .tenant(
+                t,
+                c ->
+                    LeadImportWriter.write(
+                        c, t.id(), rows, DuplicatePolicy.UPDATE, "t", Instant.now()));
+    assertThat(out.counts().imported()).isEqualTo(3); // ana, cy, di
+    assertThat(out.counts().updated()).isEqualTo(1); // bo
+    assertThat(out.counts().skipped()).isEqualTo(1); // cy2
+    assertThat(out.counts().failed()).isEqualTo(1); // nobody
+    assertThat(out.errors())
+        .extracting(LeadImportWriter.RowError::column, LeadImportWriter.RowError::reason)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "phone", "Same phone as row 4 of this file; skipped."),
+            org.assertj.core.groups.Tuple.tuple("email", LeadRules.UNREACHABLE));
+    assertThat(leads.count(t, LeadQuery.all())).isEqualTo(4);
+    Lead bo = leads.slice(t, LeadQuery.all().withText("Bo"), 0, 1).get(0);
+    assertThat(bo.email()).isNull();
+    assertThat(bo.phone()).isEqualTo("+14155550100");
+    assertThat(bo.title()).isEqualTo("COO");
+    Lead di = leads.slice(t, LeadQuery.all().withText("Di"), 0, 1).get(0);
+    assertThat(di.linkedinUrl()).isEqualTo("https://linkedin.com/in/di");
+    assertThat(di.fullName()).isEqualTo("Di");
+
+    // the same file again with CREATE: the phone-only duplicates now fail with the reason
+    LeadImportWriter.Outcome again =
+        db.transactions()
+            .tenant(
+                t,
+                c ->
+                    LeadImportWriter.write(
+                        c, t.id(), rows, DuplicatePolicy.CREATE, "t", Instant.now()));
+    assertThat(again.errors())
+        .extracting(LeadImportWriter.RowError::reason)
+        .contains("A lead with phone +14155550111 and no email already exists.");
   }
 
   private void chunk(

@@ -95,6 +95,75 @@ class LeadRepositoryTest {
   }
 
   @Test
+  void a_lead_needs_one_way_to_reach_them_and_phone_only_leads_are_unique_by_phone() {
+    TenantRef t = new TenantRef(4, "reach");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    Lead phoneOnly =
+        leads.create(
+            t,
+            new LeadDraft()
+                .set(LeadField.FIRST_NAME, "Kofi")
+                .set(LeadField.PHONE, "+1 415 555 0177"),
+            "t");
+    assertThat(phoneOnly.email()).isNull();
+    assertThat(phoneOnly.phone()).isEqualTo("+14155550177");
+    Lead linkedinOnly =
+        leads.create(t, new LeadDraft().set(LeadField.LINKEDIN_URL, "linkedin.com/in/ola"), "t");
+    assertThat(linkedinOnly.fullName()).isEqualTo("https://linkedin.com/in/ola");
+
+    assertThatThrownBy(() -> leads.create(t, new LeadDraft().set(LeadField.COMPANY, "X"), "t"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
+              assertThat(e.field()).isEqualTo("email");
+              assertThat(e.getMessage()).isEqualTo(LeadRules.UNREACHABLE);
+            });
+    // the same phone again without email is a duplicate; with an email it is another person
+    assertThatThrownBy(
+            () -> leads.create(t, new LeadDraft().set(LeadField.PHONE, "+14155550177"), "t"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+              assertThat(e.field()).isEqualTo("phone");
+            });
+    assertThat(
+            leads
+                .create(
+                    t,
+                    new LeadDraft()
+                        .set(LeadField.PHONE, "+14155550177")
+                        .set(LeadField.EMAIL, "desk@x.example"),
+                    "t")
+                .email())
+        .isEqualTo("desk@x.example");
+
+    // clearing the last way to reach a lead is refused and changes nothing
+    assertThatThrownBy(
+            () -> leads.update(t, phoneOnly.id(), new LeadDraft().set(LeadField.PHONE, null), "t"))
+        .hasMessage(LeadRules.UNREACHABLE);
+    assertThat(leads.get(t, phoneOnly.id()).phone()).isEqualTo("+14155550177");
+    // an email may be removed while a phone remains
+    Lead withEmail = leads.create(t, draft("drop@x.example"), "t");
+    assertThat(
+            leads
+                .update(t, withEmail.id(), new LeadDraft().set(LeadField.EMAIL, null), "t")
+                .email())
+        .isNull();
+
+    // sorting by email pages through leads without one
+    List<Long> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      LeadPage page = leads.page(t, LeadQuery.of(null, null, null, null, null, "email"), cursor, 2);
+      page.items().forEach(l -> seen.add(l.id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(seen).hasSize(4).doesNotHaveDuplicates();
+  }
+
+  @Test
   void an_update_changes_only_the_given_fields() {
     Lead lead = leads.create(ACME, draft("patch@x.example"), "t");
     Lead changed =

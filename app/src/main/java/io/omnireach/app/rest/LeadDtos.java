@@ -34,7 +34,11 @@ public final class LeadDtos {
       long id,
       @Schema(example = "María") String firstName,
       @Schema(example = "García") String lastName,
-      @Schema(example = "maria.garcia@northwind-logistics.example") String email,
+      @Schema(
+              example = "maria.garcia@northwind-logistics.example",
+              nullable = true,
+              description = "null for a lead reached only by phone or LinkedIn")
+          String email,
       @Schema(example = "+14155550123") String phone,
       @Schema(example = "Northwind Logistics") String company,
       @Schema(example = "VP Operations") String title,

@@ -114,12 +114,25 @@ public class LeadResource {
   @POST
   @RolesAllowed({"Admin", "Sales"})
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a lead")
+  @Operation(
+      summary = "Create a lead",
+      description =
+          "Email is optional: a lead needs at least one of email, phone (E.164) and linkedinUrl."
+              + " Email is unique per workspace; a lead without email is unique by its phone.")
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "new lead", value = NEW_LEAD)))
+              examples = {
+                @ExampleObject(name = "new lead", value = NEW_LEAD),
+                @ExampleObject(
+                    name = "phone-only lead",
+                    value =
+                        "{\"firstName\":\"Kofi\",\"lastName\":\"Mensah\","
+                            + "\"phone\":\"+14155550177\",\"company\":\"Harbor Freight Co\","
+                            + "\"consent\":{\"sms\":{\"status\":\"granted\","
+                            + "\"source\":\"trade show form\"}}}")
+              }))
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -133,14 +146,23 @@ public class LeadResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(
-                      name = "bad phone",
-                      value =
-                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-                              + "\"detail\":\"Phone '555-12' must be international (E.164), like"
-                              + " +14155550123.\",\"field\":\"phone\"}")))
-  @APIResponse(responseCode = "409", description = "A lead with this email exists")
+              examples = {
+                @ExampleObject(
+                    name = "bad phone",
+                    value =
+                        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"Phone '555-12' must be international (E.164), like"
+                            + " +14155550123.\",\"field\":\"phone\"}"),
+                @ExampleObject(
+                    name = "no way to reach",
+                    value =
+                        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"A lead needs at least one way to reach them:"
+                            + " email, phone or LinkedIn URL.\",\"field\":\"email\"}")
+              }))
+  @APIResponse(
+      responseCode = "409",
+      description = "A lead with this email (or, without email, this phone) exists")
   public Response create(JsonObject body) {
     LeadDto lead =
         LeadDto.of(leads.create(current.tenant(), LeadDtos.draft(body), current.email()));
@@ -169,7 +191,9 @@ public class LeadResource {
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
       summary = "Change a lead",
-      description = "Only the members sent change; null clears a field (email cannot be cleared).")
+      description =
+          "Only the members sent change; null clears a field. Clearing the last of email, phone"
+              + " and linkedinUrl is a 400.")
   @RequestBody(
       content =
           @Content(

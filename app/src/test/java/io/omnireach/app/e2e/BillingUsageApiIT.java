@@ -218,6 +218,7 @@ class BillingUsageApiIT {
         .containsExactly(
             "emails_sent",
             "sms_segments",
+            "voice_calls",
             "ai_input_tokens",
             "ai_output_tokens",
             "ai_calls",

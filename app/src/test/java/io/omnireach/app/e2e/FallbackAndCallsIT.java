@@ -227,6 +227,15 @@ class FallbackAndCallsIT {
                 m -> "SENT".equals(m.get("status").asText()));
     String callSid = message.get("reply").asText().split(" ")[1];
     assertThat(callSid).matches("CA[0-9a-f]{32}");
+    // metered like an SMS: one voice call, keyed by the message so a re-send is not billed twice
+    long acme = StripeE2e.count("select id from tenants where slug = ?", "acme");
+    assertThat(
+            StripeE2e.query(
+                "select coalesce(sum(quantity), 0) from usage_events where tenant_id = ?"
+                    + " and meter = 'voice_calls' and idempotency_key = ?",
+                acme,
+                "message:" + messageId))
+        .isEqualTo(1);
 
     Map<String, String> status = new LinkedHashMap<>();
     status.put("CallSid", callSid);
@@ -270,6 +279,99 @@ class FallbackAndCallsIT {
     assertThat(
             E2e.get("/api/v1/messages/" + messageId, E2e.token("admin@globex.demo")).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void a_call_over_the_plans_voice_call_limit_is_held_not_placed_with_the_reason_in_the_step_log()
+      throws Exception {
+    StripeE2e.NewTenant tenant = StripeE2e.newTenant("calls");
+    String admin = tenant.token();
+    String from = "+14155550199";
+    assertThat(SmsApiIT.saveSettings(admin, SID, TOKEN, from).statusCode()).isEqualTo(200);
+    // a plan of its own that allows one voice call a month, and that call already used
+    String plan = "CALLS_IT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    try (java.sql.Connection c = BillingApiIT.database().getConnection()) {
+      c.createStatement()
+          .execute(
+              "insert into platform.plans (code, name, currency, base_fee_minor, included_seats,"
+                  + " seat_price_minor, seat_limit, position) values ('"
+                  + plan
+                  + "', 'Calls IT', 'USD', 0, 3, 0, 3, 99);"
+                  + " insert into platform.plan_meters (plan_code, meter, included,"
+                  + " price_per_1000_micros, hard_limit) values ('"
+                  + plan
+                  + "', 'voice_calls', 1, 0, 1);"
+                  + " update platform.tenants set plan = '"
+                  + plan
+                  + "' where id = "
+                  + tenant.id());
+      io.omnireach.usage.UsageLedger.ON.record(
+          c,
+          io.omnireach.usage.UsageEvent.of(
+              tenant.id(),
+              io.omnireach.usage.Meter.VOICE_CALLS,
+              1,
+              "e2e:" + UUID.randomUUID(),
+              java.time.Instant.now()));
+    }
+    try {
+      String phone = phone();
+      long lead = lead(admin, phone, Map.of("calls", "granted"));
+      String wf =
+          WorkflowEngineIT.publish(
+              admin,
+              "{\"name\":\"Held call IT "
+                  + UUID.randomUUID()
+                  + "\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                  + "{\"id\":\"call\",\"type\":\"call\",\"config\":{\"mode\":\"automated\","
+                  + "\"script\":\"Hello {{lead.firstName}}.\"}},"
+                  + "{\"id\":\"talked\",\"type\":\"end\"},{\"id\":\"vm\",\"type\":\"end\"},"
+                  + "{\"id\":\"na\",\"type\":\"end\"},{\"id\":\"sk\",\"type\":\"end\"}],"
+                  + "\"edges\":[{\"source\":\"s\",\"target\":\"call\"},"
+                  + "{\"source\":\"call\",\"target\":\"talked\",\"condition\":\"connected\"},"
+                  + "{\"source\":\"call\",\"target\":\"vm\",\"condition\":\"voicemail\"},"
+                  + "{\"source\":\"call\",\"target\":\"na\",\"condition\":\"no_answer\"},"
+                  + "{\"source\":\"call\",\"target\":\"sk\",\"condition\":\"skipped\"}]}");
+      String runId = enrolAndAwaitRun(admin, wf, lead);
+
+      JsonNode held =
+          await("the call step says the call is held")
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> step(SmsApiIT.json(E2e.get("/api/v1/runs/" + runId, admin)), "call"),
+                  st -> st != null && st.path("why").asText().startsWith("Call held"));
+      assertThat(held.get("status").asText()).isEqualTo("waiting");
+      assertThat(held.get("why").asText())
+          .startsWith(
+              "Call held, not placed: The Calls IT plan's limit of 1 voice calls this month")
+          .contains("reached (resets on ")
+          .contains("). It is placed once sending resumes");
+      long messageId = held.at("/output/messageId").asLong();
+      JsonNode message = SmsApiIT.json(E2e.get("/api/v1/messages/" + messageId, admin));
+      assertThat(message.get("status").asText()).isEqualTo("QUEUED");
+      assertThat(message.get("events").toString())
+          .contains("sending paused: The Calls IT plan's limit of 1 voice calls");
+      // not placed: Twilio never saw a call to this lead, and nothing more was metered
+      assertThat(twilio.findAll(postRequestedFor(urlPathEqualTo(TwilioFake.calls(SID)))))
+          .noneMatch(r -> phone.equals(SmsApiIT.form(r).get("To")));
+      assertThat(
+              StripeE2e.query(
+                  "select coalesce(sum(quantity), 0) from usage_events where tenant_id = ?"
+                      + " and meter = 'voice_calls' and idempotency_key = ?",
+                  tenant.id(),
+                  "message:" + messageId))
+          .isZero();
+    } finally {
+      try (java.sql.Connection c = BillingApiIT.database().getConnection()) {
+        c.createStatement()
+            .execute(
+                "update platform.tenants set plan = 'TEAM' where id = "
+                    + tenant.id()
+                    + "; delete from platform.plans where code = '"
+                    + plan
+                    + "'");
+      }
+    }
   }
 
   @Test

@@ -105,12 +105,10 @@ class LeadImportApiIT {
     String admin = E2e.token("admin@acme.demo");
     HttpResponse<String> noEmail =
         Imports.upload(
-            admin,
-            "x.csv",
-            "name,phone\nAna,+15550100\n".getBytes(StandardCharsets.UTF_8),
-            Map.of());
+            admin, "x.csv", "name,title\nAna,CTO\n".getBytes(StandardCharsets.UTF_8), Map.of());
     assertThat(noEmail.statusCode()).isEqualTo(400);
-    assertThat(E2e.field(noEmail.body(), "detail")).contains("Missing required column: email");
+    assertThat(E2e.field(noEmail.body(), "detail"))
+        .contains("Missing required column: email, phone or linkedinUrl");
     HttpResponse<String> noFile =
         Imports.upload(admin, null, null, Map.of("duplicatePolicy", "skip"));
     assertThat(noFile.statusCode()).isEqualTo(400);

@@ -61,12 +61,12 @@ class LeadsJourneyIT {
       browser.await(By.id("lead-form"));
       type(browser, "lead-first-name", "Grace");
       type(browser, "lead-last-name", "Hopper");
-      // Bean Validation answers before anything is stored
+      // a name alone is no way to reach anyone: email, phone or LinkedIn is needed
       browser.driver.findElement(By.id("lead-save")).click();
       WebElement emailField = browser.driver.findElement(By.id("lead-email"));
       browser.wait.until(d -> emailField.getDomAttribute("invalid") != null);
       assertThat(emailField.findElement(By.cssSelector("[slot='error-message']")).getText())
-          .isEqualTo("Email is required.");
+          .isEqualTo("A lead needs at least one way to reach them: email, phone or LinkedIn URL.");
       type(browser, "lead-email", email);
       type(browser, "lead-company", "US Navy");
       type(browser, "lead-title", "Rear Admiral");

@@ -69,7 +69,23 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
                   .map(r -> (String) r.valid().values().get(LeadField.EMAIL))
                   .filter(java.util.Objects::nonNull)
                   .toList());
+          List<ImportRow> withoutEmail =
+              rows.stream()
+                  .filter(r -> r.ok() && r.valid().values().get(LeadField.EMAIL) == null)
+                  .toList();
+          Enrollments.stampImportWithoutEmail(
+              c,
+              job.importId(),
+              values(withoutEmail, LeadField.PHONE),
+              values(withoutEmail, LeadField.LINKEDIN_URL));
           return null;
         });
+  }
+
+  private static List<String> values(List<ImportRow> rows, LeadField field) {
+    return rows.stream()
+        .map(r -> (String) r.valid().values().get(field))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 }

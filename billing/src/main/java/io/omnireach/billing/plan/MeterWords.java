@@ -19,6 +19,7 @@ public final class MeterWords {
     return switch (meter) {
       case EMAILS_SENT -> "emails";
       case SMS_SEGMENTS -> "SMS segments";
+      case VOICE_CALLS -> "voice calls";
       case AI_INPUT_TOKENS -> "AI input tokens";
       case AI_OUTPUT_TOKENS -> "AI output tokens";
       case AI_CALLS -> "AI calls";

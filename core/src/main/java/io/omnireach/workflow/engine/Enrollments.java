@@ -251,6 +251,27 @@ public final class Enrollments {
     }
   }
 
+  /**
+   * Marks the leads of an import chunk that have no email (V25: phone- or LinkedIn-only rows) by
+   * their phone or LinkedIn URL as written by that import.
+   */
+  public static void stampImportWithoutEmail(
+      Connection c, long importId, List<String> phones, List<String> linkedinUrls)
+      throws SQLException {
+    if (phones.isEmpty() && linkedinUrls.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update leads set import_id = ? where email is null"
+                + " and (phone = any(?) or linkedin_url = any(?))")) {
+      ps.setLong(1, importId);
+      ps.setArray(2, c.createArrayOf("text", phones.toArray()));
+      ps.setArray(3, c.createArrayOf("text", linkedinUrls.toArray()));
+      ps.executeUpdate();
+    }
+  }
+
   private static Set<Long> importedLeads(Connection c, long importId) throws SQLException {
     Set<Long> ids = new LinkedHashSet<>();
     try (PreparedStatement ps =

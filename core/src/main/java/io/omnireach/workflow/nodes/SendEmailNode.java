@@ -34,7 +34,8 @@ import java.util.Objects;
 /**
  * Queues an email through the outbox (idempotency key {@code tenant:wf:<run>:<node>}); the relay
  * sends it after the chunk commits. {@code mailboxId} null means rotate across the tenant's
- * mailboxes. Empty subject and body mean: use the output of the preceding AI Generate step.
+ * mailboxes. Empty subject and body mean: use the output of the preceding AI Generate step. A lead
+ * without an email address skips the step with that reason in the step log.
  */
 public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config> {
 
@@ -160,6 +161,13 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
   private static StepOutcome execute(Step<Config> s) throws SQLException {
     Config send = s.config();
     Lead lead = s.requireLead();
+    if (lead.email() == null || lead.email().isBlank()) {
+      // a phone- or LinkedIn-only lead: the step is skipped (logged), the run goes on to the
+      // channels it has, as a Send with fallback would
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("skipped", "lead has no email address");
+      return new StepOutcome.Done(out, null, "Skipped: lead has no email address.", null, null);
+    }
     StepClaim claim = s.claim();
     long mailboxId = send.rotates() ? rotate(s.c(), s.now()) : send.mailboxId();
     if (!send.rotates() && !RunEvents.exists(s.c(), "mailboxes", mailboxId)) {

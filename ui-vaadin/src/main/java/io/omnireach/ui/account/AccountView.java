@@ -234,10 +234,10 @@ public class AccountView extends Div implements BeforeEnterObserver {
     list.setId("account-people");
     for (AccountPerson p : people) {
       Avatar avatar = new Avatar(p.name());
-      avatar.setColorIndex(Math.floorMod(p.email().hashCode(), 7));
+      avatar.setColorIndex(Math.floorMod(Long.hashCode(p.leadId()), 7));
       Span name = new Span(p.name());
       name.addClassName("omni-lead-name");
-      Span title = new Span(p.title() == null ? p.email() : p.title());
+      Span title = new Span(p.title() != null ? p.title() : p.email() != null ? p.email() : "");
       title.addClassName("omni-lead-sub");
       Div text = new Div(name, title);
       text.addClassName("omni-lead-person-text");

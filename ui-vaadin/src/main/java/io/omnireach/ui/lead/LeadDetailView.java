@@ -250,7 +250,11 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       link.setId("lead-account");
       fact(facts, VaadinIcon.BUILDING_O, "Account", link);
     }
-    fact(facts, VaadinIcon.ENVELOPE, "Email", link("mailto:" + lead.email(), lead.email(), false));
+    fact(
+        facts,
+        VaadinIcon.ENVELOPE,
+        "Email",
+        lead.email() == null ? null : link("mailto:" + lead.email(), lead.email(), false));
     fact(
         facts,
         VaadinIcon.PHONE,

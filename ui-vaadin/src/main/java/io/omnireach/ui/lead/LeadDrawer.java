@@ -68,7 +68,7 @@ class LeadDrawer extends Dialog {
     title.setText(lead == null ? "New lead" : "Edit " + lead.fullName());
     subtitle.setText(
         lead == null
-            ? "Only the email is required; everything else can follow."
+            ? "An email, a phone or a LinkedIn URL is enough; everything else can follow."
             : "Changes are saved for everyone in your workspace.");
     form.edit(lead);
     open();

@@ -120,7 +120,7 @@ public class LeadForm extends FormLayout {
     track(LeadField.TAGS, tags, "lead-tags");
     doNotContact.setId("lead-dnc");
 
-    email.setRequiredIndicatorVisible(true);
+    email.setHelperText("Email, phone or LinkedIn: at least one");
     phone.setPlaceholder("+14155550123");
     phone.setHelperText("International format, with country code");
     linkedinUrl.setPlaceholder("linkedin.com/in/…");

@@ -7,7 +7,6 @@ import io.omnireach.lead.Stage;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
@@ -29,7 +28,7 @@ public class LeadFormModel {
   @Size(max = 200, message = TOO_LONG)
   private String lastName = "";
 
-  @NotBlank(message = "Email is required.")
+  // optional: a lead needs one of email, phone or LinkedIn URL, which core's LeadRules checks
   @Email(message = "This does not look like an email address.")
   private String email = "";
 

@@ -43,7 +43,7 @@ public final class LeadUi {
 
   static String secondLine(Lead lead) {
     String name = lead.fullName();
-    return name.equals(lead.email()) ? "" : lead.email();
+    return name.equals(lead.contact()) ? "" : lead.contact();
   }
 
   /** "VP Sales @ Northwind", or whichever part exists. */
@@ -58,7 +58,7 @@ public final class LeadUi {
 
   /** A stable avatar colour per lead (Lumo has seven). */
   static int colorIndex(Lead lead) {
-    return (int) Math.floorMod(lead.email().hashCode(), 7);
+    return (int) Math.floorMod(Long.hashCode(lead.id()), 7);
   }
 
   public static String ago(Instant at, Instant now) {
