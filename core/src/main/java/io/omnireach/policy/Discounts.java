@@ -27,7 +27,10 @@ final class Discounts {
 
   private static final Pattern PERCENT =
       Pattern.compile(
-          "(?<![\\w.,])(" + NUM + ")\\s*(?:%|percent\\b|per\\s*cent\\b|pct\\b|per\\s*100\\b)");
+          "(?<![\\w.,])("
+              + NUM
+              + ")\\s*(?:%|percent\\b|per\\s*cent\\b|pct\\b|per\\s*100\\b)"
+              + "(\\s*(?:off|discount(?:ed)?|reduction|rebate|cheaper)\\b)?");
 
   /** Words of discounting, looked for around a percentage. */
   private static final Pattern DISCOUNT_WORD =
@@ -93,7 +96,7 @@ final class Discounts {
     Matcher m = PERCENT.matcher(text);
     while (m.find()) {
       Double value = number(m.group(1));
-      if (value != null && nearDiscountWord(text, m.start(), m.end())) {
+      if (value != null && (m.group(2) != null || nearDiscountWord(text, m.start(), m.end()))) {
         out.add(new Found(m.start(), m.end(), value));
       }
     }
