@@ -86,7 +86,8 @@ public class AiServices {
       LeadRepository leads,
       PersonaRepository personas,
       KnowledgeBase knowledge,
-      CalendlyAccounts calendly) {
+      CalendlyAccounts calendly,
+      io.omnireach.policy.Policies policies) {
     return new GenerationService(
             settings,
             ledger,
@@ -97,7 +98,13 @@ public class AiServices {
             leads,
             personas,
             knowledge)
-        .withMeetingLinks(calendly::schedulingUrl);
+        .withMeetingLinks(calendly::schedulingUrl)
+        .withPolicies(
+            t ->
+                policies.list(t).stream()
+                    .filter(io.omnireach.policy.Policy::enabled)
+                    .map(io.omnireach.policy.Policy::explanation)
+                    .toList());
   }
 
   @Produces

@@ -239,7 +239,7 @@ public final class Policies {
     ps.setString(i++, d.name());
     ps.setString(i++, d.kind().wire());
     ps.setString(i++, d.severity().wire());
-    ps.setString(i++, PolicyRules.toJson(d.rule()));
+    ps.setString(i++, PolicyRules.toJson(d.kind(), d.rule()));
     ps.setString(i++, d.explanation());
     ps.setBoolean(i++, d.enabled());
     return i;
@@ -258,7 +258,7 @@ public final class Policies {
       ps.setString(4, p.name());
       ps.setString(5, p.kind().wire());
       ps.setString(6, p.severity().wire());
-      ps.setString(7, PolicyRules.toJson(p.rule()));
+      ps.setString(7, PolicyRules.toJson(p.kind(), p.rule()));
       ps.setString(8, p.explanation());
       ps.setBoolean(9, p.enabled());
       ps.setString(10, actor);

@@ -177,14 +177,17 @@ public final class PolicyRules {
         (Boolean) enabled);
   }
 
-  /** The rule's parameters as stored (jsonb) and shown by the API, without empty parts. */
-  public static Map<String, Object> params(Rule r) {
+  /**
+   * The rule's parameters as stored (jsonb) and shown by the API, without empty parts; the form
+   * {@link #read} takes (a competitor_mention's phrases are its "names").
+   */
+  public static Map<String, Object> params(PolicyKind kind, Rule r) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (r.percent() != null) {
       m.put("percent", r.percent());
     }
     if (!r.phrases().isEmpty()) {
-      m.put("phrases", r.phrases());
+      m.put(kind == PolicyKind.COMPETITOR_MENTION ? "names" : "phrases", r.phrases());
     }
     if (!r.patterns().isEmpty()) {
       m.put("patterns", r.patterns());
@@ -211,18 +214,9 @@ public final class PolicyRules {
     return m;
   }
 
-  /** The API's view of a policy's rule: its kind and severity with the parameters. */
-  public static Map<String, Object> params(PolicyKind kind, Severity severity, Rule r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", kind.wire());
-    m.putAll(params(r));
-    m.put("severity", severity.wire());
-    return m;
-  }
-
-  static String toJson(Rule r) {
+  static String toJson(PolicyKind kind, Rule r) {
     try {
-      return JSON.writeValueAsString(params(r));
+      return JSON.writeValueAsString(params(kind, r));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -233,9 +227,6 @@ public final class PolicyRules {
   static Rule fromJson(PolicyKind kind, String json) {
     try {
       Map<String, Object> m = new LinkedHashMap<>(JSON.readValue(json, Map.class));
-      if (kind == PolicyKind.COMPETITOR_MENTION && m.containsKey("phrases")) {
-        m.put("names", m.remove("phrases"));
-      }
       m.put("kind", kind.wire());
       return read(m).rule();
     } catch (JsonProcessingException e) {
@@ -260,7 +251,9 @@ public final class PolicyRules {
     return switch (kind) {
       case MAX_DISCOUNT -> "Never offer more than " + r.percent() + "% off the list price.";
       case FORBIDDEN_PHRASE ->
-          "Do not use these words or claims: " + String.join(", ", r.phrases()) + ".";
+          r.phrases().isEmpty()
+              ? "Do not use wording that matches the forbidden patterns."
+              : "Do not use these words or claims: " + String.join(", ", r.phrases()) + ".";
       case REQUIRED_TEXT -> "Every message must include: \"" + r.text() + "\".";
       case CHANNEL_CONSENT -> "Send SMS and place calls only to leads who granted consent.";
       case CONTACT_FREQUENCY ->

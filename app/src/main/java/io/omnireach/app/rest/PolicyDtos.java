@@ -56,7 +56,7 @@ public final class PolicyDtos {
           p.name(),
           p.kind().wire(),
           p.severity().wire(),
-          PolicyRules.params(p.rule()),
+          PolicyRules.params(p.kind(), p.rule()),
           p.explanation(),
           p.enabled(),
           p.version(),
