@@ -64,9 +64,9 @@ final class Discounts {
   private static final Pattern FRACTION =
       Pattern.compile(
           "\\b(?:(a|an|one|two|three|four|1|2|3|4)[ -]?)?(half|halves|thirds?|quarters?|fifths?"
-              + "|tenths?)\\b(?=[ -]?(?:the |of the |of |)?(?:list |regular |usual |retail"
+              + "|tenths?)\\b(?:[ -]?(?:the |of the |of |)?(?:list |regular |usual |retail"
               + " |full |normal )?(?:price|off|discount|cheaper|less|reduction))"
-              + "|\\b(\\d{1,2})\\s*/\\s*(\\d{1,2})\\b(?=\\s*(?:the |of the )?(?:list |regular"
+              + "|\\b(\\d{1,2})\\s*/\\s*(\\d{1,2})\\b(?:\\s*(?:the |of the )?(?:list |regular"
               + " |usual )?(?:price|off|discount|cheaper|less))");
 
   private static final String AMOUNT =

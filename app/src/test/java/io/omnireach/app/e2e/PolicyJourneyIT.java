@@ -37,7 +37,7 @@ class PolicyJourneyIT {
 
       // a maximum discount of 15 %, blocking (the dialog's defaults)
       browser.click(By.id("policy-new"));
-      browser.await(By.id("policy-dialog"));
+      browser.await(By.id("policy-percent"));
       Journeys.type(browser, "#policy-percent input", "15");
       browser.screenshot("policy-02-editor");
       browser.click(By.id("policy-save"));
@@ -45,7 +45,7 @@ class PolicyJourneyIT {
 
       // a forbidden phrase that only warns
       browser.click(By.id("policy-new"));
-      browser.await(By.id("policy-dialog"));
+      browser.await(By.id("policy-kind"));
       choose(browser, "policy-kind", "Forbidden phrases");
       Journeys.type(browser, "#policy-phrases textarea", "guarantee");
       choose(browser, "policy-severity", "Warn — a person confirms");
@@ -97,9 +97,9 @@ class PolicyJourneyIT {
       Journeys.type(
           browser, "#draft-body textarea", "Hi Maria,\n\nWe guarantee a reply within a day.");
       browser.click(By.id("send-button"));
-      browser.await(By.id("policy-confirm"));
+      WebElement sendAnyway = browser.await(By.cssSelector("vaadin-button[slot='confirm-button']"));
       browser.screenshot("policy-06-confirm-warning");
-      browser.await(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
+      sendAnyway.click();
       browser.wait.until(d -> d.findElement(By.id("send-state")).getText().startsWith("Queued"));
       browser.screenshot("policy-07-queued-after-confirmation");
     }
