@@ -350,6 +350,22 @@ class PolicyApiIT {
         .contains("Message blocked: POLICY: Discounts up to 15%");
   }
 
+  @Test
+  void the_openapi_document_describes_the_policy_endpoints_with_examples() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/policies:",
+            "/api/v1/policies/{id}:",
+            "/api/v1/policies/{id}/versions:",
+            "/api/v1/policies/check:",
+            "name: Policies",
+            "PolicyVerdict",
+            "PolicyProblem",
+            "confirmWarnings",
+            "max_discount");
+  }
+
   private static long received(String email) {
     return java.util.Arrays.stream(smtp.getReceivedMessages())
         .filter(

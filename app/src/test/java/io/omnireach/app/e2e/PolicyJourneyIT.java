@@ -60,7 +60,7 @@ class PolicyJourneyIT {
           "Hi Maria, we guar\u0430ntee results and can take a fifth off list this month.");
       browser.click(By.id("policy-check"));
       WebElement verdict = browser.await(By.id("policy-verdict"));
-      assertThat(verdict.getText()).isEqualTo("block");
+      assertThat(verdict.getText()).isEqualToIgnoringCase("block");
       List<WebElement> marks =
           browser.driver.findElements(By.cssSelector("#policy-check-marked mark"));
       assertThat(marks)
