@@ -234,7 +234,8 @@ public final class PolicyRules {
     }
   }
 
-  private static String defaultName(PolicyKind kind, Rule r) {
+  /** The name a policy gets when none is given. */
+  public static String defaultName(PolicyKind kind, Rule r) {
     return switch (kind) {
       case MAX_DISCOUNT -> "Discounts up to " + r.percent() + "%";
       case FORBIDDEN_PHRASE -> "Forbidden phrases";
@@ -247,7 +248,8 @@ public final class PolicyRules {
     };
   }
 
-  private static String defaultExplanation(PolicyKind kind, Rule r) {
+  /** The explanation a policy gets when none is given. */
+  public static String defaultExplanation(PolicyKind kind, Rule r) {
     return switch (kind) {
       case MAX_DISCOUNT -> "Never offer more than " + r.percent() + "% off the list price.";
       case FORBIDDEN_PHRASE ->

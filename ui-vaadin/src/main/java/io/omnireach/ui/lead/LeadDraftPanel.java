@@ -291,11 +291,13 @@ class LeadDraftPanel extends Div {
           }
           if (verdict.outcome() == io.omnireach.policy.Verdict.Outcome.WARN) {
             showViolations(policyNote, verdict, subject.getValue(), body.getValue());
+            state.setText("Policy warnings: confirm to send.");
+            state.getElement().setAttribute("data-state", "warn");
+            int warnings = verdict.of(io.omnireach.policy.Severity.WARN).size();
             com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
                 new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
                     "Send despite policy warnings?",
-                    verdict.of(io.omnireach.policy.Severity.WARN).size()
-                        + " warning(s): "
+                    (warnings == 1 ? "1 warning: " : warnings + " warnings: ")
                         + verdict.of(io.omnireach.policy.Severity.WARN).stream()
                             .map(io.omnireach.policy.Violation::explanation)
                             .distinct()

@@ -95,11 +95,11 @@ public class PoliciesView extends Div {
     grid.addComponentColumn(PoliciesView::nameCell).setHeader("Policy").setFlexGrow(1);
     grid.addComponentColumn(p -> severity(p.severity().wire()))
         .setHeader("Severity")
-        .setAutoWidth(true)
+        .setWidth("110px")
         .setFlexGrow(0);
     grid.addComponentColumn(PoliciesView::state)
         .setHeader("Version")
-        .setAutoWidth(true)
+        .setWidth("200px")
         .setFlexGrow(0);
     grid.addItemClickListener(e -> edit(e.getItem()));
     grid.setAllRowsVisible(true);

@@ -125,8 +125,12 @@ final class PolicyForm extends FormLayout {
   void read(Policy p) {
     kind.setValue(p.kind());
     severity.setValue(p.severity());
-    name.setValue(p.name());
-    explanation.setValue(p.explanation());
+    // a defaulted name or explanation stays empty, so it follows the rule when that changes
+    name.setValue(p.name().equals(PolicyRules.defaultName(p.kind(), p.rule())) ? "" : p.name());
+    explanation.setValue(
+        p.explanation().equals(PolicyRules.defaultExplanation(p.kind(), p.rule()))
+            ? ""
+            : p.explanation());
     enabled.setValue(p.enabled());
     Rule r = p.rule();
     if (r.percent() != null) {
