@@ -88,7 +88,8 @@ public class AiServices {
       LeadRepository leads,
       PersonaRepository personas,
       KnowledgeBase knowledge,
-      CalendlyAccounts calendly) {
+      CalendlyAccounts calendly,
+      io.omnireach.policy.Policies policies) {
     return new GenerationService(
             settings,
             ledger,
@@ -99,7 +100,13 @@ public class AiServices {
             leads,
             personas,
             knowledge)
-        .withMeetingLinks(calendly::schedulingUrl);
+        .withMeetingLinks(calendly::schedulingUrl)
+        .withPolicies(
+            t ->
+                policies.list(t).stream()
+                    .filter(io.omnireach.policy.Policy::enabled)
+                    .map(io.omnireach.policy.Policy::explanation)
+                    .toList());
   }
 
   @Produces

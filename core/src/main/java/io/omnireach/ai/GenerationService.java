@@ -41,6 +41,8 @@ public final class GenerationService implements MessageGenerator {
   private final Set<String> unpricedWarned = ConcurrentHashMap.newKeySet();
   // the tenant's Calendly scheduling link, when connected: drafts then offer {{meeting.link}}
   private Function<TenantRef, Optional<String>> schedulingUrls = t -> Optional.empty();
+  // the explanations of the tenant's policies: the model is told them (the output is still checked)
+  private Function<TenantRef, List<String>> policyRules = t -> List.of();
 
   public GenerationService(
       AiSettingsRepository settings,
@@ -82,7 +84,17 @@ public final class GenerationService implements MessageGenerator {
    */
   public GenerationService withRetry(RetryPolicy policy) {
     return new GenerationService(settings, ledger, cache, models, prices, policy, leads, personas)
-        .withMeetingLinks(schedulingUrls);
+        .withMeetingLinks(schedulingUrls)
+        .withPolicies(policyRules);
+  }
+
+  /**
+   * Where the tenant's policies come from (their plain-language explanations): the prompt lists
+   * them so drafts comply; the outbox still checks every draft that is sent.
+   */
+  public GenerationService withPolicies(Function<TenantRef, List<String>> rules) {
+    this.policyRules = rules;
+    return this;
   }
 
   /**
@@ -142,7 +154,10 @@ public final class GenerationService implements MessageGenerator {
     }
     AiSettings s = settings.get(tenant);
     List<String> recent = found.stream().filter(Passage::fromHistory).map(Passage::title).toList();
-    Prompt prompt = prompts.build(lead, persona, recent, brief, found, link != null);
+    Prompt prompt =
+        PromptBuilder.withPolicies(
+            prompts.build(lead, persona, recent, brief, found, link != null),
+            policyRules.apply(tenant));
     // the retrieved chunk ids are part of the key (the prompt holds their text as well)
     String version =
         found.isEmpty()

@@ -38,7 +38,8 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>Claim, in one transaction for a batch of due rows ({@code not_before} passed; {@code FOR
  *       UPDATE SKIP LOCKED}, so two relays never take the same row): lock their mailboxes (so cap
- *       and spacing counts are serial), then per message the checks — lead deleted or
+ *       and spacing counts are serial), then per message the checks — the tenant's policies (a
+ *       blocking violation ends it BLOCKED with the rule; see {@link PolicyCheck}), lead deleted or
  *       do-not-contact, suppression list, denied email consent end it BLOCKED with the reason;
  *       outside its send window (lead's time zone, tenant holidays), over the mailbox's daily cap,
  *       or too soon after the mailbox's previous send defer it: it stays QUEUED with {@code

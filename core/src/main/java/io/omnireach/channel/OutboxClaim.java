@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.policy.Policy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
 import io.omnireach.usage.SendingGate;
@@ -25,8 +26,9 @@ import java.util.Set;
 /**
  * Step 1 of the relay, in one transaction for a batch of due rows ({@code not_before} passed;
  * {@code FOR UPDATE SKIP LOCKED}, so two relays never take the same row): locks the senders, runs
- * the {@link ComplianceCheck} per message (BLOCKED, deferred or cleared), marks the cleared ones
- * SENDING ({@code claimed_at}, {@code attempts + 1}) and has them composed.
+ * the {@link PolicyCheck} and the {@link ComplianceCheck} per message (BLOCKED, deferred or
+ * cleared), marks the cleared ones SENDING ({@code claimed_at}, {@code attempts + 1}) and has them
+ * composed.
  */
 final class OutboxClaim {
 
@@ -39,6 +41,7 @@ final class OutboxClaim {
   private final SendingGate gate;
   private final OutboxCompose compose;
   private final ComplianceCheck compliance;
+  private final PolicyCheck policy;
 
   OutboxClaim(
       Clock clock,
@@ -53,6 +56,7 @@ final class OutboxClaim {
     this.gate = gate;
     this.compose = compose;
     this.compliance = compliance;
+    this.policy = new PolicyCheck(clock);
   }
 
   Batch claim(Connection c, TenantRef tenant, Long onlyId, int limit) throws SQLException {
@@ -87,11 +91,15 @@ final class OutboxClaim {
     OutboxSender smsSender = twilioSender(c, rows.values(), ChannelKind.SMS, now);
     OutboxSender voiceSender = twilioSender(c, rows.values(), ChannelKind.VOICE, now);
     Set<LocalDate> holidays = ComplianceSettings.holidays(c);
+    List<Policy> policies = policy.load(c);
     Map<ChannelKind, SendingGate.Allowance> allowances = new EnumMap<>(ChannelKind.class);
     Map<ChannelKind, Integer> cleared = new EnumMap<>(ChannelKind.class);
     List<OutboxRow> toSend = new ArrayList<>();
     for (long id : ids) {
       OutboxRow r = rows.get(id);
+      if (!policy.check(c, policies, r, now)) {
+        continue; // BLOCKED by a policy
+      }
       OutboxSender sender;
       if (r.channel() == ChannelKind.SMS) {
         if (smsSender.sms == null) {

@@ -74,4 +74,19 @@ class PromptBuilderTest {
         .endsWith("Write the email now.");
     assertThat(PromptBuilder.brief("x".repeat(2000))).hasSize(1001).endsWith("…");
   }
+
+  @Test
+  void the_tenants_policies_are_rules_of_the_system_message() {
+    Prompt plain = new Prompt("system", "user");
+    assertThat(PromptBuilder.withPolicies(plain, java.util.List.of())).isSameAs(plain);
+    Prompt p =
+        PromptBuilder.withPolicies(
+            plain,
+            java.util.List.of(
+                "Never offer more than 15% off the list price.", "Do not say guarantee\u200B."));
+    assertThat(p.user()).isEqualTo("user");
+    assertThat(p.system())
+        .startsWith("system\nCompany policies:")
+        .contains("- Never offer more than 15% off the list price.", "- Do not say guarantee.");
+  }
 }

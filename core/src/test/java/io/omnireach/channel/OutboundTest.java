@@ -742,4 +742,54 @@ class OutboundTest {
           .isInstanceOf(AssertionError.class);
     }
   }
+
+  @Test
+  void a_policy_added_after_queueing_blocks_at_send_time_and_nothing_is_sent() {
+    io.omnireach.policy.Policies policies =
+        new io.omnireach.policy.Policies(db.transactions(), clock);
+    String email = unique("policy");
+    long leadId = lead(email, null);
+    Mailbox box = mailbox();
+    MessageView blocked =
+        messages.queue(
+            acme, leadId, box.id(), "Offer", "We can take 40 % off your list price.", null, "s");
+    MessageView warned =
+        messages.queue(acme, leadId, box.id(), "Hi", "Unlike Zorbly, we call back.", null, "s");
+    io.omnireach.policy.Policy discount =
+        policies.create(
+            acme,
+            io.omnireach.policy.PolicyRules.read(
+                java.util.Map.of("kind", "max_discount", "percent", 15, "severity", "block")),
+            "admin@acme.example");
+    io.omnireach.policy.Policy rival =
+        policies.create(
+            acme,
+            io.omnireach.policy.PolicyRules.read(
+                java.util.Map.of(
+                    "kind", "competitor_mention", "names", List.of("Zorbly"), "severity", "warn")),
+            "admin@acme.example");
+    try {
+      assertThat(relay.relay(acme, blocked.id())).isEqualTo(MessageView.Status.BLOCKED);
+      MessageView after = messages.get(acme, blocked.id());
+      assertThat(after.reason()).startsWith("POLICY: Discounts up to 15%").contains("40 % off");
+      MessageView.Event event = after.events().get(after.events().size() - 1);
+      assertThat(event.type()).isEqualTo("BLOCKED");
+      assertThat(io.omnireach.policy.Violations.fromJson(event.detail()))
+          .singleElement()
+          .satisfies(
+              v -> {
+                assertThat(v.policyId()).isEqualTo(discount.id());
+                assertThat(v.excerpt()).isEqualTo("40 % off");
+              });
+      // a warning is recorded and the message goes
+      assertThat(relay.relay(acme, warned.id())).isEqualTo(MessageView.Status.SENT);
+      assertThat(messages.get(acme, warned.id()).events())
+          .extracting(MessageView.Event::type)
+          .contains("POLICY_WARN");
+      assertThat(receivedBy(email)).hasSize(1);
+    } finally {
+      policies.delete(acme, discount.id(), "admin@acme.example");
+      policies.delete(acme, rival.id(), "admin@acme.example");
+    }
+  }
 }

@@ -213,7 +213,13 @@ public final class ChannelDtos {
               description =
                   "email (default) or sms: an SMS needs only body, goes to the lead's phone from"
                       + " the tenant's Twilio sender, and needs the lead's SMS consent")
-          String channel) {}
+          String channel,
+      @Schema(
+              example = "false",
+              description =
+                  "true sends despite policy warnings (a person confirmed them); blocking"
+                      + " policies still refuse")
+          Boolean confirmWarnings) {}
 
   @Schema(name = "SmsSettingsRequest")
   public record SmsSettingsRequest(

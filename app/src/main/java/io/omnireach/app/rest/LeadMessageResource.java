@@ -43,6 +43,7 @@ public class LeadMessageResource {
   @Inject OutboxDispatcher dispatcher;
   @Inject CurrentUser current;
   @Inject SendingLimits limits;
+  @Inject PolicyGate policies;
 
   @POST
   @RolesAllowed({"Admin", "Sales"})
@@ -63,7 +64,10 @@ public class LeadMessageResource {
               + " without SMS settings or a phone in E.164) the answer is 422. SMS arrive only"
               + " 08:00–21:00 in the lead's time zone and inside the tenant's SMS window"
               + " (deferred otherwise); each is metered in segments (GSM-7: 160/153 characters,"
-              + " else UCS-2: 70/67).")
+              + " else UCS-2: 70/67). The tenant's policies are checked first: a message that"
+              + " breaks a blocking policy is a 422 listing the violations and nothing is queued;"
+              + " one with warnings is a 422 too unless \"confirmWarnings\":true; the outbox"
+              + " checks again right before sending (the message then ends BLOCKED).")
   @RequestBody(
       content =
           @Content(
@@ -98,18 +102,35 @@ public class LeadMessageResource {
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   @APIResponse(
       responseCode = "422",
-      description = "An SMS that may not be sent: no SMS consent, no phone, or SMS not set up",
+      description =
+          "The message breaks a policy (block) or has unconfirmed warnings (verdict and"
+              + " violations are listed); or an SMS that may not be sent: no SMS consent, no"
+              + " phone, or SMS not set up",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(
-                      name = "no SMS consent",
-                      value =
-                          "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
-                              + "\"status\":422,\"detail\":\"Lead 12 has not granted SMS"
-                              + " consent (status: none); an SMS needs the lead's express"
-                              + " consent.\",\"field\":\"channel\"}")))
+              schema = @Schema(implementation = PolicyDtos.PolicyProblem.class),
+              examples = {
+                @ExampleObject(
+                    name = "no SMS consent",
+                    value =
+                        "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
+                            + "\"status\":422,\"detail\":\"Lead 12 has not granted SMS"
+                            + " consent (status: none); an SMS needs the lead's express"
+                            + " consent.\",\"field\":\"channel\"}"),
+                @ExampleObject(
+                    name = "policy violation",
+                    value =
+                        "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
+                            + "\"status\":422,\"detail\":\"The message breaks a blocking"
+                            + " policy: Discounts up to 15% — Never offer more than 15% off the"
+                            + " list price. («20% off»).\",\"field\":\"body\",\"verdict\":"
+                            + "\"block\",\"violations\":[{\"policyId\":7,\"policyName\":"
+                            + "\"Discounts up to 15%\",\"kind\":\"max_discount\",\"severity\""
+                            + ":\"block\",\"explanation\":\"Never offer more than 15% off the"
+                            + " list price.\",\"excerpt\":\"20% off\",\"field\":\"body\","
+                            + "\"start\":13,\"end\":20}]}")
+              }))
   @APIResponse(
       responseCode = "409",
       description = "Sending is paused by billing: the plan's hard limit for emails is reached",
@@ -139,15 +160,28 @@ public class LeadMessageResource {
       return accepted(before.get());
     }
     String channel = body.channel() == null ? "email" : body.channel().strip();
+    boolean sms = "sms".equalsIgnoreCase(channel);
+    if (!sms && !"email".equalsIgnoreCase(channel)) {
+      throw DomainException.invalid("channel", "channel must be email or sms.");
+    }
+    Response refused =
+        policies.refusal(
+            tenant,
+            leadId,
+            sms ? "sms" : "email",
+            body.subject(),
+            body.body(),
+            body.confirmWarnings());
+    if (refused != null) {
+      return refused; // nothing is queued
+    }
     MessageView queued;
-    if ("sms".equalsIgnoreCase(channel)) {
+    if (sms) {
       limits.requireRoom(tenant.id(), Meter.SMS_SEGMENTS);
       queued = messages.queueSms(tenant, leadId, body.body(), idempotencyKey, current.email());
-    } else if ("email".equalsIgnoreCase(channel)) {
+    } else {
       limits.requireRoom(tenant.id(), Meter.EMAILS_SENT);
       queued = email(tenant, leadId, idempotencyKey, body);
-    } else {
-      throw DomainException.invalid("channel", "channel must be email or sms.");
     }
     if (queued.status() == MessageView.Status.QUEUED) {
       dispatcher.dispatch(tenant, queued.id()); // the row is committed: queue() has returned

@@ -72,6 +72,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final Mailboxes mailboxes;
   private final Messages messages;
   private final Outbox outbox;
+  private final io.omnireach.policy.Policies policies;
   private final AuthenticatedUser user;
   private final RelationshipScores relationships;
   private final Meetings meetings;
@@ -88,7 +89,9 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       Outbox outbox,
       RelationshipScores relationships,
       Meetings meetings,
-      RelationshipGraph graph) {
+      RelationshipGraph graph,
+      io.omnireach.policy.Policies policies) {
+    this.policies = policies;
     this.leads = leads;
     this.meetings = meetings;
     this.graph = graph;
@@ -157,7 +160,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
               lead,
               personas,
               generation,
-              new LeadDraftPanel.Sending(mailboxes, messages, outbox, thread::refresh),
+              new LeadDraftPanel.Sending(mailboxes, messages, outbox, thread::refresh, policies),
               user.email());
       thread.onFollowUp(draft::followUp);
       main.add(draft);

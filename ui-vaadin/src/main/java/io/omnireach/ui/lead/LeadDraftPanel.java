@@ -34,7 +34,12 @@ import java.util.List;
 class LeadDraftPanel extends Div {
 
   /** What the send needs besides the draft: the outbox and a callback when a message is queued. */
-  record Sending(Mailboxes mailboxes, Messages messages, Outbox outbox, Runnable onQueued) {}
+  record Sending(
+      Mailboxes mailboxes,
+      Messages messages,
+      Outbox outbox,
+      Runnable onQueued,
+      io.omnireach.policy.Policies policies) {}
 
   /** The persona of the last generated draft: sent with the message for analytics per persona. */
   private Persona draftPersona;
@@ -218,8 +223,12 @@ class LeadDraftPanel extends Div {
       return bar;
     }
     mailbox.setValue(boxes.get(0));
-    send.addClickListener(
-        e -> {
+    Div policyNote = new Div();
+    policyNote.addClassName("omni-send-policy");
+    policyNote.setId("send-policy");
+    bar.add(policyNote);
+    Runnable sendNow =
+        () -> {
           subject.setInvalid(false);
           body.setInvalid(false);
           try {
@@ -262,7 +271,61 @@ class LeadDraftPanel extends Div {
           } finally {
             send.setEnabled(true);
           }
+        };
+    send.addClickListener(
+        e -> {
+          // the tenant's policies first: block never queues, warnings need a confirmation
+          io.omnireach.policy.Verdict verdict =
+              io.omnireach.policy.PolicyEngine.evaluate(
+                  sending.policies().list(tenant),
+                  new io.omnireach.policy.OutboundText(
+                      "email", subject.getValue(), body.getValue()),
+                  sending.policies().context(tenant, lead.id(), "email", java.time.Instant.now()));
+          policyNote.removeAll();
+          if (verdict.outcome() == io.omnireach.policy.Verdict.Outcome.BLOCK) {
+            state.setText("Not sent: it breaks a blocking policy.");
+            state.getElement().setAttribute("data-state", "blocked");
+            showViolations(policyNote, verdict, subject.getValue(), body.getValue());
+            send.setEnabled(true);
+            return;
+          }
+          if (verdict.outcome() == io.omnireach.policy.Verdict.Outcome.WARN) {
+            showViolations(policyNote, verdict, subject.getValue(), body.getValue());
+            state.setText("Policy warnings: confirm to send.");
+            state.getElement().setAttribute("data-state", "warn");
+            int warnings = verdict.of(io.omnireach.policy.Severity.WARN).size();
+            com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                    "Send despite policy warnings?",
+                    (warnings == 1 ? "1 warning: " : warnings + " warnings: ")
+                        + verdict.of(io.omnireach.policy.Severity.WARN).stream()
+                            .map(io.omnireach.policy.Violation::explanation)
+                            .distinct()
+                            .collect(java.util.stream.Collectors.joining(" ")),
+                    "Send anyway",
+                    ok -> sendNow.run(),
+                    "Cancel",
+                    no -> send.setEnabled(true));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("policy-confirm");
+            confirm.open();
+            return;
+          }
+          sendNow.run();
         });
     return bar;
+  }
+
+  /** The policy verdict under the send bar: the marked text and each broken rule. */
+  private static void showViolations(
+      Div note, io.omnireach.policy.Verdict verdict, String subject, String body) {
+    note.removeAll();
+    if (subject != null && !subject.isBlank()) {
+      note.add(io.omnireach.ui.policy.PolicyMarks.render(subject, verdict.violations(), "subject"));
+    }
+    note.add(io.omnireach.ui.policy.PolicyMarks.render(body, verdict.violations(), "body"));
+    for (io.omnireach.policy.Violation v : verdict.violations()) {
+      note.add(io.omnireach.ui.policy.PoliciesView.violation(v));
+    }
   }
 }

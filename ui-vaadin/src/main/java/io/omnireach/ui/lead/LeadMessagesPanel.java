@@ -111,6 +111,10 @@ class LeadMessagesPanel extends Div {
       why.addClassName("omni-thread-reason");
       card.add(why);
     }
+    Div policy = io.omnireach.ui.policy.PolicyMarks.blocked(m);
+    if (policy != null) {
+      card.add(policy); // the rules it broke, with the offending text marked
+    }
     String waiting = MessageUi.waiting(m);
     if (waiting != null) {
       Span when = new Span(waiting);

@@ -13,6 +13,9 @@ final class MessageUi {
     if (m.reason() == null) {
       return null;
     }
+    if (m.reason().startsWith("POLICY: ")) {
+      return "Blocked by policy: " + m.reason().substring(8);
+    }
     String why =
         switch (m.reason()) {
           case "UNSUBSCRIBED" -> "this person unsubscribed";

@@ -38,6 +38,7 @@ import io.omnireach.ui.dashboard.DashboardView;
 import io.omnireach.ui.knowledge.KnowledgeView;
 import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.persona.PersonasView;
+import io.omnireach.ui.policy.PoliciesView;
 import io.omnireach.ui.run.RunsView;
 import io.omnireach.ui.sections.InboxView;
 import io.omnireach.ui.security.AccessControl;
@@ -117,6 +118,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Accounts", AccountsView.class, VaadinIcon.BUILDING.create()),
         new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
         new SideNavItem("Knowledge", KnowledgeView.class, VaadinIcon.BOOK.create()),
+        new SideNavItem("Policies", PoliciesView.class, VaadinIcon.SHIELD.create()),
         new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
         new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
         tasksItem(),

@@ -1,0 +1,29 @@
+package io.omnireach.policy;
+
+import java.util.Locale;
+
+/** What a policy checks; the API names it in snake case ({@code max_discount}). */
+public enum PolicyKind {
+  MAX_DISCOUNT,
+  FORBIDDEN_PHRASE,
+  REQUIRED_TEXT,
+  CHANNEL_CONSENT,
+  CONTACT_FREQUENCY,
+  SEND_HOURS,
+  COMPETITOR_MENTION,
+  OTHER_PERSONAL_DATA;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The kind named {@code wire}, or null. */
+  public static PolicyKind fromWire(String wire) {
+    for (PolicyKind k : values()) {
+      if (k.wire().equalsIgnoreCase(wire == null ? "" : wire.strip())) {
+        return k;
+      }
+    }
+    return null;
+  }
+}
