@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /**
  * Simulations of a tenant: created QUEUED, then {@link #run} (on a background thread) walks every
@@ -75,18 +76,45 @@ public final class Simulations {
   private final Workflows workflows;
   private final LeadRepository leads;
   private final StepGenerator generator;
+  private final Executor executor;
 
+  /** Simulations that {@link #start} runs on the caller's thread (tests, the seed command). */
   public Simulations(
       Transactions tx,
       Clock clock,
       Workflows workflows,
       LeadRepository leads,
       StepGenerator generator) {
+    this(tx, clock, workflows, leads, generator, Runnable::run);
+  }
+
+  /** {@code executor} runs started simulations (the server's managed executor). */
+  public Simulations(
+      Transactions tx,
+      Clock clock,
+      Workflows workflows,
+      LeadRepository leads,
+      StepGenerator generator,
+      Executor executor) {
     this.tx = tx;
     this.clock = clock;
     this.workflows = workflows;
     this.leads = leads;
     this.generator = generator;
+    this.executor = executor;
+  }
+
+  /** {@link #create} and hand {@link #run} to the executor; the id to poll. */
+  public long start(
+      TenantRef tenant,
+      long workflowId,
+      Integer version,
+      List<Long> leadIds,
+      List<ScriptedReply> script,
+      String actor) {
+    long id = create(tenant, workflowId, version, leadIds, script, actor);
+    executor.execute(() -> run(tenant, id));
+    return id;
   }
 
   /**

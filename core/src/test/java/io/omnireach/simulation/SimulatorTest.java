@@ -260,17 +260,17 @@ class SimulatorTest {
 
   @Test
   void bad_requests_and_other_tenants_are_refused() {
-    assertThatThrownBy(() -> simulations.create(ACME, 999_999, null, List.of(ana), null, "ada"))
+    assertThatThrownBy(() -> simulations.start(ACME, 999_999, null, List.of(ana), null, "ada"))
         .isInstanceOf(DomainException.class)
         .extracting(e -> ((DomainException) e).kind())
         .isEqualTo(DomainException.Kind.NOT_FOUND);
     assertThatThrownBy(
-            () -> simulations.create(ACME, workflow, null, List.of(ana, 4_999_999L), null, "ada"))
+            () -> simulations.start(ACME, workflow, null, List.of(ana, 4_999_999L), null, "ada"))
         .hasMessageContaining("No lead 4999999");
     List<Long> many = java.util.stream.LongStream.rangeClosed(1, 301).boxed().toList();
-    assertThatThrownBy(() -> simulations.create(ACME, workflow, null, many, null, "ada"))
+    assertThatThrownBy(() -> simulations.start(ACME, workflow, null, many, null, "ada"))
         .hasMessageContaining("at most 300");
-    long id = simulations.create(ACME, workflow, null, List.of(ana), null, "ada");
+    long id = simulations.start(ACME, workflow, null, List.of(ana), null, "ada");
     assertThatThrownBy(() -> simulations.get(GLOBEX, id))
         .extracting(e -> ((DomainException) e).kind())
         .isEqualTo(DomainException.Kind.NOT_FOUND);
