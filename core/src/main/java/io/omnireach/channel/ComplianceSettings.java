@@ -97,7 +97,7 @@ public final class ComplianceSettings {
   }
 
   /** The holidays, read inside the caller's transaction (the relay's claim). */
-  static Set<LocalDate> holidays(Connection c) throws SQLException {
+  public static Set<LocalDate> holidays(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select value from settings where key = ?")) {
       ps.setString(1, HOLIDAYS);
       try (ResultSet rs = ps.executeQuery()) {

@@ -12,6 +12,7 @@ import io.omnireach.app.rest.WorkflowDtos.SummaryDto;
 import io.omnireach.app.rest.WorkflowDtos.SummaryPage;
 import io.omnireach.app.rest.WorkflowDtos.ValidationDto;
 import io.omnireach.app.rest.WorkflowDtos.VersionDto;
+import io.omnireach.common.DomainException;
 import io.omnireach.lead.LeadQuery;
 import io.omnireach.workflow.ValidationError;
 import io.omnireach.workflow.WorkflowJson;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -77,6 +79,7 @@ public class WorkflowResource {
           + "\"detail\":\"Publish the workflow before enrolling leads.\"}";
 
   @Inject Workflows workflows;
+  @Inject io.omnireach.simulation.Simulations simulations;
   @Inject Enrollments enrollments;
   @Inject RunControl control;
   @Inject Runs runs;
@@ -562,5 +565,90 @@ public class WorkflowResource {
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id) {
     return new AnalyticsDto(
         id, runs.analytics(current.tenant(), id).stream().map(NodeStatsDto::of).toList());
+  }
+
+  @POST
+  @Path("/{id}/simulations")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Simulate the workflow for sample leads",
+      description =
+          "A dry run in the background (read it with GET /simulations/{id}): the draft, or the"
+              + " published version given, walked for each lead (1 to 300 of this workspace)"
+              + " against a simulated clock — waits pass instantly, sends get the time the send"
+              + " windows, quiet hours and daily caps would give, every message gets the policy"
+              + " verdict. script: scripted events {leadId or leadIndex (1-based position in"
+              + " leadIds), onDay (days after the start), kind reply|out_of_office|"
+              + "meeting_booked|linkedin_replied, text?} drive decisions and stop-on-reply."
+              + " Nothing is sent and no run, message or usage is written.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Object.class),
+              examples =
+                  @ExampleObject(
+                      name = "two leads, one replies",
+                      value =
+                          "{\"leadIds\":[7,8],\"script\":[{\"leadIndex\":1,\"onDay\":2,"
+                              + "\"kind\":\"out_of_office\"},{\"leadId\":8,\"onDay\":3,"
+                              + "\"kind\":\"reply\",\"text\":\"Interested\"}]}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "queued", value = SimulationResource.STARTED_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No leads, too many, a lead not in this workspace, or a bad script",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "too many",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"A simulation takes at most 300 leads, not 301\","
+                              + "\"field\":\"leadIds\"}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @SuppressWarnings("unchecked")
+  public Response simulate(
+      @Parameter(description = "Workflow id") @PathParam("id") long id, String body) {
+    Map<String, Object> in;
+    try {
+      in = WorkflowJson.toMap(body == null || body.isBlank() ? "{}" : body);
+    } catch (RuntimeException e) {
+      throw DomainException.invalid("body", "The body is not a JSON object.");
+    }
+    if (!(in.get("leadIds") instanceof List<?> ids)
+        || ids.stream().anyMatch(o -> !(o instanceof Number))) {
+      throw DomainException.invalid("leadIds", "leadIds is a list of lead ids.");
+    }
+    Object rawScript = in.get("script");
+    if (rawScript != null && !(rawScript instanceof List<?>)) {
+      throw DomainException.invalid("script", "script is a list of scripted replies.");
+    }
+    List<io.omnireach.simulation.ScriptedReply> script = new java.util.ArrayList<>();
+    for (Object o : rawScript == null ? List.of() : (List<Object>) rawScript) {
+      if (!(o instanceof Map<?, ?> m)) {
+        throw DomainException.invalid("script", "A scripted reply is an object.");
+      }
+      script.add(io.omnireach.simulation.Simulations.reply((Map<String, Object>) m));
+    }
+    Integer version = in.get("version") instanceof Number n ? n.intValue() : null;
+    long sim =
+        simulations.start(
+            current.tenant(),
+            id,
+            version,
+            ids.stream().map(o -> ((Number) o).longValue()).toList(),
+            script,
+            current.email());
+    return Response.accepted(Map.of("id", sim)).build();
   }
 }

@@ -303,7 +303,8 @@ public final class DecisionNode implements NodeTypeFactory<DecisionNode.Config> 
     }
   }
 
-  static boolean compare(String actual, String op, String expected) {
+  /** The comparison a decision makes (public: the simulation sandbox decides the same way). */
+  public static boolean compare(String actual, String op, String expected) {
     String a = actual == null ? "" : actual.strip();
     String e = expected == null ? "" : expected.strip();
     switch (op == null ? "eq" : op) {

@@ -135,7 +135,7 @@ public class PoliciesView extends Div {
     return cell;
   }
 
-  static Span severity(String wire) {
+  public static Span severity(String wire) {
     Span s = new Span(wire);
     s.getElement()
         .getThemeList()

@@ -49,6 +49,8 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
   private final PersonaRepository personas;
   private final Mailboxes mailboxes;
   private final UserDirectory users;
+  private final io.omnireach.simulation.Simulations simulations;
+  private final io.omnireach.lead.LeadRepository leads;
   private final AuthenticatedUser user;
   private final boolean canWrite;
   private final WorkflowCanvas canvas = new WorkflowCanvas();
@@ -66,7 +68,14 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
 
   @Inject
   public WorkflowEditorView(
-      Workflows workflows, PersonaRepository personas, Mailboxes mailboxes, UserDirectory users) {
+      Workflows workflows,
+      PersonaRepository personas,
+      Mailboxes mailboxes,
+      UserDirectory users,
+      io.omnireach.simulation.Simulations simulations,
+      io.omnireach.lead.LeadRepository leads) {
+    this.simulations = simulations;
+    this.leads = leads;
     this.workflows = workflows;
     this.personas = personas;
     this.mailboxes = mailboxes;
@@ -180,7 +189,25 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     publish.setId("workflow-publish");
     publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     publish.setVisible(canWrite);
-    Div right = new Div(validate, publish);
+    // a dry run of what is on the canvas (saved first) or of a published version
+    Button simulate =
+        new Button(
+            "Simulate",
+            VaadinIcon.FLASK.create(),
+            e -> {
+              save();
+              new SimulateDialog(
+                      simulations,
+                      leads,
+                      tenant(),
+                      user.email(),
+                      definition.id(),
+                      workflows.get(tenant(), definition.id()).versions())
+                  .open();
+            });
+    simulate.setId("workflow-simulate");
+    simulate.setVisible(canWrite);
+    Div right = new Div(validate, simulate, publish);
     right.addClassName("omni-workflow-head-right");
     Div head = new Div(left, right);
     head.addClassName("omni-workflow-head");

@@ -1,0 +1,278 @@
+package io.omnireach.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnireach.ai.Draft;
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Migrations;
+import io.omnireach.lead.LeadRepository;
+import io.omnireach.policy.Policies;
+import io.omnireach.policy.PolicyRules;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.testing.TestDatabase;
+import io.omnireach.workflow.WorkflowGraph;
+import io.omnireach.workflow.WorkflowSettings;
+import io.omnireach.workflow.Workflows;
+import io.omnireach.workflow.engine.StepGenerator;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox on a real database: a scripted reply picks the decision's branch, the send window
+ * gives the send time, a blocking policy stops a message, and nothing lands in runs, messages or
+ * usage.
+ */
+class SimulatorTest {
+
+  static final TenantRef ACME = new TenantRef(1, "acme");
+  static final TenantRef GLOBEX = new TenantRef(2, "globex");
+  // a Saturday: the Mon–Fri 09–17 window moves the first send to Monday 09:00 UTC
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+
+  static TestDatabase db;
+  static Workflows workflows;
+  static Simulations simulations;
+  static long mailbox;
+  static long persona;
+  static long ana;
+  static long bob;
+  static long workflow;
+  static int generated;
+
+  @BeforeAll
+  static void setUp() {
+    db = TestDatabase.migrated();
+    for (TenantRef t : List.of(ACME, GLOBEX)) {
+      Migrations.migrateTenant(db.dataSource(), t.schema());
+    }
+    mailbox =
+        insert(
+            ACME,
+            "insert into mailboxes (name, host, port, from_address, send_window) values"
+                + " ('Main', 'smtp.example', 25, 'a@acme.example',"
+                + " '{\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"],\"start\":\"09:00\","
+                + "\"end\":\"17:00\"}') returning id");
+    persona =
+        insert(
+            ACME,
+            "insert into personas (name, tone_formality, tone_detail, tone_warmth,"
+                + " default_channel, language) values ('SDR', 50, 50, 50, 'EMAIL', 'en')"
+                + " returning id");
+    ana =
+        insert(
+            ACME,
+            "insert into leads (first_name, email, timezone) values ('Ana', 'ana@x.example',"
+                + " 'UTC') returning id");
+    bob =
+        insert(
+            ACME,
+            "insert into leads (first_name, email, timezone) values ('Bob', 'bob@x.example',"
+                + " 'UTC') returning id");
+    insert(GLOBEX, "alter sequence leads_id_seq restart 5000000");
+    new Policies(db.transactions(), CLOCK)
+        .create(
+            ACME,
+            PolicyRules.read(Map.of("kind", "max_discount", "percent", 15, "severity", "block")),
+            "ada");
+    workflows = new Workflows(db.transactions(), CLOCK);
+    workflow = workflows.create(ACME, graph(), "ada").id();
+    workflows.updateSettings(ACME, workflow, new WorkflowSettings(false), "ada");
+    StepGenerator generator =
+        (tenant, leadId, personaId, prompt, actor) -> {
+          generated++;
+          return new Draft(
+              "Idea for you",
+              "Hi {{lead.firstName}}, take 20% off.",
+              "",
+              "offline",
+              false,
+              10,
+              20,
+              List.of());
+        };
+    simulations =
+        new Simulations(
+            db.transactions(),
+            CLOCK,
+            workflows,
+            new LeadRepository(db.transactions(), CLOCK),
+            generator);
+  }
+
+  /** start → mail → wait for a reply (3 days) → replied? yes: end; no: AI draft → mail2 → end. */
+  static WorkflowGraph graph() {
+    return new WorkflowGraph(
+        "Sim",
+        List.of(
+            node("s", "start"),
+            node(
+                "mail",
+                "send_email",
+                "mailboxId",
+                mailbox,
+                "subject",
+                "Hi {{lead.firstName}}",
+                "body",
+                "A quick note for {{lead.firstName}}."),
+            node("w", "wait", "until", "reply", "timeout", "P3D"),
+            node("d", "decision", "condition", Map.of("kind", "replied")),
+            node("won", "end"),
+            node("ai", "ai_generate", "personaId", persona, "prompt", "offer"),
+            node("mail2", "send_email", "mailboxId", mailbox),
+            node("e", "end")),
+        List.of(
+            new WorkflowGraph.Edge("s", "mail", null),
+            new WorkflowGraph.Edge("mail", "w", null),
+            new WorkflowGraph.Edge("w", "d", null),
+            new WorkflowGraph.Edge("d", "won", "yes"),
+            new WorkflowGraph.Edge("d", "ai", "no"),
+            new WorkflowGraph.Edge("ai", "mail2", null),
+            new WorkflowGraph.Edge("mail2", "e", null)));
+  }
+
+  static WorkflowGraph.Node node(String id, String type, Object... config) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    for (int i = 0; i < config.length; i += 2) {
+      c.put((String) config[i], config[i + 1]);
+    }
+    return new WorkflowGraph.Node(id, type, c, Map.of("x", 0, "y", 0));
+  }
+
+  static long insert(TenantRef t, String sql) {
+    return db.transactions()
+        .tenant(
+            t,
+            c -> {
+              try (Statement s = c.createStatement()) {
+                if (!sql.startsWith("insert")) {
+                  s.execute(sql);
+                  return 0L;
+                }
+                try (ResultSet rs = s.executeQuery(sql)) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+  }
+
+  static long count(String table) {
+    return db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+  }
+
+  @AfterAll
+  static void drop() {
+    db.close();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_scripted_reply_takes_yes_the_window_sets_the_time_and_a_policy_blocks_the_offer() {
+    long id =
+        simulations.create(
+            ACME,
+            workflow,
+            null,
+            List.of(ana, bob),
+            List.of(new ScriptedReply(null, 1, 3, "reply", "Sounds good")),
+            "ada");
+    assertThat(simulations.get(ACME, id).status()).isEqualTo(SimulationStatus.QUEUED);
+    simulations.run(ACME, id);
+    Simulations.Simulation sim = simulations.get(ACME, id);
+    assertThat(sim.error()).isNull();
+    assertThat(sim.status()).isEqualTo(SimulationStatus.DONE);
+    assertThat(sim.leadsDone()).isEqualTo(2);
+
+    Map<String, Object> anaLine = sim.leads().get(0);
+    List<Map<String, Object>> anaSteps = (List<Map<String, Object>>) anaLine.get("steps");
+    assertThat(anaSteps)
+        .extracting(s -> s.get("nodeId"))
+        .containsExactly("s", "mail", "w", "d", "won");
+    // Saturday 10:00 → Monday 09:00 (the mailbox's window)
+    assertThat(anaSteps.get(1).get("at")).isEqualTo("2026-11-30T09:00:00Z");
+    assertThat(((Map<String, Object>) anaSteps.get(1).get("message")).get("subject"))
+        .isEqualTo("Hi Ana");
+    assertThat(anaSteps.get(1).get("verdict")).isEqualTo("allow");
+    assertThat(anaSteps.get(3).get("branch")).isEqualTo("yes");
+    // the reply on day 3 (Tuesday 10:00) woke the wait
+    assertThat(anaSteps.get(3).get("at")).isEqualTo("2026-12-01T10:00:00Z");
+
+    Map<String, Object> bobLine = sim.leads().get(1);
+    List<Map<String, Object>> bobSteps = (List<Map<String, Object>>) bobLine.get("steps");
+    assertThat(bobSteps)
+        .extracting(s -> s.get("nodeId"))
+        .containsExactly("s", "mail", "w", "d", "ai", "mail2", "e");
+    assertThat(bobSteps.get(3).get("branch")).isEqualTo("no");
+    Map<String, Object> offer = bobSteps.get(5);
+    assertThat(offer.get("verdict")).isEqualTo("block");
+    assertThat(offer.get("sends")).isEqualTo(false);
+    assertThat(((Map<String, Object>) offer.get("message")).get("body"))
+        .isEqualTo("Hi Bob, take 20% off.");
+    assertThat((List<Map<String, Object>>) offer.get("violations"))
+        .extracting(v -> v.get("excerpt"))
+        .containsExactly("20% off");
+
+    Map<String, Object> agg = sim.aggregate();
+    assertThat((Map<String, Object>) agg.get("messages"))
+        .containsEntry("mail", Map.of("sent", 2, "blocked", 0))
+        .containsEntry("mail2", Map.of("sent", 0, "blocked", 1));
+    assertThat(((Map<String, Object>) agg.get("blockedBy")).values()).containsExactly(1);
+    assertThat(sim.aiCalls()).isEqualTo(1);
+    assertThat(sim.aiTokens()).isEqualTo(30);
+    assertThat(generated).isEqualTo(1);
+    assertThat(Simulations.csv(sim)).contains("mail2").contains("block");
+
+    // a dry run: no runs, messages or usage
+    assertThat(count("workflow_runs")).isZero();
+    assertThat(count("node_runs")).isZero();
+    assertThat(count("messages")).isZero();
+    long usage =
+        db.transactions()
+            .platform(
+                c -> {
+                  try (Statement s = c.createStatement();
+                      ResultSet rs = s.executeQuery("select count(*) from usage_events")) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                });
+    assertThat(usage).isZero();
+  }
+
+  @Test
+  void bad_requests_and_other_tenants_are_refused() {
+    assertThatThrownBy(() -> simulations.start(ACME, 999_999, null, List.of(ana), null, "ada"))
+        .isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).kind())
+        .isEqualTo(DomainException.Kind.NOT_FOUND);
+    assertThatThrownBy(
+            () -> simulations.start(ACME, workflow, null, List.of(ana, 4_999_999L), null, "ada"))
+        .hasMessageContaining("No lead 4999999");
+    List<Long> many = java.util.stream.LongStream.rangeClosed(1, 301).boxed().toList();
+    assertThatThrownBy(() -> simulations.start(ACME, workflow, null, many, null, "ada"))
+        .hasMessageContaining("at most 300");
+    long id = simulations.start(ACME, workflow, null, List.of(ana), null, "ada");
+    assertThatThrownBy(() -> simulations.get(GLOBEX, id))
+        .extracting(e -> ((DomainException) e).kind())
+        .isEqualTo(DomainException.Kind.NOT_FOUND);
+  }
+}
