@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The tenant's policies: everyone reads and checks texts, admins write. Every outbound message is
- * checked against them when queued and again right before it is sent.
+ * checked against them right before it is sent; one sent by hand also before it is queued.
  */
 @Path("/policies")
 @Tag(

@@ -69,9 +69,10 @@ public class PoliciesView extends Div {
     H2 title = new H2("Policies");
     Paragraph intro =
         new Paragraph(
-            "Rules every outbound message is checked against — when it is queued and again right"
-                + " before it is sent, whether a person, a workflow or the AI wrote it. Block never"
-                + " sends, warn asks for a confirmation, log only records.");
+            "Rules every outbound message is checked against right before it is sent, whether a"
+                + " person, a workflow or the AI wrote it, and a message you send by hand also"
+                + " before it is queued. Block never sends, warn asks for a confirmation, log only"
+                + " records.");
     intro.addClassName("omni-muted");
     Div head = new Div(new Div(title, intro));
     head.addClassName("omni-policies-head");
