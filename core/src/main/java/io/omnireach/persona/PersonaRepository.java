@@ -85,6 +85,44 @@ public final class PersonaRepository {
         });
   }
 
+  /**
+   * Creates a persona from an exported {@link PersonaBlock}; a taken name becomes "Name (2)", "Name
+   * (3)"… INVALID names the block's field at fault.
+   */
+  public Persona importBlock(TenantRef tenant, String json, String actor) {
+    PersonaDraft draft = PersonaBlock.read(json);
+    try {
+      // validates the whole block before any name is tried
+      PersonaRules.apply(PersonaRules.Values.NEW, requireDraft(draft));
+    } catch (DomainException e) {
+      throw PersonaBlock.inBlockTerms(e);
+    }
+    String name = draft.name().strip();
+    for (int n = 1; ; n++) {
+      String candidate = n == 1 ? name : PersonaBlock.numbered(name, n);
+      try {
+        return create(tenant, withName(draft, candidate), actor);
+      } catch (DomainException e) {
+        if (e.kind() != DomainException.Kind.CONFLICT || n >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static PersonaDraft withName(PersonaDraft d, String name) {
+    return new PersonaDraft(
+        name,
+        d.role(),
+        d.tone(),
+        d.industryFocus(),
+        d.valuePropositions(),
+        d.writingSamples(),
+        d.signature(),
+        d.defaultChannel(),
+        d.language());
+  }
+
   /** Changes the non-null parts of the draft and keeps the rest. */
   public Persona update(TenantRef tenant, long id, PersonaDraft draft, String actor) {
     PersonaDraft change = requireDraft(draft);
