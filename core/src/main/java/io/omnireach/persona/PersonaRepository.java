@@ -123,6 +123,18 @@ public final class PersonaRepository {
         d.language());
   }
 
+  /** Adds a writing sample (e.g. the text of an uploaded file) after the persona's others. */
+  public Persona addSample(TenantRef tenant, long id, String sample, String actor) {
+    Persona current = get(tenant, id);
+    List<String> samples = new ArrayList<>(current.writingSamples());
+    samples.add(sample);
+    return update(
+        tenant,
+        id,
+        new PersonaDraft(null, null, null, null, null, samples, null, null, null),
+        actor);
+  }
+
   /** Changes the non-null parts of the draft and keeps the rest. */
   public Persona update(TenantRef tenant, long id, PersonaDraft draft, String actor) {
     PersonaDraft change = requireDraft(draft);
