@@ -5,7 +5,9 @@ import io.omnireach.app.rest.PersonaDtos.PersonaPage;
 import io.omnireach.app.rest.PersonaDtos.PersonaRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.persona.SampleFiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,9 +18,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -64,8 +70,23 @@ public class PersonaResource {
           + "\"detail\":\"A persona named \\\"Enterprise AE\\\" already exists.\","
           + "\"field\":\"name\"}";
 
+  private static final String BLOCK_EXAMPLE =
+      "{\"kind\":\"persona\",\"schemaVersion\":1,\"name\":\"Enterprise AE\","
+          + "\"role\":\"Enterprise Account Executive\","
+          + "\"industryFocus\":[\"Logistics\",\"Manufacturing\"],"
+          + "\"valuePropositions\":[\"Role-based access, SSO and a full audit trail.\"],"
+          + "\"signature\":\"Kind regards,\\nElena Marsh\",\"defaultChannel\":\"EMAIL\","
+          + "\"language\":\"en\",\"samples\":[\"Dear {{first_name}},\\n\\nI am writing because …\"],"
+          + "\"voice\":{\"formality\":10,\"detail\":85,\"warmth\":50}}";
+  private static final String BLOCK_INVALID_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+          + "\"detail\":\"schemaVersion 2 is not supported; this server reads version 1.\","
+          + "\"field\":\"schemaVersion\"}";
+
   @Inject PersonaRepository personas;
   @Inject CurrentUser current;
+
+  private final SampleFiles sampleFiles = new SampleFiles();
 
   @GET
   @RolesAllowed({"Admin", "Sales", "Viewer"})
@@ -151,6 +172,173 @@ public class PersonaResource {
     return Response.created(URI.create("personas/" + created.id()))
         .entity(PersonaDto.of(created))
         .build();
+  }
+
+  @GET
+  @Path("/{id}/export")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "Export a persona as a JSON block",
+      description =
+          "A self-describing block (kind \"persona\", schemaVersion 1) without ids or timestamps:"
+              + " the format POST /personas/import reads, here or in another tenant. Sent as a"
+              + " download (Content-Disposition: attachment).")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "persona block", value = BLOCK_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  public Response export(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
+    Persona persona = personas.get(current.tenant(), id);
+    String file = persona.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+    return Response.ok(PersonaBlock.export(persona), MediaType.APPLICATION_JSON)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"persona-" + (file.isEmpty() ? id : file) + ".json\"")
+        .build();
+  }
+
+  @POST
+  @Path("/import")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Import a persona from a JSON block",
+      description =
+          "Reads a block as GET /personas/{id}/export writes it and creates a new persona. When"
+              + " the name is taken it is imported as \"Name (2)\", \"Name (3)\"… Unknown fields"
+              + " are ignored.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "persona block", value = BLOCK_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names the new persona",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaDto.class),
+              examples = @ExampleObject(name = "imported", value = PERSONA_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Not JSON, kind is not \"persona\", an unknown schemaVersion or an invalid field (named"
+              + " in field: kind, schemaVersion, name, samples, voice.formality …)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "unknown schema version", value = BLOCK_INVALID_EXAMPLE)))
+  public Response importBlock(String block) {
+    Persona created = personas.importBlock(current.tenant(), block, current.email());
+    return Response.created(URI.create("personas/" + created.id()))
+        .entity(PersonaDto.of(created))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/samples")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Add a writing sample from a file",
+      description =
+          "Multipart field file: a .txt, .docx, .pdf or .eml file (at most 2 MB). Its text (of an"
+              + " email the plain-text body, else the HTML one; quoted \"> \" lines dropped) is"
+              + " added after the persona's writing samples, cut after a whole word at 4000"
+              + " characters. A persona holds at most 10 samples. Send an .eml part as"
+              + " application/octet-stream.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              examples =
+                  @ExampleObject(
+                      name = "an email",
+                      value = "file=@\"Re pricing.eml\";type=application/octet-stream")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The persona with the new sample last in writingSamples",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonaDto.class),
+              examples = @ExampleObject(name = "persona", value = PERSONA_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "No file field, an empty or unreadable file, no text in it (field file), or already 10"
+              + " samples (field writingSamples)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "empty",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"The uploaded file is empty.\",\"field\":\"file\"}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @APIResponse(
+      responseCode = "413",
+      description = "Larger than 2 MB",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "too large",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\","
+                              + "\"status\":413,\"detail\":\"The file is larger than 2 MB.\","
+                              + "\"field\":\"file\"}")))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not a .txt, .docx, .pdf or .eml file",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "unsupported",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\","
+                              + "\"status\":415,\"detail\":\"Upload a .txt, .docx, .pdf or"
+                              + " .eml file.\",\"field\":\"file\"}")))
+  public PersonaDto addSample(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id,
+      List<EntityPart> parts)
+      throws IOException {
+    personas.get(current.tenant(), id); // another tenant's persona is 404 before any file is read
+    EntityPart file = null;
+    for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
+      if ("file".equals(part.getName())) {
+        file = part;
+      }
+    }
+    if (file == null) {
+      throw DomainException.invalid("file", "Send the sample as the multipart field 'file'.");
+    }
+    byte[] content;
+    try (InputStream in = file.getContent()) {
+      if (in == null) {
+        // RESTEasy parses a message/rfc822 part as a nested message and hands out no bytes
+        throw DomainException.invalid(
+            "file",
+            "The file part has no readable content; send an .eml as application/octet-stream.");
+      }
+      // one byte over the limit is enough to refuse it with 413
+      content = in.readNBytes(SampleFiles.MAX_BYTES + 1);
+    }
+    String text = sampleFiles.text(file.getFileName().orElse(""), content);
+    return PersonaDto.of(personas.addSample(current.tenant(), id, text, current.email()));
   }
 
   @PATCH

@@ -24,6 +24,12 @@ final class Knowledge {
 
   static HttpResponse<String> upload(String token, String fileName, String type, byte[] content)
       throws Exception {
+    return upload("/api/v1/knowledge/documents", token, fileName, type, content);
+  }
+
+  /** POSTs a multipart form with the file as field "file" (no file: only another field). */
+  static HttpResponse<String> upload(
+      String path, String token, String fileName, String type, byte[] content) throws Exception {
     String boundary = "----omni" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (content != null) {
@@ -45,7 +51,7 @@ final class Knowledge {
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(E2e.BASE_URL + "/api/v1/knowledge/documents"))
+        HttpRequest.newBuilder(URI.create(E2e.BASE_URL + path))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

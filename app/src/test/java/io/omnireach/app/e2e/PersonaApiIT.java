@@ -2,7 +2,10 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class PersonaApiIT {
 
   private static final String PERSONAS = "/api/v1/personas";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void an_admin_creates_reads_changes_and_deletes_a_persona() throws Exception {
@@ -189,12 +193,193 @@ class PersonaApiIT {
   }
 
   @Test
+  void a_persona_exports_as_a_block_and_imports_back_under_a_free_name() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    HttpResponse<String> created =
+        E2e.send(
+            "POST",
+            PERSONAS,
+            admin,
+            "{\"name\":\"Block Bob\",\"role\":\"SDR\","
+                + "\"tone\":{\"formality\":30,\"detail\":60,\"warmth\":20},"
+                + "\"writingSamples\":[\"Hey {{first_name}}, got a minute?\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = E2e.field(created.body(), "id");
+
+    HttpResponse<String> export = E2e.get(PERSONAS + "/" + id + "/export", admin);
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).contains("persona-Block-Bob.json"));
+    JsonNode block = JSON.readTree(export.body());
+    assertThat(block.get("kind").asText()).isEqualTo("persona");
+    assertThat(block.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(block.get("samples").get(0).asText()).isEqualTo("Hey {{first_name}}, got a minute?");
+    assertThat(block.get("voice").get("warmth").asInt()).isEqualTo(20);
+    assertThat(block.has("id")).isFalse();
+
+    HttpResponse<String> imported =
+        E2e.send("POST", PERSONAS + "/import", E2e.token("sales@acme.demo"), export.body());
+    assertThat(imported.statusCode()).isEqualTo(201);
+    JsonNode copy = JSON.readTree(imported.body());
+    assertThat(copy.get("name").asText()).isEqualTo("Block Bob (2)");
+    assertThat(copy.get("role").asText()).isEqualTo("SDR");
+    assertThat(copy.get("tone").get("formality").asInt()).isEqualTo(30);
+    assertThat(copy.get("writingSamples").get(0).asText())
+        .isEqualTo("Hey {{first_name}}, got a minute?");
+    assertThat(imported.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/personas/" + copy.get("id")));
+
+    for (String personaId : List.of(id, copy.get("id").asText())) {
+      assertThat(E2e.send("DELETE", PERSONAS + "/" + personaId, admin, null).statusCode())
+          .isEqualTo(204);
+    }
+  }
+
+  @Test
+  void a_bad_block_is_a_400_problem_naming_the_field() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    String imports = PERSONAS + "/import";
+    assertInvalid(admin, "POST", imports, "{\"schemaVersion\":1,\"name\":\"K\"}", "kind");
+    assertInvalid(
+        admin,
+        "POST",
+        imports,
+        "{\"kind\":\"workflow\",\"schemaVersion\":1,\"name\":\"K\"}",
+        "kind");
+    assertInvalid(
+        admin,
+        "POST",
+        imports,
+        "{\"kind\":\"persona\",\"schemaVersion\":9,\"name\":\"V\"}",
+        "schemaVersion");
+    assertInvalid(
+        admin,
+        "POST",
+        imports,
+        "{\"kind\":\"persona\",\"schemaVersion\":1,\"name\":\"V\",\"voice\":{\"formality\":500}}",
+        "voice.formality");
+    HttpResponse<String> notJson = E2e.send("POST", imports, admin, "{not json");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(notJson.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(E2e.field(notJson.body(), "detail")).contains("not valid JSON");
+    HttpResponse<String> viewer =
+        E2e.send(
+            "POST",
+            imports,
+            E2e.token("viewer@acme.demo"),
+            "{\"kind\":\"persona\",\"schemaVersion\":1,\"name\":\"Viewer import\"}");
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(E2e.get(PERSONAS, admin).body()).doesNotContain("\"V\"", "\"K\"", "Viewer import");
+  }
+
+  @Test
+  void another_tenant_can_neither_export_nor_import_into_a_persona() throws Exception {
+    String acme = E2e.token("admin@acme.demo");
+    String globex = E2e.token("admin@globex.demo");
+    String id = idOf(acme, "Enterprise AE");
+    assertThat(E2e.get(PERSONAS + "/" + id + "/export", globex).statusCode()).isEqualTo(404);
+
+    // an import lands in the caller's tenant only
+    String block = E2e.get(PERSONAS + "/" + id + "/export", acme).body();
+    HttpResponse<String> imported = E2e.send("POST", PERSONAS + "/import", globex, block);
+    assertThat(imported.statusCode()).isEqualTo(201);
+    assertThat(E2e.field(imported.body(), "name")).isEqualTo("Enterprise AE");
+    assertThat(E2e.get(PERSONAS, acme).body()).doesNotContain("Enterprise AE (2)");
+    assertThat(
+            E2e.send("DELETE", PERSONAS + "/" + E2e.field(imported.body(), "id"), globex, null)
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void a_sample_file_adds_its_text_as_a_writing_sample() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    HttpResponse<String> created =
+        E2e.send(
+            "POST", PERSONAS, admin, "{\"name\":\"Sample Sam\",\"writingSamples\":[\"First.\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String samples = PERSONAS + "/" + E2e.field(created.body(), "id") + "/samples";
+
+    String eml =
+        "From: sam@acme.demo\r\nTo: jo@example.com\r\nSubject: Re: pricing\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "Hey Jo,\r\n\r\nsounds great!\r\n\r\n> Any news?\r\n";
+    HttpResponse<String> added =
+        Knowledge.upload(
+            samples,
+            admin,
+            "reply.eml",
+            "application/octet-stream",
+            eml.getBytes(StandardCharsets.UTF_8));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    JsonNode persona = JSON.readTree(added.body());
+    assertThat(persona.get("writingSamples")).hasSize(2);
+    assertThat(persona.get("writingSamples").get(1).asText()).isEqualTo("Hey Jo,\n\nsounds great!");
+
+    HttpResponse<String> txt =
+        Knowledge.upload(
+            samples,
+            admin,
+            "note.txt",
+            "text/plain",
+            "Cheers, Sam".getBytes(StandardCharsets.UTF_8));
+    assertThat(txt.statusCode()).isEqualTo(200);
+    assertThat(txt.body()).contains("\"Cheers, Sam\"");
+
+    assertProblem(
+        Knowledge.upload(samples, admin, "deck.pptx", "application/zip", new byte[] {1}), 415);
+    assertProblem(Knowledge.upload(samples, admin, "empty.txt", "text/plain", new byte[0]), 400);
+    assertProblem(Knowledge.upload(samples, admin, "none", "text/plain", null), 400);
+    assertProblem(
+        Knowledge.upload(samples, admin, "big.txt", "text/plain", new byte[2 * 1024 * 1024 + 1]),
+        413);
+    assertThat(
+            Knowledge.upload(
+                    samples,
+                    E2e.token("viewer@acme.demo"),
+                    "v.txt",
+                    "text/plain",
+                    "x".getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(E2e.send("DELETE", samples.replace("/samples", ""), admin, null).statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void another_tenant_cannot_upload_a_sample_to_a_persona() throws Exception {
+    String acme = E2e.token("admin@acme.demo");
+    String id = idOf(acme, "Friendly SDR");
+    String before = E2e.get(PERSONAS + "/" + id, acme).body();
+    HttpResponse<String> r =
+        Knowledge.upload(
+            PERSONAS + "/" + id + "/samples",
+            E2e.token("admin@globex.demo"),
+            "steal.txt",
+            "text/plain",
+            "Globex was here".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(E2e.get(PERSONAS + "/" + id, acme).body()).isEqualTo(before);
+  }
+
+  private static void assertProblem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(E2e.field(r.body(), "detail")).isNotBlank();
+  }
+
+  @Test
   void the_openapi_document_describes_personas_with_examples() throws Exception {
     String doc = E2e.get("/openapi", null).body();
     assertThat(doc)
         .contains(
             "/api/v1/personas:",
             "/api/v1/personas/{id}:",
+            "/api/v1/personas/{id}/export:",
+            "/api/v1/personas/import:",
+            "/api/v1/personas/{id}/samples:",
             "name: Personas",
             "PersonaPage",
             "PersonaInput",

@@ -2,6 +2,9 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -108,6 +111,69 @@ class PersonasJourneyIT {
       browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(card("Calm Closer")));
       for (String seeded : SEEDED) {
         assertThat(browser.driver.findElements(card(seeded))).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void an_admin_adds_a_sample_from_a_file_exports_and_imports_a_persona() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    String name = "Studio " + System.nanoTime() % 100000;
+    HttpResponse<String> created =
+        E2e.send(
+            "POST",
+            "/api/v1/personas",
+            admin,
+            "{\"name\":\"" + name + "\",\"role\":\"Account Executive\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    Path sample = Files.createTempFile("sample-", ".txt");
+    Files.writeString(sample, "Hi Dana,\n\nquick one: worth a chat next week?\n\nCheers, Sam");
+    Path block = Files.createTempFile("persona-", ".json");
+    Files.writeString(
+        block,
+        E2e.get("/api/v1/personas/" + E2e.field(created.body(), "id") + "/export", admin).body());
+
+    try (Browser browser = new Browser()) {
+      signIn(browser, "admin@acme.demo");
+      browser.open("/personas");
+      browser.await(card(name)).click();
+      WebElement upload = browser.await(By.id("persona-sample-upload"));
+      assertThat(browser.driver.findElement(By.id("persona-export")).getDomAttribute("href"))
+          .isNotBlank();
+      upload
+          .getShadowRoot()
+          .findElement(By.cssSelector("input[type=file]"))
+          .sendKeys(sample.toAbsolutePath().toString());
+      browser.wait.until(
+          d ->
+              d.findElements(By.cssSelector("#persona-samples textarea")).stream()
+                  .anyMatch(t -> t.getDomProperty("value").contains("worth a chat next week?")));
+      browser.driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center'})",
+          browser.driver.findElement(By.id("persona-sample-upload")));
+      browser.screenshot("26-persona-sample-from-file");
+      browser.driver.findElement(By.id("persona-save")).click();
+      browser.wait.until(
+          d -> {
+            try {
+              return d.findElement(card(name)).getText().contains("1 sample");
+            } catch (StaleElementReferenceException e) {
+              return false;
+            }
+          });
+
+      browser
+          .await(By.id("persona-import"))
+          .getShadowRoot()
+          .findElement(By.cssSelector("input[type=file]"))
+          .sendKeys(block.toAbsolutePath().toString());
+      browser.await(card(name + " (2)"));
+      browser.screenshot("27-persona-imported");
+    }
+    String list = E2e.get("/api/v1/personas", admin).body();
+    for (String item : PersonaApiIT.items(list)) {
+      if (item.contains("\"name\":\"" + name)) {
+        E2e.send("DELETE", "/api/v1/personas/" + E2e.field(item, "id"), admin, null);
       }
     }
   }

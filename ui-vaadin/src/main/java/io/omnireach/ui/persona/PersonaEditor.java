@@ -3,11 +3,14 @@ package io.omnireach.ui.persona;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -17,12 +20,19 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import io.omnireach.common.DomainException;
 import io.omnireach.persona.Channel;
 import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaDraft;
+import io.omnireach.persona.SampleFiles;
 import io.omnireach.persona.Tone;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -37,6 +47,8 @@ import java.util.TreeSet;
  * {@link SaveEvent} with a draft, and shows the domain's answer on the field it names.
  */
 final class PersonaEditor extends Dialog {
+
+  private static final SampleFiles SAMPLE_FILES = new SampleFiles();
 
   /** Save pressed; {@code persona} is null for a new one. */
   static final class SaveEvent extends ComponentEvent<PersonaEditor> {
@@ -131,6 +143,7 @@ final class PersonaEditor extends Dialog {
     getHeader().add(close);
 
     configureFields(knownIndustries);
+    writingSamples.addAction(sampleUpload());
     Div left = new Div(identity(), tone(), audience());
     left.addClassName("omni-persona-column");
     Div right = new Div(valuePropositions, writingSamples, signatureSection());
@@ -297,6 +310,9 @@ final class PersonaEditor extends Dialog {
   }
 
   private void footer(boolean canWrite) {
+    if (persona != null) {
+      getFooter().add(exportLink(persona));
+    }
     if (!canWrite) {
       Span note = new Span("Read only: Viewers cannot change personas.");
       note.addClassName("omni-persona-readonly-note");
@@ -319,6 +335,55 @@ final class PersonaEditor extends Dialog {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.setId("persona-save");
     getFooter().add(cancel, save);
+  }
+
+  /** "From file": the text of a .txt, .docx, .pdf or .eml file becomes a new writing sample. */
+  private Upload sampleUpload() {
+    UI ui = UI.getCurrent();
+    Upload upload =
+        new Upload(
+            UploadHandler.inMemory(
+                (metadata, bytes) ->
+                    ui.access(
+                        () -> {
+                          try {
+                            String text = SAMPLE_FILES.text(metadata.fileName(), bytes);
+                            writingSamples.setError(
+                                writingSamples.append(text)
+                                    ? null
+                                    : "A persona holds at most 10 writing samples.");
+                          } catch (DomainException ex) {
+                            writingSamples.setError(ex.getMessage());
+                          }
+                        })));
+    upload.setId("persona-sample-upload");
+    upload.addClassName("omni-persona-sample-upload");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize(SampleFiles.MAX_BYTES);
+    upload.setAcceptedFileTypes(".txt", ".docx", ".pdf", ".eml");
+    upload.setDropAllowed(false);
+    Button choose = new Button("From file", VaadinIcon.UPLOAD.create());
+    choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    upload.setUploadButton(choose);
+    upload.addFileRejectedListener(e -> writingSamples.setError(e.getErrorMessage()));
+    upload.addSucceededListener(e -> upload.clearFileList());
+    return upload;
+  }
+
+  /** Downloads the persona as the JSON block POST /personas/import and the Import button read. */
+  private static Anchor exportLink(Persona p) {
+    DownloadHandler block =
+        (DownloadEvent event) -> {
+          String file = p.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+          event.setFileName("persona-" + (file.isEmpty() ? p.id() : file) + ".json");
+          event.setContentType("application/json");
+          event.getOutputStream().write(PersonaBlock.export(p).getBytes(StandardCharsets.UTF_8));
+        };
+    Anchor export = new Anchor(block, AttachmentType.DOWNLOAD, "");
+    export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export"));
+    export.setId("persona-export");
+    export.addClassName("omni-persona-export");
+    return export;
   }
 
   private void fill(Persona p) {

@@ -1,5 +1,6 @@
 package io.omnireach.ui.persona;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -9,8 +10,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.persona.Persona;
@@ -21,6 +24,7 @@ import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +34,9 @@ import java.util.TreeSet;
 @PageTitle("Personas")
 @PermitAll
 public class PersonasView extends Div {
+
+  /** Ten samples of 4000 characters and the rest fit easily; anything bigger is not a block. */
+  private static final int IMPORT_MAX_BYTES = 256 * 1024;
 
   private final PersonaRepository personas;
   private final AuthenticatedUser user;
@@ -68,7 +75,9 @@ public class PersonasView extends Div {
     summary.addClassName("omni-muted");
     Div text = new Div(title, summary);
     Button create = newPersonaButton("new-persona");
-    Div bar = new Div(text, create);
+    Div actions = new Div(importUpload(), create);
+    actions.addClassName("omni-persona-actions");
+    Div bar = new Div(text, actions);
     bar.addClassName("omni-persona-toolbar");
     return bar;
   }
@@ -79,6 +88,41 @@ public class PersonasView extends Div {
     create.setId(id);
     create.setVisible(canWrite);
     return create;
+  }
+
+  /** "Import" takes a JSON block as the Personas API exports it (the marketplace format). */
+  private Upload importUpload() {
+    UI ui = UI.getCurrent();
+    Upload upload =
+        new Upload(
+            UploadHandler.inMemory(
+                (metadata, bytes) ->
+                    ui.access(
+                        () -> {
+                          try {
+                            Persona imported =
+                                personas.importBlock(
+                                    tenant(),
+                                    new String(bytes, StandardCharsets.UTF_8),
+                                    user.email());
+                            updateList();
+                            toast("Imported “" + imported.name() + "”.", false);
+                          } catch (DomainException ex) {
+                            toast("Not imported: " + ex.getMessage(), true);
+                          }
+                        })));
+    upload.setId("persona-import");
+    upload.addClassName("omni-persona-import");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize(IMPORT_MAX_BYTES);
+    upload.setAcceptedFileTypes("application/json", ".json");
+    upload.setDropAllowed(false);
+    Button choose = new Button("Import", VaadinIcon.UPLOAD.create());
+    upload.setUploadButton(choose);
+    upload.addFileRejectedListener(e -> toast(e.getErrorMessage(), true));
+    upload.addSucceededListener(e -> upload.clearFileList());
+    upload.setVisible(canWrite);
+    return upload;
   }
 
   private void updateList() {

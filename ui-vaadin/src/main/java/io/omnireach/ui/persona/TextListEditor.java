@@ -1,5 +1,7 @@
 package io.omnireach.ui.persona;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +23,8 @@ final class TextListEditor extends Div {
   private final Span counter = new Span();
   private final Span error = new Span();
   private final Button add;
+  private final Div actions = new Div();
+  private final List<Component> extras = new ArrayList<>();
   private final List<TextArea> areas = new ArrayList<>();
   private boolean readOnly;
 
@@ -48,10 +52,28 @@ final class TextListEditor extends Div {
     add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
     add.setId(id + "-add");
     add.addClassName("omni-persona-add");
+    actions.add(add);
     error.addClassName("omni-persona-field-error");
     error.setVisible(false);
-    add(head, help, items, error, add);
+    actions.addClassName("omni-persona-list-actions");
+    add(head, help, items, error, actions);
     refresh();
+  }
+
+  /** Another way to add an entry, shown next to "Add …" (hidden while read only). */
+  void addAction(Component action) {
+    extras.add(action);
+    actions.add(action);
+    refresh();
+  }
+
+  /** Adds an entry with that text; false when the list is full. */
+  boolean append(String value) {
+    if (areas.size() >= maxItems) {
+      return false;
+    }
+    addItem(value);
+    return true;
   }
 
   List<String> getValues() {
@@ -116,6 +138,13 @@ final class TextListEditor extends Div {
     counter.setText(areas.size() + " / " + maxItems);
     add.setVisible(!readOnly);
     add.setEnabled(areas.size() < maxItems);
+    extras.forEach(
+        c -> {
+          c.setVisible(!readOnly);
+          if (c instanceof HasEnabled e) {
+            e.setEnabled(areas.size() < maxItems);
+          }
+        });
     items.setVisible(!areas.isEmpty());
     if (areas.isEmpty() && readOnly) {
       counter.setText("none");
