@@ -3,6 +3,7 @@ package io.omnireach.ai;
 import io.omnireach.lead.Lead;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.Tone;
+import io.omnireach.persona.VoiceProfile;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -240,6 +241,13 @@ public final class PromptBuilder {
       b.append("Writing sample (mirror its voice, not its facts):\n")
           .append(sanitize(s, 1500))
           .append('\n');
+    }
+    if (!persona.writingSamples().isEmpty()) {
+      // the samples' measured habits, so the model keeps them beyond the three samples shown
+      line(
+          b,
+          "Voice (measured from the samples)",
+          sanitize(VoiceProfile.offline(persona.writingSamples()).summary(), 800));
     }
     line(b, "Signature", sanitize(persona.signature(), 500));
     b.append("PERSONA>>>\n\n<<<LEAD\n");
