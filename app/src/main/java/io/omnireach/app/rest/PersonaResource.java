@@ -8,6 +8,7 @@ import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.persona.SampleFiles;
+import io.omnireach.persona.VoiceProfile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -241,6 +242,38 @@ public class PersonaResource {
     return Response.created(URI.create("personas/" + created.id()))
         .entity(PersonaDto.of(created))
         .build();
+  }
+
+  @GET
+  @Path("/{id}/voice")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "The persona's voice profile",
+      description =
+          "Measured from its writing samples by text statistics (source \"offline\","
+              + " deterministic): average words per sentence, formality from 0 casual to 1"
+              + " formal with a label (casual < 0.35 ≤ neutral < 0.65 ≤ formal), the greetings and"
+              + " sign-offs it uses (most frequent first), up to 8 favourite words (4+ letters,"
+              + " used at least twice) and up to 8 words common in sales mail it never uses. The"
+              + " same summary goes into every AI draft prompt of the persona.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "voice",
+                      value =
+                          "{\"source\":\"offline\",\"avgSentenceWords\":7.5,\"formality\":0.2,"
+                              + "\"formalityLabel\":\"casual\",\"greetings\":[\"Hey\",\"Hi\"],"
+                              + "\"signOffs\":[\"Cheers\"],\"favouriteWords\":[\"onboarding\"],"
+                              + "\"avoidedWords\":[\"reach out\",\"synergy\"],\"samples\":3}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  public VoiceProfile voice(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
+    return VoiceProfile.offline(personas.get(current.tenant(), id).writingSamples());
   }
 
   @POST

@@ -348,6 +348,37 @@ class PersonaApiIT {
   }
 
   @Test
+  void the_voice_profile_is_measured_offline_from_the_samples() throws Exception {
+    String admin = E2e.token("admin@acme.demo");
+    HttpResponse<String> created =
+        E2e.send(
+            "POST",
+            PERSONAS,
+            admin,
+            "{\"name\":\"Voice Val\",\"writingSamples\":["
+                + "\"Hey Jo,\\n\\nquick one about onboarding!\\n\\nCheers\","
+                + "\"Hey Max,\\n\\nyour onboarding looks great.\\n\\nCheers\"]}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = E2e.field(created.body(), "id");
+    HttpResponse<String> voice =
+        E2e.get(PERSONAS + "/" + id + "/voice", E2e.token("viewer@acme.demo"));
+    assertThat(voice.statusCode()).isEqualTo(200);
+    JsonNode v = JSON.readTree(voice.body());
+    assertThat(v.get("source").asText()).isEqualTo("offline");
+    assertThat(v.get("samples").asInt()).isEqualTo(2);
+    assertThat(v.get("formalityLabel").asText()).isEqualTo("casual");
+    assertThat(v.get("greetings").get(0).asText()).isEqualTo("Hey");
+    assertThat(v.get("signOffs").get(0).asText()).isEqualTo("Cheers");
+    assertThat(v.get("favouriteWords").get(0).asText()).isEqualTo("onboarding");
+    assertThat(v.get("avoidedWords").toString()).contains("synergy");
+    assertThat(v.get("avgSentenceWords").asDouble()).isPositive();
+
+    assertThat(E2e.get(PERSONAS + "/" + id + "/voice", E2e.token("admin@globex.demo")).statusCode())
+        .isEqualTo(404);
+    assertThat(E2e.send("DELETE", PERSONAS + "/" + id, admin, null).statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void another_tenant_cannot_upload_a_sample_to_a_persona() throws Exception {
     String acme = E2e.token("admin@acme.demo");
     String id = idOf(acme, "Friendly SDR");
@@ -380,6 +411,7 @@ class PersonaApiIT {
             "/api/v1/personas/{id}/export:",
             "/api/v1/personas/import:",
             "/api/v1/personas/{id}/samples:",
+            "/api/v1/personas/{id}/voice:",
             "name: Personas",
             "PersonaPage",
             "PersonaInput",

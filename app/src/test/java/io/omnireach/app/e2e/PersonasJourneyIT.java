@@ -127,7 +127,7 @@ class PersonasJourneyIT {
             "{\"name\":\"" + name + "\",\"role\":\"Account Executive\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     Path sample = Files.createTempFile("sample-", ".txt");
-    Files.writeString(sample, "Hi Dana,\n\nquick one: worth a chat next week?\n\nCheers, Sam");
+    Files.writeString(sample, "Hi Dana,\n\nquick one: worth a chat next week?\n\nCheers,\nSam");
     Path block = Files.createTempFile("persona-", ".json");
     Files.writeString(
         block,
@@ -138,6 +138,8 @@ class PersonasJourneyIT {
       browser.open("/personas");
       browser.await(card(name)).click();
       WebElement upload = browser.await(By.id("persona-sample-upload"));
+      assertThat(browser.driver.findElement(By.id("persona-voice")).getText())
+          .contains("Offline analysis", "Save a writing sample");
       assertThat(browser.driver.findElement(By.id("persona-export")).getDomAttribute("href"))
           .isNotBlank();
       upload
@@ -169,6 +171,11 @@ class PersonasJourneyIT {
           .sendKeys(block.toAbsolutePath().toString());
       browser.await(card(name + " (2)"));
       browser.screenshot("27-persona-imported");
+      browser.driver.findElement(card(name)).click();
+      WebElement voice = browser.await(By.id("persona-voice"));
+      assertThat(voice.getText()).contains("Offline analysis", "Greets with", "Hi", "Cheers");
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", voice);
+      browser.screenshot("28-persona-voice");
     }
     String list = E2e.get("/api/v1/personas", admin).body();
     for (String item : PersonaApiIT.items(list)) {

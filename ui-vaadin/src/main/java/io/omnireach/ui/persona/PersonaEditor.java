@@ -32,6 +32,7 @@ import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaDraft;
 import io.omnireach.persona.SampleFiles;
 import io.omnireach.persona.Tone;
+import io.omnireach.persona.VoiceProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -147,6 +148,9 @@ final class PersonaEditor extends Dialog {
     Div left = new Div(identity(), tone(), audience());
     left.addClassName("omni-persona-column");
     Div right = new Div(valuePropositions, writingSamples, signatureSection());
+    if (persona != null) {
+      right.addComponentAtIndex(2, voiceCard(persona));
+    }
     right.addClassName("omni-persona-column");
     Div form = new Div(left, right);
     form.addClassName("omni-persona-form");
@@ -290,6 +294,49 @@ final class PersonaEditor extends Dialog {
     return section("Audience and delivery", null, industries, grid);
   }
 
+  /** The voice measured from the saved samples (what GET /personas/{id}/voice answers). */
+  private static Div voiceCard(Persona p) {
+    VoiceProfile v = VoiceProfile.offline(p.writingSamples());
+    Span badge = new Span("Offline analysis");
+    badge.addClassName("omni-persona-voice-source");
+    badge.getElement().setAttribute("title", "Text statistics of the saved writing samples");
+    Div head = new Div(new H4("Voice profile"), badge);
+    head.addClassName("omni-persona-section-head");
+    Div card = new Div(head);
+    card.addClassName("omni-persona-voice");
+    card.setId("persona-voice");
+    if (v.samples() == 0) {
+      Span none = new Span("Save a writing sample to see how this persona writes.");
+      none.addClassName("omni-persona-hint");
+      card.add(none);
+      return card;
+    }
+    card.add(
+        voiceRow("Sentences", "about " + Math.round(v.avgSentenceWords()) + " words"),
+        voiceRow("Formality", v.formalityLabel() + " (" + v.formality() + ")"),
+        voiceRow("Greets with", joined(v.greetings())),
+        voiceRow("Signs off with", joined(v.signOffs())),
+        voiceRow("Favourite words", joined(v.favouriteWords())),
+        voiceRow("Never uses", joined(v.avoidedWords())));
+    Span from =
+        new Span("From " + v.samples() + (v.samples() == 1 ? " saved sample" : " saved samples"));
+    from.addClassName("omni-persona-hint");
+    card.add(from);
+    return card;
+  }
+
+  private static Div voiceRow(String label, String value) {
+    Span l = new Span(label);
+    l.addClassName("omni-persona-voice-label");
+    Div row = new Div(l, new Span(value));
+    row.addClassName("omni-persona-voice-row");
+    return row;
+  }
+
+  private static String joined(List<String> values) {
+    return values.isEmpty() ? "–" : String.join(", ", values);
+  }
+
   private Div signatureSection() {
     return section("Signature", "Added below every message this persona writes.", signature);
   }
@@ -340,22 +387,24 @@ final class PersonaEditor extends Dialog {
   /** "From file": the text of a .txt, .docx, .pdf or .eml file becomes a new writing sample. */
   private Upload sampleUpload() {
     UI ui = UI.getCurrent();
-    Upload upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, bytes) ->
-                    ui.access(
-                        () -> {
-                          try {
-                            String text = SAMPLE_FILES.text(metadata.fileName(), bytes);
-                            writingSamples.setError(
-                                writingSamples.append(text)
-                                    ? null
-                                    : "A persona holds at most 10 writing samples.");
-                          } catch (DomainException ex) {
-                            writingSamples.setError(ex.getMessage());
-                          }
-                        })));
+    Upload upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (metadata, bytes) ->
+                ui.access(
+                    () -> {
+                      try {
+                        String text = SAMPLE_FILES.text(metadata.fileName(), bytes);
+                        writingSamples.setError(
+                            writingSamples.append(text)
+                                ? null
+                                : "A persona holds at most 10 writing samples.");
+                      } catch (DomainException ex) {
+                        writingSamples.setError(ex.getMessage());
+                      }
+                      // one file at a time: an emptied list enables the button again
+                      upload.clearFileList();
+                    })));
     upload.setId("persona-sample-upload");
     upload.addClassName("omni-persona-sample-upload");
     upload.setMaxFiles(1);
@@ -366,7 +415,6 @@ final class PersonaEditor extends Dialog {
     choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
     upload.setUploadButton(choose);
     upload.addFileRejectedListener(e -> writingSamples.setError(e.getErrorMessage()));
-    upload.addSucceededListener(e -> upload.clearFileList());
     return upload;
   }
 

@@ -93,24 +93,24 @@ public class PersonasView extends Div {
   /** "Import" takes a JSON block as the Personas API exports it (the marketplace format). */
   private Upload importUpload() {
     UI ui = UI.getCurrent();
-    Upload upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, bytes) ->
-                    ui.access(
-                        () -> {
-                          try {
-                            Persona imported =
-                                personas.importBlock(
-                                    tenant(),
-                                    new String(bytes, StandardCharsets.UTF_8),
-                                    user.email());
-                            updateList();
-                            toast("Imported “" + imported.name() + "”.", false);
-                          } catch (DomainException ex) {
-                            toast("Not imported: " + ex.getMessage(), true);
-                          }
-                        })));
+    Upload upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (metadata, bytes) ->
+                ui.access(
+                    () -> {
+                      try {
+                        Persona imported =
+                            personas.importBlock(
+                                tenant(), new String(bytes, StandardCharsets.UTF_8), user.email());
+                        updateList();
+                        toast("Imported “" + imported.name() + "”.", false);
+                      } catch (DomainException ex) {
+                        toast("Not imported: " + ex.getMessage(), true);
+                      }
+                      // one file at a time: an emptied list enables the button again
+                      upload.clearFileList();
+                    })));
     upload.setId("persona-import");
     upload.addClassName("omni-persona-import");
     upload.setMaxFiles(1);
@@ -120,7 +120,6 @@ public class PersonasView extends Div {
     Button choose = new Button("Import", VaadinIcon.UPLOAD.create());
     upload.setUploadButton(choose);
     upload.addFileRejectedListener(e -> toast(e.getErrorMessage(), true));
-    upload.addSucceededListener(e -> upload.clearFileList());
     upload.setVisible(canWrite);
     return upload;
   }
