@@ -124,25 +124,37 @@ public final class PersonaRepository {
   }
 
   /** Adds a writing sample (e.g. the text of an uploaded file) after the persona's others. */
+  /** Appends a writing sample; the row is locked while read, so concurrent uploads all land. */
   public Persona addSample(TenantRef tenant, long id, String sample, String actor) {
-    Persona current = get(tenant, id);
-    List<String> samples = new ArrayList<>(current.writingSamples());
-    samples.add(sample);
     return update(
         tenant,
         id,
-        new PersonaDraft(null, null, null, null, null, samples, null, null, null),
+        current -> {
+          List<String> samples = new ArrayList<>(current.writingSamples());
+          samples.add(sample);
+          return new PersonaDraft(null, null, null, null, null, samples, null, null, null);
+        },
         actor);
   }
 
   /** Changes the non-null parts of the draft and keeps the rest. */
   public Persona update(TenantRef tenant, long id, PersonaDraft draft, String actor) {
     PersonaDraft change = requireDraft(draft);
+    return update(tenant, id, current -> change, actor);
+  }
+
+  /** Applies the change made from the row as it is, read under a row lock. */
+  private Persona update(
+      TenantRef tenant,
+      long id,
+      java.util.function.Function<Persona, PersonaDraft> changeOf,
+      String actor) {
     Instant now = clock.instant();
     return tx.tenant(
         tenant,
         c -> {
           Persona current = find(c, id, true);
+          PersonaDraft change = changeOf.apply(current);
           PersonaRules.Values v = PersonaRules.apply(PersonaRules.Values.of(current), change);
           try (PreparedStatement ps =
               c.prepareStatement(
