@@ -274,14 +274,13 @@ public final class PolicyRules {
     if (v == null && !required) {
       return null;
     }
-    if (!(v instanceof Number n)
-        || n.doubleValue() != Math.rint(n.doubleValue())
-        || n.intValue() < min
-        || n.intValue() > max) {
+    // compared as a double: a huge BigDecimal's intValue() wraps (-1e400 would read as 0)
+    double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+    if (!Double.isFinite(d) || d != Math.rint(d) || d < min || d > max) {
       throw DomainException.invalid(
           field, field + " must be a whole number from " + min + " to " + max + ".");
     }
-    return n.intValue();
+    return (int) d;
   }
 
   private static LocalTime time(Map<String, Object> in, String field) {

@@ -14,8 +14,13 @@ public interface UsageReportSink {
   enum Outcome {
     /** Accepted (or already there: the sink deduplicates on the report's identifier). */
     SENT,
-    /** Not now (the biller is unreachable, the account not set up yet): try again later. */
+    /** Not now (the biller is unreachable or asks to slow down): this run stops, retry later. */
     RETRY,
+    /**
+     * This tenant's account is not set up at the biller yet: its report waits for a later run, the
+     * other tenants' reports go on (one tenant must not hold up everyone's billing).
+     */
+    ACCOUNT_NOT_READY,
     /** Refused as invalid: sending it again cannot succeed; kept FAILED with the reason. */
     REJECTED
   }
@@ -26,6 +31,10 @@ public interface UsageReportSink {
 
     public static Result retry(String detail) {
       return new Result(Outcome.RETRY, detail);
+    }
+
+    public static Result accountNotReady(String detail) {
+      return new Result(Outcome.ACCOUNT_NOT_READY, detail);
     }
 
     public static Result rejected(String detail) {

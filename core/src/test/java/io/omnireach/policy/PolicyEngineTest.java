@@ -258,6 +258,12 @@ class PolicyEngineTest {
     assertThatThrownBy(() -> PolicyRules.read(Map.of("kind", "max_discount", "percent", 150)))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("percent must be a whole number from 0 to 100");
+    // a number too large for a double must not wrap into range
+    assertThatThrownBy(
+            () ->
+                PolicyRules.read(
+                    Map.of("kind", "max_discount", "percent", new java.math.BigDecimal("-1e400"))))
+        .hasMessageContaining("percent must be a whole number from 0 to 100");
     assertThatThrownBy(() -> PolicyRules.read(Map.of("kind", "nope")))
         .hasMessageContaining("kind must be one of max_discount");
     assertThatThrownBy(

@@ -63,6 +63,26 @@ final class Journeys {
     return new WebDriverWait(browser.driver, Duration.ofSeconds(90));
   }
 
+  /**
+   * Fits the workflow canvas until every given element lies inside the canvas pane: a fit right
+   * after a drop or a panel change can run before the new step is measured, so it is repeated.
+   */
+  static void fitCanvasTo(Browser browser, String... css) {
+    browser.wait.until(
+        d -> {
+          browser.click(org.openqa.selenium.By.cssSelector(".react-flow__controls-fitview"));
+          return (Boolean)
+              browser.driver.executeScript(
+                  "const pane = document.querySelector('.react-flow').getBoundingClientRect();"
+                      + "return Array.from(arguments).every(css => {"
+                      + "  const e = document.querySelector(css); if (!e) return false;"
+                      + "  const r = e.getBoundingClientRect();"
+                      + "  return r.width > 0 && r.left >= pane.left && r.right <= pane.right"
+                      + "    && r.top >= pane.top && r.bottom <= pane.bottom; });",
+                  (Object[]) css);
+        });
+  }
+
   /** The centre of an element in viewport coordinates. */
   static int[] centre(Browser browser, String css) {
     @SuppressWarnings("unchecked")

@@ -134,7 +134,10 @@ class MultiChannelJourneyIT {
                   .getText()
                   .contains("Freight routing"));
       // start → email, drawn by hand
-      browser.click(By.cssSelector(".react-flow__controls-fitview"));
+      Journeys.fitCanvasTo(
+          browser,
+          "[data-node-id='start'] .react-flow__handle-bottom",
+          "[data-node-id='send_email_1'] .react-flow__handle-top");
       int[] from = Journeys.centre(browser, "[data-node-id='start'] .react-flow__handle-bottom");
       int[] to = Journeys.centre(browser, "[data-node-id='send_email_1'] .react-flow__handle-top");
       new Actions(browser.driver)

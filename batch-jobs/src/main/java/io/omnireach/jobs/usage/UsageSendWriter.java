@@ -46,6 +46,9 @@ public class UsageSendWriter extends AbstractItemWriter {
             Result result = sink.send(c, report);
             if (result.outcome() == Outcome.SENT) {
               sent.add(report.id());
+            } else if (result.outcome() == Outcome.ACCOUNT_NOT_READY) {
+              LOG.info("Usage report " + report.id() + " waits: " + result.detail());
+              reports.retryLater(c, report.id(), result.detail());
             } else if (result.outcome() == Outcome.REJECTED) {
               LOG.warning("Usage report " + report.id() + " refused: " + result.detail());
               reports.failed(c, report.id(), result.detail());

@@ -54,7 +54,11 @@ public final class StripeUsageSink implements UsageReportSink {
     }
     Optional<String> customer = StripeCustomers.find(c, Account.tenant(report.tenantId()));
     if (customer.isEmpty()) {
-      return Result.retry("tenant " + report.tenantId() + " has no Stripe customer yet");
+      if (!tenantExists(c, report.tenantId())) {
+        // deleted before its usage was reported: no customer will ever be made for it
+        return Result.rejected("tenant " + report.tenantId() + " no longer exists");
+      }
+      return Result.accountNotReady("tenant " + report.tenantId() + " has no Stripe customer yet");
     }
     try {
       gateway.meterEvent(
@@ -66,6 +70,16 @@ public final class StripeUsageSink implements UsageReportSink {
       return Result.SENT;
     } catch (StripeCallException e) {
       return e.permanent() ? Result.rejected(e.getMessage()) : Result.retry(e.getMessage());
+    }
+  }
+
+  private static boolean tenantExists(Connection c, long tenantId) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement("select 1 from platform.tenants where id = ?")) {
+      ps.setLong(1, tenantId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 }

@@ -67,11 +67,19 @@ class StripeUsageSinkTest {
   void without_a_customer_a_report_waits_and_an_empty_one_needs_no_call() {
     long tenant = BillingFixture.tenant(db, "sink-two", "Sink Two");
     int before = stripe.meterRequests();
+    // only this tenant's reports wait: the job goes on with the other tenants'
     assertThat(send(new UsageReport(42, tenant, Meter.AI_CALLS, 3, Instant.now())).outcome())
-        .isEqualTo(Outcome.RETRY);
+        .isEqualTo(Outcome.ACCOUNT_NOT_READY);
     assertThat(send(new UsageReport(43, tenant, Meter.AI_OUTPUT_TOKENS, 0, Instant.now())))
         .isEqualTo(Result.SENT);
     assertThat(stripe.meterRequests()).isEqualTo(before);
+  }
+
+  @Test
+  void a_deleted_tenants_report_is_rejected_not_left_waiting_forever() {
+    Result gone = send(new UsageReport(46, 999_998L, Meter.EMAILS_SENT, 5, Instant.now()));
+    assertThat(gone.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(gone.detail()).isEqualTo("tenant 999998 no longer exists");
   }
 
   @Test
