@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Re-embeds a tenant's knowledge chunks and lead history when its settings ask for another
- * embedding model, in steps a background sweep runs (see the app's LeadHistoryJob):
+ * embedding model, in steps a background job runs (see the app's ReembeddingJob):
  *
  * <ol>
  *   <li>begin: the new model's dimension is learnt from one call, and a column {@code
