@@ -625,6 +625,9 @@ public class WorkflowResource {
     } catch (RuntimeException e) {
       throw DomainException.invalid("body", "The body is not a JSON object.");
     }
+    if (in == null) { // the JSON literal null
+      throw DomainException.invalid("body", "The body is not a JSON object.");
+    }
     if (!(in.get("leadIds") instanceof List<?> ids)
         || ids.stream().anyMatch(o -> !(o instanceof Number))) {
       throw DomainException.invalid("leadIds", "leadIds is a list of lead ids.");
