@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Validation and normalisation of persona input: texts are trimmed, blank list entries dropped, and
  * every failure names the field at fault (as the REST API and the editor show it).
  */
-final class PersonaRules {
+public final class PersonaRules {
 
   static final int NAME_MAX = 80;
   static final int ROLE_MAX = 120;
@@ -20,8 +20,8 @@ final class PersonaRules {
   static final int INDUSTRY_MAX = 60;
   static final int VALUE_PROPOSITIONS_MAX = 10;
   static final int VALUE_PROPOSITION_MAX = 500;
-  static final int WRITING_SAMPLES_MAX = 10;
-  static final int WRITING_SAMPLE_MAX = 4000;
+  public static final int WRITING_SAMPLES_MAX = 10;
+  public static final int WRITING_SAMPLE_MAX = 4000;
   static final int SIGNATURE_MAX = 1000;
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");

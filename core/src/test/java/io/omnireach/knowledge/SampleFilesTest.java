@@ -1,4 +1,4 @@
-package io.omnireach.persona;
+package io.omnireach.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.DomainException.Kind;
 import io.omnireach.db.Migrations;
+import io.omnireach.persona.Persona;
+import io.omnireach.persona.PersonaDraft;
+import io.omnireach.persona.PersonaRepository;
+import io.omnireach.persona.PersonaRules;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.testing.SampleDocuments;
 import io.omnireach.testing.TestDatabase;

@@ -1,9 +1,8 @@
-package io.omnireach.persona;
+package io.omnireach.knowledge;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.common.DomainException.Kind;
-import io.omnireach.knowledge.DocumentFormat;
-import io.omnireach.knowledge.TextExtractor;
+import io.omnireach.persona.PersonaRules;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
