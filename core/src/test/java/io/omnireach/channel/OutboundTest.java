@@ -2,6 +2,7 @@ package io.omnireach.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -652,20 +653,16 @@ class OutboundTest {
           relayWith(new MessageRelay.Options(TEST_RETRY, Duration.ofMinutes(2), 1000));
       Thread relaying = new Thread(() -> sweep.relayDue(acme, 1000));
       relaying.start();
-      Instant deadline = Instant.now().plusSeconds(5);
-      while (receivedBy(email).isEmpty()) {
-        assertThat(Instant.now()).as("not delivered").isBefore(deadline);
-        Thread.sleep(20);
-      }
+      await("delivered")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> !receivedBy(email).isEmpty());
       // the server has it: the SENT record must not wait for the next send (the window of
       // docs/reliability.md is 10 replies or 0.2 s), or a lease running out meanwhile re-sends it
-      deadline = Instant.now().plusMillis(1_500);
-      while (messages.get(acme, delivered.id()).status() != MessageView.Status.SENT) {
-        assertThat(Instant.now())
-            .as("delivered, still " + messages.get(acme, delivered.id()).status())
-            .isBefore(deadline);
-        Thread.sleep(20);
-      }
+      await("recorded SENT while the next send still hangs")
+          .atMost(Duration.ofMillis(1_500))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> messages.get(acme, delivered.id()).status() == MessageView.Status.SENT);
       assertThat(relaying.isAlive()).as("the next send still hangs").isTrue();
       assertThat(messages.get(acme, stuck.id()).status()).isEqualTo(MessageView.Status.SENDING);
       relaying.join(30_000);

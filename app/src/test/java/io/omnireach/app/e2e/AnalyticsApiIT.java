@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -65,12 +64,7 @@ class AnalyticsApiIT {
             + ",\"username\":\"relay\",\"password\":\""
             + smtpPassword
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"dailyCap\":50}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, box);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
-      r = E2e.send("POST", "/api/v1/mailboxes", admin, box);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, box);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String mailboxId = E2e.field(r.body(), "id");
 
@@ -86,15 +80,7 @@ class AnalyticsApiIT {
             "{\"mailboxId\":" + mailboxId + ",\"subject\":\"Numbers\",\"body\":\"Hello.\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     String messageId = E2e.field(r.body(), "id");
-    deadline = Instant.now().plusSeconds(30);
-    String status;
-    do {
-      Thread.sleep(200);
-      status =
-          E2e.field(E2e.send("GET", "/api/v1/messages/" + messageId, admin, null).body(), "status");
-    } while ((status.equals("QUEUED") || status.equals("SENDING"))
-        && Instant.now().isBefore(deadline));
-    assertThat(status).isEqualTo("SENT");
+    assertThat(E2e.field(E2e.settledMessage(admin, messageId), "status")).isEqualTo("SENT");
 
     MimeMessage got =
         Arrays.stream(smtp.getReceivedMessages())

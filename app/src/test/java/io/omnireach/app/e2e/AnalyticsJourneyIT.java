@@ -44,8 +44,7 @@ class AnalyticsJourneyIT {
       browser.driver.executeScript(
           "arguments[0].scrollIntoView({block: 'end'})",
           browser.driver.findElement(By.id("chart-daily")));
-      Thread.sleep(1200); // ECharts' entry animation
-      browser.screenshot("50-analytics");
+      browser.screenshot("50-analytics"); // waits out ECharts' entry animation
 
       browser.click(By.id("range-7"));
       browser.wait.until(

@@ -75,7 +75,7 @@ final class Browser implements AutoCloseable {
   private void leaveTrace(String what) {
     String name = "failed-" + System.currentTimeMillis();
     try {
-      screenshot(name);
+      capture(name);
       Files.writeString(
           Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"))
               .resolve(name + ".log"),
@@ -103,7 +103,47 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
+  /**
+   * A JS signature of what still moves: finite CSS/Web animations, the canvas viewport's transform
+   * (fitView glides), and each chart canvas's pixels (ECharts' entry animation).
+   */
+  private static final String MOTION =
+      "const running = document.getAnimations().filter(a => a.playState === 'running'"
+          + "  && isFinite(a.effect?.getComputedTiming().endTime)).length;"
+          + "const vp = Array.from(document.querySelectorAll('.react-flow__viewport'))"
+          + "  .map(e => e.style.transform).join('|');"
+          + "const px = Array.from(document.querySelectorAll('canvas')).map(c => {"
+          + "  let h = 0; const d = c.toDataURL();"
+          + "  for (let i = 0; i < d.length; i += 7) h = (h * 31 + d.charCodeAt(i)) | 0;"
+          + "  return h; }).join('|');"
+          + "return running + '#' + vp + '#' + px;";
+
+  /**
+   * Waits (up to 5 s) until nothing on the page moves any more, so a screenshot shows the settled
+   * page rather than a frame of a transition. Only pictures depend on it.
+   */
+  void settle() {
+    String[] last = {null};
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(150))
+          .until(
+              d -> {
+                String now = String.valueOf(driver.executeScript(MOTION));
+                boolean still = now.equals(last[0]) && now.startsWith("0#");
+                last[0] = now;
+                return still;
+              });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // an endless animation: take the picture as it is
+    }
+  }
+
   void screenshot(String name) throws IOException {
+    settle();
+    capture(name);
+  }
+
+  private void capture(String name) throws IOException {
     Path dir = Path.of(System.getProperty("omnireach.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
     File shot = driver.getScreenshotAs(OutputType.FILE);

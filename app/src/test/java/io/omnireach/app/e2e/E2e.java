@@ -32,6 +32,36 @@ final class E2e {
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Sends, asking again while the answer is a 500: right after start-up a batch job is still
+   * migrating the tenant schemas, and a request that reaches an unmigrated schema fails.
+   */
+  static HttpResponse<String> sendOnceMigrated(
+      String method, String path, String token, String json) {
+    return org.awaitility.Awaitility.await("tenant schemas migrated (" + method + " " + path + ")")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> send(method, path, token, json), r -> r.statusCode() != 500);
+  }
+
+  /** Waits until a message has left QUEUED/SENDING; returns its JSON. */
+  static String settledMessage(String token, String id) {
+    return org.awaitility.Awaitility.await("message " + id + " sent or failed")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () -> {
+              HttpResponse<String> r = get("/api/v1/messages/" + id, token);
+              if (r.statusCode() != 200) {
+                throw new AssertionError("GET message " + id + ": " + r.body());
+              }
+              return r.body();
+            },
+            json ->
+                !field(json, "status").equals("QUEUED")
+                    && !field(json, "status").equals("SENDING"));
+  }
+
   static HttpResponse<String> get(String path, String token)
       throws IOException, InterruptedException {
     return send("GET", path, token, null);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,17 +56,11 @@ final class Imports {
 
   /** Polls the import until it is COMPLETED or FAILED; returns its JSON. */
   static String awaitFinished(String token, String id, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String json = E2e.get("/api/v1/leads/imports/" + id, token).body();
-      String status = E2e.field(json, "status");
-      if (status.equals("COMPLETED") || status.equals("FAILED")) {
-        return json;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Import " + id + " did not finish: " + json);
-      }
-      Thread.sleep(200);
-    }
+    return org.awaitility.Awaitility.await("import " + id + " finished")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> E2e.get("/api/v1/leads/imports/" + id, token).body(),
+            json -> List.of("COMPLETED", "FAILED").contains(E2e.field(json, "status")));
   }
 }

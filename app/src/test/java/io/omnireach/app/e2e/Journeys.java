@@ -1,10 +1,10 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,17 +21,7 @@ final class Journeys {
 
   /** On a busy machine the application may start well after the server reports ready. */
   static void awaitReady() throws Exception {
-    Instant deadline = Instant.now().plusSeconds(240);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (E2e.get("/health/ready", null).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // the server closed the connection while starting; ask again
-      }
-      Thread.sleep(1000);
-    }
+    E2eServer.awaitReady();
   }
 
   static void signIn(Browser browser, String email) {
@@ -118,12 +108,7 @@ final class Journeys {
 
   /** Creates and publishes a workflow from canvas JSON; returns its id. */
   static String publish(String token, String graph) throws Exception {
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/workflows", token, graph);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
-      r = E2e.send("POST", "/api/v1/workflows", token, graph);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/workflows", token, graph);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String id = E2e.field(r.body(), "id");
     HttpResponse<String> p = E2e.send("POST", "/api/v1/workflows/" + id + "/publish", token, null);
@@ -144,17 +129,20 @@ final class Journeys {
   /** Polls the runs of a workflow until {@code count} have the status; returns the page body. */
   static String awaitRuns(String token, String workflowId, String status, int count)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (true) {
-      HttpResponse<String> r = E2e.get("/api/v1/runs?workflowId=" + workflowId, token);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      Matcher m = Pattern.compile("\"" + status + "\":(\\d+)").matcher(r.body());
-      if (m.find() && Integer.parseInt(m.group(1)) == count) {
-        return r.body();
-      }
-      assertThat(Instant.now()).as("runs still " + r.body()).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    Pattern counted = Pattern.compile("\"" + status + "\":(\\d+)");
+    return await(count + " runs " + status + " in workflow " + workflowId)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              HttpResponse<String> r = E2e.get("/api/v1/runs?workflowId=" + workflowId, token);
+              assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+              return r.body();
+            },
+            body -> {
+              Matcher m = counted.matcher(body);
+              return m.find() && Integer.parseInt(m.group(1)) == count;
+            });
   }
 
   /** The id of the (newest) run of a lead in a workflow. */

@@ -3,8 +3,6 @@ package io.omnireach.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class LeadImportRestartIT {
 
   static final int ROWS = 120_000;
-  static final Path WLP = Path.of(System.getProperty("omnireach.wlp", "target/liberty/wlp"));
-  static final String SERVER = "omnireach-e2e";
 
   @Test
   void an_import_cut_off_by_a_crash_resumes_without_losing_or_repeating_rows() throws Exception {
@@ -44,8 +40,8 @@ class LeadImportRestartIT {
 
     int before = awaitProcessedAtLeast(admin, id, 3_000);
     assertThat(before).isLessThan(ROWS);
-    killServer();
-    startServer();
+    E2eServer.kill();
+    E2eServer.start();
 
     String token = E2e.token("admin@acme.demo");
     String done = Imports.awaitFinished(token, id, Duration.ofMinutes(3));
@@ -60,44 +56,14 @@ class LeadImportRestartIT {
         before, ROWS, ROWS);
   }
 
-  private static int awaitProcessedAtLeast(String token, String id, int rows) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      String json = E2e.get("/api/v1/leads/imports/" + id, token).body();
-      int processed = Integer.parseInt(E2e.field(json, "processed"));
-      if (processed >= rows) {
-        return processed;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("import did not progress");
-  }
-
-  private static void killServer() throws Exception {
-    long pid =
-        Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
-    server.destroyForcibly();
-    server.onExit().get();
-  }
-
-  private static void startServer() throws Exception {
-    Process p =
-        new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
-            .inheritIO()
-            .start();
-    assertThat(p.waitFor()).isZero();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (E2e.get("/health/ready", null).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("server did not come back");
+  private static int awaitProcessedAtLeast(String token, String id, int rows) {
+    String json =
+        org.awaitility.Awaitility.await("import " + id + " processed " + rows + " rows")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () -> E2e.get("/api/v1/leads/imports/" + id, token).body(),
+                j -> Integer.parseInt(E2e.field(j, "processed")) >= rows);
+    return Integer.parseInt(E2e.field(json, "processed"));
   }
 }

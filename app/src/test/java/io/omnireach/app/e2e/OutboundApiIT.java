@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -19,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.DayOfWeek;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -48,12 +49,7 @@ class OutboundApiIT {
   static void fake() throws Exception {
     sendGrid = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     sendGrid.start();
-    // on a busy machine the application can finish starting after the server said it is ready
-    Instant deadline = Instant.now().plusSeconds(180);
-    while (E2e.send("GET", "/health/ready", null, null).statusCode() != 200
-        && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-    }
+    E2eServer.awaitReady();
   }
 
   @AfterAll
@@ -80,12 +76,7 @@ class OutboundApiIT {
             + ",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"fromName\":\"Elena\""
             + extra
             + "}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = call("POST", "/api/v1/mailboxes", admin, json);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
-      r = call("POST", "/api/v1/mailboxes", admin, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, json);
     return created(r);
   }
 
@@ -107,16 +98,7 @@ class OutboundApiIT {
   }
 
   static String settled(String token, String id) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (true) {
-      HttpResponse<String> r = call("GET", "/api/v1/messages/" + id, token, null);
-      String status = E2e.field(r.body(), "status");
-      if (!status.equals("QUEUED") && !status.equals("SENDING")) {
-        return r.body();
-      }
-      assertThat(Instant.now()).as("message " + id + " still " + status).isBefore(deadline);
-      Thread.sleep(200);
-    }
+    return E2e.settledMessage(token, id);
   }
 
   static List<MimeMessage> receivedBy(String email) {
@@ -264,12 +246,12 @@ class OutboundApiIT {
                 "/api/v1/leads/" + leadId + "/messages",
                 admin,
                 "{\"mailboxId\":" + box + ",\"subject\":\"Later\",\"body\":\"B\"}"));
-    Instant deadline = Instant.now().plusSeconds(30);
-    String json = call("GET", "/api/v1/messages/" + id, admin, null).body();
-    while (!json.contains("DEFERRED") && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      json = call("GET", "/api/v1/messages/" + id, admin, null).body();
-    }
+    String json =
+        await("message " + id + " deferred")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> call("GET", "/api/v1/messages/" + id, admin, null).body(),
+                b -> b.contains("DEFERRED"));
     assertThat(json).contains("\"status\":\"QUEUED\"", "\"type\":\"DEFERRED\"", "\"notBefore\":");
     assertThat(json).contains("outside send window " + name(other) + " 09–17 UTC; next ");
     assertThat(receivedBy(email)).isEmpty();

@@ -13,8 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,12 +55,7 @@ class RepliesApiIT {
             + ",\"username\":\"inbox\",\"password\":\""
             + PASSWORD
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"fromName\":\"Elena\"}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = call("POST", "/api/v1/mailboxes", admin, json);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      r = call("POST", "/api/v1/mailboxes", admin, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String mailboxId = E2e.field(r.body(), "id");
 
@@ -91,25 +84,7 @@ class RepliesApiIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     String messageId = E2e.field(r.body(), "id");
 
-    MimeMessage sent = null;
-    deadline = Instant.now().plusSeconds(30);
-    while (sent == null) {
-      sent =
-          Arrays.stream(mail.getReceivedMessages())
-              .filter(
-                  m -> {
-                    try {
-                      return m.getAllRecipients() != null
-                          && m.getAllRecipients()[0].toString().equals(email);
-                    } catch (Exception e) {
-                      throw new IllegalStateException(e);
-                    }
-                  })
-              .findFirst()
-              .orElse(null);
-      assertThat(Instant.now()).as("message not sent").isBefore(deadline);
-      Thread.sleep(200);
-    }
+    MimeMessage sent = SystemMails.await(mail, email, 1);
 
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
     reply.setFrom(new InternetAddress(email));

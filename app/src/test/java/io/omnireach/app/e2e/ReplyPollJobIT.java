@@ -1,6 +1,7 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -11,8 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,12 +43,7 @@ class ReplyPollJobIT {
             + ",\"username\":\"jobbox\",\"password\":\""
             + PASSWORD
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\"}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String mailboxId = E2e.field(r.body(), "id");
     r =
@@ -77,25 +72,7 @@ class ReplyPollJobIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     String messageId = E2e.field(r.body(), "id");
 
-    MimeMessage sent = null;
-    deadline = Instant.now().plusSeconds(30);
-    while (sent == null) {
-      sent =
-          Arrays.stream(mail.getReceivedMessages())
-              .filter(
-                  m -> {
-                    try {
-                      return m.getAllRecipients() != null
-                          && m.getAllRecipients()[0].toString().equals(email);
-                    } catch (Exception e) {
-                      throw new IllegalStateException(e);
-                    }
-                  })
-              .findFirst()
-              .orElse(null);
-      assertThat(Instant.now()).as("message not sent").isBefore(deadline);
-      Thread.sleep(200);
-    }
+    MimeMessage sent = SystemMails.await(mail, email, 1);
 
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
     reply.setFrom(new InternetAddress(email));
@@ -107,15 +84,13 @@ class ReplyPollJobIT {
     reply.saveChanges();
     mail.getUserManager().getUser("jobbox").deliver(reply);
 
-    deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      r = E2e.send("GET", "/api/v1/messages/" + messageId, admin, null);
-      if (r.body().contains("\"type\":\"UNSUBSCRIBED\"")) {
-        break;
-      }
-      assertThat(Instant.now()).as("no scheduled poll: " + r.body()).isBefore(deadline);
-      Thread.sleep(500);
-    }
+    r =
+        await("the scheduled poll finds the reply")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> E2e.send("GET", "/api/v1/messages/" + messageId, admin, null),
+                m -> m.body().contains("\"type\":\"UNSUBSCRIBED\""));
     assertThat(r.body()).contains("\"type\":\"REPLIED\"", "UNSUBSCRIBE");
     r = E2e.send("GET", "/api/v1/replies?classification=UNSUBSCRIBE", admin, null);
     assertThat(r.body()).contains("\"messageId\":" + messageId + ",");

@@ -62,8 +62,13 @@ class RunIsolationJourneyIT {
           .doesNotContain("Acme secret " + RUN);
 
       browser.open("/runs?workflow=" + wf);
-      browser.await(By.cssSelector(".omni-brand-name"));
-      Thread.sleep(500);
+      // the page has rendered: its run count, or the empty state of a workspace without workflows
+      browser.wait.until(
+          d ->
+              !d.findElements(By.cssSelector(".omni-empty")).isEmpty()
+                  || d.findElements(By.id("runs-total")).stream()
+                      .anyMatch(
+                          t -> t.getText().endsWith(" runs") || t.getText().endsWith(" run")));
       assertThat(browser.driver.findElement(By.tagName("body")).getText())
           .doesNotContain("Secret" + RUN, "Acme secret " + RUN);
 

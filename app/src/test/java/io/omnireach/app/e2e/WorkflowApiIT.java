@@ -3,7 +3,6 @@ package io.omnireach.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +12,7 @@ class WorkflowApiIT {
   @BeforeAll
   static void appStarted() throws Exception {
     // on a busy machine the application may start well after the server reports ready
-    Instant deadline = Instant.now().plusSeconds(240);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (E2e.get("/health/ready", null).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // the server closed the connection while starting; ask again
-      }
-      Thread.sleep(1000);
-    }
+    E2eServer.awaitReady();
   }
 
   static final String GRAPH =
@@ -36,13 +25,7 @@ class WorkflowApiIT {
           + "{\"source\":\"w\",\"target\":\"e\"}]}";
 
   static HttpResponse<String> created(String token, String json) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/workflows", token, json);
-    // tenant schemas are migrated by a batch job right after start-up
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      r = E2e.send("POST", "/api/v1/workflows", token, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/workflows", token, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return r;
   }

@@ -1,7 +1,9 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -70,7 +72,13 @@ class WorkflowBuilderJourneyIT {
       // send_email_1 is still selected: a click on "Wait" adds the next step after it
       browser.click(By.cssSelector("[data-palette-type='wait']"));
       browser.await(By.cssSelector("[data-node-id='wait_1']"));
-      Thread.sleep(500); // let the debounced change reach the server first
+      // the canvas saves debounced: wait until the server's draft has the step
+      String admin = E2e.token("admin@acme.demo");
+      await("the draft has wait_1")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> E2e.get("/api/v1/workflows/" + id, admin).body(),
+              b -> b.contains("\"wait_1\""));
       browser.click(By.cssSelector("[data-node-id='wait_1'] .omni-node-icon"));
       browser.wait.until(d -> d.findElement(By.id("node-panel-id")).getText().equals("wait_1"));
       WebElement amount = browser.await(By.cssSelector("#node-wait-amount input"));
@@ -108,7 +116,6 @@ class WorkflowBuilderJourneyIT {
       browser.click(By.cssSelector("[data-node-id='send_email_1']"));
       browser.wait.until(
           d -> d.findElement(By.id("node-panel-id")).getText().equals("send_email_1"));
-      Thread.sleep(400); // fitView/selection transitions
       browser.screenshot("60-workflow-builder");
 
       browser.click(By.id("theme-toggle"));
@@ -118,7 +125,6 @@ class WorkflowBuilderJourneyIT {
                       browser.driver.executeScript(
                           "return document.documentElement.getAttribute('theme')"))
                   .contains("dark"));
-      Thread.sleep(400);
       browser.screenshot("61-workflow-builder-dark");
       browser.click(By.id("theme-toggle"));
 
@@ -141,7 +147,6 @@ class WorkflowBuilderJourneyIT {
       browser.click(By.id("workflow-create"));
       browser.await(By.cssSelector("omni-workflow-canvas .react-flow__node"));
       browser.wait.until(d -> d.findElements(By.cssSelector(".react-flow__node")).size() > 10);
-      Thread.sleep(600); // fitView after the cards are measured
       browser.screenshot("63-workflow-template");
       // no card sits on another one (rectangles in flow coordinates, zoom left out)
       @SuppressWarnings("unchecked")

@@ -1,22 +1,21 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,8 +39,6 @@ class WorkflowCrashIT {
   // messages one kill can catch between the SMTP 250 and the SENT commit: the send in flight and
   // two groups of 10 replies (docs/reliability.md, "Email outbox")
   static final int WINDOW_PER_KILL = 21;
-  static final Path WLP = Path.of(System.getProperty("omnireach.wlp", "target/liberty/wlp"));
-  static final String SERVER = "omnireach-e2e";
   static final String SMTP_PASSWORD = "smtp-pw-" + UUID.randomUUID();
 
   @RegisterExtension
@@ -112,16 +109,21 @@ class WorkflowCrashIT {
       // start (polled in-process, every 20 ms), plus a random 0-1.5 s. The next start is not
       // awaited: the app works while Liberty still reports it starting, so waiting for "started"
       // would let it finish everything before the next kill.
-      Instant progress = Instant.now().plus(Duration.ofMinutes(3));
-      while (smtp.getReceivedMessages().length <= mailsBefore && Instant.now().isBefore(progress)) {
-        Thread.sleep(20);
+      int before = mailsBefore;
+      try {
+        await("new emails since the last start")
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> smtp.getReceivedMessages().length > before);
+      } catch (ConditionTimeoutException nothingInProgress) {
+        // checked right below
       }
       int mails = smtp.getReceivedMessages().length;
       if (mails <= mailsBefore || mails >= EMAILS) {
         break; // nothing in progress any more
       }
-      Thread.sleep(random.nextInt(1500));
-      killServer();
+      Thread.sleep(random.nextInt(1500)); // the random part of the kill time, not a wait
+      E2eServer.kill();
       if (starting != null) {
         starting.waitFor(); // the start script of the process just killed
       }
@@ -137,31 +139,30 @@ class WorkflowCrashIT {
     }
 
     String token = E2e.token("admin@acme.demo");
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (count(token, wf, "succeeded") < RUNS) {
-      assertThat(Instant.now())
-          .as(
-              "runs still not done: "
-                  + E2e.get("/api/v1/runs?workflowId=" + wf + "&limit=1", token).body())
-          .isBefore(deadline);
-      Thread.sleep(1000);
-    }
+    await(RUNS + " runs succeeded")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> count(token, wf, "succeeded") >= RUNS);
     // The outbox sweep (every 30 s) relays rows whose dispatch a kill lost, and re-sends rows a
     // kill left SENDING once their lease (30 s on the e2e server) has run out.
     Map<String, Integer> perKey = new HashMap<>();
-    deadline = Instant.now().plus(Duration.ofMinutes(4));
-    while (true) {
-      perKey.clear();
-      for (MimeMessage m : smtp.getReceivedMessages()) {
-        String key = m.getHeader("X-OmniReach-Idempotency-Key", null);
-        if (key != null && m.getSubject().startsWith("Crash test ")) {
-          perKey.merge(key, 1, Integer::sum);
-        }
-      }
-      if (perKey.size() >= EMAILS || Instant.now().isAfter(deadline)) {
-        break;
-      }
-      Thread.sleep(1000);
+    try {
+      await("every run's email received")
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                perKey.clear();
+                for (MimeMessage m : smtp.getReceivedMessages()) {
+                  String key = m.getHeader("X-OmniReach-Idempotency-Key", null);
+                  if (key != null && m.getSubject().startsWith("Crash test ")) {
+                    perKey.merge(key, 1, Integer::sum);
+                  }
+                }
+                return perKey.size() >= EMAILS;
+              });
+    } catch (ConditionTimeoutException missing) {
+      // the counts below say how many are missing
     }
     int duplicates = perKey.values().stream().mapToInt(n -> n - 1).sum();
     int stuck = sendingLeft(token, wf);
@@ -239,28 +240,16 @@ class WorkflowCrashIT {
             + ",\"username\":\"relay\",\"password\":\""
             + SMTP_PASSWORD
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\",\"dailyCap\":100000}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     E2e.send("PUT", "/api/v1/compliance", admin, "{\"postalAddress\":\"Acme Inc., Springfield\"}");
     return E2e.field(r.body(), "id");
   }
 
-  private static void killServer() throws Exception {
-    long pid =
-        Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
-    server.destroyForcibly();
-    server.onExit().get();
-  }
-
   /** {@code server start}, not awaited (its exit code is non-zero when the next kill hits it). */
   private static Process startServerInBackground() throws Exception {
-    return new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", SERVER)
+    return new ProcessBuilder(
+            E2eServer.WLP.resolve("bin/server").toString(), "start", E2eServer.SERVER)
         .inheritIO()
         .start();
   }

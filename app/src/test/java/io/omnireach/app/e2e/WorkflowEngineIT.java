@@ -1,13 +1,14 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,17 +29,7 @@ class WorkflowEngineIT {
   @BeforeAll
   static void appStarted() throws Exception {
     // on a busy machine the application may start well after the server reports ready
-    Instant deadline = Instant.now().plusSeconds(240);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (E2e.get("/health/ready", null).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // the server closed the connection while starting; ask again
-      }
-      Thread.sleep(1000);
-    }
+    E2eServer.awaitReady();
   }
 
   static final String SMTP_PASSWORD = "smtp-pw-" + UUID.randomUUID();
@@ -59,12 +50,7 @@ class WorkflowEngineIT {
             + SMTP_PASSWORD
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\","
             + "\"fromName\":\"Elena Marsh\",\"dailyCap\":500}";
-    Instant deadline = Instant.now().plusSeconds(60);
-    HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    while (r.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
-      r = E2e.send("POST", "/api/v1/mailboxes", admin, json);
-    }
+    HttpResponse<String> r = E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, json);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(
             E2e.send(
@@ -102,17 +88,7 @@ class WorkflowEngineIT {
   /** Polls the runs of a workflow until all have the status; returns the last page body. */
   static String awaitRuns(String token, String workflowId, String status, int count)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      HttpResponse<String> r = E2e.get("/api/v1/runs?workflowId=" + workflowId, token);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      Matcher m = Pattern.compile("\"" + status + "\":(\\d+)").matcher(r.body());
-      if (m.find() && Integer.parseInt(m.group(1)) == count) {
-        return r.body();
-      }
-      assertThat(Instant.now()).as("runs still " + r.body()).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    return Journeys.awaitRuns(token, workflowId, status, count);
   }
 
   static List<MimeMessage> receivedBy(String email) {
@@ -173,22 +149,25 @@ class WorkflowEngineIT {
     assertThat(run.body())
         .contains("\"nodeId\":\"intro\"", "\"status\":\"succeeded\"", "\"messageId\":");
 
-    Instant deadline = Instant.now().plusSeconds(60);
+    List<String> emails = new java.util.ArrayList<>();
     for (String leadId : leads) {
       String email = E2e.field(E2e.get("/api/v1/leads/" + leadId, sales).body(), "email");
-      while (receivedBy(email).isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(200);
-      }
+      emails.add(email);
+      await("mail to " + email)
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !receivedBy(email).isEmpty());
       List<MimeMessage> got = receivedBy(email);
       assertThat(got).as(email).hasSize(1);
       assertThat(got.get(0).getSubject()).startsWith("Routing for ");
       assertThat(got.get(0).getHeader("X-OmniReach-Idempotency-Key", null))
           .matches("acme:wf:\\d+:intro");
     }
-    Thread.sleep(1500); // a second delivery would show up here
+    // a second delivery would show up within this time
+    await("no second delivery")
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> emails.stream().allMatch(e -> receivedBy(e).size() == 1));
     for (String leadId : leads) {
-      String email = E2e.field(E2e.get("/api/v1/leads/" + leadId, sales).body(), "email");
-      assertThat(receivedBy(email)).hasSize(1);
       assertThat(E2e.get("/api/v1/leads/" + leadId, sales).body())
           .contains("\"stage\":\"contacted\"");
     }
@@ -256,11 +235,11 @@ class WorkflowEngineIT {
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
     assertThat(done.body()).contains("\"status\":\"done\"", "\"doneBy\":\"sales@acme.demo\"");
     // the task resumes the run, which now waits 3 days at w
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!E2e.get("/api/v1/runs/" + runId, sales).body().contains("\"currentNode\":\"w\"")) {
-      assertThat(Instant.now()).isBefore(deadline);
-      Thread.sleep(300);
-    }
+    await("the run waits at w")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> E2e.get("/api/v1/runs/" + runId, sales).body(),
+            b -> b.contains("\"currentNode\":\"w\""));
     assertThat(E2e.send("POST", "/api/v1/runs/" + runId + "/pause", sales, null).statusCode())
         .isEqualTo(204);
     assertThat(E2e.get("/api/v1/runs/" + runId, sales).body()).contains("\"status\":\"paused\"");

@@ -1,13 +1,14 @@
 package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -56,12 +57,8 @@ class WorkflowRunJourneyIT {
             + SMTP_PASSWORD
             + "\",\"tls\":false,\"fromAddress\":\"journey@acme.example\","
             + "\"fromName\":\"Jo Journey\",\"dailyCap\":50}";
-    HttpResponse<String> created = E2e.send("POST", "/api/v1/mailboxes", admin, mailbox);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (created.statusCode() == 500 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500); // tenant schemas are migrated by a batch job right after start-up
-      created = E2e.send("POST", "/api/v1/mailboxes", admin, mailbox);
-    }
+    HttpResponse<String> created =
+        E2e.sendOnceMigrated("POST", "/api/v1/mailboxes", admin, mailbox);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(
             E2e.send(
@@ -170,7 +167,6 @@ class WorkflowRunJourneyIT {
         browser.screenshot("70-journey-publish-failed");
         throw e;
       }
-      Thread.sleep(500); // the toast and fitView settle
       browser.screenshot("70-journey-canvas");
 
       // enrol the lead from the results page
@@ -187,10 +183,9 @@ class WorkflowRunJourneyIT {
       browser.click(By.id("enrol-close"));
 
       // the email arrives, merged
-      Instant until = Instant.now().plusSeconds(90);
-      while (receivedBy(leadEmail).isEmpty() && Instant.now().isBefore(until)) {
-        Thread.sleep(300);
-      }
+      await("the email to " + leadEmail)
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> !receivedBy(leadEmail).isEmpty());
       List<MimeMessage> got = receivedBy(leadEmail);
       assertThat(got).as("emails to " + leadEmail).hasSize(1);
       assertThat(got.get(0).getSubject()).isEqualTo("Routing ideas for Lena");
@@ -223,7 +218,6 @@ class WorkflowRunJourneyIT {
       assertThat(send.findElements(By.cssSelector(".omni-steplog-link"))).hasSize(1);
       assertThat(browser.driver.findElement(By.id("run-lead")).getText())
           .isEqualTo("Lena Journey" + RUN);
-      Thread.sleep(400);
       browser.screenshot("72-run-page");
 
       // the results page counts the run and the email on the graph and in the funnel
@@ -232,11 +226,13 @@ class WorkflowRunJourneyIT {
       assertThat(browser.await(By.id("results-kpi-runs")).getText()).isEqualTo("1");
       assertThat(browser.driver.findElement(By.id("results-kpi-sent")).getText()).isEqualTo("1");
       browser.await(By.cssSelector("#results-canvas [data-node-id='send_email_1'] .omni-badge"));
-      Thread.sleep(600);
       browser.screenshot("73-workflow-results");
     }
-    Thread.sleep(1000); // a second delivery would show up here
-    assertThat(receivedBy(leadEmail)).hasSize(1);
+    // a second delivery would show up within this time
+    await("no second delivery")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> receivedBy(leadEmail).size() == 1);
   }
 
   static List<MimeMessage> receivedBy(String email) {
