@@ -46,8 +46,8 @@ public class AiServices {
 
   @Produces
   @Singleton
-  AiLedger aiLedger(Transactions tx, Clock clock) {
-    return new AiLedger(tx, clock);
+  AiLedger aiLedger(Transactions tx, Clock clock, io.omnireach.common.Telemetry telemetry) {
+    return new AiLedger(tx, clock).observedBy(telemetry);
   }
 
   @Produces

@@ -37,9 +37,21 @@ public class AiStepGenerator implements StepGenerator {
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Draft generate(
       TenantRef tenant, long leadId, long personaId, String prompt, String actor) {
+    return draft(tenant, leadId, personaId, prompt, actor, null);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public Draft generate(
+      TenantRef tenant, long leadId, long personaId, String prompt, String actor, long workflowId) {
+    return draft(tenant, leadId, personaId, prompt, actor, workflowId);
+  }
+
+  private Draft draft(
+      TenantRef tenant, long leadId, long personaId, String prompt, String actor, Long workflow) {
     try {
       // the persona's voice and the lead drive the draft; the node's prompt is its brief
-      return once.draft(tenant, leadId, personaId, prompt, actor);
+      return once.draft(tenant, leadId, personaId, prompt, actor, workflow);
     } catch (AiException e) {
       if (RetryPolicy.WORKFLOW_STEP.isPermanent(e.failure())) {
         throw new DomainException(DomainException.Kind.INVALID, e.getMessage());

@@ -144,7 +144,8 @@ public class ChannelServices {
       @ConfigProperty(name = "omnireach.twilio.api-base") Optional<String> twilioApiBase,
       SmsAccounts sms,
       Clock clock,
-      SendingGate gate) {
+      SendingGate gate,
+      io.omnireach.common.Telemetry telemetry) {
     return new MessageRelay(
             tx,
             mailboxes,
@@ -163,7 +164,8 @@ public class ChannelServices {
             executor)
         .gatedBy(gate)
         .withSms(sms, TwilioSmsChannel.factory(twilioApiBase.orElse(null)))
-        .withVoice(TwilioVoiceChannel.factory(twilioApiBase.orElse(null), publicUrl));
+        .withVoice(TwilioVoiceChannel.factory(twilioApiBase.orElse(null), publicUrl))
+        .observedBy(telemetry);
   }
 
   @Produces

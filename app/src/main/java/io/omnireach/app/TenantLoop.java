@@ -42,6 +42,7 @@ public class TenantLoop {
   @Inject Instance<TenantJob> registered;
   @Inject TenantDirectory tenants;
   @Inject StartupState startup;
+  @Inject io.omnireach.app.metrics.Metrics metrics;
 
   private final List<Slot> slots = new ArrayList<>();
 
@@ -93,7 +94,7 @@ public class TenantLoop {
       return;
     }
     try {
-      tick(slots, Clock.systemUTC(), tenants.list(null), executor);
+      tick(slots, Clock.systemUTC(), tenants.list(null), executor, metrics::tenantJobFailed);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Tenant loop tick failed", e);
     }
@@ -101,6 +102,16 @@ public class TenantLoop {
 
   /** Starts each due slot's pass over the active tenants on {@code executor}. */
   static void tick(List<Slot> slots, Clock clock, List<Tenant> all, Executor executor) {
+    tick(slots, clock, all, executor, job -> {});
+  }
+
+  /** As above; {@code failed} hears the job's name for each tenant it failed for (metrics). */
+  static void tick(
+      List<Slot> slots,
+      Clock clock,
+      List<Tenant> all,
+      Executor executor,
+      java.util.function.Consumer<String> failed) {
     Instant now = clock.instant();
     List<Tenant> active = all.stream().filter(t -> t.status() == TenantStatus.ACTIVE).toList();
     for (Slot slot : slots) {
@@ -109,7 +120,7 @@ public class TenantLoop {
           executor.execute(
               () -> {
                 try {
-                  pass(slot.job, active);
+                  pass(slot.job, active, failed);
                 } finally {
                   slot.ended(clock.instant());
                 }
@@ -124,10 +135,16 @@ public class TenantLoop {
 
   /** Runs a job for each tenant; one tenant's failure is logged and does not stop the others. */
   static void pass(TenantJob job, List<Tenant> tenants) {
+    pass(job, tenants, name -> {});
+  }
+
+  static void pass(
+      TenantJob job, List<Tenant> tenants, java.util.function.Consumer<String> failed) {
     for (Tenant t : tenants) {
       try {
         job.run(t);
       } catch (RuntimeException e) {
+        failed.accept(job.name());
         LOG.log(Level.WARNING, "Tenant job " + job.name() + " failed for tenant " + t.slug(), e);
       }
     }

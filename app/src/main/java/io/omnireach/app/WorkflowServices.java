@@ -26,8 +26,13 @@ public class WorkflowServices {
 
   @Produces
   @Singleton
-  WorkflowEngine engine(Transactions tx, Clock clock, AiStepGenerator generator) {
-    return new WorkflowEngine(tx, clock, generator, RetryPolicy.WORKFLOW_STEP);
+  WorkflowEngine engine(
+      Transactions tx,
+      Clock clock,
+      AiStepGenerator generator,
+      io.omnireach.common.Telemetry telemetry) {
+    return new WorkflowEngine(tx, clock, generator, RetryPolicy.WORKFLOW_STEP)
+        .observedBy(telemetry);
   }
 
   @Produces

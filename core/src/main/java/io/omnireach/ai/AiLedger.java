@@ -24,10 +24,17 @@ public final class AiLedger {
 
   private final Transactions tx;
   private final Clock clock;
+  private io.omnireach.common.Telemetry telemetry = io.omnireach.common.Telemetry.NONE;
 
   public AiLedger(Transactions tx, Clock clock) {
     this.tx = tx;
     this.clock = clock;
+  }
+
+  /** Where recorded calls are counted (calls, tokens, cost, latency per tenant and provider). */
+  public AiLedger observedBy(io.omnireach.common.Telemetry telemetry) {
+    this.telemetry = telemetry;
+    return this;
   }
 
   public void record(TenantRef tenant, AiCall call) {
@@ -38,8 +45,8 @@ public final class AiLedger {
               c.prepareStatement(
                   "insert into ai_call (at, provider, model, prompt_tokens, completion_tokens,"
                       + " cost_usd, priced, latency_ms, attempts, cache_hit, outcome, error,"
-                      + " lead_id, persona_id, actor)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                      + " lead_id, persona_id, actor, workflow_id)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             int i = 1;
             Instant at = clock.instant();
             ps.setTimestamp(i++, Timestamp.from(at));
@@ -56,7 +63,8 @@ public final class AiLedger {
             ps.setString(i++, call.error());
             setLong(ps, i++, call.leadId());
             setLong(ps, i++, call.personaId());
-            ps.setString(i, call.actor());
+            ps.setString(i++, call.actor());
+            setLong(ps, i, call.workflowId());
             long id;
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -66,6 +74,14 @@ public final class AiLedger {
             return id;
           }
         });
+    telemetry.aiCall(
+        tenant.slug(),
+        call.provider().id(),
+        call.outcome().name().toLowerCase(java.util.Locale.ROOT),
+        call.promptTokens(),
+        call.completionTokens(),
+        call.costUsd() == null ? BigDecimal.ZERO : call.costUsd(),
+        call.latencyMs());
   }
 
   /**
@@ -145,6 +161,76 @@ public final class AiLedger {
                   rs.getInt(7));
             }
           }
+        });
+  }
+
+  /** The tenant's AI cost in {@code [from, to)}: total and per workflow, costliest first. */
+  public AiCosts costs(TenantRef tenant, Instant from, Instant to) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          int calls;
+          long tokens;
+          BigDecimal cost;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select count(*), coalesce(sum(prompt_tokens + completion_tokens), 0),"
+                      + " coalesce(sum(cost_usd), 0) from ai_call where at >= ? and at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              calls = rs.getInt(1);
+              tokens = rs.getLong(2);
+              cost = rs.getBigDecimal(3).stripTrailingZeros();
+            }
+          }
+          List<AiCosts.WorkflowCost> workflows = new java.util.ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select a.workflow_id, w.name, count(*),"
+                      + " sum(a.prompt_tokens + a.completion_tokens), sum(a.cost_usd)"
+                      + " from ai_call a left join workflows w on w.id = a.workflow_id"
+                      + " where a.workflow_id is not null and a.at >= ? and a.at < ?"
+                      + " group by a.workflow_id, w.name order by 5 desc, 1")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                workflows.add(
+                    new AiCosts.WorkflowCost(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getLong(4),
+                        rs.getBigDecimal(5).stripTrailingZeros()));
+              }
+            }
+          }
+          return new AiCosts(from, to, calls, tokens, cost, List.copyOf(workflows));
+        });
+  }
+
+  /** This calendar month's (UTC) cost per provider id, for the operators' metrics. */
+  public java.util.Map<String, BigDecimal> costThisMonthByProvider(TenantRef tenant) {
+    YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return tx.tenant(
+        tenant,
+        c -> {
+          java.util.Map<String, BigDecimal> byProvider = new java.util.TreeMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select provider, sum(cost_usd) from ai_call where at >= ? group by provider")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                byProvider.put(
+                    rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getBigDecimal(2));
+              }
+            }
+          }
+          return byProvider;
         });
   }
 

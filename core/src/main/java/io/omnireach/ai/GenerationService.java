@@ -113,21 +113,28 @@ public final class GenerationService implements MessageGenerator {
 
   /** As {@link #draft(TenantRef, long, long, String)}, following a brief (a workflow step's). */
   public Draft draft(TenantRef tenant, long leadId, long personaId, String brief, String actor) {
+    return draft(tenant, leadId, personaId, brief, actor, null);
+  }
+
+  /** As above for a workflow's AI step: the ledger attributes the call's cost to the workflow. */
+  public Draft draft(
+      TenantRef tenant, long leadId, long personaId, String brief, String actor, Long workflowId) {
     Lead lead = leads.get(tenant, leadId);
     Persona persona = personas.get(tenant, personaId);
-    return generate(tenant, lead, persona, brief, actor);
+    return generate(tenant, lead, persona, brief, actor, workflowId);
   }
 
   @Override
   public Draft generate(TenantRef tenant, Lead lead, Persona persona) {
-    return generate(tenant, lead, persona, null, null);
+    return generate(tenant, lead, persona, null, null, null);
   }
 
   public Draft generate(TenantRef tenant, Lead lead, Persona persona, String actor) {
-    return generate(tenant, lead, persona, null, actor);
+    return generate(tenant, lead, persona, null, actor, null);
   }
 
-  private Draft generate(TenantRef tenant, Lead lead, Persona persona, String brief, String actor) {
+  private Draft generate(
+      TenantRef tenant, Lead lead, Persona persona, String brief, String actor, Long workflowId) {
     Optional<String> apiKey = apiKey(tenant);
     List<Passage> found = passages.find(tenant, lead, persona, brief);
     List<DraftSource> sources = OfflineGenerator.sources(found);
@@ -187,7 +194,8 @@ public final class GenerationService implements MessageGenerator {
               null,
               lead.id(),
               persona.id(),
-              actor));
+              actor,
+              workflowId));
       // cached with the placeholder: each lead gets its own link
       return hit.get().asCached().withSources(sources).withMeetingLink(link);
     }
@@ -212,7 +220,8 @@ public final class GenerationService implements MessageGenerator {
           null,
           lead,
           persona,
-          actor);
+          actor,
+          workflowId);
       cache.store(tenant, key, draft);
       return draft.withMeetingLink(link);
     } catch (AiException e) {
@@ -227,7 +236,8 @@ public final class GenerationService implements MessageGenerator {
           e.reason() + ": " + e.getMessage(),
           lead,
           persona,
-          actor);
+          actor,
+          workflowId);
       throw e;
     }
   }
@@ -269,7 +279,8 @@ public final class GenerationService implements MessageGenerator {
       String error,
       Lead lead,
       Persona persona,
-      String actor) {
+      String actor,
+      Long workflowId) {
     Optional<BigDecimal> cost = prices.cost(s.provider(), s.model(), in, out);
     if (cost.isEmpty() && unpricedWarned.add(s.provider().id() + ":" + s.model())) {
       LOG.warning(
@@ -296,7 +307,8 @@ public final class GenerationService implements MessageGenerator {
             err,
             lead.id(),
             persona.id(),
-            actor));
+            actor,
+            workflowId));
   }
 
   private static long millisSince(long nanos) {

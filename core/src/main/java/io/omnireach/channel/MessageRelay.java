@@ -116,6 +116,7 @@ public final class MessageRelay {
   private final Clock clock;
   private final Options options;
   private final Executor workers;
+  private io.omnireach.common.Telemetry telemetry = io.omnireach.common.Telemetry.NONE;
   private SmsSettingsSource smsSettings = SmsSettingsSource.NONE;
   private Function<SmsSettings, Channel> smsChannels =
       s -> m -> SendResult.failed("No SMS channel in this installation");
@@ -219,6 +220,12 @@ public final class MessageRelay {
   public MessageRelay metering(UsageLedger ledger) {
     this.usage = ledger;
     parts();
+    return this;
+  }
+
+  /** Where recorded sends are counted (by channel and outcome). */
+  public MessageRelay observedBy(io.omnireach.common.Telemetry telemetry) {
+    this.telemetry = telemetry;
     return this;
   }
 
@@ -479,6 +486,10 @@ public final class MessageRelay {
             records.record(c, tenant, group);
             return null;
           });
+      for (Sent s : group) {
+        telemetry.sendRecorded(
+            s.message().channel().name().toLowerCase(java.util.Locale.ROOT), records.outcome(s));
+      }
     } catch (RuntimeException e) {
       // the rows stay SENDING and are recovered after the lease (and may then duplicate)
       LOG.log(

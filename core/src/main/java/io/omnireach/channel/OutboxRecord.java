@@ -42,6 +42,14 @@ final class OutboxRecord {
     this.usage = usage;
   }
 
+  /** What {@link #record} makes of a reply, for metrics: sent, retry or failed. */
+  String outcome(Sent s) {
+    if (s.result().accepted()) {
+      return "sent";
+    }
+    return retry.retries(s.message().attempt(), s.result().failure()) ? "retry" : "failed";
+  }
+
   void record(Connection c, TenantRef tenant, List<Sent> group) throws SQLException {
     List<Long> sentIds = new ArrayList<>();
     List<String> sentReplies = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.omnireach.app.metrics;
 
-import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,14 +38,34 @@ public class RequestFilter extends HttpFilter {
     try {
       chain.doFilter(req, res);
     } finally {
-      Timer.builder("omnireach_http_server_requests")
-          .description("HTTP requests by area, method and status")
-          .tag("area", area(req.getRequestURI()))
-          .tag("method", req.getMethod())
-          .tag("status", Integer.toString(res.getStatus()))
-          .register(metrics.registry())
+      metrics
+          .httpRequests(area(req.getRequestURI()), req.getMethod(), res.getStatus())
           .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      String webhook = webhookSource(req.getRequestURI());
+      if (webhook != null && res.getStatus() >= 400) {
+        metrics.webhookFailed(webhook, res.getStatus());
+      }
     }
+  }
+
+  private static final java.util.Set<String> WEBHOOKS =
+      java.util.Set.of("twilio", "sendgrid", "calendly", "stripe");
+
+  /**
+   * The webhook's sender for {@code /webhooks/<source>/...} ("other" if unknown) and Stripe's
+   * {@code /api/v1/billing/stripe/webhook}; null for any other request.
+   */
+  static String webhookSource(String uri) {
+    if (uri.equals("/api/v1/billing/stripe/webhook")) {
+      return "stripe";
+    }
+    if (!uri.startsWith("/webhooks/")) {
+      return null;
+    }
+    String rest = uri.substring("/webhooks/".length());
+    int slash = rest.indexOf('/');
+    String source = slash < 0 ? rest : rest.substring(0, slash);
+    return WEBHOOKS.contains(source) ? source : "other";
   }
 
   /** A bounded label: the API resource, never ids or unknown paths. */

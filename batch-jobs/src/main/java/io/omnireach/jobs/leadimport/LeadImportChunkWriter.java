@@ -32,6 +32,7 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
   @Inject Transactions tx;
   @Inject Clock clock;
   @Inject StepContext step;
+  @Inject io.omnireach.common.Telemetry telemetry;
 
   private ImportJobParameters job;
   private LeadImport settings;
@@ -60,6 +61,7 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
                   settings.createdBy(),
                   clock.instant());
           ImportStore.recordChunk(c, job.importId(), outcome, bytesRead);
+          telemetry.rowsImported(outcome.counts().imported() + outcome.counts().updated());
           // which leads this import wrote, for "enrol on import" when it completes
           Enrollments.stampImport(
               c,

@@ -11,4 +11,10 @@ import io.omnireach.tenant.TenantRef;
 @FunctionalInterface
 public interface StepGenerator {
   Draft generate(TenantRef tenant, long leadId, long personaId, String prompt, String actor);
+
+  /** As above for a step of {@code workflowId}, so the AI ledger can attribute its cost. */
+  default Draft generate(
+      TenantRef tenant, long leadId, long personaId, String prompt, String actor, long workflowId) {
+    return generate(tenant, leadId, personaId, prompt, actor);
+  }
 }

@@ -64,6 +64,7 @@ public final class WorkflowEngine {
   private final NodeDispatch nodes;
   private final RetryPolicy backoff;
   private UsageLedger usage = UsageLedger.ON;
+  private io.omnireach.common.Telemetry telemetry = io.omnireach.common.Telemetry.NONE;
   // published versions never change: cached by tenant + workflow + version
   private final Map<String, Compiled> versions = new ConcurrentHashMap<>();
 
@@ -78,6 +79,12 @@ public final class WorkflowEngine {
   /** Benchmarks compare the engine with metering on and {@link UsageLedger#OFF}. */
   public WorkflowEngine metering(UsageLedger ledger) {
     this.usage = ledger;
+    return this;
+  }
+
+  /** Where executed steps are timed (by node type and outcome). */
+  public WorkflowEngine observedBy(io.omnireach.common.Telemetry telemetry) {
+    this.telemetry = telemetry;
     return this;
   }
 
@@ -220,12 +227,16 @@ public final class WorkflowEngine {
       }
       boolean guarded = config.type().writes();
       boolean sp = guarded && savepoint(c, "SAVEPOINT step");
+      long started = System.nanoTime();
+      String result = "failed";
       try {
         StepOutcome outcome = nodes.execute(c, tenant, step, leads.get(step.leadId()), config, now);
         if (outcome instanceof StepOutcome.Done done) {
           w.done(step, done, next(compiled.graph(), step.nodeId(), done.branch()));
+          result = "done";
         } else {
           w.waiting(step, (StepOutcome.Waiting) outcome);
+          result = "waiting";
         }
       } catch (StepFailure e) {
         rollback(c, sp);
@@ -241,6 +252,7 @@ public final class WorkflowEngine {
         if (sp) {
           release(c);
         }
+        telemetry.stepExecuted(step.nodeType(), result, System.nanoTime() - started);
       }
     }
     w.flush(c);

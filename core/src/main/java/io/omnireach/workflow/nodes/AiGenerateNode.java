@@ -77,7 +77,12 @@ public final class AiGenerateNode implements NodeTypeFactory<AiGenerateNode.Conf
     try {
       draft =
           generator.generate(
-              s.tenant(), s.claim().leadId(), ai.personaId(), ai.prompt(), s.actor());
+              s.tenant(),
+              s.claim().leadId(),
+              ai.personaId(),
+              ai.prompt(),
+              s.actor(),
+              s.claim().workflowId());
     } catch (DomainException e) {
       throw new StepFailure(
           "AI generation failed: " + e.getMessage(),

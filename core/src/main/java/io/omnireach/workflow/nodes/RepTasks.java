@@ -161,7 +161,14 @@ final class RepTasks {
       String prompt = format + (ConfigReader.isBlank(brief) ? "" : " " + brief.strip());
       Draft draft;
       try {
-        draft = generator.generate(s.tenant(), s.claim().leadId(), personaId, prompt, s.actor());
+        draft =
+            generator.generate(
+                s.tenant(),
+                s.claim().leadId(),
+                personaId,
+                prompt,
+                s.actor(),
+                s.claim().workflowId());
       } catch (DomainException e) {
         throw new StepFailure(
             "AI generation failed: " + e.getMessage(),
