@@ -32,13 +32,16 @@ import java.util.Locale;
 
 /**
  * Settings → AI: which provider and model write drafts, the API key (write-only), temperature and
- * monthly token budget, the embedding model, plus this month's usage. Admins edit; everyone else
- * sees a summary. With no key the panel says plainly that the offline generator is in use.
+ * monthly token budget, the embedding model, plus this month's usage. Admins edit and see this
+ * month's AI cost in total and per workflow ({@link AiCostSection}); everyone else sees a summary.
+ * With no key the panel says plainly that the offline generator is in use.
  */
 public class AiSettingsPanel extends Div {
 
   private final AiSettingsRepository settings;
   private final GenerationService generation;
+  private final io.omnireach.ai.AiLedger ledger;
+  private final AiCostSection costs = new AiCostSection();
   private final AuthenticatedUser user;
   private final Span status = new Span();
   private final Paragraph summary = new Paragraph();
@@ -52,9 +55,13 @@ public class AiSettingsPanel extends Div {
   private final Button removeKey = new Button("Remove key");
 
   @Inject
-  public AiSettingsPanel(AiSettingsRepository settings, GenerationService generation) {
+  public AiSettingsPanel(
+      AiSettingsRepository settings,
+      GenerationService generation,
+      io.omnireach.ai.AiLedger ledger) {
     this.settings = settings;
     this.generation = generation;
+    this.ledger = ledger;
     this.user = UiSession.require();
     setId("ai-settings");
     addClassName("omni-panel");
@@ -72,6 +79,9 @@ public class AiSettingsPanel extends Div {
       add(form());
     }
     add(usage);
+    if (user.has(Role.ADMIN)) {
+      add(costs); // what each workflow's AI steps cost: for whoever pays
+    }
     refresh();
   }
 
@@ -216,6 +226,12 @@ public class AiSettingsPanel extends Div {
             + (u.cacheHits() > 0 ? ", " + u.cacheHits() + " from the cache" : "")
             + (u.unpricedCalls() > 0 ? ", " + u.unpricedCalls() + " without a price" : "")
             + ").");
+    if (user.has(Role.ADMIN)) {
+      java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+      java.time.Instant from =
+          now.toLocalDate().withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();
+      costs.show(ledger.costs(tenant(), from, now.toInstant().plusSeconds(1)));
+    }
   }
 
   private static String label(Provider p) {
