@@ -60,8 +60,12 @@ public class BusinessMetricsJob implements TenantJob {
         c -> {
           try (PreparedStatement ps =
                   c.prepareStatement(
-                      "select channel, status, count(*),"
-                          + " extract(epoch from (? - min(created_at)))"
+                      // age counts from when a row became due: a message deferred to its
+                      // send window is not stuck while it waits for it
+                      "select channel, status, count(*), coalesce(extract(epoch from (? - min("
+                          + " case when status = 'SENDING' then coalesce(claimed_at, created_at)"
+                          + " else coalesce(not_before, created_at) end)) filter (where"
+                          + " status = 'SENDING' or not_before is null or not_before <= ?)), 0)"
                           + " from messages where status in ('QUEUED', 'SENDING')"
                           + " group by channel, status");
               PreparedStatement rs2 =
@@ -70,6 +74,7 @@ public class BusinessMetricsJob implements TenantJob {
                           + " where status in ('pending', 'running', 'waiting', 'paused')"
                           + " group by status")) {
             ps.setTimestamp(1, java.sql.Timestamp.from(now));
+            ps.setTimestamp(2, java.sql.Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 String channel = rs.getString(1).toLowerCase(Locale.ROOT);

@@ -130,7 +130,8 @@ public class Metrics implements Telemetry {
             .register(registry);
     outboxAge =
         MultiGauge.builder(OUTBOX_OLDEST_AGE)
-            .description("Age of the oldest QUEUED or SENDING message of all tenants, by channel")
+            .description(
+                "Seconds the longest-waiting due message of all tenants has waited, by channel")
             .register(registry);
     runs =
         MultiGauge.builder(WORKFLOW_RUNS)
