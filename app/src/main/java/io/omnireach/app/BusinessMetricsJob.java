@@ -64,8 +64,8 @@ public class BusinessMetricsJob implements TenantJob {
                       // send window is not stuck while it waits for it
                       "select channel, status, count(*), coalesce(extract(epoch from (? - min("
                           + " case when status = 'SENDING' then coalesce(claimed_at, created_at)"
-                          + " else coalesce(not_before, created_at) end)) filter (where"
-                          + " status = 'SENDING' or not_before is null or not_before <= ?)), 0)"
+                          + " else coalesce(not_before, created_at) end) filter (where"
+                          + " status = 'SENDING' or not_before is null or not_before <= ?))), 0)"
                           + " from messages where status in ('QUEUED', 'SENDING')"
                           + " group by channel, status");
               PreparedStatement rs2 =
