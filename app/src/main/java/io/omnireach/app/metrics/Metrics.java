@@ -116,6 +116,8 @@ public class Metrics implements Telemetry {
   private final MultiGauge runs;
   private final MultiGauge llmCost;
   private final MultiGauge budgetUsed;
+  // a registry holds a gauge's value object weakly: the current rows' values are kept here
+  private volatile List<double[]> values = List.of();
 
   public Metrics() {
     new ClassLoaderMetrics().bindTo(registry);
@@ -276,6 +278,7 @@ public class Metrics implements Telemetry {
       }
     }
     UNFINISHED_RUNS.forEach(s -> unfinished.put(s, 0.0));
+    List<double[]> held = new ArrayList<>();
     List<MultiGauge.Row<?>> cost = new ArrayList<>();
     List<MultiGauge.Row<?>> budget = new ArrayList<>();
     snapshots.forEach(
@@ -293,25 +296,33 @@ public class Metrics implements Telemetry {
               .forEach(
                   (provider, usd) ->
                       cost.add(
-                          MultiGauge.Row.of(
-                              Tags.of("tenant", tenant, "provider", provider), usd.doubleValue())));
-          budget.add(MultiGauge.Row.of(Tags.of("tenant", tenant), s.budgetUsedRatio()));
+                          row(
+                              Tags.of("tenant", tenant, "provider", provider),
+                              usd.doubleValue(),
+                              held)));
+          budget.add(row(Tags.of("tenant", tenant), s.budgetUsedRatio(), held));
         });
     List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
     depth.forEach(
-        (k, v) ->
-            depthRows.add(MultiGauge.Row.of(Tags.of("channel", k.get(0), "status", k.get(1)), v)));
+        (k, v) -> depthRows.add(row(Tags.of("channel", k.get(0), "status", k.get(1)), v, held)));
     outboxDepth.register(depthRows, true);
-    outboxAge.register(rows("channel", age), true);
-    runs.register(rows("status", unfinished), true);
+    outboxAge.register(rows("channel", age, held), true);
+    runs.register(rows("status", unfinished, held), true);
     llmCost.register(cost, true);
     budgetUsed.register(budget, true);
+    values = held;
   }
 
-  private static List<MultiGauge.Row<?>> rows(String tag, Map<String, Double> values) {
+  private static MultiGauge.Row<?> row(Tags tags, double value, List<double[]> held) {
+    double[] box = {value};
+    held.add(box);
+    return MultiGauge.Row.of(tags, box, b -> b[0]);
+  }
+
+  private static List<MultiGauge.Row<?>> rows(
+      String tag, Map<String, Double> values, List<double[]> held) {
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    values.forEach(
-        (k, v) -> rows.add(MultiGauge.Row.of(Tags.of(tag, k.toLowerCase(Locale.ROOT)), v)));
+    values.forEach((k, v) -> rows.add(row(Tags.of(tag, k.toLowerCase(Locale.ROOT)), v, held)));
     return rows;
   }
 

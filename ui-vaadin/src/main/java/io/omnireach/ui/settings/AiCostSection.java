@@ -91,7 +91,10 @@ class AiCostSection extends Div {
       JsonObject label = Json.createObject();
       label.put(
           "formatter",
-          usd(w.costUsd()) + "  ·  " + String.format(Locale.ROOT, "%,d", w.calls()) + " calls");
+          usd(w.costUsd())
+              + "  ·  "
+              + String.format(Locale.ROOT, "%,d", w.calls())
+              + (w.calls() == 1 ? " call" : " calls"));
       v.put("label", label);
       values.set(values.length(), v);
     }

@@ -27,7 +27,6 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.user.Role;
 import jakarta.inject.Inject;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -218,8 +217,8 @@ public class AiSettingsPanel extends Div {
             + String.format(Locale.ROOT, "%,d", u.totalTokens())
             + " of "
             + String.format(Locale.ROOT, "%,d", s.monthlyTokenBudget())
-            + " tokens, $"
-            + u.costUsd().setScale(2, RoundingMode.HALF_UP).toPlainString()
+            + " tokens, "
+            + AiCostSection.usd(u.costUsd())
             + " ("
             + u.calls()
             + (u.calls() == 1 ? " call" : " calls")
