@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 /**
  * Where core reports business events for operators' metrics (the app implements it with
  * Micrometer). Arguments are bounded values only: channel, outcome, node type, provider and the
- * tenant slug — never ids or addresses. Every method is called after the work it reports was
- * committed (or, for timings, after it ended), and must not throw.
+ * tenant slug — never ids or addresses. Sends and AI calls are reported once recorded (committed);
+ * steps and import chunks as they end, inside a transaction that may still roll back and be
+ * retried. Implementations must be cheap and must not throw.
  */
 public interface Telemetry {
 

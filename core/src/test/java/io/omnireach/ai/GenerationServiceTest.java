@@ -32,6 +32,7 @@ import io.omnireach.testing.TestDatabase;
 import io.omnireach.testing.UsageProbe;
 import io.omnireach.usage.Meter;
 import io.omnireach.usage.UsageExport;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -230,6 +231,76 @@ class GenerationServiceTest {
     assertThat(usage.calls()).isEqualTo(1);
     assertThat(usage.totalTokens()).isEqualTo(1500);
     assertThat(usage.costUsd()).isEqualByComparingTo("0.00036");
+  }
+
+  @Test
+  void a_workflow_steps_call_is_costed_to_its_workflow_and_reported_to_telemetry() {
+    wm.stubFor(
+        post(urlEqualTo(OPENROUTER_PATH))
+            .willReturn(okJson(completion("openai/gpt-4o-mini", DRAFT_JSON, 1200, 300))));
+    List<String> reported = new java.util.ArrayList<>();
+    AiLedger ledger =
+        new AiLedger(db.transactions(), Clock.systemUTC())
+            .observedBy(
+                new io.omnireach.common.Telemetry() {
+                  @Override
+                  public void aiCall(
+                      String tenant,
+                      String provider,
+                      String outcome,
+                      int promptTokens,
+                      int completionTokens,
+                      BigDecimal costUsd,
+                      long latencyMs) {
+                    reported.add(
+                        tenant
+                            + "|"
+                            + provider
+                            + "|"
+                            + outcome
+                            + "|"
+                            + promptTokens
+                            + "|"
+                            + completionTokens
+                            + "|"
+                            + costUsd.stripTrailingZeros());
+                  }
+                });
+    java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+
+    service.draft(ACME, lead.id(), persona.id(), "Introduce us", "sales@acme.test", 4242L);
+    generate(); // a draft outside any workflow
+    ledger.record(
+        ACME,
+        new AiCall(
+            Provider.OPENROUTER,
+            "openai/gpt-4o-mini",
+            100,
+            50,
+            new BigDecimal("0.000045"),
+            true,
+            5,
+            1,
+            false,
+            AiCall.Outcome.SUCCESS,
+            null,
+            lead.id(),
+            persona.id(),
+            null,
+            4242L));
+
+    AiCosts costs = ledger.costs(ACME, from, java.time.Instant.now().plusSeconds(60));
+    assertThat(costs.calls()).isEqualTo(3);
+    assertThat(costs.workflows()).hasSize(1);
+    AiCosts.WorkflowCost wf = costs.workflows().get(0);
+    assertThat(wf.workflowId()).isEqualTo(4242L);
+    assertThat(wf.name()).as("no such workflow row: deleted").isNull();
+    assertThat(wf.calls()).isEqualTo(2);
+    assertThat(wf.tokens()).isEqualTo(1650);
+    // 1200 x 0.15 + 300 x 0.60 per million, plus the recorded 0.000045
+    assertThat(wf.costUsd()).isEqualByComparingTo("0.000405");
+    assertThat(costs.outsideWorkflowsUsd()).isEqualByComparingTo("0.00036");
+    assertThat(reported).containsExactly("acme|openrouter|success|100|50|0.000045");
   }
 
   @Test

@@ -1,2 +1,5 @@
-/** Micrometer with the Prometheus registry: JVM, HTTP and sign-in metrics at /metrics. */
+/**
+ * Micrometer with the Prometheus registry at /metrics: JVM, HTTP, sign-in and business metrics
+ * (docs/operations.md).
+ */
 package io.omnireach.app.metrics;
