@@ -55,7 +55,7 @@ public final class AskParser {
   private static final Pattern NET = Pattern.compile("\\bnet[ -]?(\\d{1,3})\\b");
   private static final Pattern CADENCE =
       Pattern.compile(
-          "\\b(?:pay(?:ing|ment)?s?|billed|billing|invoiced?)\\s+(?:\\w+\\s+){0,2}?"
+          "\\b(?:pay(?:ing|ment)?s?|paid|billed|billing|invoiced?)\\s+(?:\\w+\\s+){0,2}?"
               + "(monthly|quarterly|annually|yearly|upfront|up front|in advance)\\b"
               + "|\\b(monthly|quarterly|annual|yearly) (?:payments?|billing|invoic\\w+)\\b");
   private static final Pattern QUANTITY =
