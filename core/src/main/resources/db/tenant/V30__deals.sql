@@ -49,8 +49,7 @@ create index deal_lines_deal on deal_lines (deal_id, id);
 create table deal_playbook (
   id                    int primary key default 1 check (id = 1),
   autonomy              text not null default 'SUGGEST_ONLY'
-                          check (autonomy in ('SUGGEST_ONLY', 'AUTO_SEND_WITHIN_LIMITS',
-                            'ALWAYS_ESCALATE_ABOVE')),
+                          check (autonomy in ('SUGGEST_ONLY', 'ALWAYS_ESCALATE_ABOVE')),
   escalate_above        numeric(14, 2),
   discount_step_percent numeric(5, 2) not null default 5 check (discount_step_percent > 0),
   term_before_discount  boolean not null default true,

@@ -7,8 +7,6 @@ package io.omnireach.deal;
 public enum Autonomy {
   /** Every decision is a suggestion: a person reviews and sends the draft. */
   SUGGEST_ONLY,
-  /** Decisions within the limits may be sent without review (escalations never are). */
-  AUTO_SEND_WITHIN_LIMITS,
   /** Like suggest only, and every deal whose total is above the playbook's amount is escalated. */
   ALWAYS_ESCALATE_ABOVE
 }

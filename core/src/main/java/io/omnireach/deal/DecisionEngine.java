@@ -401,7 +401,9 @@ public final class DecisionEngine {
     Terms terms = terms(deal, products, discount, term, payment, quantity);
 
     // 8. a person decides above the playbook's amount
-    if (playbook.escalateAbove() != null
+    boolean above =
+        playbook.autonomy() == Autonomy.ALWAYS_ESCALATE_ABOVE && playbook.escalateAbove() != null;
+    if (above
         && terms.total().compareTo(playbook.escalateAbove()) > 0
         && action != NegotiationAction.ESCALATE) {
       rules.add(
@@ -421,7 +423,7 @@ public final class DecisionEngine {
               "the playbook escalates deals above " + playbook.escalateAbove().toPlainString()));
       action = NegotiationAction.ESCALATE;
       summary = "Escalated for approval: " + summary;
-    } else if (playbook.escalateAbove() != null) {
+    } else if (above) {
       rules.add(
           rule(
               "escalate above",

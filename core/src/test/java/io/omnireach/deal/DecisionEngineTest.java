@@ -48,7 +48,12 @@ class DecisionEngineTest {
   }
 
   private static Playbook playbook(boolean termFirst, BigDecimal escalateAbove) {
-    return new Playbook(Autonomy.SUGGEST_ONLY, escalateAbove, new BigDecimal("5"), termFirst, 3);
+    return new Playbook(
+        escalateAbove == null ? Autonomy.SUGGEST_ONLY : Autonomy.ALWAYS_ESCALATE_ABOVE,
+        escalateAbove,
+        new BigDecimal("5"),
+        termFirst,
+        3);
   }
 
   private static Decision decide(String message, Integer term, boolean termFirst, int counters) {
