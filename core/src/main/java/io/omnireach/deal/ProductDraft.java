@@ -141,6 +141,10 @@ public record ProductDraft(
     if (v instanceof Boolean || v instanceof Map || v instanceof List) {
       throw DomainException.invalid(field, field + " must be a number.");
     }
+    // a string is plain digits ("100.00"): no exponents, so "1e3" cannot slip through as 1000
+    if (v instanceof String str && !str.strip().matches("-?\\d{1,15}(\\.\\d+)?")) {
+      throw DomainException.invalid(field, field + " must be a number" + got(v));
+    }
     try {
       return new BigDecimal(v.toString().strip());
     } catch (NumberFormatException e) {

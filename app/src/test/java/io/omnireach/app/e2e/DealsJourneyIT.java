@@ -95,6 +95,14 @@ class DealsJourneyIT {
           .isEqualTo("negotiation");
       browser.screenshot("deals-02-moved");
 
+      // the dashboard's pipeline shows deal value per stage
+      browser.open("/");
+      WebElement value = browser.await(By.id("dashboard-deal-value"));
+      assertThat(value.getText()).contains("Negotiation", "30,000 USD", "4,800 USD");
+      browser.screenshot("deals-06-dashboard");
+
+      browser.open("/deals");
+      browser.await(By.id("deal-board"));
       browser.click(By.id("deals-tab-list"));
       browser.wait.until(d -> d.findElement(By.id("deal-grid")).getText().contains("Pilot " + tag));
       browser.screenshot("deals-03-list");
