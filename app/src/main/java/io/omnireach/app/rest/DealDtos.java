@@ -194,6 +194,16 @@ public final class DealDtos {
   @Schema(name = "DecisionList")
   public record DecisionList(List<DecisionDto> items) {}
 
+  @Schema(name = "PlaybookRequest", description = "A new playbook (the version is counted)")
+  public record PlaybookRequest(
+      @Schema(
+              enumeration = {"SUGGEST_ONLY", "ALWAYS_ESCALATE_ABOVE"},
+              example = "ALWAYS_ESCALATE_ABOVE")
+          String autonomy,
+      @Schema(example = "50000") BigDecimal escalateAbove,
+      @Schema(example = "5", defaultValue = "5") BigDecimal discountStepPercent,
+      @Schema(example = "true", defaultValue = "true") Boolean termBeforeDiscount) {}
+
   @Schema(name = "Playbook", description = "The tenant's negotiation playbook")
   public record PlaybookDto(
       @Schema(

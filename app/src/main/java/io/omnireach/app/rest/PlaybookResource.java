@@ -1,6 +1,7 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.DealDtos.PlaybookDto;
+import io.omnireach.app.rest.DealDtos.PlaybookRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.deal.Autonomy;
 import io.omnireach.deal.Negotiations;
@@ -67,7 +68,7 @@ public class PlaybookResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = PlaybookDto.class),
+              schema = @Schema(implementation = PlaybookRequest.class),
               examples =
                   @ExampleObject(
                       name = "escalate big deals",
@@ -83,7 +84,7 @@ public class PlaybookResource {
               schema = @Schema(implementation = PlaybookDto.class),
               examples = @ExampleObject(name = "playbook", value = EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid playbook (the field is named)")
-  public PlaybookDto put(PlaybookDto body) {
+  public PlaybookDto put(PlaybookRequest body) {
     if (body == null) {
       throw DomainException.invalid("autonomy", "A JSON object with autonomy is required.");
     }
@@ -108,7 +109,7 @@ public class PlaybookResource {
             autonomy,
             body.escalateAbove(),
             step,
-            body.termBeforeDiscount(),
+            body.termBeforeDiscount() == null || body.termBeforeDiscount(),
             current.email()));
   }
 }

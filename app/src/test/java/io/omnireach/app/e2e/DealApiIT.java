@@ -304,4 +304,47 @@ class DealApiIT {
                 || !E2e.get("/api/v1/deals", b).body().contains("ada-" + a.tag()))
         .isTrue();
   }
+
+  @Test
+  void the_deal_desk_is_in_the_openapi_document() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/products",
+            "/api/v1/products/{id}",
+            "/api/v1/deals",
+            "/api/v1/deals/{id}",
+            "/api/v1/deals/{id}/negotiate",
+            "/api/v1/decisions/{id}",
+            "/api/v1/deal-playbook",
+            "We need 40% off to sign this quarter.");
+  }
+
+  @Test
+  void the_playbook_is_validated_and_escalates_big_deals() throws Exception {
+    Desk d = desk("pbk");
+    HttpResponse<String> bad =
+        E2e.send(
+            "PUT", "/api/v1/deal-playbook", d.admin(), "{\"autonomy\":\"ALWAYS_ESCALATE_ABOVE\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("field").asText()).isEqualTo("escalateAbove");
+    JsonNode p =
+        ok(
+            E2e.send(
+                "PUT",
+                "/api/v1/deal-playbook",
+                d.admin(),
+                "{\"autonomy\":\"ALWAYS_ESCALATE_ABOVE\",\"escalateAbove\":500,"
+                    + "\"discountStepPercent\":5,\"termBeforeDiscount\":true}"),
+            200);
+    assertThat(p.get("version").asInt()).isEqualTo(2);
+    JsonNode n = negotiate(d, "Could you do 5% off?");
+    assertThat(n.get("action").asText()).isEqualTo("escalate");
+    assertThat(n.get("terms").get("discountPercent").decimalValue()).isEqualByComparingTo("5");
+    String sales = E2e.token("sales@acme.demo");
+    assertThat(
+            E2e.send("PUT", "/api/v1/deal-playbook", sales, "{\"autonomy\":\"SUGGEST_ONLY\"}")
+                .statusCode())
+        .isEqualTo(403);
+  }
 }
