@@ -28,8 +28,8 @@ public final class Tasks {
           + " t.title, t.assignee, t.status, t.created_at, t.done_at, t.done_by,"
           + " t.kind, t.action, t.body, t.body_source, t.link, t.due_at, t.snoozed_until,"
           + " t.outcome"
-          + " from workflow_tasks t join workflow_runs r on r.id = t.run_id"
-          + " join workflows w on w.id = r.workflow_id left join leads l on l.id = t.lead_id";
+          + " from workflow_tasks t left join workflow_runs r on r.id = t.run_id"
+          + " left join workflows w on w.id = r.workflow_id left join leads l on l.id = t.lead_id";
 
   private final Transactions tx;
   private final Clock clock;

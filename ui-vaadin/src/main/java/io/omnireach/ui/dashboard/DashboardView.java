@@ -16,18 +16,23 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.dashboard.Activity;
 import io.omnireach.dashboard.DashboardService;
 import io.omnireach.dashboard.DashboardStats;
+import io.omnireach.deal.Deals;
+import io.omnireach.deal.PipelineStage;
 import io.omnireach.lead.Stage;
 import io.omnireach.ui.console.TenantsView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +44,7 @@ import java.util.stream.Collectors;
 public class DashboardView extends Div implements BeforeEnterObserver {
 
   @Inject
-  public DashboardView(DashboardService dashboard) {
+  public DashboardView(DashboardService dashboard, Deals deals) {
     addClassName("omni-page");
     AuthenticatedUser user = UiSession.require();
     if (user.tenant() == null) {
@@ -49,8 +54,9 @@ public class DashboardView extends Div implements BeforeEnterObserver {
     add(
         greeting(user),
         cards(stats),
-        row(pipeline(stats), activity(stats)),
-        row(signInChart(stats), gettingStarted()));
+        row(pipeline(stats), dealValue(deals.pipeline(user.tenant().ref()))),
+        row(activity(stats), signInChart(stats)),
+        gettingStarted());
   }
 
   @Override
@@ -167,6 +173,58 @@ public class DashboardView extends Div implements BeforeEnterObserver {
               rows.add(row);
             });
     return panel("Pipeline by stage", rows);
+  }
+
+  /**
+   * Deal value per stage (from the deals, not the leads): one bar per stage, its value in each
+   * currency (amounts in different currencies are never added up; the bar is the first one's).
+   */
+  private Component dealValue(List<PipelineStage> stages) {
+    BigDecimal max = BigDecimal.ONE;
+    for (PipelineStage s : stages) {
+      for (BigDecimal v : s.value().values()) {
+        max = max.max(v);
+      }
+    }
+    Div rows = new Div();
+    rows.addClassName("omni-funnel");
+    rows.setId("dashboard-deal-value");
+    for (PipelineStage s : stages) {
+      Span label = new Span(s.stage().label());
+      Div bar = new Div();
+      bar.addClassNames("omni-funnel-bar", "stage-" + s.stage().value());
+      BigDecimal first = s.value().values().stream().findFirst().orElse(BigDecimal.ZERO);
+      bar.getStyle()
+          .set(
+              "width",
+              Math.max(
+                      2,
+                      first
+                          .multiply(BigDecimal.valueOf(100))
+                          .divide(max, 0, RoundingMode.DOWN)
+                          .intValue())
+                  + "%");
+      Span value =
+          new Span(
+              s.value().isEmpty()
+                  ? "0"
+                  : s.value().entrySet().stream()
+                      .map(e -> money(e.getValue(), e.getKey()))
+                      .collect(Collectors.joining(" · ")));
+      value.addClassName("omni-funnel-value");
+      Div track = new Div(bar);
+      track.addClassName("omni-funnel-track");
+      Div row = new Div(label, track, value);
+      row.addClassName("omni-funnel-row");
+      rows.add(row);
+    }
+    return panel("Deal value by stage", rows);
+  }
+
+  private static String money(BigDecimal amount, String currency) {
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
+    f.setMaximumFractionDigits(0);
+    return f.format(amount) + " " + currency;
   }
 
   private Component activity(DashboardStats stats) {

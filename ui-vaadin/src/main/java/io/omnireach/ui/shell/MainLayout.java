@@ -116,6 +116,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
         new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
         new SideNavItem("Accounts", AccountsView.class, VaadinIcon.BUILDING.create()),
+        dealsItem(),
         new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
         new SideNavItem("Knowledge", KnowledgeView.class, VaadinIcon.BOOK.create()),
         new SideNavItem("Policies", PoliciesView.class, VaadinIcon.SHIELD.create()),
@@ -129,6 +130,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
     nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
     return nav;
+  }
+
+  private static SideNavItem dealsItem() {
+    SideNavItem item =
+        new SideNavItem(
+            "Deals", io.omnireach.ui.deal.DealsView.class, VaadinIcon.HANDSHAKE.create());
+    item.setId("nav-deals");
+    return item;
   }
 
   private static SideNavItem billingItem() {

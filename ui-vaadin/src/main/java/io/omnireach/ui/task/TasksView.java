@@ -291,7 +291,11 @@ public class TasksView extends Div {
       lead.addClassName("omni-task-lead");
       meta.add(lead);
     }
-    Anchor run = new Anchor("runs/" + t.runId(), t.workflowName() + " · run #" + t.runId());
+    // a deal desk approval has no run: it links to its deal
+    Anchor run =
+        t.runId() == 0
+            ? new Anchor(t.link(), "Deal desk approval")
+            : new Anchor("runs/" + t.runId(), t.workflowName() + " · run #" + t.runId());
     run.addClassName("omni-task-run");
     meta.add(run);
     if (showAll || t.assignee() == null || !t.assignee().equalsIgnoreCase(user.email())) {
@@ -304,7 +308,7 @@ public class TasksView extends Div {
     if (t.body() != null && !t.body().isBlank()) {
       text.add(copyBox(t));
     }
-    if (t.link() != null) {
+    if (t.link() != null && t.runId() != 0) {
       text.add(link(t));
     }
     Div card = new Div(kindIcon(t.kind()), text);
@@ -431,6 +435,9 @@ public class TasksView extends Div {
     String s = t.bodySource();
     if (s == null || s.equals("config")) {
       return "Text from the workflow step";
+    }
+    if (s.equals("deal desk")) {
+      return "Proposed by the deal desk's decision engine, within the price book's limits";
     }
     if (s.equals("offline")) {
       return "Offline template: no AI provider is set up, so this text is not personalised by AI";
@@ -621,7 +628,10 @@ public class TasksView extends Div {
             (t.doneBy() == null ? "Done" : "Done by " + t.doneBy())
                 + (t.doneAt() == null ? "" : " · " + ago(t.doneAt(), Instant.now())));
     when.addClassName("omni-muted");
-    Anchor run = new Anchor("runs/" + t.runId(), "run #" + t.runId());
+    Anchor run =
+        t.runId() == 0
+            ? new Anchor(t.link(), "deal")
+            : new Anchor("runs/" + t.runId(), "run #" + t.runId());
     row.add(run, when);
     row.addClassName("omni-task-done-row");
     return row;

@@ -1,0 +1,33 @@
+package io.omnireach.app;
+
+import io.omnireach.db.Transactions;
+import io.omnireach.deal.Deals;
+import io.omnireach.deal.Negotiations;
+import io.omnireach.deal.Products;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the deal desk (price book, deals, negotiations) into CDI for REST and the Vaadin views. */
+@ApplicationScoped
+public class DealServices {
+
+  @Produces
+  @Singleton
+  Products products(Transactions tx, Clock clock) {
+    return new Products(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  Deals deals(Transactions tx, Clock clock) {
+    return new Deals(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  Negotiations negotiations(Transactions tx, Clock clock) {
+    return new Negotiations(tx, clock);
+  }
+}

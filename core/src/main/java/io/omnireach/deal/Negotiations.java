@@ -1,0 +1,326 @@
+package io.omnireach.deal;
+
+import io.omnireach.common.DomainException;
+import io.omnireach.db.Transactions;
+import io.omnireach.policy.OutboundText;
+import io.omnireach.policy.Policies;
+import io.omnireach.policy.PolicyEngine;
+import io.omnireach.policy.Verdict;
+import io.omnireach.tenant.TenantRef;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Negotiating on a deal: parses the message, lets the {@link DecisionEngine} decide, phrases the
+ * decision ({@link OfferWriter}), checks the text with the tenant's policies (a blocked draft is
+ * escalated) and stores the decision with its trace. An escalation opens an approval task in the
+ * tasks list (Today) for the deal's owner. Nothing is sent: the draft is a suggestion a person
+ * sends through the normal message path, where the policies apply again.
+ */
+public final class Negotiations {
+
+  private final Transactions tx;
+  private final Clock clock;
+
+  public Negotiations(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public StoredDecision negotiate(TenantRef tenant, long dealId, String message, String actor) {
+    if (message == null || message.isBlank()) {
+      throw DomainException.invalid("message", "message is the customer's text to answer.");
+    }
+    if (message.length() > 20_000) {
+      throw DomainException.invalid("message", "message is at most 20,000 characters.");
+    }
+    Instant now = clock.instant();
+    return tx.tenant(
+        tenant,
+        c -> {
+          Deal deal = Deals.find(c, dealId);
+          Map<Long, Product> products = new HashMap<>();
+          for (DealLine l : deal.lines()) {
+            products.put(l.productId(), Products.find(c, l.productId()));
+          }
+          Playbook playbook = playbook(c);
+          Decision d =
+              DecisionEngine.decide(
+                  message, AskParser.parse(message), deal, products, playbook, counters(c, dealId));
+          OfferWriter.Text text = OfferWriter.write(d, deal, firstName(c, deal.leadId()));
+          Verdict verdict =
+              PolicyEngine.evaluate(
+                  Policies.all(c),
+                  new OutboundText("email", text.subject(), text.body()),
+                  Policies.context(c, deal.leadId(), null, "email", now));
+          d = withPolicy(d, verdict);
+          if (d.action() == NegotiationAction.ESCALATE
+              && verdict.outcome() == Verdict.Outcome.BLOCK) {
+            text = OfferWriter.write(d, deal, firstName(c, deal.leadId()));
+          }
+          Long task =
+              d.action() == NegotiationAction.ESCALATE ? approvalTask(c, deal, d, now) : null;
+          long id;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into deal_decisions (deal_id, message, action, terms, draft,"
+                      + " draft_generator, trace, task_id, created_by, created_at)"
+                      + " values (?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?) returning id")) {
+            ps.setLong(1, dealId);
+            ps.setString(2, message);
+            ps.setString(3, d.action().name());
+            ps.setString(4, DealJson.write(d.terms()));
+            ps.setString(5, text.subject() + "\n\n" + text.body());
+            ps.setString(6, OfferWriter.GENERATOR);
+            ps.setString(7, DealJson.write(d.trace()));
+            ps.setObject(8, task, Types.BIGINT);
+            ps.setString(9, actor);
+            ps.setTimestamp(10, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              id = rs.getLong(1);
+            }
+          }
+          Deals.event(
+              c,
+              dealId,
+              "decision",
+              label(d.action()) + ": " + d.trace().summary(),
+              id,
+              actor,
+              now);
+          return find(c, id);
+        });
+  }
+
+  /** A blocked draft is never offered: the decision becomes an escalation, the trace says why. */
+  private static Decision withPolicy(Decision d, Verdict v) {
+    List<Trace.Rule> rules = new ArrayList<>(d.trace().rules());
+    List<Trace.Alternative> alternatives = new ArrayList<>(d.trace().alternatives());
+    if (v.outcome() != Verdict.Outcome.BLOCK) {
+      rules.add(
+          new Trace.Rule(
+              "policy check",
+              "passed",
+              "The draft breaks no blocking policy (" + v.outcome().wire() + ")."));
+      return new Decision(
+          d.action(),
+          d.terms(),
+          new Trace(
+              d.trace().message(),
+              d.trace().ask(),
+              d.trace().playbookVersion(),
+              rules,
+              alternatives,
+              d.trace().summary()));
+    }
+    rules.add(
+        new Trace.Rule(
+            "policy check", "triggered", "The draft was blocked by the policies: " + v.reason()));
+    alternatives.add(
+        new Trace.Alternative(
+            d.action().wire() + " as drafted", "a blocking policy refused the text"));
+    return new Decision(
+        NegotiationAction.ESCALATE,
+        d.terms(),
+        new Trace(
+            d.trace().message(),
+            d.trace().ask(),
+            d.trace().playbookVersion(),
+            rules,
+            alternatives,
+            "Escalated: the policy engine blocked the draft. " + d.trace().summary()));
+  }
+
+  private static String label(NegotiationAction a) {
+    return switch (a) {
+      case ACCEPT -> "Accepted";
+      case COUNTER -> "Countered";
+      case CLARIFY -> "Asked to clarify";
+      case ESCALATE -> "Escalated";
+    };
+  }
+
+  /** An open task for the deal's owner (unassigned without one): approve or change the terms. */
+  private static long approvalTask(Connection c, Deal deal, Decision d, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into workflow_tasks (lead_id, title, assignee, status, created_at, kind,"
+                + " action, body, body_source, link, due_at, deal_id)"
+                + " values (?, ?, ?, 'open', ?, 'generic', ?, ?, 'deal desk', ?, ?, ?) returning id")) {
+      ps.setLong(1, deal.leadId());
+      ps.setString(2, "Approve deal terms: " + deal.title());
+      ps.setString(3, deal.owner());
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setString(5, "Review the proposed terms");
+      ps.setString(6, d.trace().summary() + "\nProposed: " + OfferWriter.offer(d.terms()));
+      ps.setString(7, "deals/" + deal.id());
+      ps.setTimestamp(8, Timestamp.from(now));
+      ps.setLong(9, deal.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  public StoredDecision get(TenantRef tenant, long id) {
+    return tx.tenant(tenant, c -> find(c, id));
+  }
+
+  /** The deal's decisions, newest first. */
+  public List<StoredDecision> forDeal(TenantRef tenant, long dealId) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          Deals.find(c, dealId);
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id from deal_decisions where deal_id = ? order by id desc")) {
+            ps.setLong(1, dealId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          List<StoredDecision> out = new ArrayList<>();
+          for (long id : ids) {
+            out.add(find(c, id));
+          }
+          return out;
+        });
+  }
+
+  public Playbook playbook(TenantRef tenant) {
+    return tx.tenant(tenant, Negotiations::playbook);
+  }
+
+  public Playbook updatePlaybook(
+      TenantRef tenant,
+      Autonomy autonomy,
+      BigDecimal escalateAbove,
+      BigDecimal step,
+      boolean termBeforeDiscount,
+      String actor) {
+    if (autonomy == null) {
+      throw DomainException.invalid(
+          "autonomy", "autonomy is SUGGEST_ONLY or ALWAYS_ESCALATE_ABOVE.");
+    }
+    if (autonomy == Autonomy.ALWAYS_ESCALATE_ABOVE && escalateAbove == null) {
+      throw DomainException.invalid(
+          "escalateAbove",
+          "ALWAYS_ESCALATE_ABOVE needs escalateAbove, the deal total above which a person decides.");
+    }
+    if (step == null || step.signum() <= 0 || step.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw DomainException.invalid(
+          "discountStepPercent", "discountStepPercent is a number above 0, at most 100.");
+    }
+    BigDecimal above =
+        escalateAbove == null ? null : ProductDraft.money("escalateAbove", escalateAbove);
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "update deal_playbook set autonomy = ?, escalate_above = ?,"
+                      + " discount_step_percent = ?, term_before_discount = ?,"
+                      + " version = version + 1, updated_at = ?, updated_by = ? where id = 1")) {
+            ps.setString(1, autonomy.name());
+            ps.setBigDecimal(2, above);
+            ps.setBigDecimal(3, step);
+            ps.setBoolean(4, termBeforeDiscount);
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.setString(6, actor);
+            ps.executeUpdate();
+          }
+          return playbook(c);
+        });
+  }
+
+  static Playbook playbook(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select autonomy, escalate_above, discount_step_percent, term_before_discount,"
+                    + " version from deal_playbook where id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return Playbook.defaults();
+      }
+      return new Playbook(
+          Autonomy.valueOf(rs.getString(1)),
+          rs.getBigDecimal(2),
+          rs.getBigDecimal(3),
+          rs.getBoolean(4),
+          rs.getInt(5));
+    }
+  }
+
+  private static int counters(Connection c, long dealId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(*) from deal_decisions where deal_id = ? and action = 'COUNTER'")) {
+      ps.setLong(1, dealId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static String firstName(Connection c, long leadId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select first_name from leads where id = ?")) {
+      ps.setLong(1, leadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static StoredDecision find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select d.id, d.deal_id, d.action, d.terms::text, d.trace::text, d.draft,"
+                + " d.draft_generator, d.task_id, t.done_by, d.created_by, d.created_at"
+                + " from deal_decisions d left join workflow_tasks t on t.id = d.task_id"
+                + " and t.status = 'done' where d.id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("No decision " + id + ".");
+        }
+        Decision decision =
+            new Decision(
+                NegotiationAction.valueOf(rs.getString(3)),
+                DealJson.read(rs.getString(4), Terms.class),
+                DealJson.read(rs.getString(5), Trace.class));
+        String draft = rs.getString(6);
+        int cut = draft == null ? -1 : draft.indexOf("\n\n");
+        return new StoredDecision(
+            rs.getLong(1),
+            rs.getLong(2),
+            decision,
+            cut < 0 ? null : draft.substring(0, cut),
+            cut < 0 ? draft : draft.substring(cut + 2),
+            rs.getString(7),
+            (Long) rs.getObject(8),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getTimestamp(11).toInstant());
+      }
+    }
+  }
+}
