@@ -347,7 +347,7 @@ class PolicyApiIT {
     // the run's step log says why
     String run = Journeys.runOf(admin, wf, injected);
     assertThat(E2e.get("/api/v1/runs/" + run, admin).body())
-        .contains("Message blocked: POLICY: Discounts up to 15%");
+        .contains("Message blocked when queued: POLICY: Discounts up to 15%");
   }
 
   @Test
