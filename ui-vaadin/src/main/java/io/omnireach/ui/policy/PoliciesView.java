@@ -73,9 +73,9 @@ public class PoliciesView extends Div {
     Paragraph intro =
         new Paragraph(
             "Rules every outbound message is checked against right before it is sent, whether a"
-                + " person, a workflow or the AI wrote it, and a message you send by hand also"
-                + " before it is queued. Block never sends, warn asks for a confirmation, log only"
-                + " records.");
+                + " person, a workflow or the AI wrote it, and also when it is queued. Block never"
+                + " sends, warn asks for a confirmation (a workflow's send goes, noted in its"
+                + " step log), log only records.");
     intro.addClassName("omni-muted");
     Div head = new Div(new Div(title, intro));
     head.addClassName("omni-policies-head");
@@ -203,7 +203,7 @@ public class PoliciesView extends Div {
         new Paragraph(
             "Case, accents, look-alike letters and invisible characters do not hide anything.");
     hint.addClassName("omni-muted");
-    Div panel = panel("Check a text", hint, fields, llmToggle());
+    Div panel = panel("Check a text", hint, llmToggle(), fields);
     panel.addClassName("omni-policies-check");
     return panel;
   }
@@ -229,8 +229,16 @@ public class PoliciesView extends Div {
                 + " the AI can only point out passages that may break them, for a person to"
                 + " confirm.");
     why.addClassNames("omni-muted", "omni-policy-llm-hint");
+    why.getStyle()
+        .set("margin", "var(--lumo-space-xs) 0 0")
+        .set("font-size", "var(--lumo-font-size-s)");
     Div box = new Div(llm, why);
     box.addClassName("omni-policy-llm");
+    box.getStyle()
+        .set("background", "var(--lumo-contrast-5pct)")
+        .set("border-radius", "var(--lumo-border-radius-m)")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+        .set("margin-bottom", "var(--lumo-space-m)");
     return box;
   }
 

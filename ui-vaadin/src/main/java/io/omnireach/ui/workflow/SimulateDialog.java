@@ -100,6 +100,9 @@ final class SimulateDialog extends Dialog {
     tag.setId("simulate-filter-tag");
     text.setId("simulate-filter-q");
     tag.setClearButtonVisible(true);
+    // the count follows the typing
+    tag.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    text.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
     text.setClearButtonVisible(true);
     text.setWidthFull();
     matches.setId("simulate-filter-count");
