@@ -779,6 +779,48 @@ class WorkflowEngineTest {
     }
   }
 
+  @Test
+  void a_policy_added_after_the_step_queued_its_message_blocks_it_at_send_time() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Later");
+    long runId = enrol(wf, lead);
+    drain();
+    NodeRunView mail = run(runId).steps().get(1);
+    assertThat(mail.error()).isNull();
+    assertThat(status(mail.messageId())).isEqualTo("QUEUED");
+    io.omnireach.policy.Policies policies =
+        new io.omnireach.policy.Policies(db.transactions(), clock);
+    io.omnireach.policy.Policy block =
+        policies.create(
+            ACME,
+            io.omnireach.policy.PolicyRules.read(
+                Map.of(
+                    "kind", "forbidden_phrase", "phrases", List.of("hello"), "severity", "block")),
+            "ada");
+    try {
+      io.omnireach.common.SecretBox secrets =
+          io.omnireach.common.SecretBox.fromBase64(io.omnireach.common.SecretBox.newKey());
+      io.omnireach.channel.HostPolicy hosts = new io.omnireach.channel.HostPolicy(true);
+      io.omnireach.channel.MessageRelay relay =
+          new io.omnireach.channel.MessageRelay(
+              db.transactions(),
+              new io.omnireach.channel.Mailboxes(db.transactions(), secrets, hosts),
+              new io.omnireach.channel.UnsubscribeTokens(secrets),
+              new io.omnireach.channel.TrackingLinks(secrets),
+              hosts,
+              new io.omnireach.channel.ChannelAdapters(),
+              "https://reach.example",
+              clock);
+      assertThat(relay.relay(ACME, mail.messageId()))
+          .isEqualTo(io.omnireach.channel.MessageView.Status.BLOCKED);
+      assertThat(run(runId).steps().get(1).error())
+          .startsWith("Message blocked: POLICY: Forbidden phrases")
+          .contains("«Hello»");
+    } finally {
+      policies.delete(ACME, block.id(), "ada");
+    }
+  }
+
   static String status(long messageId) {
     return db.transactions()
         .tenant(
