@@ -140,6 +140,42 @@ public final class Policies {
         });
   }
 
+  /** Whether the tenant has the optional LLM review on (off until an admin turns it on). */
+  public boolean llmCheck(TenantRef tenant) {
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("select llm_check from policy_settings where id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+          }
+        });
+  }
+
+  /** Turns the LLM review on or off (audited). */
+  public boolean setLlmCheck(TenantRef tenant, boolean on, String actor) {
+    Instant now = clock.instant();
+    return tx.tenant(
+        tenant,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into policy_settings (id, llm_check, updated_at, updated_by)"
+                      + " values (1, ?, ?, ?) on conflict (id) do update set"
+                      + " llm_check = excluded.llm_check, updated_at = excluded.updated_at,"
+                      + " updated_by = excluded.updated_by")) {
+            ps.setBoolean(1, on);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, actor);
+            ps.executeUpdate();
+          }
+          AuditLog.record(
+              c, actor, tenant.slug(), "policy.settings", "llmCheck", String.valueOf(on));
+          return on;
+        });
+  }
+
   /** The policy's history, newest first; NOT_FOUND when it never existed in this tenant. */
   public List<PolicyVersion> versions(TenantRef tenant, long id) {
     return tx.tenant(

@@ -11,7 +11,17 @@ public enum PolicyKind {
   CONTACT_FREQUENCY,
   SEND_HOURS,
   COMPETITOR_MENTION,
-  OTHER_PERSONAL_DATA;
+  OTHER_PERSONAL_DATA,
+  /**
+   * Not a rule anyone writes: the kind of the warnings the optional LLM review adds ({@link
+   * PolicyReview}).
+   */
+  LLM_REVIEW;
+
+  /** The kinds a policy can have (all but {@link #LLM_REVIEW}). */
+  public static java.util.List<PolicyKind> rules() {
+    return java.util.Arrays.stream(values()).filter(k -> k != LLM_REVIEW).toList();
+  }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

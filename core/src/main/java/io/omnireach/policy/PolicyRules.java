@@ -6,7 +6,6 @@ import io.omnireach.common.DomainException;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,11 @@ public final class PolicyRules {
     }
     Object rawKind = in.get("kind");
     PolicyKind kind = rawKind instanceof String s ? PolicyKind.fromWire(s) : null;
-    if (kind == null) {
+    if (kind == null || kind == PolicyKind.LLM_REVIEW) {
       throw DomainException.invalid(
           "kind",
           "kind must be one of "
-              + Arrays.stream(PolicyKind.values())
-                  .map(PolicyKind::wire)
-                  .collect(Collectors.joining(", "))
+              + PolicyKind.rules().stream().map(PolicyKind::wire).collect(Collectors.joining(", "))
               + ".");
     }
     Object rawSeverity = in.getOrDefault("severity", "block");
@@ -161,6 +158,7 @@ public final class PolicyRules {
                   null,
                   null,
                   strings(in, "allowed"));
+          case LLM_REVIEW -> throw new IllegalStateException("not a rule kind");
         };
     String name = text(in, "name", 120);
     String explanation = text(in, "explanation", 1000);
@@ -245,6 +243,7 @@ public final class PolicyRules {
       case SEND_HOURS -> "Send only " + r.from() + "–" + r.to();
       case COMPETITOR_MENTION -> "No competitor mentions";
       case OTHER_PERSONAL_DATA -> "No one else's personal data";
+      case LLM_REVIEW -> "AI review";
     };
   }
 
@@ -265,6 +264,7 @@ public final class PolicyRules {
       case COMPETITOR_MENTION ->
           "Do not mention competitors: " + String.join(", ", r.phrases()) + ".";
       case OTHER_PERSONAL_DATA -> "Do not include other people's email addresses or phone numbers.";
+      case LLM_REVIEW -> "The AI reviewer thinks this may break a policy.";
     };
   }
 

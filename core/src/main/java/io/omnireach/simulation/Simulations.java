@@ -5,6 +5,7 @@ import io.omnireach.channel.SendWindow;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
+import io.omnireach.lead.LeadQuery;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.policy.Policies;
 import io.omnireach.tenant.TenantRef;
@@ -102,6 +103,28 @@ public final class Simulations {
     this.leads = leads;
     this.generator = generator;
     this.executor = executor;
+  }
+
+  /**
+   * The leads a filter picks for a simulation, with the leads list's semantics ({@link LeadQuery}:
+   * text in name, email or company, stage, tag), newest first. INVALID when none match or more than
+   * {@link #MAX_LEADS} do (the caller narrows the filter rather than get an arbitrary cut).
+   */
+  public List<Long> leadsMatching(TenantRef tenant, LeadQuery filter) {
+    int n = leads.count(tenant, filter);
+    if (n == 0) {
+      throw DomainException.invalid("filter", "No lead matches the filter.");
+    }
+    if (n > MAX_LEADS) {
+      throw DomainException.invalid(
+          "filter",
+          "The filter matches "
+              + n
+              + " leads; a simulation takes at most "
+              + MAX_LEADS
+              + ". Narrow it (stage, tag or text).");
+    }
+    return leads.slice(tenant, filter, 0, MAX_LEADS).stream().map(Lead::id).toList();
   }
 
   /** {@link #create} and hand {@link #run} to the executor; the id to poll. */

@@ -99,6 +99,9 @@ public final class Simulator {
   private final WorkflowGraph graph;
   private final Tally tally;
 
+  /** How long an out-of-office reply pauses a lead (the engine's default without a date). */
+  static final Duration AWAY = Duration.ofDays(7);
+
   public Simulator(Environment env, WorkflowGraph graph, Tally tally) {
     this.env = env;
     this.graph = graph;
@@ -125,6 +128,7 @@ public final class Simulator {
     final List<Instant> sends = new ArrayList<>();
     final Map<String, Instant> lastSendOn = new HashMap<>();
     Instant clock = env.start();
+    final java.util.Set<Integer> away = new java.util.HashSet<>();
     Draft generated;
     Long generatedPersona;
 
@@ -145,6 +149,7 @@ public final class Simulator {
           step(node, "stopped").put("note", stop);
           return "stopped: " + stop;
         }
+        pauseIfAway(node);
         Map<String, Object> step = step(node, node.type());
         String branch;
         try {
@@ -163,6 +168,33 @@ public final class Simulator {
         node = next;
       }
       return "stopped after " + MAX_STEPS + " steps (a loop)";
+    }
+
+    /**
+     * A scripted out-of-office reply that has come pauses the lead as the engine pauses its run:
+     * until the lead is back ({@link #AWAY}, the engine's default without a return date); the step
+     * then runs when the pause ends.
+     */
+    void pauseIfAway(WorkflowGraph.Node node) {
+      for (int i = 0; i < replies.size(); i++) {
+        ScriptedReply r = replies.get(i);
+        if (!r.kind().equals("out_of_office") || away.contains(i) || at(r).isAfter(clock)) {
+          continue;
+        }
+        away.add(i);
+        Instant back = at(r).plus(AWAY);
+        if (back.isAfter(clock)) {
+          step(node, "paused")
+              .put(
+                  "note",
+                  "Out of office on day "
+                      + r.onDay()
+                      + ": paused until "
+                      + back.toString().substring(0, 10)
+                      + ", as a run is paused until the lead is back.");
+          clock = back;
+        }
+      }
     }
 
     /** Why the run would end now: a reply (stop on reply) or a booked meeting. */

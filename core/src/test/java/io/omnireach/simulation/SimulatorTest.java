@@ -259,6 +259,73 @@ class SimulatorTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void a_scripted_out_of_office_reply_pauses_the_lead_for_a_week_as_the_engine_does() {
+    long id =
+        simulations.create(
+            ACME,
+            workflow,
+            null,
+            List.of(ana),
+            List.of(new ScriptedReply(null, 1, 1, "out_of_office", null)),
+            "ada");
+    simulations.run(ACME, id);
+    List<Map<String, Object>> steps =
+        (List<Map<String, Object>>) simulations.get(ACME, id).leads().get(0).get("steps");
+    // sent Monday 09:00; the out-of-office note of Sunday 10:00 pauses until a week after it
+    assertThat(steps)
+        .extracting(s -> s.get("type"))
+        .containsExactly(
+            "start",
+            "send_email",
+            "paused",
+            "wait",
+            "decision",
+            "ai_generate",
+            "send_email",
+            "end");
+    assertThat(steps.get(2).get("note"))
+        .isEqualTo(
+            "Out of office on day 1: paused until 2026-12-06, as a run is paused until the lead"
+                + " is back.");
+    assertThat(steps.get(3).get("at")).isEqualTo("2026-12-06T10:00:00Z");
+    // an out-of-office note is no answer: the decision says no
+    assertThat(steps.get(4).get("branch")).isEqualTo("no");
+  }
+
+  @Test
+  void a_filter_picks_the_leads_as_the_leads_list_does_up_to_300() {
+    assertThat(
+            simulations.leadsMatching(
+                ACME, io.omnireach.lead.LeadQuery.of("ana", null, null, null, null, null)))
+        .containsExactly(ana);
+    assertThat(
+            simulations.leadsMatching(
+                ACME, io.omnireach.lead.LeadQuery.of(null, "new", null, null, null, null)))
+        .contains(ana, bob);
+    assertThatThrownBy(
+            () ->
+                simulations.leadsMatching(
+                    ACME, io.omnireach.lead.LeadQuery.of("nobody", null, null, null, null, null)))
+        .hasMessage("No lead matches the filter.");
+    insert(
+        GLOBEX,
+        "select 1 from (select 1) x; insert into leads (first_name, email) select 'Many', 'm' || g"
+            + " || '@many.example' from generate_series(1, 301) g");
+    assertThatThrownBy(
+            () ->
+                simulations.leadsMatching(
+                    GLOBEX, io.omnireach.lead.LeadQuery.of("many", null, null, null, null, null)))
+        .hasMessageContaining("matches 301 leads; a simulation takes at most 300");
+    // globex's leads are not acme's
+    assertThatThrownBy(
+            () ->
+                simulations.leadsMatching(
+                    ACME, io.omnireach.lead.LeadQuery.of("many", null, null, null, null, null)))
+        .hasMessage("No lead matches the filter.");
+  }
+
+  @Test
   void bad_requests_and_other_tenants_are_refused() {
     assertThatThrownBy(() -> simulations.start(ACME, 999_999, null, List.of(ana), null, "ada"))
         .isInstanceOf(DomainException.class)

@@ -102,6 +102,15 @@ public final class PolicyDtos {
   @Schema(name = "PolicyVersionList")
   public record VersionList(List<VersionDto> items) {}
 
+  @Schema(name = "PolicySettings")
+  public record SettingsDto(
+      @Schema(
+              example = "true",
+              description =
+                  "The AI model also reviews checked and hand-sent texts; it can only add"
+                      + " warnings")
+          Boolean llmCheck) {}
+
   @Schema(name = "PolicyCheckRequest", description = "A text to check as if it were sent")
   public record CheckRequest(
       @Schema(

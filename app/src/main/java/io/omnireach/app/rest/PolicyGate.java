@@ -3,7 +3,7 @@ package io.omnireach.app.rest;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
-import io.omnireach.policy.PolicyEngine;
+import io.omnireach.policy.PolicyReview;
 import io.omnireach.policy.Verdict;
 import io.omnireach.tenant.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +15,14 @@ import java.util.List;
 /**
  * The policy check of a message sent by hand through the API, before it is queued: a blocking
  * violation is a 422 listing the violations, and so are warnings unless the caller confirmed them
- * ({@code "confirmWarnings":true}). The outbox checks again right before sending.
+ * ({@code "confirmWarnings":true}); the optional LLM review may add warnings. The outbox checks
+ * again (deterministic rules) right before sending.
  */
 @ApplicationScoped
 public class PolicyGate {
 
   @Inject Policies policies;
+  @Inject PolicyReview review;
   @Inject Clock clock;
 
   /** The 422 to answer instead of queueing, or null when the message may be queued. */
@@ -36,10 +38,12 @@ public class PolicyGate {
       return null; // nothing to check, or the queue's own validation answers
     }
     Verdict v =
-        PolicyEngine.evaluate(
+        review.check(
+            tenant,
             all,
             new OutboundText(channel, subject, body),
-            policies.context(tenant, leadId, channel, clock.instant()));
+            policies.context(tenant, leadId, channel, clock.instant()),
+            leadId);
     if (v.outcome() == Verdict.Outcome.BLOCK
         || (v.outcome() == Verdict.Outcome.WARN && !Boolean.TRUE.equals(confirmWarnings))) {
       return PolicyDtos.PolicyProblem.of(v);

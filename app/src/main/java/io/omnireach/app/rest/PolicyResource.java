@@ -9,7 +9,7 @@ import io.omnireach.app.rest.PolicyDtos.VersionList;
 import io.omnireach.common.DomainException;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
-import io.omnireach.policy.PolicyEngine;
+import io.omnireach.policy.PolicyReview;
 import io.omnireach.policy.PolicyRules;
 import io.omnireach.tenant.TenantRef;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +67,10 @@ public class PolicyResource {
           + " offer more than 15% off the list price.\",\"excerpt\":\"20% off\",\"field\":"
           + "\"body\",\"start\":13,\"end\":20}]}";
 
+  static final String SETTINGS_EXAMPLE = "{\"llmCheck\":true}";
+
   @Inject Policies policies;
+  @Inject PolicyReview review;
   @Inject CurrentUser current;
   @Inject Clock clock;
 
@@ -286,9 +289,72 @@ public class PolicyResource {
     }
     TenantRef tenant = current.tenant();
     return VerdictDto.of(
-        PolicyEngine.evaluate(
+        review.check(
+            tenant,
             policies.list(tenant),
             new OutboundText(channel, body.subject(), body.body()),
-            policies.context(tenant, body.leadId(), channel, clock.instant())));
+            policies.context(tenant, body.leadId(), channel, clock.instant()),
+            body.leadId()));
+  }
+
+  @GET
+  @Path("/settings")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "The policy settings",
+      description =
+          "llmCheck: whether the tenant's AI model (Settings → AI, when a key is configured) also"
+              + " reviews texts checked through this API and messages sent by hand. It can only"
+              + " add warnings (kind llm_review); blocks are the rules' alone.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyDtos.SettingsDto.class),
+              examples = @ExampleObject(name = "settings", value = SETTINGS_EXAMPLE)))
+  public PolicyDtos.SettingsDto settings() {
+    return new PolicyDtos.SettingsDto(policies.llmCheck(current.tenant()));
+  }
+
+  @PUT
+  @Path("/settings")
+  @RolesAllowed("Admin")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change the policy settings", description = "Admins only; audited.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyDtos.SettingsDto.class),
+              examples = @ExampleObject(name = "LLM review on", value = SETTINGS_EXAMPLE)))
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PolicyDtos.SettingsDto.class),
+              examples = @ExampleObject(name = "settings", value = SETTINGS_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "llmCheck missing or not true/false",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "missing",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"llmCheck must be true or false.\","
+                              + "\"field\":\"llmCheck\"}")))
+  public PolicyDtos.SettingsDto updateSettings(Map<String, Object> body) {
+    Object on = body == null ? null : body.get("llmCheck");
+    if (!(on instanceof Boolean b)) {
+      throw DomainException.invalid("llmCheck", "llmCheck must be true or false.");
+    }
+    return new PolicyDtos.SettingsDto(policies.setLlmCheck(current.tenant(), b, current.email()));
   }
 }

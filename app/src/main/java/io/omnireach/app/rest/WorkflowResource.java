@@ -581,19 +581,25 @@ public class WorkflowResource {
               + " verdict. script: scripted events {leadId or leadIndex (1-based position in"
               + " leadIds), onDay (days after the start), kind reply|out_of_office|"
               + "meeting_booked|linkedin_replied, text?} drive decisions and stop-on-reply."
+              + " Instead of leadIds, filter {stage, q, tag} picks the leads as the leads list"
+              + " does (newest first; 400 when none or more than 300 match)."
               + " Nothing is sent and no run, message or usage is written.")
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Object.class),
-              examples =
-                  @ExampleObject(
-                      name = "two leads, one replies",
-                      value =
-                          "{\"leadIds\":[7,8],\"script\":[{\"leadIndex\":1,\"onDay\":2,"
-                              + "\"kind\":\"out_of_office\"},{\"leadId\":8,\"onDay\":3,"
-                              + "\"kind\":\"reply\",\"text\":\"Interested\"}]}")))
+              examples = {
+                @ExampleObject(
+                    name = "two leads, one replies",
+                    value =
+                        "{\"leadIds\":[7,8],\"script\":[{\"leadIndex\":1,\"onDay\":2,"
+                            + "\"kind\":\"out_of_office\"},{\"leadId\":8,\"onDay\":3,"
+                            + "\"kind\":\"reply\",\"text\":\"Interested\"}]}"),
+                @ExampleObject(
+                    name = "leads matching a filter",
+                    value = "{\"filter\":{\"stage\":\"new\",\"tag\":\"webinar\"}}")
+              }))
   @APIResponse(
       responseCode = "202",
       description = "Queued",
@@ -628,9 +634,38 @@ public class WorkflowResource {
     if (in == null) { // the JSON literal null
       throw DomainException.invalid("body", "The body is not a JSON object.");
     }
-    if (!(in.get("leadIds") instanceof List<?> ids)
+    List<Long> leadIds;
+    if (in.get("filter") != null) {
+      if (in.get("leadIds") != null) {
+        throw DomainException.invalid("filter", "Give leadIds or a filter, not both.");
+      }
+      if (!(in.get("filter") instanceof Map<?, ?> f)) {
+        throw DomainException.invalid("filter", "filter is an object {stage, q, tag}.");
+      }
+      for (Object k : f.keySet()) {
+        if (!List.of("stage", "q", "tag").contains(k)) {
+          throw DomainException.invalid("filter", "filter takes stage, q and tag, not " + k + ".");
+        }
+        if (f.get(k) != null && !(f.get(k) instanceof String)) {
+          throw DomainException.invalid("filter." + k, k + " is a text.");
+        }
+      }
+      leadIds =
+          simulations.leadsMatching(
+              current.tenant(),
+              io.omnireach.lead.LeadQuery.of(
+                  (String) f.get("q"),
+                  (String) f.get("stage"),
+                  null,
+                  (String) f.get("tag"),
+                  null,
+                  null));
+    } else if (!(in.get("leadIds") instanceof List<?> ids)
         || ids.stream().anyMatch(o -> !(o instanceof Number))) {
-      throw DomainException.invalid("leadIds", "leadIds is a list of lead ids.");
+      throw DomainException.invalid(
+          "leadIds", "leadIds is a list of lead ids (or give a filter {stage, q, tag}).");
+    } else {
+      leadIds = ids.stream().map(o -> ((Number) o).longValue()).toList();
     }
     Object rawScript = in.get("script");
     if (rawScript != null && !(rawScript instanceof List<?>)) {
@@ -644,14 +679,7 @@ public class WorkflowResource {
       script.add(io.omnireach.simulation.Simulations.reply((Map<String, Object>) m));
     }
     Integer version = in.get("version") instanceof Number n ? n.intValue() : null;
-    long sim =
-        simulations.start(
-            current.tenant(),
-            id,
-            version,
-            ids.stream().map(o -> ((Number) o).longValue()).toList(),
-            script,
-            current.email());
+    long sim = simulations.start(current.tenant(), id, version, leadIds, script, current.email());
     return Response.accepted(Map.of("id", sim)).build();
   }
 }

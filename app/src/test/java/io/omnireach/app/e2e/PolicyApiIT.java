@@ -347,7 +347,7 @@ class PolicyApiIT {
     // the run's step log says why
     String run = Journeys.runOf(admin, wf, injected);
     assertThat(E2e.get("/api/v1/runs/" + run, admin).body())
-        .contains("Message blocked: POLICY: Discounts up to 15%");
+        .contains("Message blocked when queued: POLICY: Discounts up to 15%");
   }
 
   @Test
@@ -389,13 +389,20 @@ class PolicyApiIT {
   }
 
   static String mailbox(String admin) throws Exception {
+    return mailbox(admin, smtp.getSmtp().getPort(), SMTP_PASSWORD);
+  }
+
+  /**
+   * A mailbox relaying through the GreenMail on {@code port} (user "relay"), and compliance set.
+   */
+  static String mailbox(String admin, int port, String password) throws Exception {
     String json =
         "{\"name\":\"Policy "
             + UUID.randomUUID()
             + "\",\"host\":\"127.0.0.1\",\"port\":"
-            + smtp.getSmtp().getPort()
+            + port
             + ",\"username\":\"relay\",\"password\":\""
-            + SMTP_PASSWORD
+            + password
             + "\",\"tls\":false,\"fromAddress\":\"elena@acme.example\","
             + "\"fromName\":\"Elena Marsh\",\"dailyCap\":500}";
     HttpResponse<String> r = E2e.send("POST", "/api/v1/mailboxes", admin, json);

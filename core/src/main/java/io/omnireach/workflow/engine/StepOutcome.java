@@ -8,10 +8,23 @@ public sealed interface StepOutcome {
 
   /**
    * The node is done. {@code branch} picks a decision's yes/no edge (null elsewhere); {@code why}
-   * explains a decision; {@code messageId} and {@code variant} are a send's.
+   * explains a decision; {@code messageId} and {@code variant} are a send's; {@code note} is what
+   * the step log shows as a send's problem though the step succeeded (its message was blocked by a
+   * policy when queued).
    */
-  record Done(Map<String, Object> output, String branch, String why, String variant, Long messageId)
+  record Done(
+      Map<String, Object> output,
+      String branch,
+      String why,
+      String variant,
+      Long messageId,
+      String note)
       implements StepOutcome {
+
+    public Done(
+        Map<String, Object> output, String branch, String why, String variant, Long messageId) {
+      this(output, branch, why, variant, messageId, null);
+    }
 
     public static Done of(Map<String, Object> output) {
       return new Done(output, null, null, null, null);

@@ -392,7 +392,7 @@ public final class WorkflowEngine {
             done.why(),
             done.variant(),
             done.messageId(),
-            null,
+            done.note(),
             null,
             null,
             now,

@@ -1,6 +1,7 @@
 package io.omnireach.workflow.nodes;
 
 import io.omnireach.channel.Messages;
+import io.omnireach.channel.OutboundPolicy;
 import io.omnireach.workflow.engine.StepClaim;
 import io.omnireach.workflow.engine.StepOutcome;
 import io.omnireach.workflow.node.Step;
@@ -42,6 +43,14 @@ final class AutomatedCall {
     long id =
         Messages.insertCall(
             s.c(), claim.leadId(), script, key, s.actor(), Clock.fixed(s.now(), ZoneOffset.UTC));
+    OutboundPolicy.Result policy =
+        OutboundPolicy.atQueue(s.c(), id, Clock.fixed(s.now(), ZoneOffset.UTC));
+    if (policy.blocked()) {
+      // what a call the outbox blocked leads to (skipped), without waiting for a status
+      StepOutcome.Done skipped = (StepOutcome.Done) outcome(s, id);
+      return new StepOutcome.Done(
+          skipped.output(), skipped.branch(), skipped.why(), null, id, policy.stepNote());
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("mode", CallNode.AUTOMATED);
     out.put("messageId", id);
@@ -50,7 +59,10 @@ final class AutomatedCall {
         s.now().plus(CallNode.STATUS_WAIT),
         "call",
         out,
-        "Call queued (08:00–21:00 in the lead's time zone); waiting for Twilio's final status.",
+        RunEvents.join(
+            "Call queued (08:00–21:00 in the lead's time zone); waiting for Twilio's final"
+                + " status.",
+            policy.stepNote()),
         id);
   }
 

@@ -138,4 +138,12 @@ final class RunEvents {
       }
     }
   }
+
+  /** Two step-log sentences as one; either may be null. */
+  static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b;
+    }
+    return b == null || b.isBlank() ? a : a + " " + b;
+  }
 }

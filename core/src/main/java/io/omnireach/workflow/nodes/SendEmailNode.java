@@ -2,6 +2,7 @@ package io.omnireach.workflow.nodes;
 
 import io.omnireach.channel.Messages;
 import io.omnireach.channel.NewMessage;
+import io.omnireach.channel.OutboundPolicy;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.Lead;
 import io.omnireach.workflow.MergeFields;
@@ -215,6 +216,8 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
     } catch (DomainException e) {
       throw StepFailure.permanent(e.getMessage());
     }
+    OutboundPolicy.Result policy =
+        OutboundPolicy.atQueue(s.c(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messageId", messageId);
     out.put("mailboxId", mailboxId);
@@ -223,12 +226,20 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
     if (variant != null) {
       out.put("variant", variant.name());
     }
+    if (policy.blocked()) {
+      out.put("blocked", true);
+    } else if (policy.stepNote() != null) {
+      out.put("policyWarning", policy.stepNote());
+    }
+    String why =
+        variant == null ? null : "Variant " + variant.name() + " (by weight, fixed per run).";
     return new StepOutcome.Done(
         out,
         null,
-        variant == null ? null : "Variant " + variant.name() + " (by weight, fixed per run).",
+        policy.blocked() ? why : RunEvents.join(why, policy.stepNote()),
         variant == null ? null : variant.name(),
-        messageId);
+        messageId,
+        policy.blocked() ? policy.stepNote() : null);
   }
 
   /**

@@ -178,10 +178,14 @@ public final class SendFallbackNode implements NodeTypeFactory<SendFallbackNode.
       out.put("channel", route.apiName());
       Long messageId = null;
       String variant = null;
+      String note = null;
+      String sentWhy = null;
       if (sent instanceof StepOutcome.Done done) {
         out.putAll(done.output());
         messageId = done.messageId();
         variant = done.variant();
+        note = done.note();
+        sentWhy = (String) done.output().get("policyWarning");
       } else {
         // a LinkedIn task: the rep works it from the queue; the run goes on now
         out.putAll(((StepOutcome.Waiting) sent).output());
@@ -191,7 +195,13 @@ public final class SendFallbackNode implements NodeTypeFactory<SendFallbackNode.
           route == Route.LINKEDIN
               ? "LinkedIn task created for the rep."
               : "Queued by " + route.label() + ".";
-      return new StepOutcome.Done(out, "sent", (log + " " + via).strip(), variant, messageId);
+      return new StepOutcome.Done(
+          out,
+          "sent",
+          RunEvents.join((log + " " + via).strip(), sentWhy),
+          variant,
+          messageId,
+          note);
     };
   }
 

@@ -2,6 +2,7 @@ package io.omnireach.workflow.nodes;
 
 import io.omnireach.channel.ChannelCapabilities;
 import io.omnireach.channel.Messages;
+import io.omnireach.channel.OutboundPolicy;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.Lead;
 import io.omnireach.workflow.MergeFields;
@@ -121,10 +122,23 @@ public final class SendSmsNode implements NodeTypeFactory<SendSmsNode.Config> {
     } catch (DomainException e) {
       throw StepFailure.permanent(e.getMessage());
     }
+    OutboundPolicy.Result policy =
+        OutboundPolicy.atQueue(s.c(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messageId", messageId);
     out.put("channel", "sms");
     out.put("idempotencyKey", key);
-    return new StepOutcome.Done(out, null, null, null, messageId);
+    if (policy.blocked()) {
+      out.put("blocked", true);
+    } else if (policy.stepNote() != null) {
+      out.put("policyWarning", policy.stepNote());
+    }
+    return new StepOutcome.Done(
+        out,
+        null,
+        policy.blocked() ? null : policy.stepNote(),
+        null,
+        messageId,
+        policy.blocked() ? policy.stepNote() : null);
   }
 }

@@ -723,6 +723,119 @@ class WorkflowEngineTest {
   }
 
   @Test
+  void a_policy_in_place_at_enrolment_blocks_the_workflow_send_when_it_is_queued() {
+    io.omnireach.policy.Policies policies =
+        new io.omnireach.policy.Policies(db.transactions(), clock);
+    io.omnireach.policy.Policy block =
+        policies.create(
+            ACME,
+            io.omnireach.policy.PolicyRules.read(
+                Map.of(
+                    "kind",
+                    "forbidden_phrase",
+                    "phrases",
+                    List.of("any thoughts"),
+                    "severity",
+                    "block")),
+            "ada");
+    io.omnireach.policy.Policy warn =
+        policies.create(
+            ACME,
+            io.omnireach.policy.PolicyRules.read(
+                Map.of(
+                    "kind", "competitor_mention", "names", List.of("Hello"), "severity", "warn")),
+            "ada");
+    try {
+      long wf = published(sendWaitDecide(""), false);
+      long lead = lead("Queued");
+      long runId = enrol(wf, lead);
+      drain();
+      clock.advance(Duration.ofDays(2));
+      drain();
+      assertThat(run(runId).run().status()).isEqualTo("succeeded");
+      // "Hello …" only warns: queued and left for the relay, the warning in the step log
+      NodeRunView mail = run(runId).steps().get(1);
+      assertThat(mail.error()).isNull();
+      assertThat(mail.why()).startsWith("Policy warning when queued").contains("«Hello»");
+      assertThat(status(mail.messageId())).isEqualTo("QUEUED");
+      // "Any thoughts?" is blocked right away: never sent, the rule and the excerpt in the log
+      NodeRunView nudge = run(runId).steps().get(4);
+      assertThat(nudge.nodeId()).isEqualTo("nudge");
+      assertThat(nudge.status()).isEqualTo("succeeded");
+      assertThat(nudge.error())
+          .startsWith("Message blocked when queued: POLICY: Forbidden phrases")
+          .contains("«Any thoughts»");
+      assertThat(nudge.output()).containsEntry("blocked", true);
+      assertThat(status(nudge.messageId())).isEqualTo("BLOCKED");
+      assertThat(
+              insert(
+                  "select count(*) from message_events where type = 'BLOCKED' and message_id = "
+                      + nudge.messageId()
+                      + " and detail like '%\"excerpt\":\"Any thoughts\"%'"))
+          .isEqualTo(1);
+    } finally {
+      policies.delete(ACME, block.id(), "ada");
+      policies.delete(ACME, warn.id(), "ada");
+    }
+  }
+
+  @Test
+  void a_policy_added_after_the_step_queued_its_message_blocks_it_at_send_time() {
+    long wf = published(sendWaitDecide(""), false);
+    long lead = lead("Later");
+    long runId = enrol(wf, lead);
+    drain();
+    NodeRunView mail = run(runId).steps().get(1);
+    assertThat(mail.error()).isNull();
+    assertThat(status(mail.messageId())).isEqualTo("QUEUED");
+    io.omnireach.policy.Policies policies =
+        new io.omnireach.policy.Policies(db.transactions(), clock);
+    io.omnireach.policy.Policy block =
+        policies.create(
+            ACME,
+            io.omnireach.policy.PolicyRules.read(
+                Map.of(
+                    "kind", "forbidden_phrase", "phrases", List.of("hello"), "severity", "block")),
+            "ada");
+    try {
+      io.omnireach.common.SecretBox secrets =
+          io.omnireach.common.SecretBox.fromBase64(io.omnireach.common.SecretBox.newKey());
+      io.omnireach.channel.HostPolicy hosts = new io.omnireach.channel.HostPolicy(true);
+      io.omnireach.channel.MessageRelay relay =
+          new io.omnireach.channel.MessageRelay(
+              db.transactions(),
+              new io.omnireach.channel.Mailboxes(db.transactions(), secrets, hosts),
+              new io.omnireach.channel.UnsubscribeTokens(secrets),
+              new io.omnireach.channel.TrackingLinks(secrets),
+              hosts,
+              new io.omnireach.channel.ChannelAdapters(),
+              "https://reach.example",
+              clock);
+      assertThat(relay.relay(ACME, mail.messageId()))
+          .isEqualTo(io.omnireach.channel.MessageView.Status.BLOCKED);
+      assertThat(run(runId).steps().get(1).error())
+          .startsWith("Message blocked: POLICY: Forbidden phrases")
+          .contains("«Hello»");
+    } finally {
+      policies.delete(ACME, block.id(), "ada");
+    }
+  }
+
+  static String status(long messageId) {
+    return db.transactions()
+        .tenant(
+            ACME,
+            c -> {
+              try (Statement s = c.createStatement();
+                  ResultSet rs =
+                      s.executeQuery("select status from messages where id = " + messageId)) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+  }
+
+  @Test
   void executing_the_same_claimed_step_twice_queues_one_message() {
     long wf = published(sendWaitDecide(""), false);
     long lead = lead("Twice");

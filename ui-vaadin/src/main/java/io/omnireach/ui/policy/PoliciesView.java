@@ -3,6 +3,7 @@ package io.omnireach.ui.policy;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +21,7 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
-import io.omnireach.policy.PolicyEngine;
+import io.omnireach.policy.PolicyReview;
 import io.omnireach.policy.Verdict;
 import io.omnireach.policy.Violation;
 import io.omnireach.tenant.TenantRef;
@@ -51,6 +52,7 @@ public class PoliciesView extends Div {
           .withZone(ZoneId.systemDefault());
 
   private final Policies policies;
+  private final PolicyReview review;
   private final TenantRef tenant;
   private final AuthenticatedUser user;
   private final boolean admin;
@@ -59,8 +61,9 @@ public class PoliciesView extends Div {
   private final Div result = new Div();
 
   @Inject
-  public PoliciesView(Policies policies) {
+  public PoliciesView(Policies policies, PolicyReview review) {
     this.policies = policies;
+    this.review = review;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
     this.admin = user.has(Role.ADMIN);
@@ -70,9 +73,9 @@ public class PoliciesView extends Div {
     Paragraph intro =
         new Paragraph(
             "Rules every outbound message is checked against right before it is sent, whether a"
-                + " person, a workflow or the AI wrote it, and a message you send by hand also"
-                + " before it is queued. Block never sends, warn asks for a confirmation, log only"
-                + " records.");
+                + " person, a workflow or the AI wrote it, and also when it is queued. Block never"
+                + " sends, warn asks for a confirmation (a workflow's send goes, noted in its"
+                + " step log), log only records.");
     intro.addClassName("omni-muted");
     Div head = new Div(new Div(title, intro));
     head.addClassName("omni-policies-head");
@@ -186,10 +189,12 @@ public class PoliciesView extends Div {
     check.addClickListener(
         e -> {
           Verdict v =
-              PolicyEngine.evaluate(
+              review.check(
+                  tenant,
                   policies.list(tenant),
                   new OutboundText(channel.getValue(), subject.getValue(), body.getValue()),
-                  policies.context(tenant, null, channel.getValue(), Instant.now()));
+                  policies.context(tenant, null, channel.getValue(), Instant.now()),
+                  null);
           showVerdict(v, subject.getValue(), body.getValue());
         });
     Div fields = new Div(channel, subject, body, check, result);
@@ -198,9 +203,43 @@ public class PoliciesView extends Div {
         new Paragraph(
             "Case, accents, look-alike letters and invisible characters do not hide anything.");
     hint.addClassName("omni-muted");
-    Div panel = panel("Check a text", hint, fields);
+    Div panel = panel("Check a text", hint, llmToggle(), fields);
     panel.addClassName("omni-policies-check");
     return panel;
+  }
+
+  /**
+   * The optional AI review: admins switch it; it only adds warnings to texts checked here and to
+   * messages sent by hand.
+   */
+  private Component llmToggle() {
+    Checkbox llm = new Checkbox("AI review: the AI model may add warnings (never unblocks)");
+    llm.setId("policy-llm-check");
+    llm.setValue(policies.llmCheck(tenant));
+    llm.setEnabled(admin);
+    llm.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            policies.setLlmCheck(tenant, e.getValue(), user.email());
+          }
+        });
+    Paragraph why =
+        new Paragraph(
+            "Uses the model of Settings → AI when a key is set. The rules above decide blocks;"
+                + " the AI can only point out passages that may break them, for a person to"
+                + " confirm.");
+    why.addClassNames("omni-muted", "omni-policy-llm-hint");
+    why.getStyle()
+        .set("margin", "var(--lumo-space-xs) 0 0")
+        .set("font-size", "var(--lumo-font-size-s)");
+    Div box = new Div(llm, why);
+    box.addClassName("omni-policy-llm");
+    box.getStyle()
+        .set("background", "var(--lumo-contrast-5pct)")
+        .set("border-radius", "var(--lumo-border-radius-m)")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+        .set("margin-bottom", "var(--lumo-space-m)");
+    return box;
   }
 
   private void showVerdict(Verdict v, String subject, String body) {

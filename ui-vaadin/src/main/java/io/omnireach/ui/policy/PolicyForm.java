@@ -45,7 +45,7 @@ final class PolicyForm extends FormLayout {
 
   PolicyForm() {
     kind.setLabel("Kind");
-    kind.setItems(PolicyKind.values());
+    kind.setItems(PolicyKind.rules());
     kind.setItemLabelGenerator(PolicyForm::label);
     kind.setValue(PolicyKind.MAX_DISCOUNT);
     kind.setId("policy-kind");
@@ -101,6 +101,7 @@ final class PolicyForm extends FormLayout {
       case SEND_HOURS -> "Send hours";
       case COMPETITOR_MENTION -> "Competitor mentions";
       case OTHER_PERSONAL_DATA -> "Others' personal data";
+      case LLM_REVIEW -> "AI review";
     };
   }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -15,6 +16,7 @@ import io.omnireach.common.DomainException;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadQuery;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.lead.Stage;
 import io.omnireach.simulation.ScriptedReply;
 import io.omnireach.simulation.Simulations;
 import io.omnireach.tenant.TenantRef;
@@ -23,14 +25,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "Simulate": the sample leads (picked, or the first N), the version (draft or a published one) and
- * optional scripted replies ("lead 3 replies out-of-office on day 2"); starts the simulation and
- * opens its page.
+ * "Simulate": the sample leads (picked, the first N, or the leads matching a filter as on the leads
+ * list: stage, tag, text), the version (draft or a published one) and optional scripted replies
+ * ("lead 3 replies out-of-office on day 2"); starts the simulation and opens its page.
  */
 final class SimulateDialog extends Dialog {
 
   private final MultiSelectComboBox<Lead> picked = new MultiSelectComboBox<>("Sample leads");
   private final IntegerField firstN = new IntegerField("Or the first N leads");
+  static final String PICK = "Pick leads or the first N";
+  static final String FILTER = "Leads matching a filter";
+  private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Which leads");
+  private final Select<String> stage = new Select<>();
+  private final TextField tag = new TextField("Tag");
+  private final TextField text = new TextField("Name, email or company");
+  private final Paragraph matches = new Paragraph();
   private final Select<String> version = new Select<>();
   private final Div script = new Div();
   private final List<Row> rows = new ArrayList<>();
@@ -73,15 +82,64 @@ final class SimulateDialog extends Dialog {
     version.setItems(choices);
     version.setValue("Draft");
     version.setId("simulate-version");
-    Div fields = new Div(firstN, version);
+    Div fields = new Div(firstN);
     fields.addClassName("omni-sim-dialog-row");
+
+    mode.setItems(PICK, FILTER);
+    mode.setValue(PICK);
+    mode.setId("simulate-mode");
+    stage.setLabel("Stage");
+    List<String> stages = new ArrayList<>();
+    stages.add("Any");
+    for (Stage st : Stage.values()) {
+      stages.add(st.value());
+    }
+    stage.setItems(stages);
+    stage.setValue("Any");
+    stage.setId("simulate-filter-stage");
+    tag.setId("simulate-filter-tag");
+    text.setId("simulate-filter-q");
+    tag.setClearButtonVisible(true);
+    // the count follows the typing
+    tag.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    text.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    text.setClearButtonVisible(true);
+    text.setWidthFull();
+    matches.setId("simulate-filter-count");
+    matches.addClassName("omni-muted");
+    Div filterRow = new Div(stage, tag, text);
+    filterRow.addClassName("omni-sim-dialog-row");
+    Div filterBox = new Div(filterRow, matches);
+    filterBox.addClassName("omni-sim-filter");
+    Runnable count =
+        () -> {
+          int n = leads.count(tenant, filter());
+          matches.setText(
+              n > Simulations.MAX_LEADS
+                  ? n + " leads match: narrow the filter to " + Simulations.MAX_LEADS + " or fewer."
+                  : n + (n == 1 ? " lead matches." : " leads match."));
+        };
+    stage.addValueChangeListener(e -> count.run());
+    tag.addValueChangeListener(e -> count.run());
+    text.addValueChangeListener(e -> count.run());
+    Div pickBox = new Div(picked, fields);
+    mode.addValueChangeListener(
+        e -> {
+          boolean byFilter = FILTER.equals(e.getValue());
+          pickBox.setVisible(!byFilter);
+          filterBox.setVisible(byFilter);
+          if (byFilter) {
+            count.run();
+          }
+        });
+    filterBox.setVisible(false);
 
     Button addReply =
         new Button("Add a scripted reply", VaadinIcon.PLUS.create(), e -> addRow(all.size()));
     addReply.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     addReply.setId("simulate-add-reply");
     script.addClassName("omni-sim-script");
-    add(intro, picked, fields, script, addReply);
+    add(intro, mode, pickBox, filterBox, version, script, addReply);
 
     Button cancel = new Button("Cancel", e -> close());
     Button run = new Button("Run simulation", VaadinIcon.FLASK.create());
@@ -89,13 +147,21 @@ final class SimulateDialog extends Dialog {
     run.setId("simulate-run");
     run.addClickListener(
         e -> {
-          List<Long> ids =
-              picked.getSelectedItems().isEmpty()
-                  ? all.stream()
-                      .limit(firstN.getValue() == null ? 10 : firstN.getValue())
-                      .map(Lead::id)
-                      .toList()
-                  : picked.getSelectedItems().stream().map(Lead::id).toList();
+          List<Long> ids;
+          try {
+            ids =
+                FILTER.equals(mode.getValue())
+                    ? simulations.leadsMatching(tenant, filter())
+                    : picked.getSelectedItems().isEmpty()
+                        ? all.stream()
+                            .limit(firstN.getValue() == null ? 10 : firstN.getValue())
+                            .map(Lead::id)
+                            .toList()
+                        : picked.getSelectedItems().stream().map(Lead::id).toList();
+          } catch (DomainException ex) {
+            Toasts.error(ex.getMessage());
+            return;
+          }
           try {
             List<ScriptedReply> replies = new ArrayList<>();
             for (Row r : rows) {
@@ -145,5 +211,16 @@ final class SimulateDialog extends Dialog {
     Div line = new Div(lead, day, kind, text);
     line.addClassName("omni-sim-dialog-row");
     script.add(line);
+  }
+
+  /** The filter as the leads list reads it. */
+  private LeadQuery filter() {
+    return LeadQuery.of(
+        text.getValue(),
+        "Any".equals(stage.getValue()) ? null : stage.getValue(),
+        null,
+        tag.getValue(),
+        null,
+        null);
   }
 }
