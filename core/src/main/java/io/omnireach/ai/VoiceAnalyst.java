@@ -207,9 +207,12 @@ public final class VoiceAnalyst {
       if (!item.isTextual()) {
         throw ChatCaller.malformed("The model's " + field + " holds a non-text item.", reply, null);
       }
-      String text = PromptBuilder.sanitize(item.asText(), MAX_ITEM_CHARS).replace('\n', ' ');
-      if (!text.isBlank() && !text.equals(PromptBuilder.NEUTRALISED)) {
-        out.add(text);
+      String text = PromptBuilder.sanitize(item.asText(), 1000).replace('\n', ' ');
+      if (!text.isBlank() && !text.contains(PromptBuilder.NEUTRALISED)) {
+        out.add(
+            text.length() <= MAX_ITEM_CHARS
+                ? text
+                : text.substring(0, MAX_ITEM_CHARS).strip() + "…");
       }
       if (out.size() == MAX_ITEMS) {
         break;

@@ -268,6 +268,20 @@ class PersonaStudioApiIT {
     }
   }
 
+  @Test
+  void the_openapi_document_describes_preview_and_voice_with_examples() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/personas/{id}/preview:",
+            "/api/v1/personas/{id}/voice:",
+            "PersonaPreviewRequest",
+            "PersonaPreview:",
+            "trying a tone",
+            "source: llm",
+            "writer: offline");
+  }
+
   static int usageCalls(String token) throws Exception {
     return json(E2e.get("/api/v1/settings/ai", token), 200).get("usage").get("calls").asInt();
   }

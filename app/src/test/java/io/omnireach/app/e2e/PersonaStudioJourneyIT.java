@@ -33,7 +33,7 @@ class PersonaStudioJourneyIT {
       browser.open("/personas");
       browser.click(By.cssSelector(".omni-persona-card[data-persona='Friendly SDR']"));
       WebElement preview = browser.await(By.id("persona-preview"));
-      assertThat(preview.getText()).contains("Live preview", "Pick a lead");
+      assertThat(preview.getText()).containsIgnoringCase("Live preview").contains("Pick a lead");
       assertThat(browser.await(By.id("persona-voice-source")).getText())
           .isEqualTo("Offline analysis");
 
