@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,17 @@ class PersonaStudioApiIT {
                     + "\",\"tone\":{\"formality\":95,\"detail\":10,\"warmth\":10},"
                     + "\"valuePropositions\":[\"No more spreadsheet chasing.\"],"
                     + "\"signature\":\"Cheers,\\nBo\"}"));
+  }
+
+  /** The personas and lead go again: other journeys page through acme's personas. */
+  @AfterAll
+  static void removeThem() throws Exception {
+    for (long id : new long[] {closerId, buddyId}) {
+      assertThat(E2e.send("DELETE", "/api/v1/personas/" + id, admin, null).statusCode())
+          .isEqualTo(204);
+    }
+    assertThat(E2e.send("DELETE", "/api/v1/leads/" + leadId, admin, null).statusCode())
+        .isEqualTo(204);
   }
 
   static long created(HttpResponse<String> r) throws Exception {

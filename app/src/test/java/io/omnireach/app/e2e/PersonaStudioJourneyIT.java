@@ -34,7 +34,12 @@ class PersonaStudioJourneyIT {
       browser.click(By.cssSelector(".omni-persona-card[data-persona='Friendly SDR']"));
       WebElement preview = browser.await(By.id("persona-preview"));
       assertThat(preview.getText()).containsIgnoringCase("Live preview").contains("Pick a lead");
-      assertThat(browser.await(By.id("persona-voice-source")).getText())
+      // below the fold of the editor: read it without scrolling the preview away
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.id("persona-voice-source"))
+                  .getDomProperty("textContent"))
           .isEqualTo("Offline analysis");
 
       WebElement lead = browser.await(By.cssSelector("#persona-preview-lead input"));

@@ -136,7 +136,7 @@ class PersonasJourneyIT {
     try (Browser browser = new Browser()) {
       signIn(browser, "admin@acme.demo");
       browser.open("/personas");
-      browser.await(card(name)).click();
+      browser.click(card(name)); // scrolled into view: other tests add personas
       WebElement upload = browser.await(By.id("persona-sample-upload"));
       assertThat(browser.driver.findElement(By.id("persona-voice")).getText())
           .contains("Offline analysis", "Save a writing sample");

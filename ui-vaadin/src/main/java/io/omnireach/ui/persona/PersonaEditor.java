@@ -154,7 +154,12 @@ final class PersonaEditor extends Dialog {
 
     configureFields(knownIndustries);
     writingSamples.addAction(sampleUpload());
-    Div left = new Div(identity(), tone(), audience());
+    boolean withPreview = persona != null && studio != null;
+    // with the live preview on top, the tone sliders come first: right below the two messages
+    Div left =
+        withPreview
+            ? new Div(tone(), identity(), audience())
+            : new Div(identity(), tone(), audience());
     left.addClassName("omni-persona-column");
     Div right = new Div(valuePropositions, writingSamples, signatureSection());
     if (persona != null && voice != null) {
@@ -163,7 +168,7 @@ final class PersonaEditor extends Dialog {
     right.addClassName("omni-persona-column");
     Div form = new Div(left, right);
     form.addClassName("omni-persona-form");
-    if (persona != null && studio != null) {
+    if (withPreview) {
       PersonaPreview preview = new PersonaPreview(studio, persona, this::currentTone);
       sliders.values().forEach(s -> s.addSettledListener(600, preview::toneChanged));
       add(preview);
