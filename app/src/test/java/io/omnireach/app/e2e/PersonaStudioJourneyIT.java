@@ -50,7 +50,14 @@ class PersonaStudioJourneyIT {
                   .anyMatch(i -> i.getText().contains(company)));
       lead.sendKeys(Keys.ENTER);
 
-      browser.click(By.id("persona-preview-other"));
+      By mine = By.id("persona-preview-mine");
+      By theirs = By.id("persona-preview-other-card");
+      browser.wait.until(d -> d.findElement(mine).getText().contains("Nora"));
+
+      // open the select as a click would (the dialog's own layer sits over its hit point)
+      browser.driver.executeScript(
+          "arguments[0].opened = true;",
+          browser.driver.findElement(By.id("persona-preview-other")));
       browser.wait.until(
           d ->
               d.findElements(By.cssSelector("vaadin-select-item")).stream()
@@ -60,10 +67,6 @@ class PersonaStudioJourneyIT {
           .findFirst()
           .orElseThrow()
           .click();
-
-      By mine = By.id("persona-preview-mine");
-      By theirs = By.id("persona-preview-other-card");
-      browser.wait.until(d -> d.findElement(mine).getText().contains("Nora"));
       browser.wait.until(
           d ->
               d.findElement(theirs).getText().contains("Enterprise AE")

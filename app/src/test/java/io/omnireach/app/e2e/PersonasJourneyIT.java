@@ -138,7 +138,7 @@ class PersonasJourneyIT {
       browser.open("/personas");
       browser.click(card(name)); // scrolled into view: other tests add personas
       WebElement upload = browser.await(By.id("persona-sample-upload"));
-      assertThat(browser.driver.findElement(By.id("persona-voice")).getText())
+      assertThat(inView(browser, By.id("persona-voice")).getText())
           .contains("Offline analysis", "Save a writing sample");
       assertThat(browser.driver.findElement(By.id("persona-export")).getDomAttribute("href"))
           .isNotBlank();
