@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -48,7 +47,11 @@ class PersonaStudioJourneyIT {
           d ->
               d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                   .anyMatch(i -> i.getText().contains(company)));
-      lead.sendKeys(Keys.ENTER);
+      browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+          .filter(i -> i.getText().contains(company))
+          .findFirst()
+          .orElseThrow()
+          .click();
 
       By mine = By.id("persona-preview-mine");
       By theirs = By.id("persona-preview-other-card");

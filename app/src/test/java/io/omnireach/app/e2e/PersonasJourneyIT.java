@@ -171,8 +171,8 @@ class PersonasJourneyIT {
           .sendKeys(block.toAbsolutePath().toString());
       browser.await(card(name + " (2)"));
       browser.screenshot("27-persona-imported");
-      browser.driver.findElement(card(name)).click();
-      WebElement voice = browser.await(By.id("persona-voice"));
+      browser.click(card(name));
+      WebElement voice = inView(browser, By.id("persona-voice"));
       assertThat(voice.getText()).contains("Offline analysis", "Greets with", "Hi", "Cheers");
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", voice);
       browser.screenshot("28-persona-voice");
