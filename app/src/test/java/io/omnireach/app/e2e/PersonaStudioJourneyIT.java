@@ -63,13 +63,12 @@ class PersonaStudioJourneyIT {
           browser.driver.findElement(By.id("persona-preview-other")));
       browser.wait.until(
           d ->
-              d.findElements(By.cssSelector("vaadin-select-item")).stream()
+              d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
                   .anyMatch(i -> i.getText().equals("Enterprise AE")));
-      browser.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+      browser.driver.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
           .filter(i -> i.getText().equals("Enterprise AE"))
           .findFirst()
-          .orElseThrow()
-          .click();
+          .ifPresent(i -> browser.driver.executeScript("arguments[0].click();", i));
       browser.wait.until(
           d ->
               d.findElement(theirs).getText().contains("Enterprise AE")
@@ -95,7 +94,8 @@ class PersonaStudioJourneyIT {
       assertThat(browser.driver.findElement(theirs).getText()).doesNotContain("unsaved");
       browser.screenshot("41-persona-studio-tone-tried");
 
-      browser.click(By.id("persona-preview-regenerate"));
+      browser.driver.executeScript(
+          "arguments[0].click();", browser.driver.findElement(By.id("persona-preview-regenerate")));
       browser.wait.until(d -> d.findElement(mine).getText().contains("Formality " + tried));
     }
     assertThat(persona(admin, "Friendly SDR").get("tone").get("formality").asInt())
