@@ -109,6 +109,19 @@ public class AiServices {
                     .toList());
   }
 
+  /** Voice profiles by the tenant's model (same clients, ledger and cache as drafts). */
+  @Produces
+  @Singleton
+  io.omnireach.ai.VoiceAnalyst voiceAnalyst(
+      AiSettingsRepository settings,
+      AiLedger ledger,
+      AiCache cache,
+      ChatModels models,
+      Prices prices) {
+    return new io.omnireach.ai.VoiceAnalyst(
+        settings, ledger, cache, models, prices, RetryPolicy.AI_CALL);
+  }
+
   @Produces
   @Singleton
   KnowledgeStore knowledgeStore(Transactions tx, Clock clock) {

@@ -6,6 +6,7 @@ import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.persona.Tone;
 import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import java.math.BigDecimal;
@@ -122,6 +123,17 @@ public final class GenerationService implements MessageGenerator {
     Lead lead = leads.get(tenant, leadId);
     Persona persona = personas.get(tenant, personaId);
     return generate(tenant, lead, persona, brief, actor, workflowId);
+  }
+
+  /**
+   * What the persona would write to the lead, with {@code tone} instead of its saved one when not
+   * null (the editor's unsaved sliders). Exactly a draft's path (prompt, cache, budget, ledger: a
+   * provider call is metered like a draft); nothing is saved or sent.
+   */
+  public Draft preview(TenantRef tenant, long leadId, long personaId, Tone tone, String actor) {
+    Lead lead = leads.get(tenant, leadId);
+    Persona persona = personas.get(tenant, personaId);
+    return generate(tenant, lead, tone == null ? persona : persona.withTone(tone), null, actor);
   }
 
   @Override

@@ -26,4 +26,21 @@ public record Persona(
     valuePropositions = List.copyOf(valuePropositions);
     writingSamples = List.copyOf(writingSamples);
   }
+
+  /** The same persona sounding as {@code other} says (a preview of unsaved tone sliders). */
+  public Persona withTone(Tone other) {
+    return new Persona(
+        id,
+        name,
+        role,
+        other,
+        industryFocus,
+        valuePropositions,
+        writingSamples,
+        signature,
+        defaultChannel,
+        language,
+        createdAt,
+        updatedAt);
+  }
 }

@@ -12,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a persona writes, read from its writing samples by plain text statistics (offline,
- * deterministic): sentence length, formality from 0 casual to 1 formal, the greetings and sign-offs
- * it uses, its favourite words, and the words common in business mail it never uses.
+ * How a persona writes: sentence length, formality from 0 casual to 1 formal, the greetings and
+ * sign-offs it uses, its favourite words, and the words common in business mail it never uses.
+ * {@link #offline} reads it from the writing samples by plain text statistics (deterministic); an
+ * LLM may describe it instead ({@code source} {@value #LLM}, {@code model} naming it). {@code note}
+ * says why an LLM profile was wanted but the offline one is shown (null otherwise).
  */
 public record VoiceProfile(
     String source,
@@ -25,9 +27,35 @@ public record VoiceProfile(
     List<String> signOffs,
     List<String> favouriteWords,
     List<String> avoidedWords,
-    int samples) {
+    int samples,
+    String model,
+    String note) {
 
   public static final String OFFLINE = "offline";
+  public static final String LLM = "llm";
+
+  public VoiceProfile {
+    greetings = List.copyOf(greetings);
+    signOffs = List.copyOf(signOffs);
+    favouriteWords = List.copyOf(favouriteWords);
+    avoidedWords = List.copyOf(avoidedWords);
+  }
+
+  /** This (offline) profile, saying why the LLM's is not shown. */
+  public VoiceProfile withNote(String why) {
+    return new VoiceProfile(
+        source,
+        avgSentenceWords,
+        formality,
+        formalityLabel,
+        greetings,
+        signOffs,
+        favouriteWords,
+        avoidedWords,
+        samples,
+        model,
+        why);
+  }
 
   /** Openers, longest first so "Good morning" wins over a shorter match. */
   private static final List<String> GREETINGS =
@@ -196,7 +224,9 @@ public record VoiceProfile(
         top(signOffs, 5, 1),
         top(words, 8, 2),
         avoided.subList(0, Math.min(8, avoided.size())),
-        samples.size());
+        samples.size(),
+        null,
+        null);
   }
 
   /**

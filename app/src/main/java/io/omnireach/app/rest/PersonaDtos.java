@@ -114,4 +114,34 @@ public final class PersonaDtos {
   public record PersonaPage(
       @Schema(type = SchemaType.ARRAY, implementation = PersonaDto.class) List<PersonaDto> items,
       @JsonbNillable @Schema(type = SchemaType.STRING, nullable = true) String nextCursor) {}
+
+  @Schema(
+      name = "PersonaPreviewRequest",
+      description =
+          "The lead to write to and, optionally, tone values to try instead of the saved ones"
+              + " (a missing scale keeps the saved value)")
+  public record PreviewRequest(
+      @Schema(example = "17", required = true) Long leadId,
+      @Schema(implementation = ToneDto.class) ToneDto tone) {}
+
+  @Schema(
+      name = "PersonaPreview",
+      description = "The message the persona would write to the lead; nothing is saved or sent")
+  public record PreviewDto(
+      @Schema(example = "An idea for Northwind's Head of Operations") String subject,
+      @Schema(example = "Hello Maria,\n\nI am reaching out …") String body,
+      @Schema(
+              description = "\"offline\" (the template generator) or the provider/model",
+              example = "offline")
+          String writer,
+      @Schema(description = "The tone values that produced it", implementation = ToneDto.class)
+          ToneDto tone,
+      @Schema(description = "True when served from the generation cache") boolean cached,
+      @Schema(description = "Why the message says what it says") String rationale) {
+
+    static PreviewDto of(io.omnireach.ai.Draft d, Tone tone) {
+      return new PreviewDto(
+          d.subject(), d.body(), d.generator(), ToneDto.of(tone), d.cached(), d.rationale());
+    }
+  }
 }

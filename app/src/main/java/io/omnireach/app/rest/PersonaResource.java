@@ -1,13 +1,18 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.ai.GenerationService;
+import io.omnireach.ai.VoiceAnalyst;
 import io.omnireach.app.rest.PersonaDtos.PersonaDto;
 import io.omnireach.app.rest.PersonaDtos.PersonaPage;
 import io.omnireach.app.rest.PersonaDtos.PersonaRequest;
+import io.omnireach.app.rest.PersonaDtos.PreviewDto;
+import io.omnireach.app.rest.PersonaDtos.PreviewRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.knowledge.SampleFiles;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaRepository;
+import io.omnireach.persona.Tone;
 import io.omnireach.persona.VoiceProfile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -71,6 +76,32 @@ public class PersonaResource {
           + "\"detail\":\"A persona named \\\"Enterprise AE\\\" already exists.\","
           + "\"field\":\"name\"}";
 
+  private static final String VOICE_OFFLINE_EXAMPLE =
+      "{\"source\":\"offline\",\"avgSentenceWords\":7.5,\"formality\":0.2,"
+          + "\"formalityLabel\":\"casual\",\"greetings\":[\"Hey\",\"Hi\"],"
+          + "\"signOffs\":[\"Cheers\"],\"favouriteWords\":[\"onboarding\"],"
+          + "\"avoidedWords\":[\"reach out\",\"synergy\"],\"samples\":3,\"model\":null,"
+          + "\"note\":null}";
+  private static final String VOICE_LLM_EXAMPLE =
+      "{\"source\":\"llm\",\"avgSentenceWords\":9.0,\"formality\":0.25,"
+          + "\"formalityLabel\":\"casual\",\"greetings\":[\"Hey\"],"
+          + "\"signOffs\":[\"Cheers\"],\"favouriteWords\":[\"onboarding\",\"quick win\"],"
+          + "\"avoidedWords\":[\"synergy\",\"leverage\"],\"samples\":3,"
+          + "\"model\":\"mistral/mistral-small-latest\",\"note\":null}";
+  private static final String PREVIEW_OFFLINE_EXAMPLE =
+      "{\"subject\":\"An idea for Northwind's Head of Operations\",\"body\":\"Hey Maria,\\n\\n"
+          + "…\\n\\nCheers,\\nSam\",\"writer\":\"offline\","
+          + "\"tone\":{\"formality\":90,\"detail\":50,\"warmth\":10},\"cached\":false,"
+          + "\"rationale\":\"Offline template (no AI provider configured): tone 90/50/10, …\"}";
+  private static final String PREVIEW_LLM_EXAMPLE =
+      "{\"subject\":\"Fewer manual steps at Northwind\",\"body\":\"Hi Maria, …\","
+          + "\"writer\":\"openrouter/openai/gpt-4o-mini\","
+          + "\"tone\":{\"formality\":10,\"detail\":85,\"warmth\":50},\"cached\":false,"
+          + "\"rationale\":\"Used her title, company and the first value proposition.\"}";
+  private static final String PREVIEW_INVALID_EXAMPLE =
+      "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+          + "\"detail\":\"leadId is required: the lead to write to.\",\"field\":\"leadId\"}";
+
   private static final String BLOCK_EXAMPLE =
       "{\"kind\":\"persona\",\"schemaVersion\":1,\"name\":\"Enterprise AE\","
           + "\"role\":\"Enterprise Account Executive\","
@@ -85,6 +116,8 @@ public class PersonaResource {
           + "\"field\":\"schemaVersion\"}";
 
   @Inject PersonaRepository personas;
+  @Inject VoiceAnalyst voices;
+  @Inject GenerationService generation;
   @Inject CurrentUser current;
 
   private final SampleFiles sampleFiles = new SampleFiles();
@@ -250,30 +283,92 @@ public class PersonaResource {
   @Operation(
       summary = "The persona's voice profile",
       description =
-          "Measured from its writing samples by text statistics (source \"offline\","
-              + " deterministic): average words per sentence, formality from 0 casual to 1"
-              + " formal with a label (casual < 0.35 ≤ neutral < 0.65 ≤ formal), the greetings and"
-              + " sign-offs it uses (most frequent first), up to 8 favourite words (4+ letters,"
-              + " used at least twice) and up to 8 words common in sales mail it never uses. The"
-              + " same summary goes into every AI draft prompt of the persona.")
+          "How the persona writes, from its saved writing samples: average words per sentence,"
+              + " formality from 0 casual to 1 formal with a label (casual < 0.35 ≤ neutral < 0.65"
+              + " ≤ formal), the greetings and sign-offs it uses (most frequent first), up to 8"
+              + " favourite words and up to 8 words common in sales mail it never uses. With an"
+              + " AI key in Settings → AI the tenant's model describes it (source \"llm\", model"
+              + " names it; the answer is validated and cached until the samples change, and the"
+              + " call is counted like a draft's); otherwise, or when that fails (then note says"
+              + " why), text statistics measure it (source \"offline\", deterministic).")
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "voice",
-                      value =
-                          "{\"source\":\"offline\",\"avgSentenceWords\":7.5,\"formality\":0.2,"
-                              + "\"formalityLabel\":\"casual\",\"greetings\":[\"Hey\",\"Hi\"],"
-                              + "\"signOffs\":[\"Cheers\"],\"favouriteWords\":[\"onboarding\"],"
-                              + "\"avoidedWords\":[\"reach out\",\"synergy\"],\"samples\":3}")))
+              examples = {
+                @ExampleObject(name = "offline", value = VOICE_OFFLINE_EXAMPLE),
+                @ExampleObject(name = "by the LLM", value = VOICE_LLM_EXAMPLE)
+              }))
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public VoiceProfile voice(
       @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
-    return VoiceProfile.offline(personas.get(current.tenant(), id).writingSamples());
+    return voices.profile(current.tenant(), personas.get(current.tenant(), id));
+  }
+
+  @POST
+  @Path("/{id}/preview")
+  @RolesAllowed({"Admin", "Sales"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Preview the message this persona would write to a lead",
+      description =
+          "Generates exactly as POST /leads/{id}/drafts does (offline templates without an AI"
+              + " key, else the tenant's model: cached, budgeted and counted like a draft), with"
+              + " the given tone values instead of the saved ones (missing scales keep the saved"
+              + " value). writer is \"offline\" or the provider/model; tone the values used."
+              + " Nothing is saved or sent.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PreviewRequest.class),
+              examples = {
+                @ExampleObject(name = "saved tone", value = "{\"leadId\":17}"),
+                @ExampleObject(
+                    name = "trying a tone",
+                    value = "{\"leadId\":17,\"tone\":{\"formality\":90,\"warmth\":10}}")
+              }))
+  @APIResponse(
+      responseCode = "200",
+      description = "The message",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PreviewDto.class),
+              examples = {
+                @ExampleObject(name = "offline", value = PREVIEW_OFFLINE_EXAMPLE),
+                @ExampleObject(name = "by the LLM", value = PREVIEW_LLM_EXAMPLE)
+              }))
+  @APIResponse(
+      responseCode = "400",
+      description = "leadId missing or a tone value outside 0–100 (field names it)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "no lead", value = PREVIEW_INVALID_EXAMPLE)))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @APIResponse(responseCode = "429", description = "The monthly AI token budget is spent")
+  @APIResponse(responseCode = "502", description = "The AI provider failed")
+  public PreviewDto preview(
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id,
+      PreviewRequest body) {
+    if (body == null || body.leadId() == null) {
+      throw DomainException.invalid("leadId", "leadId is required: the lead to write to.");
+    }
+    Tone saved = personas.get(current.tenant(), id).tone();
+    PersonaDtos.ToneDto t = body.tone();
+    Tone tone =
+        t == null
+            ? saved
+            : new Tone(
+                t.formality() == null ? saved.formality() : t.formality(),
+                t.detail() == null ? saved.detail() : t.detail(),
+                t.warmth() == null ? saved.warmth() : t.warmth());
+    return PreviewDto.of(
+        generation.preview(current.tenant(), body.leadId(), id, tone, current.email()), tone);
   }
 
   @POST

@@ -136,9 +136,9 @@ class PersonasJourneyIT {
     try (Browser browser = new Browser()) {
       signIn(browser, "admin@acme.demo");
       browser.open("/personas");
-      browser.await(card(name)).click();
+      browser.click(card(name)); // scrolled into view: other tests add personas
       WebElement upload = browser.await(By.id("persona-sample-upload"));
-      assertThat(browser.driver.findElement(By.id("persona-voice")).getText())
+      assertThat(inView(browser, By.id("persona-voice")).getText())
           .contains("Offline analysis", "Save a writing sample");
       assertThat(browser.driver.findElement(By.id("persona-export")).getDomAttribute("href"))
           .isNotBlank();
@@ -171,8 +171,8 @@ class PersonasJourneyIT {
           .sendKeys(block.toAbsolutePath().toString());
       browser.await(card(name + " (2)"));
       browser.screenshot("27-persona-imported");
-      browser.driver.findElement(card(name)).click();
-      WebElement voice = browser.await(By.id("persona-voice"));
+      browser.click(card(name));
+      WebElement voice = inView(browser, By.id("persona-voice"));
       assertThat(voice.getText()).contains("Offline analysis", "Greets with", "Hi", "Cheers");
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", voice);
       browser.screenshot("28-persona-voice");

@@ -130,7 +130,16 @@ final class PersonaEditor extends Dialog {
           4000);
   private final TextArea signature = new TextArea("Signature");
 
-  PersonaEditor(Persona persona, boolean canWrite, Set<String> knownIndustries) {
+  /**
+   * {@code voice}: the saved persona's profile (null for a new one); {@code studio}: what the live
+   * preview needs (null: no preview, as for a new persona or a Viewer).
+   */
+  PersonaEditor(
+      Persona persona,
+      boolean canWrite,
+      Set<String> knownIndustries,
+      VoiceProfile voice,
+      PersonaPreview.Studio studio) {
     this.persona = persona;
     addClassName("omni-persona-editor");
     setId("persona-editor");
@@ -145,15 +154,25 @@ final class PersonaEditor extends Dialog {
 
     configureFields(knownIndustries);
     writingSamples.addAction(sampleUpload());
-    Div left = new Div(identity(), tone(), audience());
+    boolean withPreview = persona != null && studio != null;
+    // with the live preview on top, the tone sliders come first: right below the two messages
+    Div left =
+        withPreview
+            ? new Div(tone(), identity(), audience())
+            : new Div(identity(), tone(), audience());
     left.addClassName("omni-persona-column");
     Div right = new Div(valuePropositions, writingSamples, signatureSection());
-    if (persona != null) {
-      right.addComponentAtIndex(2, voiceCard(persona));
+    if (persona != null && voice != null) {
+      right.addComponentAtIndex(2, voiceCard(voice));
     }
     right.addClassName("omni-persona-column");
     Div form = new Div(left, right);
     form.addClassName("omni-persona-form");
+    if (withPreview) {
+      PersonaPreview preview = new PersonaPreview(studio, persona, this::currentTone);
+      sliders.values().forEach(s -> s.addSettledListener(600, preview::toneChanged));
+      add(preview);
+    }
     add(form);
     footer(canWrite);
 
@@ -294,12 +313,28 @@ final class PersonaEditor extends Dialog {
     return section("Audience and delivery", null, industries, grid);
   }
 
-  /** The voice measured from the saved samples (what GET /personas/{id}/voice answers). */
-  private static Div voiceCard(Persona p) {
-    VoiceProfile v = VoiceProfile.offline(p.writingSamples());
-    Span badge = new Span("Offline analysis");
+  /** The tone the sliders show now, saved or not (what the live preview writes with). */
+  private Tone currentTone() {
+    return new Tone(
+        sliders.get(ToneScale.FORMALITY).getValue(),
+        sliders.get(ToneScale.DETAIL).getValue(),
+        sliders.get(ToneScale.WARMTH).getValue());
+  }
+
+  /** The voice of the saved samples (what GET /personas/{id}/voice answers). */
+  private static Div voiceCard(VoiceProfile v) {
+    boolean llm = VoiceProfile.LLM.equals(v.source());
+    Span badge = new Span(llm ? "AI analysis · " + v.model() : "Offline analysis");
     badge.addClassName("omni-persona-voice-source");
-    badge.getElement().setAttribute("title", "Text statistics of the saved writing samples");
+    badge.setId("persona-voice-source");
+    badge.getElement().setAttribute("data-source", v.source());
+    badge
+        .getElement()
+        .setAttribute(
+            "title",
+            llm
+                ? "Described by the workspace's AI model from the saved writing samples"
+                : "Text statistics of the saved writing samples");
     Div head = new Div(new H4("Voice profile"), badge);
     head.addClassName("omni-persona-section-head");
     Div card = new Div(head);
@@ -322,6 +357,12 @@ final class PersonaEditor extends Dialog {
         new Span("From " + v.samples() + (v.samples() == 1 ? " saved sample" : " saved samples"));
     from.addClassName("omni-persona-hint");
     card.add(from);
+    if (v.note() != null) {
+      Span note = new Span(v.note());
+      note.addClassName("omni-persona-hint");
+      note.setId("persona-voice-note");
+      card.add(note);
+    }
     return card;
   }
 

@@ -14,8 +14,11 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.omnireach.ai.GenerationService;
+import io.omnireach.ai.VoiceAnalyst;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.lead.LeadRepository;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.tenant.TenantRef;
@@ -39,6 +42,9 @@ public class PersonasView extends Div {
   private static final int IMPORT_MAX_BYTES = 256 * 1024;
 
   private final PersonaRepository personas;
+  private final LeadRepository leads;
+  private final GenerationService generation;
+  private final VoiceAnalyst voices;
   private final AuthenticatedUser user;
   private final boolean canWrite;
   private final Div content = new Div();
@@ -47,8 +53,15 @@ public class PersonasView extends Div {
   private List<Persona> current = List.of();
 
   @Inject
-  public PersonasView(PersonaRepository personas) {
+  public PersonasView(
+      PersonaRepository personas,
+      LeadRepository leads,
+      GenerationService generation,
+      VoiceAnalyst voices) {
     this.personas = personas;
+    this.leads = leads;
+    this.generation = generation;
+    this.voices = voices;
     this.user = UiSession.require();
     this.canWrite = user.canWrite();
     addClassName("omni-page");
@@ -158,7 +171,16 @@ public class PersonasView extends Div {
   private void openEditor(Persona persona) {
     Set<String> industries = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     current.forEach(p -> industries.addAll(p.industryFocus()));
-    PersonaEditor editor = new PersonaEditor(persona, canWrite, industries);
+    // the live preview generates like a draft, which Viewers may not do
+    PersonaEditor editor =
+        new PersonaEditor(
+            persona,
+            canWrite,
+            industries,
+            persona == null ? null : voices.profile(tenant(), persona),
+            persona == null || !canWrite
+                ? null
+                : new PersonaPreview.Studio(tenant(), user.email(), leads, generation, current));
     editor.addSaveListener(
         e -> {
           try {

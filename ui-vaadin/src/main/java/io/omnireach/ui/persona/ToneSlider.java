@@ -46,6 +46,14 @@ final class ToneSlider extends Div {
     setValue(50);
   }
 
+  /**
+   * {@code listener} runs once the slider has rested for {@code millis} (a drag sends many input
+   * events; a preview should be written once, with the value it stopped at).
+   */
+  void addSettledListener(int millis, Runnable listener) {
+    range.getElement().addEventListener("input", e -> listener.run()).debounce(millis);
+  }
+
   int getValue() {
     try {
       return Integer.parseInt(range.getValue());
