@@ -133,7 +133,8 @@ public final class GenerationService implements MessageGenerator {
   public Draft preview(TenantRef tenant, long leadId, long personaId, Tone tone, String actor) {
     Lead lead = leads.get(tenant, leadId);
     Persona persona = personas.get(tenant, personaId);
-    return generate(tenant, lead, tone == null ? persona : persona.withTone(tone), null, actor);
+    return generate(
+        tenant, lead, tone == null ? persona : persona.withTone(tone), null, actor, null);
   }
 
   @Override
