@@ -293,7 +293,7 @@ public final class SsoDirectory {
           "issuer",
           "Issuer URL must be an http(s) address, e.g. https://sso.example.com/realms/acme.");
     }
-    return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    return issuer; // exactly as the provider names itself (some end in a slash)
   }
 
   private static String required(String field, String value, String label) {

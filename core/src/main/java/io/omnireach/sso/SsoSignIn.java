@@ -17,6 +17,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -394,8 +395,15 @@ public final class SsoSignIn {
       throw DomainException.invalid("issuer", "Issuer URL is required.");
     }
     OIDCProviderMetadata md;
+    String document = issuer + "/.well-known/openid-configuration";
+    HTTPResponse response;
     try {
-      md = OIDCProviderMetadata.resolve(new Issuer(issuer), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+      HTTPRequest request =
+          new HTTPRequest(
+              HTTPRequest.Method.GET, OIDCProviderMetadata.resolveURL(new Issuer(issuer)));
+      request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+      request.setReadTimeout(READ_TIMEOUT_MS);
+      response = request.send();
     } catch (IOException e) {
       throw DomainException.invalid(
           "issuer",
@@ -406,16 +414,40 @@ public final class SsoSignIn {
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + ").");
     } catch (GeneralException | IllegalArgumentException e) {
+      throw DomainException.invalid("issuer", "The issuer " + issuer + " is not a valid URL.");
+    }
+    if (response.getStatusCode() != 200) {
       throw DomainException.invalid(
           "issuer",
           "The issuer "
               + issuer
               + " is not an OpenID Connect provider: "
+              + document
+              + " answered HTTP "
+              + response.getStatusCode()
+              + ".");
+    }
+    try {
+      md = OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw DomainException.invalid(
+          "issuer",
+          "The issuer "
               + issuer
-              + "/.well-known/openid-configuration did not answer with a valid discovery"
-              + " document ("
+              + " is not an OpenID Connect provider: "
+              + document
+              + " is not a discovery document ("
               + e.getMessage()
               + ").");
+    }
+    if (!issuer.equals(md.getIssuer().getValue())) {
+      throw DomainException.invalid(
+          "issuer",
+          "The discovery document at "
+              + document
+              + " names another issuer ("
+              + md.getIssuer().getValue()
+              + "): enter exactly that one.");
     }
     if (md.getAuthorizationEndpointURI() == null
         || md.getTokenEndpointURI() == null

@@ -21,8 +21,7 @@ class RoleMappingTest {
   @Test
   void nothing_mapped_or_no_claim_gives_the_default_role() {
     assertThat(
-            RoleMapping.resolve(
-                Map.of("groups", List.of("other")), "groups", MAPPING, Role.VIEWER))
+            RoleMapping.resolve(Map.of("groups", List.of("other")), "groups", MAPPING, Role.VIEWER))
         .isEqualTo(Role.VIEWER);
     assertThat(RoleMapping.resolve(Map.of(), "groups", MAPPING, Role.FINANCE))
         .isEqualTo(Role.FINANCE);
