@@ -74,13 +74,17 @@ final class Keycloak {
     if (Files.isDirectory(java)) {
       pb.environment().put("JAVA_HOME", java.toString());
     }
+    // Java 24+ wants this open for Quarkus' thread-local reset (else worker threads die)
+    pb.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
     pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Process process = pb.start();
     Keycloak kc = new Keycloak(base, process);
     Runtime.getRuntime().addShutdownHook(new Thread(kc::stop));
     await("Keycloak to start (log: target/keycloak/keycloak.log)")
-        .atMost(Duration.ofMinutes(4))
+        // about a minute on a quiet machine; the first start also builds Keycloak (minutes when
+        // busy)
+        .atMost(Duration.ofMinutes(8))
         .pollInterval(Duration.ofSeconds(2))
         .until(() -> !process.isAlive() || answers(base + "/realms/master"));
     if (!process.isAlive()) {
