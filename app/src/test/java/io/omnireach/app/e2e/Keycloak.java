@@ -59,6 +59,8 @@ final class Keycloak {
     if (answers(base + "/realms/master")) {
       throw new IllegalStateException("Port " + port + " is taken by another Keycloak or server.");
     }
+    // a fresh dev database each run: the bootstrap admin and the test realms are created anew
+    deleteTree(home.resolve("data"));
     // Keycloak 26 needs a newer Java than the build's; the machine's Temurin 25 when present
     Path java =
         Path.of(System.getProperty("omnireach.keycloak.java", "/usr/lib/jvm/temurin-25-jdk-amd64"));
@@ -93,6 +95,17 @@ final class Keycloak {
     }
     shared = kc;
     return kc;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** Stops Keycloak and the JVM its script started. */
