@@ -68,10 +68,11 @@ public final class SsoDirectory {
   }
 
   /**
-   * Checks and stores a change; the issuer's reachability is the caller's concern ({@link
-   * SsoSignIn#save}).
+   * Checks and stores a change; {@code checkIssuer} (discovery, {@link SsoSignIn#save}) runs once
+   * the fields are valid.
    */
-  SsoSettings save(long tenantId, SsoSettingsUpdate update) {
+  SsoSettings save(
+      long tenantId, SsoSettingsUpdate update, java.util.function.Consumer<String> checkIssuer) {
     Optional<SsoSettings> current = get(tenantId);
     String issuer = issuer(update.issuer());
     String clientId = required("clientId", update.clientId(), "Client ID");
@@ -121,6 +122,7 @@ public final class SsoDirectory {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    checkIssuer.accept(issuer); // last: the fields are checked before the network is asked
     String sealed = secret == null || secret.isBlank() ? null : secrets.encrypt(secret.strip());
     tx.platform(
         c -> {
@@ -280,7 +282,7 @@ public final class SsoDirectory {
     }
   }
 
-  private static String issuer(String value) {
+  static String issuer(String value) {
     String issuer = required("issuer", value, "Issuer URL");
     try {
       URI uri = URI.create(issuer);

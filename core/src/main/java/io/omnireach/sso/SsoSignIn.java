@@ -152,18 +152,10 @@ public final class SsoSignIn {
     if (update == null) {
       throw DomainException.invalid("body", "The SSO settings are required.");
     }
-    SsoSettings saved = directory.save(tenantId, withDiscoveredIssuer(update));
+    SsoSettings saved = directory.save(tenantId, update, issuer -> metadata(issuer, false));
     idValidators.clear();
     logoutValidators.clear();
     return saved;
-  }
-
-  private SsoSettingsUpdate withDiscoveredIssuer(SsoSettingsUpdate update) {
-    if (update.issuer() == null || update.issuer().isBlank()) {
-      return update; // the directory names the missing issuer
-    }
-    discover(update.issuer().strip());
-    return update;
   }
 
   public void delete(long tenantId) {
@@ -172,7 +164,7 @@ public final class SsoSignIn {
 
   /** Reads the issuer's discovery document; 400 saying what is wrong when it cannot. */
   public Discovery discover(String issuer) {
-    OIDCProviderMetadata md = metadata(issuer == null ? "" : issuer.strip(), false);
+    OIDCProviderMetadata md = metadata(SsoDirectory.issuer(issuer), false);
     return new Discovery(
         md.getIssuer().getValue(),
         md.getAuthorizationEndpointURI(),

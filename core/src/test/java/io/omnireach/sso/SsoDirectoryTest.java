@@ -59,6 +59,11 @@ class SsoDirectoryTest {
         });
   }
 
+  /** Saves without discovery (SsoKeycloakIT covers it against a real provider). */
+  static SsoSettings save(long tenantId, SsoSettingsUpdate update) {
+    return sso.save(tenantId, update, issuer -> {});
+  }
+
   static SsoSettingsUpdate update(String secret, Boolean ssoOnly) {
     return new SsoSettingsUpdate(
         null,
@@ -73,7 +78,7 @@ class SsoDirectoryTest {
 
   @Test
   void settings_are_per_tenant_the_secret_is_sealed_and_kept_when_not_sent() {
-    SsoSettings saved = sso.save(acme, update("top-secret", false));
+    SsoSettings saved = save(acme, update("top-secret", false));
     assertThat(saved.clientSecretSet()).isTrue();
     assertThat(saved.roleMapping()).containsEntry("sales", Role.SALES);
     String stored =
@@ -90,26 +95,26 @@ class SsoDirectoryTest {
               }
             });
     assertThat(stored).doesNotContain("top-secret");
-    sso.save(acme, update(null, null));
+    save(acme, update(null, null));
     assertThat(sso.clientSecret(acme)).isEqualTo("top-secret");
     assertThat(sso.get(globex)).isEmpty();
   }
 
   @Test
   void bad_settings_are_refused_naming_the_field() {
-    assertThatThrownBy(() -> sso.save(globex, update(null, false)))
+    assertThatThrownBy(() -> save(globex, update(null, false)))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.field()).isEqualTo("clientSecret"));
     assertThatThrownBy(
             () ->
-                sso.save(
+                save(
                     globex,
                     new SsoSettingsUpdate(null, "ftp://x", "c", "s", null, null, null, null)))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.field()).isEqualTo("issuer"));
     assertThatThrownBy(
             () ->
-                sso.save(
+                save(
                     globex,
                     new SsoSettingsUpdate(
                         null, ISSUER, "c", "s", null, Map.of("ops", "Owner"), null, null)))
@@ -162,12 +167,12 @@ class SsoDirectoryTest {
   void sso_only_turns_password_sign_in_off_for_that_tenant_only() {
     long t = tenant("initech");
     assertThat(users.passwordSignInAllowed(t)).isTrue();
-    sso.save(t, update("s", true));
+    save(t, update("s", true));
     assertThat(users.passwordSignInAllowed(t)).isFalse();
     assertThat(users.passwordSignInAllowed(acme)).isTrue();
-    sso.save(t, new SsoSettingsUpdate(false, ISSUER, "omnireach", null, null, null, null, null));
+    save(t, new SsoSettingsUpdate(false, ISSUER, "omnireach", null, null, null, null, null));
     assertThat(users.passwordSignInAllowed(t)).isTrue(); // SSO switched off: passwords again
-    sso.save(t, update(null, false));
+    save(t, update(null, false));
     assertThat(users.passwordSignInAllowed(t)).isTrue();
   }
 }
