@@ -45,7 +45,8 @@ class ArchitectureTest {
             "io.omnireach.brand..",
             "io.omnireach.reseller..",
             "io.omnireach.mail..",
-            "io.omnireach.meeting..")
+            "io.omnireach.meeting..",
+            "io.omnireach.sso..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -63,7 +64,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting|sso)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

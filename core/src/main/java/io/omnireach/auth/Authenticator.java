@@ -85,6 +85,13 @@ public final class Authenticator {
     throttle.succeeded(account);
     UserAccount user = credentials.get().account();
     AuthenticatedUser result = chooseTenant(user, users.memberships(user.id()), tenantSlug);
+    if (result.tenant() != null && !users.passwordSignInAllowed(result.tenant().id())) {
+      throw new DomainException(
+          DomainException.Kind.UNAUTHORIZED,
+          result.tenant().displayName()
+              + " signs in with single sign-on only: use \"Sign in with SSO\" on its sign-in"
+              + " page.");
+    }
     users.recordLogin(user.id(), clock.instant());
     if (result.tenant() != null) {
       activity.record(

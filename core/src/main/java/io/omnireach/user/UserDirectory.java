@@ -44,6 +44,21 @@ public final class UserDirectory {
         });
   }
 
+  /** False when the tenant turned on "SSO only": its members sign in through its IdP. */
+  public boolean passwordSignInAllowed(long tenantId) {
+    return tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select 1 from tenant_sso where tenant_id = ? and enabled and sso_only")) {
+            ps.setLong(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return !rs.next();
+            }
+          }
+        });
+  }
+
   public Optional<UserAccount> byId(long userId) {
     return tx.platform(
         c -> {

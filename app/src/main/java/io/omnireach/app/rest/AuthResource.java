@@ -187,6 +187,11 @@ public class AuthResource {
   }
 
   private TokenPair pair(Sessions.Grant grant) {
+    return pair(tokens, clock, grant);
+  }
+
+  /** The access and refresh token of a sign-in (also after single sign-on). */
+  static TokenPair pair(TokenIssuer tokens, Clock clock, Sessions.Grant grant) {
     TokenIssuer.IssuedToken issued = tokens.issue(grant);
     long refreshSeconds =
         Math.max(0, Duration.between(clock.instant(), grant.refreshExpiresAt()).toSeconds());

@@ -1,7 +1,11 @@
 package io.omnireach.ui.login;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -10,12 +14,16 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.brand.BrandResolver;
 import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.common.DomainException;
 import io.omnireach.customdomain.TenantHosts;
+import io.omnireach.sso.SsoSignIn;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.tenant.TenantDirectory;
 import io.omnireach.tenant.TenantStatus;
@@ -34,6 +42,9 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
   private final TenantDirectory tenants;
   private final TenantHosts hosts;
   private final BrandResolver brands;
+  private final SsoSignIn sso;
+  private final Button ssoButton = new Button("Sign in with SSO", VaadinIcon.KEY.create());
+  private final Div ssoDivider = new Div(new Span("or with your password"));
   private final LoginForm form = new LoginForm();
   private final BrandPanel brandPanel = new BrandPanel();
   private final Div demoHint = demoHint();
@@ -46,8 +57,10 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
       Authenticator authenticator,
       TenantDirectory tenants,
       TenantHosts hosts,
-      BrandResolver brands) {
+      BrandResolver brands,
+      SsoSignIn sso) {
     this.authenticator = authenticator;
+    this.sso = sso;
     this.tenants = tenants;
     this.hosts = hosts;
     this.brands = brands;
@@ -57,7 +70,16 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     form.setId("login-form");
     notice.addClassName("omni-login-notice");
     notice.setVisible(false);
-    Div card = new Div(notice, form, demoHint);
+    ssoButton.setId("sso-button");
+    ssoButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+    ssoButton.addClassName("omni-login-sso");
+    ssoButton.addClickListener(
+        e ->
+            getUI()
+                .ifPresent(
+                    ui -> ui.getPage().setLocation("api/v1/sso/start?tenant=" + tenant.slug())));
+    ssoDivider.addClassName("omni-login-divider");
+    Div card = new Div(notice, ssoButton, ssoDivider, form, demoHint);
     card.addClassName("omni-login-card");
     Div right = new Div(card);
     right.addClassName("omni-login-right");
@@ -66,6 +88,17 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
+    // the SSO callback (a REST endpoint) leaves the signed-in user or its error in the session
+    WrappedSession http = VaadinSession.getCurrent().getSession();
+    Object ssoUser = http.getAttribute(SsoSignIn.USER_ATTRIBUTE);
+    Object ssoError = http.getAttribute(SsoSignIn.ERROR_ATTRIBUTE);
+    http.removeAttribute(SsoSignIn.USER_ATTRIBUTE);
+    http.removeAttribute(SsoSignIn.ERROR_ATTRIBUTE);
+    if (ssoUser instanceof AuthenticatedUser signedIn && UiSession.user().isEmpty()) {
+      UiSession.adopt(signedIn);
+      event.forwardTo("");
+      return;
+    }
     if (UiSession.user().isPresent()) {
       event.forwardTo("");
       return;
@@ -90,6 +123,13 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
       notice.setText("Your password was changed. Sign in with the new one.");
       notice.setVisible(true);
     }
+    if (ssoError != null) {
+      notice.setText("Single sign-on failed: " + ssoError);
+      notice.setVisible(true);
+    }
+    boolean ssoOffered = tenant != null && sso.offered(tenant.id());
+    ssoButton.setVisible(ssoOffered);
+    ssoDivider.setVisible(ssoOffered);
     renderBrand();
     form.setI18n(i18n(null));
   }

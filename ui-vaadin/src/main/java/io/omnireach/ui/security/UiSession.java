@@ -39,6 +39,17 @@ public final class UiSession {
         .setAttribute(Sessions.Stamp.class, Sessions.Stamp.of(user, sessions.epoch(user.userId())));
   }
 
+  /**
+   * Stores a user whose sign-in finished outside Vaadin (single sign-on callback, which already
+   * gave the HTTP session a new id), with the session stamp {@link AccessControl} checks.
+   */
+  public static void adopt(AuthenticatedUser user) {
+    Sessions sessions = CDI.current().select(Sessions.class).get();
+    VaadinSession.getCurrent().setAttribute(AuthenticatedUser.class, user);
+    VaadinSession.getCurrent()
+        .setAttribute(Sessions.Stamp.class, Sessions.Stamp.of(user, sessions.epoch(user.userId())));
+  }
+
   /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */
   public static String clientAddress() {
     VaadinRequest request = VaadinRequest.getCurrent();

@@ -70,7 +70,8 @@ public class SettingsView extends Div {
       CalendlyPanel calendly,
       SmsPanel sms,
       Instance<DomainsPanel> domains,
-      Instance<TenantBrandingPanel> branding) {
+      Instance<TenantBrandingPanel> branding,
+      Instance<SsoPanel> sso) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -113,7 +114,7 @@ public class SettingsView extends Div {
     }
     add(ai);
     if (admin) {
-      add(branding.get());
+      add(branding.get(), sso.get());
     }
     refresh();
   }
