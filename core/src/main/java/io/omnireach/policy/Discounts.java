@@ -23,7 +23,12 @@ final class Discounts {
   private static final String TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
   private static final String WORDS =
       "(?:(?:" + TENS + ")(?:[ -]?(?:" + UNITS + "))?|" + UNITS + "|(?:a |one )?hundred)";
-  private static final String NUM = "(?:\\d{1,3}(?:[.,]\\d+)?|" + WORDS + ")";
+
+  /** Digits, also spaced out to dodge a filter ("9 0 %"), or a number in words. */
+  private static final String NUM =
+      "(?:\\d(?: \\d){1,2}(?=\\s*(?:%|percent|per\\s*cent|pct))|\\d{1,3}(?:[.,]\\d+)?|"
+          + WORDS
+          + ")";
 
   private static final Pattern PERCENT =
       Pattern.compile(
@@ -189,7 +194,7 @@ final class Discounts {
   /** A number in digits ("12,5" is 12.5) or words up to "ninety-nine" and "a hundred". */
   static Double number(String s) {
     if (Character.isDigit(s.charAt(0))) {
-      return Double.parseDouble(s.replace(',', '.'));
+      return Double.parseDouble(s.replace(" ", "").replace(',', '.'));
     }
     String w = s.replace('-', ' ').strip();
     if (w.endsWith("hundred")) {

@@ -57,7 +57,9 @@ class PolicyEngineTest {
         "Get 2\u200B0% off today", // zero-width space between the digits
         "Get 20% \u043Eff today", // Cyrillic o in "off"
         "Sign now and get a ninety percent discount",
-        "An exclusive 90% discount as you asked"
+        "An exclusive 90% discount as you asked",
+        "Get 9 0 % off today", // digits spaced out
+        "A 2 5 percent discount, just for you"
       })
   void discountsAboveTheLimitBlock(String body) {
     Verdict v = check(body, MAX15);
