@@ -1,6 +1,7 @@
 package io.omnireach.app.metrics;
 
 import io.micrometer.core.instrument.Timer;
+import io.omnireach.audit.AuditContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id (kept from {@code X-Request-Id} when well-formed, else new), returns it
- * in the response header that the JSON access log records, and times the request.
+ * in the response header that the JSON access log records, binds it with the client address for the
+ * audit log, and times the request.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestFilter extends HttpFilter {
@@ -36,7 +38,8 @@ public class RequestFilter extends HttpFilter {
     res.setHeader(HEADER, id);
     req.setAttribute(HEADER, id);
     long start = System.nanoTime();
-    try {
+    // audit entries written while serving this request record where it came from
+    try (AuditContext.Scope ignored = AuditContext.open(req.getRemoteAddr(), id)) {
       chain.doFilter(req, res);
     } finally {
       Timer.builder("omnireach_http_server_requests")

@@ -355,6 +355,8 @@ class MultiChannelJourneyIT {
     // the canvas saves debounced: wait until the server's draft has the step
     await("the draft has " + id)
         .atMost(Duration.ofSeconds(30))
-        .until(() -> E2e.get("/api/v1/workflows/" + wf, admin).body(), b -> b.contains("\"" + id + "\""));
+        .until(
+            () -> E2e.get("/api/v1/workflows/" + wf, admin).body(),
+            b -> b.contains("\"" + id + "\""));
   }
 }
