@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * Step 1a of the relay: the tenant's policies, checked again right before sending (they may have
  * changed since the message was queued). A blocking violation ends the message BLOCKED with the
  * rule as reason and the violations (JSON) on its BLOCKED event, and the workflow step that queued
- * it shows the same reason; warnings and log entries become events and the message goes.
+ * it shows the same reason (and the audit log records it); warnings and log entries become events
+ * and the message goes.
  */
 final class PolicyCheck {
 
@@ -36,7 +38,8 @@ final class PolicyCheck {
   }
 
   /** True when the message may go on to the compliance check. */
-  boolean check(Connection c, List<Policy> policies, OutboxRow r, Instant now) throws SQLException {
+  boolean check(Connection c, String tenantSlug, List<Policy> policies, OutboxRow r, Instant now)
+      throws SQLException {
     if (policies.isEmpty()) {
       return true;
     }
@@ -62,6 +65,8 @@ final class PolicyCheck {
         ps.setLong(2, r.id());
         ps.executeUpdate();
       }
+      AuditLog.record(
+          c, "system:outbox", tenantSlug, "send.blocked", "message " + r.id(), verdict.reason());
       return false;
     }
     for (Severity s : List.of(Severity.WARN, Severity.LOG)) {
