@@ -1,25 +1,18 @@
 package io.omnireach.app.rest;
 
-import io.omnireach.audit.AuditEntry;
+import io.omnireach.audit.AuditCsv;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.audit.AuditQuery;
-import io.omnireach.common.CsvCells;
 import io.omnireach.common.DomainException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** The audit API's query parameters and CSV, shared by the tenant and the platform view. */
 final class AuditFilters {
@@ -40,20 +33,6 @@ final class AuditFilters {
       " from and to are dates (UTC days; to includes its day) or instants; actor matches an"
           + " email exactly (any case); action is a prefix (\"policy.\" finds every policy"
           + " change). Newest first.";
-
-  private static final List<String> CSV_HEADERS =
-      List.of(
-          "at",
-          "tenant",
-          "actor",
-          "action",
-          "target",
-          "before",
-          "after",
-          "ip",
-          "request_id",
-          "seq",
-          "hash");
 
   private AuditFilters() {}
 
@@ -105,39 +84,10 @@ final class AuditFilters {
     StreamingOutput body =
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          try (CSVPrinter printer =
-              CSVFormat.RFC4180
-                  .builder()
-                  .setHeader(CSV_HEADERS.toArray(String[]::new))
-                  .get()
-                  .print(w)) {
-            audit.forEach(q, e -> print(printer, e));
-          } catch (UncheckedIOException e) {
-            throw e.getCause();
-          }
+          AuditCsv.write(audit, q, w);
         };
     return Response.ok(body, "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .build();
-  }
-
-  private static void print(CSVPrinter printer, AuditEntry e) {
-    List<String> row = new ArrayList<>(CSV_HEADERS.size());
-    row.add(e.at().toString());
-    row.add(e.tenantSlug());
-    row.add(e.actor());
-    row.add(e.action());
-    row.add(e.target());
-    row.add(e.before());
-    row.add(e.detail());
-    row.add(e.ip());
-    row.add(e.requestId());
-    row.add(Long.toString(e.seq()));
-    row.add(e.hash());
-    try {
-      printer.printRecord(row.stream().map(CsvCells::defuse).toList());
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
   }
 }
