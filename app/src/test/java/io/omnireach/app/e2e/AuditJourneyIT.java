@@ -51,7 +51,7 @@ class AuditJourneyIT {
       browser.wait.until(
           d -> !d.findElement(By.id("audit-grid")).getText().contains("auth.sign-in"));
       assertThat(browser.driver.findElement(By.id("audit-grid")).getText())
-          .contains("policy.create", "forbidden_phrase");
+          .contains("policy.create", "guarantee");
 
       browser.click(By.id("audit-verify"));
       browser.wait.until(

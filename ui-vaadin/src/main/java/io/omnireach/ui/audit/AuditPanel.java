@@ -101,7 +101,8 @@ final class AuditPanel extends Div {
     to.setId("audit-to");
     from.setClearButtonVisible(true);
     to.setClearButtonVisible(true);
-    from.setHelperText("UTC days");
+    from.setTooltipText("UTC days");
+    to.setTooltipText("UTC days, this day included");
     actor.setId("audit-actor");
     actor.setPlaceholder("name@company.com");
     actor.setClearButtonVisible(true);
@@ -133,19 +134,25 @@ final class AuditPanel extends Div {
   private Component gridPanel() {
     grid.setId("audit-grid");
     grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setWidth("190px").setFlexGrow(0);
+    grid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setWidth("210px").setFlexGrow(0);
     if (scope == null) {
       grid.addColumn(e -> e.tenantSlug() == null ? "platform" : e.tenantSlug())
           .setHeader("Tenant")
           .setWidth("120px")
           .setFlexGrow(0);
     }
-    grid.addColumn(AuditEntry::actor).setHeader("Actor").setFlexGrow(1);
+    grid.addColumn(AuditEntry::actor)
+        .setHeader("Actor")
+        .setTooltipGenerator(AuditEntry::actor)
+        .setFlexGrow(1);
     grid.addComponentColumn(AuditPanel::actionPill)
         .setHeader("Action")
-        .setWidth("190px")
+        .setWidth("180px")
         .setFlexGrow(0);
-    grid.addColumn(AuditEntry::target).setHeader("Target").setFlexGrow(1);
+    grid.addColumn(AuditEntry::target)
+        .setHeader("Target")
+        .setTooltipGenerator(AuditEntry::target)
+        .setFlexGrow(1);
     grid.addComponentColumn(AuditPanel::change).setHeader("Change").setFlexGrow(2);
     grid.addComponentColumn(AuditPanel::origin).setHeader("From").setWidth("200px").setFlexGrow(0);
     grid.setHeight("560px");
