@@ -138,7 +138,8 @@ final class AuditPanel extends Div {
     if (scope == null) {
       grid.addColumn(e -> e.tenantSlug() == null ? "platform" : e.tenantSlug())
           .setHeader("Tenant")
-          .setWidth("120px")
+          .setTooltipGenerator(e -> e.tenantSlug())
+          .setWidth("150px")
           .setFlexGrow(0);
     }
     grid.addColumn(AuditEntry::actor)
