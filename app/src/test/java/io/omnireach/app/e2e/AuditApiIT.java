@@ -293,4 +293,22 @@ class AuditApiIT {
               assertThat(c.get("brokenId").asLong()).isEqualTo(id);
             });
   }
+
+  @Test
+  void the_openapi_document_describes_the_audit_endpoints_with_examples() throws Exception {
+    String doc = E2e.get("/openapi", null).body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/audit:",
+            "/api/v1/audit.csv:",
+            "/api/v1/audit/verify:",
+            "/api/v1/platform/audit:",
+            "/api/v1/platform/audit.csv:",
+            "/api/v1/platform/audit/verify:",
+            "name: Audit",
+            "AuditPage",
+            "AuditVerification",
+            "its content does not match its hash",
+            "from must be a date");
+  }
 }
