@@ -107,14 +107,16 @@ public class Services {
       LoginThrottle throttle,
       Clock clock,
       Metrics metrics,
-      ResellerDirectory resellers) {
+      ResellerDirectory resellers,
+      AuditLog audit) {
     return new Authenticator(
         users,
         activity,
         throttle,
         clock,
         outcome -> metrics.logins(outcome).increment(),
-        resellers);
+        resellers,
+        audit);
   }
 
   @Produces

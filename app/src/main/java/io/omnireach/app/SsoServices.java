@@ -1,5 +1,6 @@
 package io.omnireach.app;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.Sessions;
 import io.omnireach.common.SecretBox;
@@ -28,7 +29,8 @@ public class SsoServices {
       UserDirectory users,
       Authenticator authenticator,
       Sessions sessions,
-      ActivityFeed activity) {
+      ActivityFeed activity,
+      AuditLog audit) {
     return new SsoSignIn(
         new SsoDirectory(tx, secrets, clock),
         tenants,
@@ -36,6 +38,7 @@ public class SsoServices {
         authenticator,
         sessions,
         activity,
+        audit,
         clock);
   }
 }

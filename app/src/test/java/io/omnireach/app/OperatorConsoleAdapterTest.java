@@ -51,7 +51,8 @@ class OperatorConsoleAdapterTest {
                 io.omnireach.auth.LoginThrottle.standard(clock),
                 clock,
                 io.omnireach.auth.SignInObserver.NONE,
-                new io.omnireach.reseller.ResellerDirectory(db.transactions())),
+                new io.omnireach.reseller.ResellerDirectory(db.transactions()),
+                new io.omnireach.audit.AuditLog(db.transactions())),
             java.time.Duration.ofDays(14),
             java.time.Duration.ofSeconds(5));
     owner = operator(1, "owner@test", Role.OWNER, null);

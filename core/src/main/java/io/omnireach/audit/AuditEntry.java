@@ -2,7 +2,11 @@ package io.omnireach.audit;
 
 import java.time.Instant;
 
-/** One audited action. */
+/**
+ * One audited action. {@code before} and {@code detail} are short summaries of the state before and
+ * after (either may be null); {@code seq} and {@code hash} place the entry in its tenant's hash
+ * chain.
+ */
 public record AuditEntry(
     long id,
     Instant at,
@@ -10,4 +14,9 @@ public record AuditEntry(
     String tenantSlug,
     String action,
     String target,
-    String detail) {}
+    String before,
+    String detail,
+    String ip,
+    String requestId,
+    long seq,
+    String hash) {}

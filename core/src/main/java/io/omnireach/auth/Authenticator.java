@@ -1,5 +1,6 @@
 package io.omnireach.auth;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.dashboard.ActivityFeed;
 import io.omnireach.reseller.ResellerDirectory;
@@ -31,6 +32,7 @@ public final class Authenticator {
   private final Clock clock;
   private final SignInObserver observer;
   private final ResellerDirectory resellers;
+  private final AuditLog audit;
 
   public Authenticator(
       UserDirectory users,
@@ -38,8 +40,10 @@ public final class Authenticator {
       LoginThrottle throttle,
       Clock clock,
       SignInObserver observer,
-      ResellerDirectory resellers) {
+      ResellerDirectory resellers,
+      AuditLog audit) {
     this.users = users;
+    this.audit = audit;
     this.resellers = resellers;
     this.activity = activity;
     this.throttle = throttle;
@@ -57,17 +61,52 @@ public final class Authenticator {
     try {
       AuthenticatedUser user = check(email, password, tenantSlug, address);
       observer.attempted("success");
+      audit.record(
+          user.email(),
+          user.tenant() == null ? null : user.tenant().slug(),
+          "auth.sign-in",
+          user.email(),
+          "roles " + user.roles().stream().map(Role::label).sorted().toList());
       return user;
     } catch (DomainException e) {
-      observer.attempted(
+      String outcome =
           switch (e.kind()) {
             case TOO_MANY_REQUESTS -> "throttled";
             case UNAUTHORIZED ->
                 BAD_CREDENTIALS.equals(e.getMessage()) ? "bad_credentials" : "refused";
             default -> "refused";
-          });
+          };
+      observer.attempted(outcome);
+      String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+      audit.record(
+          account,
+          failedTenant(account, tenantSlug),
+          "auth.sign-in-failed",
+          account,
+          outcome + ": " + e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * The tenant whose audit log shows a failed sign-in: the one asked for or the only one of a known
+   * account; none (platform log) for unknown accounts, so a stranger cannot fill a tenant's log.
+   */
+  private String failedTenant(String account, String tenantSlug) {
+    Optional<UserDirectory.Credentials> known = users.credentials(account);
+    if (known.isEmpty()) {
+      return null;
+    }
+    List<Membership> memberships = users.memberships(known.get().account().id());
+    return memberships.stream()
+        .map(m -> m.tenant().slug())
+        .filter(
+            slug ->
+                tenantSlug == null || tenantSlug.isBlank()
+                    ? memberships.size() == 1
+                    : slug.equals(tenantSlug.trim()))
+        .findFirst()
+        .orElse(null);
   }
 
   private AuthenticatedUser check(

@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
@@ -56,7 +57,8 @@ public final class OutboundPolicy {
   private OutboundPolicy() {}
 
   /** Checks a message just queued by a workflow step, in the step's transaction. */
-  public static Result atQueue(Connection c, long messageId, Clock clock) throws SQLException {
+  public static Result atQueue(Connection c, String tenantSlug, long messageId, Clock clock)
+      throws SQLException {
     List<Policy> policies = Policies.all(c);
     if (policies.isEmpty()) {
       return new Result(Verdict.of(List.of()), null);
@@ -75,6 +77,7 @@ public final class OutboundPolicy {
         Long lead = (Long) rs.getObject(4);
         return check(
             c,
+            tenantSlug,
             policies,
             messageId,
             ChannelKind.valueOf(rs.getString(1)),
@@ -90,6 +93,7 @@ public final class OutboundPolicy {
   /** Evaluates the message's text and records the verdict (see the class comment). */
   static Result check(
       Connection c,
+      String tenantSlug,
       List<Policy> policies,
       long messageId,
       ChannelKind kind,
@@ -105,11 +109,11 @@ public final class OutboundPolicy {
         leadId != null ? Policies.context(c, leadId, messageId, channel, now) : PolicyContext.NONE;
     Verdict verdict =
         PolicyEngine.evaluate(policies, new OutboundText(channel, subject, body), context);
-    return new Result(verdict, record(c, clock, messageId, verdict, moment));
+    return new Result(verdict, record(c, tenantSlug, clock, messageId, verdict, moment));
   }
 
   private static String record(
-      Connection c, Clock clock, long messageId, Verdict verdict, Moment moment)
+      Connection c, String tenantSlug, Clock clock, long messageId, Verdict verdict, Moment moment)
       throws SQLException {
     if (verdict.outcome() == Verdict.Outcome.BLOCK) {
       OutboxRecord.finish(
@@ -128,6 +132,13 @@ public final class OutboundPolicy {
         ps.setLong(2, messageId);
         ps.executeUpdate();
       }
+      AuditLog.record(
+          c,
+          moment == Moment.QUEUED ? "system:workflow" : "system:outbox",
+          tenantSlug,
+          "send.blocked",
+          "message " + messageId,
+          verdict.reason());
       return note;
     }
     if (moment == Moment.QUEUED) {

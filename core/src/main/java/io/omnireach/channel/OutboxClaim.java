@@ -97,7 +97,7 @@ final class OutboxClaim {
     List<OutboxRow> toSend = new ArrayList<>();
     for (long id : ids) {
       OutboxRow r = rows.get(id);
-      if (!policy.check(c, policies, r)) {
+      if (!policy.check(c, tenant.slug(), policies, r)) {
         continue; // BLOCKED by a policy
       }
       OutboxSender sender;

@@ -25,12 +25,14 @@ final class PolicyCheck {
   }
 
   /** True when the message may go on to the compliance check. */
-  boolean check(Connection c, List<Policy> policies, OutboxRow r) throws SQLException {
+  boolean check(Connection c, String tenantSlug, List<Policy> policies, OutboxRow r)
+      throws SQLException {
     if (policies.isEmpty()) {
       return true;
     }
     return !OutboundPolicy.check(
             c,
+            tenantSlug,
             policies,
             r.id(),
             r.channel(),

@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
@@ -124,6 +125,16 @@ public final class SmsAccounts implements SmsSettingsSource {
             ps.setString(9, sealed);
             ps.executeUpdate();
           }
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "settings.sms",
+              sid,
+              "sender "
+                  + (from != null ? from : service)
+                  + (u.dailyCap() == null ? "" : ", daily cap " + u.dailyCap())
+                  + (token == null ? "" : ", new auth token"));
           return view(c).orElseThrow();
         });
   }

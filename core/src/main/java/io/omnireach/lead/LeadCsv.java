@@ -1,11 +1,11 @@
 package io.omnireach.lead;
 
+import io.omnireach.common.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -34,8 +34,6 @@ public final class LeadCsv implements AutoCloseable {
           "do_not_contact",
           "created_at",
           "updated_at");
-
-  private static final Set<Character> FORMULA_STARTS = Set.of('=', '+', '-', '@', '\t', '\r');
 
   private final CSVPrinter printer;
 
@@ -76,27 +74,9 @@ public final class LeadCsv implements AutoCloseable {
     }
   }
 
-  /**
-   * Formula injection: a cell starting with = + - @ (or tab/CR) would run as a formula in Excel or
-   * Sheets, so it gets a leading apostrophe, which spreadsheets show as text. The same holds for
-   * every piece after a ";" (leading spaces skipped): a spreadsheet whose list separator is ";"
-   * splits the cell there, e.g. a tag list {@code a;=HYPERLINK(…)}.
-   */
+  /** See {@link CsvCells#defuse}. */
   public static String defuse(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return cell;
-    }
-    StringBuilder b = new StringBuilder(cell.length() + 2);
-    boolean pieceStart = true;
-    for (int i = 0; i < cell.length(); i++) {
-      char ch = cell.charAt(i);
-      if (pieceStart && FORMULA_STARTS.contains(ch)) {
-        b.append('\'');
-      }
-      b.append(ch);
-      pieceStart = ch == ';' || (pieceStart && ch == ' ');
-    }
-    return b.toString();
+    return CsvCells.defuse(cell);
   }
 
   @Override

@@ -258,6 +258,22 @@ public final class LeadRepository {
         });
   }
 
+  /** Writes the matching leads as CSV (REST and UI export) and audits who exported how many. */
+  public int export(TenantRef tenant, LeadQuery query, String actor, java.io.Writer out) {
+    int[] written = {0};
+    try (LeadCsv csv = new LeadCsv(out)) {
+      forEach(
+          tenant,
+          query,
+          lead -> {
+            csv.write(lead);
+            written[0]++;
+          });
+    }
+    new AuditLog(tx).record(actor, tenant.slug(), "lead.export", null, written[0] + " leads");
+    return written[0];
+  }
+
   /** Streams every matching lead to {@code sink} with a server-side cursor (flat memory). */
   public void forEach(TenantRef tenant, LeadQuery query, Consumer<Lead> sink) {
     tx.tenant(

@@ -1,5 +1,6 @@
 package io.omnireach.meeting;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
@@ -139,6 +140,16 @@ public final class CalendlyAccounts {
             ps.setString(9, actor);
             ps.executeUpdate();
           }
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "settings.calendly",
+              schedulingUrl,
+              old.isPresent() ? "connected" : null,
+              "connected"
+                  + (given != null ? ", new token" : "")
+                  + (key != null ? ", new signing key" : ""));
           return view(c).orElseThrow();
         });
   }
@@ -168,6 +179,8 @@ public final class CalendlyAccounts {
           try (PreparedStatement ps = c.prepareStatement("delete from calendly_settings")) {
             ps.executeUpdate();
           }
+          AuditLog.record(
+              c, actor, tenant.slug(), "settings.calendly", null, "connected", "disconnected");
           return null;
         });
   }

@@ -79,7 +79,7 @@ public final class Policies {
           }
           Policy p = find(c, id, false);
           version(c, p, "created", actor, now);
-          AuditLog.record(c, actor, tenant.slug(), "policy.create", "" + id, p.name());
+          AuditLog.record(c, actor, tenant.slug(), "policy.create", "" + id, summary(p));
           return p;
         });
   }
@@ -90,7 +90,7 @@ public final class Policies {
     return tx.tenant(
         tenant,
         c -> {
-          find(c, id, true);
+          Policy before = find(c, id, true);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "update policies set name = ?, kind = ?, severity = ?, rule = ?::jsonb,"
@@ -104,7 +104,8 @@ public final class Policies {
           }
           Policy p = find(c, id, false);
           version(c, p, "updated", actor, now);
-          AuditLog.record(c, actor, tenant.slug(), "policy.update", "" + id, p.name());
+          AuditLog.record(
+              c, actor, tenant.slug(), "policy.update", "" + id, summary(before), summary(p));
           return p;
         });
   }
@@ -135,7 +136,7 @@ public final class Policies {
               "deleted",
               actor,
               now);
-          AuditLog.record(c, actor, tenant.slug(), "policy.delete", "" + id, p.name());
+          AuditLog.record(c, actor, tenant.slug(), "policy.delete", "" + id, summary(p), null);
           return null;
         });
   }
@@ -301,6 +302,16 @@ public final class Policies {
       ps.setTimestamp(11, Timestamp.from(at));
       ps.executeUpdate();
     }
+  }
+
+  /** The audit log's short text of a policy: name, severity, rule, whether it is on. */
+  private static String summary(Policy p) {
+    return p.name()
+        + " · "
+        + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+        + " · "
+        + PolicyRules.toJson(p.kind(), p.rule())
+        + (p.enabled() ? "" : " · off");
   }
 
   private static Policy find(Connection c, long id, boolean forUpdate) throws SQLException {

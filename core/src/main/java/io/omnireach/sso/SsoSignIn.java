@@ -32,6 +32,7 @@ import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
+import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Authenticator;
 import io.omnireach.auth.Sessions;
@@ -121,6 +122,8 @@ public final class SsoSignIn {
   private final Map<String, IDTokenValidator> idValidators = new ConcurrentHashMap<>();
   private final Map<String, LogoutTokenValidator> logoutValidators = new ConcurrentHashMap<>();
 
+  private final AuditLog audit;
+
   public SsoSignIn(
       SsoDirectory directory,
       TenantDirectory tenants,
@@ -128,7 +131,9 @@ public final class SsoSignIn {
       Authenticator authenticator,
       Sessions sessions,
       ActivityFeed activity,
+      AuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.directory = directory;
     this.tenants = tenants;
     this.users = users;
@@ -244,6 +249,12 @@ public final class SsoSignIn {
         user.email(),
         "LOGIN",
         user.displayName() + " signed in with SSO as " + role.label());
+    audit.record(
+        user.email(),
+        tenant.slug(),
+        "auth.sign-in",
+        user.email(),
+        "SSO (" + settings.issuer() + "), role " + role.label());
     return user;
   }
 
@@ -293,6 +304,12 @@ public final class SsoSignIn {
     Optional<Long> user =
         directory.userOf(tenant.id(), settings.issuer(), claims.getSubject().getValue());
     user.ifPresent(sessions::revokeUser);
+    audit.record(
+        "idp:" + settings.issuer(),
+        tenant.slug(),
+        "auth.sso-logout",
+        "subject " + claims.getSubject().getValue(),
+        user.isPresent() ? "sessions ended" : "no member with this subject");
     return user.isPresent();
   }
 

@@ -185,7 +185,8 @@ public final class UserDirectory {
             ps.setLong(3, userId);
             ps.executeUpdate();
           }
-          AuditLog.record(c, actor, tenant.slug(), "user.role", "" + userId, role.label());
+          AuditLog.record(
+              c, actor, tenant.slug(), "user.role", "" + userId, current.label(), role.label());
           return null;
         });
     return member(tenant, userId);

@@ -58,7 +58,8 @@ class InvitationAcceptanceTest {
             throttle,
             clock,
             SignInObserver.NONE,
-            new io.omnireach.reseller.ResellerDirectory(tx));
+            new io.omnireach.reseller.ResellerDirectory(tx),
+            new io.omnireach.audit.AuditLog(tx));
     inviter =
         tx.platform(
             c -> {

@@ -42,7 +42,8 @@ class SessionsTest {
             LoginThrottle.standard(clock),
             clock,
             SignInObserver.NONE,
-            new io.omnireach.reseller.ResellerDirectory(tx));
+            new io.omnireach.reseller.ResellerDirectory(tx),
+            new io.omnireach.audit.AuditLog(tx));
     // A long cache: the tests also show that local changes drop it at once.
     sessions = new Sessions(tx, clock, authenticator, Duration.ofDays(14), Duration.ofMinutes(5));
     tenantId =

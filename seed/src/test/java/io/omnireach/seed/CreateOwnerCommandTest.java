@@ -59,7 +59,8 @@ class CreateOwnerCommandTest {
             LoginThrottle.standard(clock),
             clock,
             outcome -> {},
-            new ResellerDirectory(db.transactions()));
+            new ResellerDirectory(db.transactions()),
+            new io.omnireach.audit.AuditLog(db.transactions()));
     AuthenticatedUser owner =
         authenticator.authenticate(
             "ops@hosting.example", "a-long-owner-passphrase", null, "127.0.0.1");

@@ -43,7 +43,8 @@ class DemoSeedTest {
             LoginThrottle.standard(Clock.systemUTC()),
             Clock.systemUTC(),
             outcomes::add,
-            new ResellerDirectory(db.transactions()));
+            new ResellerDirectory(db.transactions()),
+            new io.omnireach.audit.AuditLog(db.transactions()));
   }
 
   @AfterAll

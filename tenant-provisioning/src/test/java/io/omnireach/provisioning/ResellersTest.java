@@ -45,7 +45,8 @@ class ResellersTest {
             LoginThrottle.standard(clock),
             clock,
             outcome -> {},
-            new ResellerDirectory(db.transactions()));
+            new ResellerDirectory(db.transactions()),
+            new io.omnireach.audit.AuditLog(db.transactions()));
   }
 
   @AfterAll

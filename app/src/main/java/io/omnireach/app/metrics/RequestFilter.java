@@ -1,5 +1,6 @@
 package io.omnireach.app.metrics;
 
+import io.omnireach.audit.AuditContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id (kept from {@code X-Request-Id} when well-formed, else new), returns it
- * in the response header that the JSON access log records, and times the request.
+ * in the response header that the JSON access log records, binds it with the client address for the
+ * audit log, and times the request.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestFilter extends HttpFilter {
@@ -35,7 +37,8 @@ public class RequestFilter extends HttpFilter {
     res.setHeader(HEADER, id);
     req.setAttribute(HEADER, id);
     long start = System.nanoTime();
-    try {
+    // audit entries written while serving this request record where it came from
+    try (AuditContext.Scope ignored = AuditContext.open(req.getRemoteAddr(), id)) {
       chain.doFilter(req, res);
     } finally {
       metrics

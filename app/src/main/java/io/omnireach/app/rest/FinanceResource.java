@@ -52,6 +52,7 @@ public class FinanceResource {
   @Inject FinanceReport report;
   @Inject Invoices invoices;
   @Inject CurrentUser current;
+  @Inject io.omnireach.audit.AuditLog audit;
 
   @GET
   @Path("/tenants")
@@ -169,7 +170,15 @@ public class FinanceResource {
       @Parameter(description = "paid or void", example = "paid") @PathParam("status")
           String status) {
     InvoiceStatus outcome = "paid".equals(status) ? InvoiceStatus.PAID : InvoiceStatus.VOID;
-    return InvoiceDto.of(invoices.settle(scope(), tenantId, invoiceId, outcome));
+    var settled = invoices.settle(scope(), tenantId, invoiceId, outcome);
+    // an issuer's act (Owner or Reseller): the platform's audit log, not the tenant's
+    audit.record(
+        current.email(),
+        null,
+        "billing.invoice-settle",
+        "tenant " + tenantId + " invoice " + settled.number(),
+        outcome.name());
+    return InvoiceDto.of(settled);
   }
 
   private static YearMonth month(String month) {

@@ -167,6 +167,7 @@ public class LeadMessageResource {
     Response refused =
         policies.refusal(
             tenant,
+            current.email(),
             leadId,
             sms ? "sms" : "email",
             body.subject(),

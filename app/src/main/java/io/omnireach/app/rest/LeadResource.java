@@ -6,7 +6,6 @@ import io.omnireach.app.rest.LeadDtos.BulkUpdate;
 import io.omnireach.app.rest.LeadDtos.LeadDto;
 import io.omnireach.app.rest.LeadDtos.LeadList;
 import io.omnireach.common.DomainException;
-import io.omnireach.lead.LeadCsv;
 import io.omnireach.lead.LeadQuery;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.lead.Stage;
@@ -314,14 +313,14 @@ public class LeadResource {
       @QueryParam("sort") String sort) {
     LeadQuery query = LeadQuery.of(q, stage, owner, tag, industry, sort);
     var tenant = current.tenant();
+    String actor = current.email();
     StreamingOutput body =
-        out -> {
-          BufferedWriter writer =
-              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          try (LeadCsv csv = new LeadCsv(writer)) {
-            leads.forEach(tenant, query, csv::write);
-          }
-        };
+        out ->
+            leads.export(
+                tenant,
+                query,
+                actor,
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     return Response.ok(body, "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"leads-" + LocalDate.now() + ".csv\"")
         .build();

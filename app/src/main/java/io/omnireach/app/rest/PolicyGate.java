@@ -1,5 +1,6 @@
 package io.omnireach.app.rest;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
@@ -24,10 +25,12 @@ public class PolicyGate {
   @Inject Policies policies;
   @Inject PolicyReview review;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /** The 422 to answer instead of queueing, or null when the message may be queued. */
   Response refusal(
       TenantRef tenant,
+      String actor,
       long leadId,
       String channel,
       String subject,
@@ -44,6 +47,9 @@ public class PolicyGate {
             new OutboundText(channel, subject, body),
             policies.context(tenant, leadId, channel, clock.instant()),
             leadId);
+    if (v.outcome() == Verdict.Outcome.BLOCK) {
+      audit.record(actor, tenant.slug(), "send.blocked", "lead " + leadId, v.reason());
+    }
     if (v.outcome() == Verdict.Outcome.BLOCK
         || (v.outcome() == Verdict.Outcome.WARN && !Boolean.TRUE.equals(confirmWarnings))) {
       return PolicyDtos.PolicyProblem.of(v);

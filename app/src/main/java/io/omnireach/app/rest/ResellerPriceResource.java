@@ -52,6 +52,7 @@ public class ResellerPriceResource {
 
   @Inject ResellerPrices prices;
   @Inject CurrentUser current;
+  @Inject io.omnireach.audit.AuditLog audit;
 
   @GET
   @Operation(
@@ -128,7 +129,14 @@ public class ResellerPriceResource {
                         : new ResellerPrices.RetailInput(
                             p.plan(), p.baseFee(), p.seatPrice(), p.usagePer1000Micros()))
             .toList();
-    return PriceSheetDto.of(prices.setRetail(reseller, inputs, current.email()));
+    PriceSheetDto sheet = PriceSheetDto.of(prices.setRetail(reseller, inputs, current.email()));
+    audit.record(
+        current.email(),
+        null,
+        "billing.retail-prices",
+        "reseller " + reseller,
+        inputs.size() + " plan prices set");
+    return sheet;
   }
 
   /** The Owner reaches every reseller, a Reseller only its own (others: 404). */

@@ -5,6 +5,7 @@ import io.omnireach.app.rest.SsoDtos.DiscoveryRequest;
 import io.omnireach.app.rest.SsoDtos.SsoSettingsDto;
 import io.omnireach.app.rest.SsoDtos.SsoSettingsRequest;
 import io.omnireach.app.security.TokenIssuer;
+import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
@@ -84,6 +85,7 @@ public class SsoResource {
           + "\"backChannelLogout\":true}";
 
   @Inject SsoSignIn sso;
+  @Inject AuditLog audit;
   @Inject CurrentUser current;
   @Inject Sessions sessions;
   @Inject TokenIssuer tokens;
@@ -166,6 +168,15 @@ public class SsoResource {
             body.roleMapping(),
             body.defaultRole(),
             body.ssoOnly()));
+    audit.record(
+        current.email(),
+        current.tenant().slug(),
+        "settings.sso",
+        "sso",
+        (Boolean.TRUE.equals(body.enabled()) ? "enabled" : "disabled")
+            + ", issuer "
+            + body.issuer()
+            + (Boolean.TRUE.equals(body.ssoOnly()) ? ", SSO only" : ""));
     return dto();
   }
 
@@ -176,6 +187,7 @@ public class SsoResource {
   @APIResponse(responseCode = "204", description = "Removed")
   public Response delete() {
     sso.delete(current.tenant().id());
+    audit.record(current.email(), current.tenant().slug(), "settings.sso", "sso", "removed");
     return Response.noContent().build();
   }
 

@@ -78,6 +78,7 @@ public class WholesaleResource {
 
   @Inject WholesaleInvoices wholesale;
   @Inject CurrentUser current;
+  @Inject io.omnireach.audit.AuditLog audit;
 
   @GET
   @Path("/{resellerId}/invoices")
@@ -193,7 +194,14 @@ public class WholesaleResource {
       @Parameter(description = "paid or void", example = "paid") @PathParam("status")
           String status) {
     InvoiceStatus outcome = "paid".equals(status) ? InvoiceStatus.PAID : InvoiceStatus.VOID;
-    return WholesaleInvoiceDto.of(wholesale.settle(resellerId, id, outcome));
+    WholesaleInvoiceDto settled = WholesaleInvoiceDto.of(wholesale.settle(resellerId, id, outcome));
+    audit.record(
+        current.email(),
+        null,
+        "billing.wholesale-settle",
+        "reseller " + resellerId + " wholesale invoice " + id,
+        outcome.name());
+    return settled;
   }
 
   /** Null for the Owner (any reseller), the caller's reseller for a Reseller. */

@@ -44,7 +44,7 @@ final class AutomatedCall {
         Messages.insertCall(
             s.c(), claim.leadId(), script, key, s.actor(), Clock.fixed(s.now(), ZoneOffset.UTC));
     OutboundPolicy.Result policy =
-        OutboundPolicy.atQueue(s.c(), id, Clock.fixed(s.now(), ZoneOffset.UTC));
+        OutboundPolicy.atQueue(s.c(), s.tenant().slug(), id, Clock.fixed(s.now(), ZoneOffset.UTC));
     if (policy.blocked()) {
       // what a call the outbox blocked leads to (skipped), without waiting for a status
       StepOutcome.Done skipped = (StepOutcome.Done) outcome(s, id);

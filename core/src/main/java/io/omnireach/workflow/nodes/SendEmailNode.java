@@ -217,7 +217,8 @@ public final class SendEmailNode implements NodeTypeFactory<SendEmailNode.Config
       throw StepFailure.permanent(e.getMessage());
     }
     OutboundPolicy.Result policy =
-        OutboundPolicy.atQueue(s.c(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
+        OutboundPolicy.atQueue(
+            s.c(), s.tenant().slug(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messageId", messageId);
     out.put("mailboxId", mailboxId);

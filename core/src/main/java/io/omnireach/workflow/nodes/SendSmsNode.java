@@ -123,7 +123,8 @@ public final class SendSmsNode implements NodeTypeFactory<SendSmsNode.Config> {
       throw StepFailure.permanent(e.getMessage());
     }
     OutboundPolicy.Result policy =
-        OutboundPolicy.atQueue(s.c(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
+        OutboundPolicy.atQueue(
+            s.c(), s.tenant().slug(), messageId, Clock.fixed(s.now(), ZoneOffset.UTC));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messageId", messageId);
     out.put("channel", "sms");

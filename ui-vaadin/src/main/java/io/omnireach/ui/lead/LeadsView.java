@@ -18,7 +18,6 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.lead.Lead;
-import io.omnireach.lead.LeadCsv;
 import io.omnireach.lead.LeadQuery;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
@@ -250,12 +249,12 @@ public class LeadsView extends Div {
       LeadQuery query = shown;
       event.setFileName("leads-" + LocalDate.now() + ".csv");
       event.setContentType("text/csv; charset=utf-8");
-      BufferedWriter out =
+      leads.export(
+          tenant,
+          query,
+          user.email(),
           new BufferedWriter(
-              new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8));
-      try (LeadCsv csv = new LeadCsv(out)) {
-        leads.forEach(tenant, query, csv::write);
-      }
+              new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)));
     };
   }
 }

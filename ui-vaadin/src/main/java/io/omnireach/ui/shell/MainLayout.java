@@ -31,6 +31,7 @@ import io.omnireach.brand.EffectiveBrand;
 import io.omnireach.tenant.Tenant;
 import io.omnireach.ui.account.AccountsView;
 import io.omnireach.ui.analytics.AnalyticsView;
+import io.omnireach.ui.audit.AuditView;
 import io.omnireach.ui.billing.BillingView;
 import io.omnireach.ui.billing.PaymentBanner;
 import io.omnireach.ui.billing.PaymentNotices;
@@ -129,6 +130,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       nav.addItem(billingItem());
     }
     nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
+    if (AccessControl.isAllowed(AuditView.class, user)) {
+      SideNavItem audit =
+          new SideNavItem("Audit log", AuditView.class, VaadinIcon.FILE_TEXT_O.create());
+      audit.setId("nav-audit");
+      nav.addItem(audit);
+    }
     return nav;
   }
 

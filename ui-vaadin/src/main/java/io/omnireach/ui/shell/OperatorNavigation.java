@@ -4,6 +4,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.ui.audit.PlatformAuditView;
 import io.omnireach.ui.billing.FinanceView;
 import io.omnireach.ui.brand.ResellerBrandView;
 import io.omnireach.ui.console.ResellersView;
@@ -21,6 +22,12 @@ final class OperatorNavigation {
     }
     nav.addItem(new SideNavItem("Tenants", TenantsView.class, VaadinIcon.BUILDING.create()));
     nav.addItem(new SideNavItem("Finance", FinanceView.class, VaadinIcon.WALLET.create()));
+    if (user.has(Role.OWNER)) {
+      SideNavItem audit =
+          new SideNavItem("Audit log", PlatformAuditView.class, VaadinIcon.FILE_TEXT_O.create());
+      audit.setId("nav-audit");
+      nav.addItem(audit);
+    }
     if (!user.has(Role.OWNER) && user.resellerId() != null) {
       nav.addItem(new SideNavItem("Brand", ResellerBrandView.class, VaadinIcon.PALETTE.create()));
     }
