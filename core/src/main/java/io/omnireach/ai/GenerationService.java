@@ -84,7 +84,9 @@ public final class GenerationService implements MessageGenerator {
    * takes a single attempt, so retries happen at one level only.
    */
   public GenerationService withRetry(RetryPolicy policy) {
-    return new GenerationService(settings, ledger, cache, models, prices, policy, leads, personas)
+    // everything but the retry policy carries over: knowledge passages, meeting links, policies
+    return new GenerationService(
+            settings, ledger, cache, models, prices, policy, leads, personas, passages)
         .withMeetingLinks(schedulingUrls)
         .withPolicies(policyRules);
   }

@@ -66,6 +66,8 @@ class GenerationServiceTest {
   static GenerationService service;
   static Lead lead;
   static Persona persona;
+  // what the knowledge base finds for every draft (empty unless a test sets it)
+  static final List<Passage> knowledge = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -98,7 +100,8 @@ class GenerationServiceTest {
             prices,
             RetryPolicy.AI_CALL.withInitialBackoff(Duration.ofMillis(20)),
             leads,
-            personas);
+            personas,
+            (tenant, l, p, brief) -> List.copyOf(knowledge));
     lead =
         leads.create(
             ACME,
@@ -581,6 +584,22 @@ class GenerationServiceTest {
                   .isEqualTo("The monthly AI token budget of 1000 tokens is spent.");
             });
     wm.verify(0, postRequestedFor(urlEqualTo(OPENROUTER_PATH)));
+  }
+
+  @Test
+  void the_single_attempt_copy_for_workflow_steps_still_drafts_from_the_knowledge_base() {
+    settings.update(ACME, new AiSettingsUpdate(null, null, "", null, null), "admin@acme.test");
+    knowledge.add(
+        new Passage(Passage.DOCUMENT, 7, "Freight guide", 70, "Northwind ships 40 pallets a day."));
+    try {
+      Draft d =
+          service
+              .withRetry(RetryPolicy.AI_CALL.withMaxAttempts(1))
+              .draft(ACME, lead.id(), persona.id(), "x");
+      assertThat(d.sources()).extracting(DraftSource::title).contains("Freight guide");
+    } finally {
+      knowledge.clear();
+    }
   }
 
   @Test
