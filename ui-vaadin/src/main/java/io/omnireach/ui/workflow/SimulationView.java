@@ -176,7 +176,7 @@ public class SimulationView extends Div implements BeforeEnterObserver, HasDynam
                 + sim.leadsTotal()
                 + " leads · by "
                 + sim.createdBy()
-                + ". Nothing was sent: no runs, messages or usage were written.");
+                + ". Nothing was sent: no runs, messages or billing usage were written.");
     what.addClassName("omni-muted");
     Anchor workflow = new Anchor("workflows/" + sim.workflowId() + "/edit", "Open the workflow");
     Div left = new Div(new Div(title, badge), what, workflow);
@@ -235,8 +235,8 @@ public class SimulationView extends Div implements BeforeEnterObserver, HasDynam
     if (providerCalls(sim.aiCost()) > 0) {
       Span cost = new Span(aiCostLine(sim.aiCost()));
       cost.setId("simulation-ai-cost");
-      cost.addClassName("omni-muted");
-      top.add(cost);
+      cost.addClassName("omni-sim-ai-cost");
+      top.add(new Div(cost));
     }
 
     Chart chart = new Chart().setOption(chartOption(messages));
