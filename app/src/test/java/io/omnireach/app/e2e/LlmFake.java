@@ -43,15 +43,15 @@ final class LlmFake {
   }
 
   /** The tenant's AI provider: Mistral (priced in omnireach.ai.prices) with a fake key. */
-  static void mistral(String admin) throws Exception {
+  static void mistral(String admin, String apiKey) throws Exception {
     HttpResponse<String> r =
         E2e.send(
             "PUT",
             "/api/v1/settings/ai",
             admin,
             "{\"provider\":\"MISTRAL\",\"model\":\"mistral-small-latest\","
-                + "\"apiKey\":\"mk-e2e-"
-                + Long.toHexString(System.nanoTime())
+                + "\"apiKey\":\""
+                + apiKey
                 + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }

@@ -86,7 +86,7 @@ class PolicyQueueIT {
   }
 
   static void mistral(String admin) throws Exception {
-    LlmFake.mistral(admin);
+    LlmFake.mistral(admin, "mk-e2e-policy-4242");
   }
 
   static void policy(String admin, String json) throws Exception {

@@ -62,7 +62,7 @@ class SimulationAiIT {
     StripeE2e.NewTenant t = StripeE2e.newTenant("simai");
     String admin = t.token();
     String mailbox = PolicyJourneyIT.HttpMailbox.create(admin);
-    LlmFake.mistral(admin);
+    LlmFake.mistral(admin, "mk-e2e-sim-4242");
     String persona =
         json(E2e.send("POST", "/api/v1/personas", admin, "{\"name\":\"Closer\"}"))
             .get("id")
