@@ -23,6 +23,12 @@ public record AiCall(
     String actor,
     Long workflowId) {
 
+  /**
+   * The actor of a simulation's calls: recorded in the ledger (AI cost views show them) but never
+   * metered as billing usage — a dry run is not a billable use of the product.
+   */
+  public static final String SIMULATION = "simulation";
+
   /** A call made outside a workflow (drafts from the UI or API, reply classification). */
   public AiCall(
       Provider provider,

@@ -86,11 +86,11 @@ public final class AiLedger {
 
   /**
    * The provider call's usage, in the same transaction as its ledger row (keyed by the row's id): a
-   * cache hit costs no call and no tokens, so it is not metered.
+   * cache hit costs no call and no tokens, so it is not metered; nor is a simulation's call.
    */
   private void meter(Connection c, TenantRef tenant, AiCall call, long id, Instant at)
       throws SQLException {
-    if (call.cacheHit()) {
+    if (call.cacheHit() || AiCall.SIMULATION.equals(call.actor())) {
       return;
     }
     String key = "ai_call:" + id;

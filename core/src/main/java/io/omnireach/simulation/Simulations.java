@@ -32,7 +32,8 @@ import java.util.concurrent.Executor;
 /**
  * Simulations of a tenant: created QUEUED, then {@link #run} (on a background thread) walks every
  * lead with the {@link Simulator} and stores the timelines and the aggregate on the row. Only the
- * simulations table is written — never runs, messages or usage.
+ * simulations table (and, for provider calls, the AI ledger) is written — never runs, messages or
+ * usage.
  */
 public final class Simulations {
 
@@ -64,6 +65,17 @@ public final class Simulations {
           : (List<Map<String, Object>>) result.getOrDefault("leads", List.of());
     }
 
+    /**
+     * What the tenant's AI provider cost this simulation ({@code calls, tokens, costUsd, billed});
+     * empty before it is done.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> aiCost() {
+      return result == null
+          ? Map.of()
+          : (Map<String, Object>) result.getOrDefault("aiCost", Map.of());
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> aggregate() {
       return result == null
@@ -78,6 +90,7 @@ public final class Simulations {
   private final LeadRepository leads;
   private final StepGenerator generator;
   private final Executor executor;
+  private SimulationAi ai;
 
   /** Simulations that {@link #start} runs on the caller's thread (tests, the seed command). */
   public Simulations(
@@ -103,6 +116,15 @@ public final class Simulations {
     this.leads = leads;
     this.generator = generator;
     this.executor = executor;
+  }
+
+  /**
+   * AI Generate steps then use the tenant's provider when it has a key (up to {@link
+   * Simulator#MAX_PROVIDER_CALLS} calls per simulation), else the offline generator given.
+   */
+  public Simulations withAi(SimulationAi ai) {
+    this.ai = ai;
+    return this;
   }
 
   /**
@@ -255,7 +277,8 @@ public final class Simulations {
         sim.version() == null
             ? wf.draft()
             : workflows.version(tenant, sim.workflowId(), sim.version()).graph();
-    Simulator.Environment env = tx.tenant(tenant, c -> environment(c, tenant, wf));
+    SimulationAi provider = ai != null && ai.connected(tenant) ? ai : null;
+    Simulator.Environment env = tx.tenant(tenant, c -> environment(c, tenant, wf, provider));
     status(tenant, id, "RUNNING", 0, null);
     Simulator.Tally tally = new Simulator.Tally();
     Simulator simulator = new Simulator(env, graph, tally);
@@ -270,6 +293,7 @@ public final class Simulations {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("start", env.start().toString());
     result.put("aggregate", aggregate(timelines));
+    result.put("aiCost", tally.aiCost());
     result.put("leads", timelines);
     tx.tenant(
         tenant,
@@ -290,7 +314,8 @@ public final class Simulations {
         });
   }
 
-  private Simulator.Environment environment(Connection c, TenantRef tenant, WorkflowDetail wf)
+  private Simulator.Environment environment(
+      Connection c, TenantRef tenant, WorkflowDetail wf, SimulationAi provider)
       throws SQLException {
     List<Simulator.Mailbox> boxes = new ArrayList<>();
     try (PreparedStatement ps =
@@ -322,7 +347,9 @@ public final class Simulations {
         smsCap,
         ComplianceSettings.holidays(c),
         clock.instant(),
-        generator);
+        generator,
+        provider,
+        wf.summary().id());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.omnireach.simulation;
 
+import io.omnireach.ai.AiCall;
 import io.omnireach.ai.Draft;
 import io.omnireach.channel.ChannelCapabilities;
 import io.omnireach.channel.SendPolicy;
@@ -24,6 +25,7 @@ import io.omnireach.workflow.nodes.DecisionNode;
 import io.omnireach.workflow.nodes.SendEmailNode;
 import io.omnireach.workflow.nodes.SendSmsNode;
 import io.omnireach.workflow.nodes.WaitNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,13 +72,64 @@ public final class Simulator {
       int smsDailyCap,
       Set<LocalDate> holidays,
       Instant start,
-      StepGenerator generator) {}
+      StepGenerator generator,
+      SimulationAi ai,
+      long workflowId) {
+
+    /** Without the tenant's provider ({@code ai} null): every AI step is the offline writer's. */
+    public Environment(
+        TenantRef tenant,
+        WorkflowSettings settings,
+        List<Policy> policies,
+        List<Mailbox> mailboxes,
+        SendWindow smsWindow,
+        int smsDailyCap,
+        Set<LocalDate> holidays,
+        Instant start,
+        StepGenerator generator) {
+      this(
+          tenant,
+          settings,
+          policies,
+          mailboxes,
+          smsWindow,
+          smsDailyCap,
+          holidays,
+          start,
+          generator,
+          null,
+          0);
+    }
+  }
+
+  /**
+   * At most this many provider calls per simulation: 300 leads with a few AI steps each would
+   * otherwise spend hundreds of calls (and the month's token budget) on a dry run, while 50 drafts
+   * already show how the model writes for this workflow. Later steps get the offline writer.
+   */
+  public static final int MAX_PROVIDER_CALLS = 50;
 
   /** The simulation's cost and sending counters, shared by all its leads. */
   public static final class Tally {
     int aiCalls;
     int aiTokens;
+    int providerCalls;
+    int providerTokens;
+    BigDecimal providerCost = BigDecimal.ZERO;
     private final Map<String, Integer> sentPerDay = new HashMap<>();
+
+    /**
+     * The provider's share: {@code {"calls","tokens","costUsd","billed":false}} (calls include
+     * cache answers, which cost nothing).
+     */
+    public Map<String, Object> aiCost() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("calls", providerCalls);
+      m.put("tokens", providerTokens);
+      m.put("costUsd", providerCost);
+      m.put("billed", false);
+      return m;
+    }
 
     public int aiCalls() {
       return aiCalls;
@@ -369,9 +422,24 @@ public final class Simulator {
       if (ai.personaId() == null) {
         throw new IllegalStateException("the AI Generate step has no persona");
       }
-      Draft d =
-          env.generator()
-              .generate(env.tenant(), lead.id(), ai.personaId(), ai.prompt(), "simulation");
+      Draft d;
+      if (env.ai() != null && tally.providerCalls < MAX_PROVIDER_CALLS) {
+        d = env.ai().draft(env.tenant(), lead.id(), ai.personaId(), ai.prompt(), env.workflowId());
+        tally.providerCalls++;
+        tally.providerTokens += d.promptTokens() + d.completionTokens();
+        tally.providerCost = tally.providerCost.add(env.ai().cost(env.tenant(), d));
+      } else {
+        d =
+            env.generator()
+                .generate(env.tenant(), lead.id(), ai.personaId(), ai.prompt(), AiCall.SIMULATION);
+        if (env.ai() != null) {
+          step.put(
+              "note",
+              "Offline writer: this simulation's "
+                  + MAX_PROVIDER_CALLS
+                  + " AI provider calls are used up.");
+        }
+      }
       tally.aiCalls++;
       tally.aiTokens += d.promptTokens() + d.completionTokens();
       generated = d;

@@ -15,6 +15,7 @@ import io.omnireach.workflow.WorkflowGraph;
 import io.omnireach.workflow.WorkflowSettings;
 import io.omnireach.workflow.Workflows;
 import io.omnireach.workflow.engine.StepGenerator;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -177,6 +178,76 @@ class SimulatorTest {
                 return rs.getLong(1);
               }
             });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void the_tenants_provider_drafts_up_to_the_cap_then_the_offline_writer_with_a_note() {
+    List<String> calls = new java.util.ArrayList<>();
+    SimulationAi provider =
+        new SimulationAi() {
+          @Override
+          public boolean connected(TenantRef tenant) {
+            return true;
+          }
+
+          @Override
+          public Draft draft(
+              TenantRef tenant, long leadId, long personaId, String prompt, long workflowId) {
+            calls.add(tenant.slug() + "/" + leadId + "/" + prompt + "/" + workflowId);
+            return new Draft(
+                "From the model", "Hi {{lead.firstName}}.", "", "mistral", false, 100, 50);
+          }
+
+          @Override
+          public BigDecimal cost(TenantRef tenant, Draft draft) {
+            return new BigDecimal("0.001");
+          }
+        };
+    StepGenerator offline =
+        (tenant, leadId, personaId, prompt, actor) ->
+            new Draft("Offline", "Hi {{lead.firstName}}.", "", "offline", false, 0, 0);
+    Simulator.Environment env =
+        new Simulator.Environment(
+            ACME,
+            new WorkflowSettings(false),
+            List.of(),
+            List.of(new Simulator.Mailbox(mailbox, null, 100_000)),
+            null,
+            Integer.MAX_VALUE,
+            java.util.Set.of(),
+            CLOCK.instant(),
+            offline,
+            provider,
+            workflow);
+    Simulator.Tally tally = new Simulator.Tally();
+    Simulator simulator = new Simulator(env, graph(), tally);
+    var lead = new LeadRepository(db.transactions(), CLOCK).get(ACME, bob);
+    List<Map<String, Object>> aiSteps = new java.util.ArrayList<>();
+    int runs = Simulator.MAX_PROVIDER_CALLS + 2;
+    for (int i = 1; i <= runs; i++) {
+      List<Map<String, Object>> steps =
+          (List<Map<String, Object>>) simulator.run(lead, i, List.of()).get("steps");
+      steps.stream().filter(st -> "ai".equals(st.get("nodeId"))).forEach(aiSteps::add);
+    }
+
+    assertThat(calls)
+        .hasSize(Simulator.MAX_PROVIDER_CALLS)
+        .allMatch(c -> c.equals("acme/" + bob + "/offer/" + workflow));
+    assertThat(aiSteps).hasSize(runs);
+    assertThat(((Map<String, Object>) aiSteps.get(0).get("draft")).get("generator"))
+        .isEqualTo("mistral");
+    assertThat(aiSteps.get(0)).doesNotContainKey("note");
+    Map<String, Object> over = aiSteps.get(runs - 1);
+    assertThat(((Map<String, Object>) over.get("draft")).get("generator")).isEqualTo("offline");
+    assertThat((String) over.get("note"))
+        .isEqualTo("Offline writer: this simulation's 50 AI provider calls are used up.");
+    assertThat(tally.aiCalls()).isEqualTo(runs);
+    assertThat(tally.aiCost())
+        .containsEntry("calls", 50)
+        .containsEntry("tokens", 50 * 150)
+        .containsEntry("billed", false);
+    assertThat((BigDecimal) tally.aiCost().get("costUsd")).isEqualByComparingTo("0.050");
   }
 
   @AfterAll

@@ -32,14 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "Simulations",
     description =
         "Dry runs of a workflow for sample leads: timelines, policy verdicts, send times; nothing"
-            + " is sent, no run or message is written, no usage is metered")
+            + " is sent, no run or message is written, no billing usage is metered")
 @SecurityRequirement(name = "bearer")
 public class SimulationResource {
 
   static final String STARTED_EXAMPLE = "{\"id\":41}";
   static final String RESULT_EXAMPLE =
       "{\"id\":41,\"workflowId\":12,\"version\":null,\"status\":\"DONE\",\"leadsDone\":2,"
-          + "\"leadsTotal\":2,\"aiCalls\":1,\"aiTokens\":0,\"error\":null,"
+          + "\"leadsTotal\":2,\"aiCalls\":1,\"aiTokens\":160,\"aiCost\":{\"calls\":1,"
+          + "\"tokens\":160,\"costUsd\":0.000024,\"billed\":false},\"error\":null,"
           + "\"createdBy\":\"sales@acme.demo\",\"createdAt\":\"2026-12-05T10:00:00Z\","
           + "\"finishedAt\":\"2026-12-05T10:00:01Z\",\"start\":\"2026-12-05T10:00:00Z\","
           + "\"aggregate\":{\"messages\":{\"intro\":{\"blocked\":0,\"sent\":2},"
@@ -71,7 +72,11 @@ public class SimulationResource {
               + " message, verdict allow|warn|block with violations, blockedBy POLICY or a"
               + " sending rule such as CONSENT_MISSING, sends; a decision's branch; note) and"
               + " where it ends; the aggregate counts sent/blocked per send step, blocks per"
-              + " rule, and ends. aiCalls/aiTokens are the simulation's own AI cost.")
+              + " rule, and ends. aiCalls/aiTokens count every AI Generate step's draft; aiCost"
+              + " is the tenant's AI provider's share (used when it has a key, at most 50 calls"
+              + " per simulation, later steps offline): calls, tokens and costUsd priced as the"
+              + " AI ledger prices them. The calls are in the AI ledger, not in billing usage"
+              + " (billed: false).")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -152,6 +157,7 @@ public class SimulationResource {
     m.put("leadsTotal", s.leadsTotal());
     m.put("aiCalls", s.aiCalls());
     m.put("aiTokens", s.aiTokens());
+    m.put("aiCost", s.aiCost());
     m.put("error", s.error());
     m.put("createdBy", s.createdBy());
     m.put("createdAt", s.createdAt().toString());

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PersonaStudioApiIT {
 
-  static final int AI_PORT = Integer.getInteger("omnireach.e2e.ai.port", 12201);
-  static final String CHAT = "/v1/chat/completions";
+  static final String CHAT = LlmFake.CHAT;
   static final ObjectMapper JSON = new ObjectMapper();
 
   static String admin;
@@ -179,8 +177,7 @@ class PersonaStudioApiIT {
 
   @Test
   void with_a_key_the_model_describes_the_voice_once_and_writes_the_preview() throws Exception {
-    WireMockServer fake = new WireMockServer(options().bindAddress("127.0.0.1").port(AI_PORT));
-    fake.start();
+    WireMockServer fake = LlmFake.start();
     try {
       fake.stubFor(
           post(urlEqualTo(CHAT))
@@ -298,18 +295,7 @@ class PersonaStudioApiIT {
     return json(E2e.get("/api/v1/settings/ai", token), 200).get("usage").get("calls").asInt();
   }
 
-  /** A chat completion as Mistral's API answers it. */
   static String completion(String content) {
-    ObjectNode out =
-        JSON.createObjectNode().put("id", "cmpl-studio").put("object", "chat.completion");
-    out.put("created", 1764064800).put("model", "mistral-small-latest");
-    ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", content);
-    choice.put("finish_reason", "stop");
-    out.putObject("usage")
-        .put("prompt_tokens", 120)
-        .put("completion_tokens", 40)
-        .put("total_tokens", 160);
-    return out.toString();
+    return LlmFake.completion(content);
   }
 }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,14 +45,13 @@ class PolicyQueueIT {
     return PolicyApiIT.mailbox(admin, smtp.getSmtp().getPort(), SMTP_PASSWORD);
   }
 
-  static final String CHAT = "/v1/chat/completions";
+  static final String CHAT = LlmFake.CHAT;
   static WireMockServer llm;
 
   @BeforeAll
   static void start() throws Exception {
     Journeys.awaitReady();
-    llm = new WireMockServer(options().port(Integer.getInteger("omnireach.e2e.ai.port", 12201)));
-    llm.start();
+    llm = LlmFake.start();
   }
 
   @AfterAll
@@ -66,13 +64,8 @@ class PolicyQueueIT {
     llm.resetAll();
   }
 
-  static String completion(String content) throws Exception {
-    return "{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"created\":1764064800,"
-        + "\"model\":\"mistral-small-latest\",\"choices\":[{\"index\":0,\"message\":"
-        + "{\"role\":\"assistant\",\"content\":"
-        + JSON.writeValueAsString(content)
-        + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":120,"
-        + "\"completion_tokens\":40,\"total_tokens\":160}}";
+  static String completion(String content) {
+    return LlmFake.completion(content);
   }
 
   /** The review's answer (its prompt names the compliance officer); drafts get the other stub. */
@@ -93,14 +86,7 @@ class PolicyQueueIT {
   }
 
   static void mistral(String admin) throws Exception {
-    HttpResponse<String> r =
-        E2e.send(
-            "PUT",
-            "/api/v1/settings/ai",
-            admin,
-            "{\"provider\":\"MISTRAL\",\"model\":\"mistral-small-latest\","
-                + "\"apiKey\":\"mk-e2e-policy-4242\"}");
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    LlmFake.mistral(admin, "mk-e2e-policy-4242");
   }
 
   static void policy(String admin, String json) throws Exception {

@@ -34,12 +34,16 @@ import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.workflow.WorkflowJson;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -172,7 +176,7 @@ public class SimulationView extends Div implements BeforeEnterObserver, HasDynam
                 + sim.leadsTotal()
                 + " leads · by "
                 + sim.createdBy()
-                + ". Nothing was sent: no runs, messages or usage were written.");
+                + ". Nothing was sent: no runs, messages or billing usage were written.");
     what.addClassName("omni-muted");
     Anchor workflow = new Anchor("workflows/" + sim.workflowId() + "/edit", "Open the workflow");
     Div left = new Div(new Div(title, badge), what, workflow);
@@ -222,8 +226,18 @@ public class SimulationView extends Div implements BeforeEnterObserver, HasDynam
             card("Leads", "" + sim.leadsTotal(), "simulation-leads-count"),
             card("Would send", "" + sent, "simulation-sent"),
             card("Blocked", "" + blocked, "simulation-blocked"),
-            card("AI calls", sim.aiCalls() + " (offline)", "simulation-ai"));
+            card(
+                "AI calls",
+                sim.aiCalls() + (providerCalls(sim.aiCost()) == 0 ? " (offline)" : ""),
+                "simulation-ai"));
     cards.addClassName("omni-sim-cards");
+    Div top = new Div(cards);
+    if (providerCalls(sim.aiCost()) > 0) {
+      Span cost = new Span(aiCostLine(sim.aiCost()));
+      cost.setId("simulation-ai-cost");
+      cost.addClassName("omni-sim-ai-cost");
+      top.add(new Div(cost));
+    }
 
     Chart chart = new Chart().setOption(chartOption(messages));
     chart.setId("simulation-chart");
@@ -243,7 +257,32 @@ public class SimulationView extends Div implements BeforeEnterObserver, HasDynam
 
     Div grid = new Div(chartPanel, rules);
     grid.addClassName("omni-sim-columns");
-    return new Div(cards, grid);
+    top.add(grid);
+    return top;
+  }
+
+  private static int providerCalls(Map<String, Object> aiCost) {
+    return aiCost.get("calls") instanceof Number n ? n.intValue() : 0;
+  }
+
+  /** "AI: 12 calls · 9,800 tokens · $0.004 — simulation cost, not billed". */
+  static String aiCostLine(Map<String, Object> aiCost) {
+    long tokens = aiCost.get("tokens") instanceof Number n ? n.longValue() : 0;
+    BigDecimal usd =
+        new BigDecimal(String.valueOf(aiCost.getOrDefault("costUsd", "0")))
+            .setScale(6, RoundingMode.HALF_UP)
+            .stripTrailingZeros();
+    if (usd.scale() < 2) {
+      usd = usd.setScale(2);
+    }
+    int calls = providerCalls(aiCost);
+    return "AI: "
+        + calls
+        + (calls == 1 ? " call · " : " calls · ")
+        + NumberFormat.getIntegerInstance(Locale.US).format(tokens)
+        + " tokens · $"
+        + usd.toPlainString()
+        + " — simulation cost, not billed";
   }
 
   static String chartOption(Map<String, Map<String, Object>> messages) {
