@@ -214,10 +214,16 @@ class DealsJourneyIT {
       Journeys.type(browser, "#product-max-discount input", "10");
       Journeys.type(browser, "#product-months input", "12");
       browser.click(By.id("product-save"));
-      browser.wait.until(
-          d ->
-              "true"
-                  .equals(d.findElement(By.id("product-floor-price")).getDomAttribute("invalid")));
+      try {
+        browser.wait.until(
+            d ->
+                String.valueOf(
+                        d.findElement(By.id("product-floor-price")).getDomProperty("errorMessage"))
+                    .contains("floorPrice"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        browser.screenshot("deals-08-failed");
+        throw e;
+      }
       assertThat(
               browser
                   .driver
@@ -242,7 +248,7 @@ class DealsJourneyIT {
       // a new deal from the Deals page: lead, name, products with quantities → the deal page
       browser.open("/deals");
       browser.click(By.id("deal-new"));
-      browser.await(By.id("new-deal-dialog"));
+      browser.await(By.id("new-deal-lead"));
       browser.click(By.id("new-deal-create"));
       browser.wait.until(
           d -> d.findElement(By.id("new-deal-error")).getText().contains("Choose the lead"));
@@ -262,7 +268,7 @@ class DealsJourneyIT {
       // from the lead's page the lead is preset
       browser.open("/leads/" + lead);
       browser.click(By.id("lead-new-deal"));
-      browser.await(By.id("new-deal-dialog"));
+      browser.await(By.id("new-deal-lead"));
       browser.wait.until(
           d ->
               String.valueOf(

@@ -176,6 +176,8 @@ final class ProductDialog extends Dialog {
     TextField f = new TextField(label);
     f.setId(id);
     f.setWidthFull();
+    // the API's rules decide validity (shown on save), not the web component
+    f.setManualValidation(true);
     return f;
   }
 }
