@@ -1,8 +1,10 @@
 package io.omnireach.app;
 
+import io.omnireach.ai.GenerationService;
 import io.omnireach.db.Transactions;
 import io.omnireach.deal.Deals;
 import io.omnireach.deal.Negotiations;
+import io.omnireach.deal.OfferPhraser;
 import io.omnireach.deal.Products;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,7 +29,19 @@ public class DealServices {
 
   @Produces
   @Singleton
-  Negotiations negotiations(Transactions tx, Clock clock) {
-    return new Negotiations(tx, clock);
+  Negotiations negotiations(Transactions tx, Clock clock, GenerationService generation) {
+    // with the tenant's LLM key the chosen terms are phrased in the first persona's voice
+    OfferPhraser llm =
+        r ->
+            generation
+                .phrase(
+                    r.tenant(),
+                    r.leadId(),
+                    r.action().wire(),
+                    r.terms(),
+                    r.customerMessage(),
+                    r.actor())
+                .map(d -> new OfferPhraser.Phrased(d.subject(), d.body(), d.generator()));
+    return new Negotiations(tx, clock, llm);
   }
 }

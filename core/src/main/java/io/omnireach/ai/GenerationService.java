@@ -257,6 +257,71 @@ public final class GenerationService implements MessageGenerator {
     }
   }
 
+  /**
+   * The deal desk's phrasing: the decided {@code action} and {@code terms} written in the voice of
+   * the workspace's first persona to the lead, through the drafts' budget, model and ledger. Empty
+   * without an API key or a persona (the caller then uses its template). Not cached: every customer
+   * message differs. An {@link AiException} or a spent budget reaches the caller.
+   */
+  public Optional<Draft> phrase(
+      TenantRef tenant,
+      long leadId,
+      String action,
+      String terms,
+      String customerMessage,
+      String actor) {
+    Optional<String> apiKey = apiKey(tenant);
+    List<Persona> all = personas.list(tenant);
+    if (apiKey.isEmpty() || all.isEmpty()) {
+      return Optional.empty();
+    }
+    Persona persona = all.get(0);
+    Lead lead = leads.get(tenant, leadId);
+    AiSettings s = settings.get(tenant);
+    checkBudget(tenant, s);
+    Prompt prompt = PromptBuilder.offer(lead, persona, action, terms, customerMessage);
+    long started = System.nanoTime();
+    LlmGenerator llm =
+        new LlmGenerator(
+            models.create(s.provider(), s.model(), apiKey.get(), s.temperature()),
+            s.provider(),
+            s.model(),
+            retry);
+    try {
+      LlmGenerator.Result result = llm.complete(prompt);
+      Draft draft = result.draft();
+      record(
+          tenant,
+          s,
+          draft.promptTokens(),
+          draft.completionTokens(),
+          started,
+          result.attempts(),
+          Outcome.SUCCESS,
+          null,
+          lead,
+          persona,
+          actor,
+          null);
+      return Optional.of(draft);
+    } catch (AiException e) {
+      record(
+          tenant,
+          s,
+          e.promptTokens(),
+          e.completionTokens(),
+          started,
+          e.attempts(),
+          Outcome.FAILED,
+          e.reason() + ": " + e.getMessage(),
+          lead,
+          persona,
+          actor,
+          null);
+      throw e;
+    }
+  }
+
   /** This month's use, for the settings screen and API. */
   public AiUsage usage(TenantRef tenant) {
     return ledger.usageThisMonth(tenant);

@@ -2,6 +2,7 @@ package io.omnireach.deal;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
+import io.omnireach.policy.DiscountText;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.PolicyEngine;
@@ -20,22 +21,33 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Negotiating on a deal: parses the message, lets the {@link DecisionEngine} decide, phrases the
- * decision ({@link OfferWriter}), checks the text with the tenant's policies (a blocked draft is
- * escalated) and stores the decision with its trace. An escalation opens an approval task in the
- * tasks list (Today) for the deal's owner. Nothing is sent: the draft is a suggestion a person
- * sends through the normal message path, where the policies apply again.
+ * decision (the {@link OfferPhraser}, e.g. the tenant's LLM, when its numbers stay within the
+ * terms; else the {@link OfferWriter} template), checks the text with the tenant's policies (a
+ * blocked draft is escalated) and stores the decision with its trace. An escalation opens an
+ * approval task in the tasks list (Today) for the deal's owner. Nothing is sent: the draft is a
+ * suggestion a person sends through the normal message path, where the policies apply again.
  */
 public final class Negotiations {
 
+  private static final Logger LOG = Logger.getLogger(Negotiations.class.getName());
+
   private final Transactions tx;
   private final Clock clock;
+  private final OfferPhraser phraser;
 
   public Negotiations(Transactions tx, Clock clock) {
+    this(tx, clock, OfferPhraser.NONE);
+  }
+
+  public Negotiations(Transactions tx, Clock clock, OfferPhraser phraser) {
     this.tx = tx;
     this.clock = clock;
+    this.phraser = phraser;
   }
 
   public StoredDecision negotiate(TenantRef tenant, long dealId, String message, String actor) {
@@ -45,20 +57,35 @@ public final class Negotiations {
     if (message.length() > 20_000) {
       throw DomainException.invalid("message", "message is at most 20,000 characters.");
     }
+    // decide in one transaction, phrase outside it (a model call must not hold a connection)
+    Decided decided =
+        tx.tenant(
+            tenant,
+            c -> {
+              Deal deal = Deals.find(c, dealId);
+              Map<Long, Product> products = new HashMap<>();
+              for (DealLine l : deal.lines()) {
+                products.put(l.productId(), Products.find(c, l.productId()));
+              }
+              Decision d =
+                  DecisionEngine.decide(
+                      message,
+                      AskParser.parse(message),
+                      deal,
+                      products,
+                      playbook(c),
+                      counters(c, dealId));
+              return new Decided(deal, d, firstName(c, deal.leadId()));
+            });
+    Deal deal = decided.deal();
+    Phrasing phrasing = phrase(tenant, decided, message, actor);
     Instant now = clock.instant();
     return tx.tenant(
         tenant,
         c -> {
-          Deal deal = Deals.find(c, dealId);
-          Map<Long, Product> products = new HashMap<>();
-          for (DealLine l : deal.lines()) {
-            products.put(l.productId(), Products.find(c, l.productId()));
-          }
-          Playbook playbook = playbook(c);
-          Decision d =
-              DecisionEngine.decide(
-                  message, AskParser.parse(message), deal, products, playbook, counters(c, dealId));
-          OfferWriter.Text text = OfferWriter.write(d, deal, firstName(c, deal.leadId()));
+          Decision d = phrasing.decision();
+          OfferWriter.Text text = phrasing.text();
+          String generator = phrasing.generator();
           Verdict verdict =
               PolicyEngine.evaluate(
                   Policies.all(c),
@@ -67,7 +94,8 @@ public final class Negotiations {
           d = withPolicy(d, verdict);
           if (d.action() == NegotiationAction.ESCALATE
               && verdict.outcome() == Verdict.Outcome.BLOCK) {
-            text = OfferWriter.write(d, deal, firstName(c, deal.leadId()));
+            text = OfferWriter.write(d, deal, decided.firstName());
+            generator = OfferWriter.GENERATOR;
           }
           Long task =
               d.action() == NegotiationAction.ESCALATE ? approvalTask(c, deal, d, now) : null;
@@ -82,7 +110,7 @@ public final class Negotiations {
             ps.setString(3, d.action().name());
             ps.setString(4, DealJson.write(d.terms()));
             ps.setString(5, text.subject() + "\n\n" + text.body());
-            ps.setString(6, OfferWriter.GENERATOR);
+            ps.setString(6, generator);
             ps.setString(7, DealJson.write(d.trace()));
             ps.setObject(8, task, Types.BIGINT);
             ps.setString(9, actor);
@@ -102,6 +130,99 @@ public final class Negotiations {
               now);
           return find(c, id);
         });
+  }
+
+  private record Decided(Deal deal, Decision decision, String firstName) {}
+
+  private record Phrasing(Decision decision, OfferWriter.Text text, String generator) {}
+
+  /**
+   * The phraser's text when it has one and every discount in it is at most the chosen one;
+   * otherwise the offline template. Escalations are never phrased (they promise nothing). The trace
+   * records which writer was used and why.
+   */
+  private Phrasing phrase(TenantRef tenant, Decided decided, String message, String actor) {
+    Decision d = decided.decision();
+    OfferWriter.Text template = OfferWriter.write(d, decided.deal(), decided.firstName());
+    if (d.action() == NegotiationAction.ESCALATE) {
+      return new Phrasing(d, template, OfferWriter.GENERATOR);
+    }
+    Optional<OfferPhraser.Phrased> phrased;
+    try {
+      phrased =
+          phraser.phrase(
+              new OfferPhraser.Request(
+                  tenant,
+                  decided.deal().leadId(),
+                  d.action(),
+                  d.action() == NegotiationAction.CLARIFY
+                      ? template.body()
+                      : OfferWriter.offer(d.terms()),
+                  message,
+                  actor));
+    } catch (RuntimeException e) {
+      LOG.warning("Deal phrasing failed, the template is used: " + e.getMessage());
+      return new Phrasing(
+          withRule(
+              d,
+              "llm phrasing",
+              "ignored",
+              "The model could not phrase the reply ("
+                  + e.getMessage()
+                  + "): the offline template was used."),
+          template,
+          OfferWriter.GENERATOR);
+    }
+    if (phrased.isEmpty()) {
+      return new Phrasing(d, template, OfferWriter.GENERATOR);
+    }
+    OfferPhraser.Phrased p = phrased.get();
+    BigDecimal chosen = d.terms() == null ? BigDecimal.ZERO : d.terms().discountPercent();
+    Optional<Double> above =
+        DiscountText.percents(p.subject() + "\n" + p.body()).stream()
+            .filter(pct -> BigDecimal.valueOf(pct).compareTo(chosen) > 0)
+            .findFirst();
+    if (above.isPresent()) {
+      return new Phrasing(
+          withRule(
+              d,
+              "llm phrasing",
+              "triggered",
+              p.generator()
+                  + " wrote a "
+                  + Money.percent(BigDecimal.valueOf(above.get()))
+                  + " discount, above the chosen "
+                  + Money.percent(chosen)
+                  + ": its text was discarded and the offline template used."),
+          template,
+          OfferWriter.GENERATOR);
+    }
+    return new Phrasing(
+        withRule(
+            d,
+            "llm phrasing",
+            "passed",
+            p.generator()
+                + " phrased the chosen terms; every discount in its text is at most "
+                + Money.percent(chosen)
+                + "."),
+        new OfferWriter.Text(p.subject(), p.body()),
+        p.generator());
+  }
+
+  private static Decision withRule(Decision d, String rule, String outcome, String detail) {
+    List<Trace.Rule> rules = new ArrayList<>(d.trace().rules());
+    rules.add(new Trace.Rule(rule, outcome, detail));
+    return new Decision(
+        d.action(),
+        d.terms(),
+        new Trace(
+            d.trace().message(),
+            d.trace().ask(),
+            d.trace().playbookVersion(),
+            rules,
+            d.trace().alternatives(),
+            d.trace().summary()));
   }
 
   /** A blocked draft is never offered: the decision becomes an escalation, the trace says why. */

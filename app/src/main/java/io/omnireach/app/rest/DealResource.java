@@ -225,15 +225,17 @@ public class DealResource {
   @Operation(
       summary = "Answer a pricing message",
       description =
-          "A deterministic engine (no LLM) reads the message (discount in figures, words,"
+          "A deterministic engine (no LLM decides) reads the message (discount in figures, words,"
               + " fractions or amounts; contract length; payment terms; quantity; currencies;"
               + " claims of approval) and chooses from the playbook: accept, counter (longer"
               + " contract before discount, discount in steps, never above a product's maximum or"
               + " below its floor), clarify (e.g. an amount in another currency) or escalate"
               + " (ladder spent, claimed approvals, deals above the playbook's amount, a draft"
               + " the policies block). The draft is written from the chosen action and terms by"
-              + " the offline template writer (draftGenerator offline) and checked by the policy"
-              + " engine. An escalation opens an approval task for the deal's owner. Nothing is"
+              + " the offline template writer (draftGenerator offline) or, with an AI key and a"
+              + " persona, by the tenant's model in the first persona's voice (draftGenerator is"
+              + " the model; a text naming a bigger discount than chosen falls back to the"
+              + " template, the trace says so), and checked by the policy engine. An escalation opens an approval task for the deal's owner. Nothing is"
               + " sent. The decision and its trace are stored: GET /decisions/{decisionId}.")
   @RequestBody(
       content =

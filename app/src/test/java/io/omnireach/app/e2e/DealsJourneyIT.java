@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -146,6 +147,149 @@ class DealsJourneyIT {
       browser.wait.until(d -> d.findElement(By.tagName("body")).getText().contains("No such deal"));
       assertThat(browser.driver.findElement(By.tagName("body")).getText())
           .doesNotContain("Navy rollout " + tag);
+    }
+  }
+
+  /** Picks the item containing {@code text} in the open combo box after typing it. */
+  private static void pick(Browser browser, String css, String text) {
+    WebElement input = browser.await(By.cssSelector(css));
+    input.sendKeys(text);
+    browser.wait.until(
+        d ->
+            d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(i -> i.isDisplayed() && i.getText().contains(text)));
+    browser.driver.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+        .filter(i -> i.isDisplayed() && i.getText().contains(text))
+        .findFirst()
+        .orElseThrow()
+        .click();
+  }
+
+  @Test
+  void an_admin_keeps_the_price_book_and_a_rep_starts_a_deal_in_the_browser() throws Exception {
+    StripeE2e.NewTenant t = StripeE2e.newTenant("pbook");
+    String admin = t.token();
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String lead = Journeys.lead(admin, "Katherine", "Johnson", "Langley " + tag);
+    HttpResponse<String> product =
+        E2e.send(
+            "POST",
+            "/api/v1/products",
+            admin,
+            "{\"name\":\"Growth seat\",\"currency\":\"USD\",\"listPrice\":1200,"
+                + "\"floorPrice\":900,\"maxDiscountPercent\":15,\"paymentTerms\":[\"net30\"],"
+                + "\"contractMonths\":[12,24]}");
+    assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+    long productId = JSON.readTree(product.body()).get("id").asLong();
+    HttpResponse<String> inUse =
+        E2e.send(
+            "POST",
+            "/api/v1/deals",
+            admin,
+            "{\"leadId\":"
+                + lead
+                + ",\"title\":\"Langley pilot "
+                + tag
+                + "\",\"currency\":\"USD\",\"lines\":[{\"productId\":"
+                + productId
+                + ",\"quantity\":2}]}");
+    assertThat(inUse.statusCode()).as(inUse.body()).isEqualTo(201);
+
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, t.adminEmail(), StripeE2e.PASSWORD);
+      browser.open("/deals");
+      browser.await(By.id("deal-board"));
+      browser.click(By.id("deals-tab-price-book"));
+      browser.wait.until(
+          d -> d.findElement(By.id("product-grid")).getText().contains("Growth seat"));
+      assertThat(browser.driver.findElement(By.id("product-grid")).getText())
+          .contains("1,200 USD", "900 USD", "15 %", "net30", "12, 24 months");
+      browser.screenshot("deals-07-price-book");
+
+      // a new product: the API's own rule shows on the field at fault
+      browser.click(By.id("product-add"));
+      Journeys.type(browser, "#product-name input", "Starter seat");
+      Journeys.type(browser, "#product-list-price input", "100");
+      Journeys.type(browser, "#product-floor-price input", "120");
+      Journeys.type(browser, "#product-max-discount input", "10");
+      Journeys.type(browser, "#product-months input", "12");
+      browser.click(By.id("product-save"));
+      try {
+        browser.wait.until(
+            d ->
+                String.valueOf(
+                        d.findElement(By.id("product-floor-price")).getDomProperty("errorMessage"))
+                    .contains("floorPrice"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        browser.screenshot("deals-08-failed");
+        throw e;
+      }
+      assertThat(
+              browser
+                  .driver
+                  .findElement(By.id("product-floor-price"))
+                  .getDomProperty("errorMessage"))
+          .contains("floorPrice must not be above listPrice (100.00)");
+      browser.screenshot("deals-08-product-invalid");
+      Journeys.type(browser, "#product-floor-price input", "80");
+      browser.click(By.id("product-save"));
+      browser.wait.until(
+          d -> d.findElement(By.id("product-grid")).getText().contains("Starter seat"));
+
+      // a product on a deal line cannot be deleted: the 409 reason is shown
+      browser.await(By.xpath("//vaadin-grid-cell-content[contains(., 'Growth seat')]")).click();
+      browser.click(By.id("product-delete"));
+      WebElement error = browser.await(By.id("product-error"));
+      browser.wait.until(d -> error.getText().contains("deal line"));
+      assertThat(error.getText()).contains("is on 1 deal line(s): remove it there first.");
+      browser.screenshot("deals-09-product-in-use");
+      browser.driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+
+      // a new deal from the Deals page: lead, name, products with quantities → the deal page
+      browser.open("/deals");
+      browser.click(By.id("deal-new"));
+      browser.await(By.id("new-deal-lead"));
+      browser.click(By.id("new-deal-create"));
+      browser.wait.until(
+          d -> d.findElement(By.id("new-deal-error")).getText().contains("Choose the lead"));
+      pick(browser, "#new-deal-lead input", "Langley " + tag);
+      Journeys.type(browser, "#new-deal-title input", "Langley expansion " + tag);
+      pick(browser, "#new-deal-lines .new-deal-product input", "Starter seat");
+      Journeys.type(browser, "#new-deal-lines .new-deal-quantity input", "3");
+      browser.screenshot("deals-10-new-deal");
+      browser.click(By.id("new-deal-create"));
+      browser.wait.until(d -> d.getCurrentUrl().matches(".*/deals/\\d+$"));
+      WebElement lines = browser.await(By.id("deal-lines"));
+      browser.wait.until(d -> lines.getText().contains("Starter seat"));
+      assertThat(browser.driver.findElement(By.tagName("body")).getText())
+          .contains("Langley expansion " + tag, "300 USD");
+      browser.screenshot("deals-11-new-deal-page");
+
+      // from the lead's page the lead is preset
+      browser.open("/leads/" + lead);
+      browser.click(By.id("lead-new-deal"));
+      browser.await(By.id("new-deal-lead"));
+      browser.wait.until(
+          d ->
+              String.valueOf(
+                      d.findElement(By.cssSelector("#new-deal-lead input")).getDomProperty("value"))
+                  .contains("Katherine Johnson"));
+      browser.screenshot("deals-12-new-deal-from-lead");
+    }
+    HttpResponse<String> deals = E2e.get("/api/v1/deals", admin);
+    assertThat(deals.body()).contains("Langley expansion " + tag);
+
+    // another workspace's price book shows none of it
+    StripeE2e.NewTenant other = StripeE2e.newTenant("pbook2");
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, other.adminEmail(), StripeE2e.PASSWORD);
+      browser.open("/deals");
+      browser.await(By.id("deal-board"));
+      browser.click(By.id("deals-tab-price-book"));
+      browser.wait.until(
+          d -> d.findElement(By.id("price-book")).getText().contains("The price book is empty"));
+      assertThat(browser.driver.findElement(By.tagName("body")).getText())
+          .doesNotContain("Growth seat", "Starter seat", "Langley");
     }
   }
 }

@@ -26,6 +26,7 @@ import io.omnireach.deal.DealEvent;
 import io.omnireach.deal.DealLine;
 import io.omnireach.deal.Deals;
 import io.omnireach.deal.Negotiations;
+import io.omnireach.deal.OfferWriter;
 import io.omnireach.deal.StoredDecision;
 import io.omnireach.deal.Terms;
 import io.omnireach.deal.Trace;
@@ -210,7 +211,14 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
     Div draft = new Div(new Span(d.draft()));
     draft.addClassName("omni-deal-draft");
     draft.setId("deal-draft");
-    Span source = new Span("Offline template: written from the chosen action and terms only.");
+    Span source =
+        new Span(
+            OfferWriter.GENERATOR.equals(d.draftGenerator())
+                ? "Offline template: written from the chosen action and terms only."
+                : "Phrased by "
+                    + d.draftGenerator()
+                    + " from the chosen action and terms; its numbers were checked against them.");
+    source.setId("deal-draft-source");
     source.addClassName("omni-muted");
     Button copy = new Button("Copy", VaadinIcon.COPY_O.create());
     copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

@@ -1,6 +1,8 @@
 package io.omnireach.ui.deal;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
@@ -22,11 +24,14 @@ import io.omnireach.deal.Deal;
 import io.omnireach.deal.DealDraft;
 import io.omnireach.deal.DealStage;
 import io.omnireach.deal.Deals;
+import io.omnireach.deal.Products;
+import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -38,7 +43,8 @@ import java.util.TreeMap;
 
 /**
  * The pipeline: a board with a column per stage (drag a card to another column to move the deal;
- * the lead follows for negotiation, won and lost) and a list of every deal.
+ * the lead follows for negotiation, won and lost), a list of every deal and the price book. Reps
+ * start a deal with "New deal".
  */
 @Route(value = "deals", layout = MainLayout.class)
 @PageTitle("Deals")
@@ -53,7 +59,7 @@ public class DealsView extends Div {
   private final Div content = new Div();
 
   @Inject
-  public DealsView(Deals deals) {
+  public DealsView(Deals deals, Products products, LeadRepository leads) {
     this.deals = deals;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
@@ -70,13 +76,30 @@ public class DealsView extends Div {
     Tab listTab = new Tab(VaadinIcon.LIST.create(), new Span("List"));
     boardTab.setId("deals-tab-board");
     listTab.setId("deals-tab-list");
-    Tabs tabs = new Tabs(boardTab, listTab);
+    Tab bookTab = new Tab(VaadinIcon.TAGS.create(), new Span("Price book"));
+    bookTab.setId("deals-tab-price-book");
+    PriceBook book = new PriceBook(products, tenant, user.email(), user.has(Role.ADMIN));
+    book.setVisible(false);
+    Tabs tabs = new Tabs(boardTab, listTab, bookTab);
     tabs.addSelectedChangeListener(
         e -> {
           board.setVisible(e.getSelectedTab() == boardTab);
           grid.setVisible(e.getSelectedTab() == listTab);
+          book.setVisible(e.getSelectedTab() == bookTab);
         });
-    Div head = new Div(new Div(title, intro), tabs);
+    Div actions = new Div(tabs);
+    actions.addClassName("omni-deals-actions");
+    if (user.canWrite()) {
+      Button create =
+          new Button(
+              "New deal",
+              VaadinIcon.PLUS.create(),
+              e -> new NewDealDialog(deals, products, leads, tenant, user.email(), null).open());
+      create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+      create.setId("deal-new");
+      actions.add(create);
+    }
+    Div head = new Div(new Div(title, intro), actions);
     head.addClassName("omni-deals-head");
     board.addClassName("omni-deal-board");
     board.setId("deal-board");
@@ -101,7 +124,7 @@ public class DealsView extends Div {
     grid.addColumn(d -> d.owner() == null ? "" : d.owner()).setHeader("Owner").setFlexGrow(1);
     grid.setAllRowsVisible(true);
     grid.setVisible(false);
-    content.add(board, grid);
+    content.add(board, grid, book);
     add(head, content);
     refresh();
   }
@@ -115,8 +138,7 @@ public class DealsView extends Div {
           new EmptyState(
               VaadinIcon.HANDSHAKE,
               "No deals yet",
-              "Deals are created through the API (POST /api/v1/deals) from a lead and the price"
-                  + " book's products."));
+              "Start one with \"New deal\" from a lead and the price book's products."));
       return;
     }
     for (DealStage stage : DealStage.values()) {

@@ -25,6 +25,8 @@ import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.Messages;
 import io.omnireach.channel.Outbox;
 import io.omnireach.common.DomainException;
+import io.omnireach.deal.Deals;
+import io.omnireach.deal.Products;
 import io.omnireach.graph.Graph;
 import io.omnireach.graph.GraphNode;
 import io.omnireach.graph.NodeKind;
@@ -39,6 +41,7 @@ import io.omnireach.persona.PersonaRepository;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.ui.account.GraphPanel;
 import io.omnireach.ui.account.WarmPathPanel;
+import io.omnireach.ui.deal.NewDealDialog;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -77,6 +80,8 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final RelationshipScores relationships;
   private final Meetings meetings;
   private final RelationshipGraph graph;
+  private final Deals deals;
+  private final Products products;
 
   @Inject
   public LeadDetailView(
@@ -90,8 +95,12 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       RelationshipScores relationships,
       Meetings meetings,
       RelationshipGraph graph,
-      io.omnireach.policy.Policies policies) {
+      io.omnireach.policy.Policies policies,
+      Deals deals,
+      Products products) {
     this.policies = policies;
+    this.deals = deals;
+    this.products = products;
     this.leads = leads;
     this.meetings = meetings;
     this.graph = graph;
@@ -236,7 +245,15 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       delete.setAriaLabel("Delete lead");
       delete.setTooltipText("Delete lead");
       delete.setId("lead-delete");
-      actions.add(delete, edit);
+      Button deal =
+          new Button(
+              "New deal",
+              VaadinIcon.HANDSHAKE.create(),
+              e ->
+                  new NewDealDialog(deals, products, leads, user.tenant().ref(), user.email(), lead)
+                      .open());
+      deal.setId("lead-new-deal");
+      actions.add(delete, deal, edit);
     }
     Div hero = new Div(avatar, text, scoreBox, actions);
     hero.addClassNames("omni-panel", "omni-lead-hero");
