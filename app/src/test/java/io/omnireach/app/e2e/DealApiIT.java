@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -277,9 +276,7 @@ class DealApiIT {
   @Test
   void with_an_llm_key_the_chosen_terms_are_phrased_and_a_bigger_discount_falls_back()
       throws Exception {
-    WireMockServer fake =
-        new WireMockServer(options().bindAddress("127.0.0.1").port(PersonaStudioApiIT.AI_PORT));
-    fake.start();
+    WireMockServer fake = LlmFake.start();
     try {
       Desk d = desk("llm");
       ok(
@@ -303,11 +300,11 @@ class DealApiIT {
           200);
 
       fake.stubFor(
-          post(urlEqualTo(PersonaStudioApiIT.CHAT))
+          post(urlEqualTo(LlmFake.CHAT))
               .withRequestBody(containing("price negotiation"))
               .willReturn(
                   okJson(
-                      PersonaStudioApiIT.completion(
+                      LlmFake.completion(
                           "{\"subject\":\"Your seats\",\"body\":\"Hey Ada,\\n\\nHappy to"
                               + " help: 5% off the seats it is.\\n\\nCheers, Kim\","
                               + "\"rationale\":\"States the terms.\"}"))));
@@ -332,14 +329,14 @@ class DealApiIT {
       // the model offers more than was decided: its text is discarded, the template is used
       fake.resetAll();
       fake.stubFor(
-          post(urlEqualTo(PersonaStudioApiIT.CHAT))
+          post(urlEqualTo(LlmFake.CHAT))
               .willReturn(
                   okJson(
-                      PersonaStudioApiIT.completion(
+                      LlmFake.completion(
                           "{\"subject\":\"Great news\",\"body\":\"Hey Ada,\\n\\nWe can do"
                               + " 60% off today.\\n\\nCheers, Kim\",\"rationale\":\"x\"}"))));
       JsonNode fellBack = negotiate(d, "Could you do 5% off?");
-      fake.verify(1, postRequestedFor(urlEqualTo(PersonaStudioApiIT.CHAT)));
+      fake.verify(1, postRequestedFor(urlEqualTo(LlmFake.CHAT)));
       assertThat(fellBack.get("draftGenerator").asText()).isEqualTo("offline");
       assertThat(fellBack.get("draft").asText()).doesNotContain("60%", "60 %", "Great news");
       JsonNode trace =
@@ -354,7 +351,7 @@ class DealApiIT {
       JsonNode elsewhere = negotiate(other, "Could you do 5% off?");
       assertThat(elsewhere.get("draftGenerator").asText()).isEqualTo("offline");
       assertThat(elsewhere.get("draft").asText()).doesNotContain("Kim", "Happy to help");
-      fake.verify(1, postRequestedFor(urlEqualTo(PersonaStudioApiIT.CHAT)));
+      fake.verify(1, postRequestedFor(urlEqualTo(LlmFake.CHAT)));
     } finally {
       fake.stop();
     }
