@@ -26,6 +26,11 @@ public final class HostPolicy {
     this.allowPrivate = allowPrivate;
   }
 
+  /** Whether loopback and private addresses pass (dev mode, tests). */
+  public boolean allowsPrivate() {
+    return allowPrivate;
+  }
+
   /** Throws {@link DomainException} (invalid {@code field}) when the host may not be used. */
   public void check(String field, String host) {
     if (host == null || !HOST_NAME.matcher(host).matches()) {

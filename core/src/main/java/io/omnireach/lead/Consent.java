@@ -9,7 +9,9 @@ public record Consent(Status status, String source, Instant at) {
   public enum Channel {
     EMAIL,
     SMS,
-    CALLS
+    CALLS,
+    /** Marketing consent for ad audiences (retargeting): only these leads are synced. */
+    ADVERTISING
   }
 
   /** What the lead said. */

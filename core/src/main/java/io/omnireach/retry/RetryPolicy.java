@@ -57,6 +57,13 @@ public record RetryPolicy(
   public static final RetryPolicy SYSTEM_MAIL =
       new RetryPolicy(8, Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2, ALWAYS_PERMANENT);
 
+  /**
+   * An outbound webhook or a workflow's HTTP action: eight attempts over about a day (receivers are
+   * often down for a deploy), a 4xx other than 429 is final.
+   */
+  public static final RetryPolicy WEBHOOK =
+      new RetryPolicy(8, Duration.ofSeconds(10), 3.0, Duration.ofHours(6), 0.2, ALWAYS_PERMANENT);
+
   /** A workflow step; each node overrides the attempts with its own {@code maxAttempts}. */
   public static final RetryPolicy WORKFLOW_STEP =
       new RetryPolicy(3, Duration.ofSeconds(30), 2.0, Duration.ofHours(1), 0.2, ALWAYS_PERMANENT);

@@ -69,6 +69,15 @@ public final class MergeFields {
 
   /** As {@link #render(String, Lead)}, with the lead's meeting link (null: none). */
   public static String render(String text, Lead lead, String meetingLink) {
+    return render(text, lead, meetingLink, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As above, each inserted value passed through {@code encode} first (e.g. URL encoding, so a
+   * lead's field cannot change a URL's path or add query parameters).
+   */
+  public static String render(
+      String text, Lead lead, String meetingLink, java.util.function.UnaryOperator<String> encode) {
     if (text == null) {
       return null;
     }
@@ -79,7 +88,7 @@ public final class MergeFields {
       if (value == null || value.isBlank()) {
         value = m.group(2) == null ? "" : m.group(2);
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+      m.appendReplacement(out, Matcher.quoteReplacement(encode.apply(value)));
     }
     m.appendTail(out);
     return out.toString();

@@ -185,7 +185,7 @@ public final class LeadDtos {
     Map<Consent.Channel, Consent> out = new EnumMap<>(Consent.Channel.class);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw DomainException.invalid(
-          "consent", "consent must be an object keyed by email, sms, calls.");
+          "consent", "consent must be an object keyed by email, sms, calls, advertising.");
     }
     for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
       try {
@@ -201,7 +201,7 @@ public final class LeadDtos {
       } catch (RuntimeException ex) {
         throw DomainException.invalid(
             "consent." + e.getKey(),
-            "Consent must be {\"status\": \"granted|denied|unknown\", \"source\": \"…\", \"at\": ISO time} for email, sms or calls.");
+            "Consent must be {\"status\": \"granted|denied|unknown\", \"source\": \"…\", \"at\": ISO time} for email, sms, calls or advertising.");
       }
     }
     return out;
