@@ -149,6 +149,10 @@ export function summary(kind, config, lookups, type) {
       }
       return parts.length ? parts.join(' · ') : 'Nothing to update yet';
     }
+    case 'http_action': {
+      const url = (c.url || '').replace(/^https?:\/\//, '');
+      return url ? (c.method || 'POST') + ' ' + url : 'No URL yet';
+    }
     case 'task': {
       const who = name(lookups, 'users', c.assignee);
       return (c.title || 'Untitled task') + (who ? ' · ' + who : '');

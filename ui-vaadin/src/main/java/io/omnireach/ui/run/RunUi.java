@@ -62,17 +62,18 @@ public final class RunUi {
   record Kind(String label, VaadinIcon icon, String color) {}
 
   private static final Map<String, Kind> KINDS =
-      Map.of(
-          "start", new Kind("Start", VaadinIcon.PLAY, "#10b981"),
-          "ai_generate", new Kind("AI generate", VaadinIcon.MAGIC, "#8b5cf6"),
-          "send_email", new Kind("Send email", VaadinIcon.ENVELOPE_O, "#3b82f6"),
-          "wait", new Kind("Wait", VaadinIcon.CLOCK, "#f59e0b"),
-          "decision", new Kind("Decision", VaadinIcon.SPLIT, "#ec4899"),
-          "update_lead", new Kind("Update lead", VaadinIcon.USER_CHECK, "#14b8a6"),
-          "task", new Kind("Task", VaadinIcon.CHECK_SQUARE_O, "#0ea5e9"),
-          "linkedin_task", new Kind("LinkedIn task", VaadinIcon.USER_CARD, "#0a66c2"),
-          "call", new Kind("Call", VaadinIcon.PHONE, "#16a34a"),
-          "end", new Kind("End", VaadinIcon.FLAG_CHECKERED, "#64748b"));
+      Map.ofEntries(
+          Map.entry("start", new Kind("Start", VaadinIcon.PLAY, "#10b981")),
+          Map.entry("ai_generate", new Kind("AI generate", VaadinIcon.MAGIC, "#8b5cf6")),
+          Map.entry("send_email", new Kind("Send email", VaadinIcon.ENVELOPE_O, "#3b82f6")),
+          Map.entry("wait", new Kind("Wait", VaadinIcon.CLOCK, "#f59e0b")),
+          Map.entry("decision", new Kind("Decision", VaadinIcon.SPLIT, "#ec4899")),
+          Map.entry("update_lead", new Kind("Update lead", VaadinIcon.USER_CHECK, "#14b8a6")),
+          Map.entry("http_action", new Kind("HTTP action", VaadinIcon.CONNECT, "#0ea5e9")),
+          Map.entry("task", new Kind("Task", VaadinIcon.CHECK_SQUARE_O, "#0ea5e9")),
+          Map.entry("linkedin_task", new Kind("LinkedIn task", VaadinIcon.USER_CARD, "#0a66c2")),
+          Map.entry("call", new Kind("Call", VaadinIcon.PHONE, "#16a34a")),
+          Map.entry("end", new Kind("End", VaadinIcon.FLAG_CHECKERED, "#64748b")));
 
   static Kind kind(String type) {
     return KINDS.getOrDefault(type, new Kind(capitalised(type), VaadinIcon.CIRCLE_THIN, "#64748b"));

@@ -57,6 +57,11 @@ final class StepFacts {
         text(out, "stage").ifPresent(v -> facts.add("Stage set to " + v));
         text(out, "addedTag").ifPresent(v -> facts.add("Tagged “" + v + "”"));
       }
+      case "http_action" -> {
+        text(out, "method").ifPresent(v -> facts.add(v + " " + text(out, "url").orElse("")));
+        text(out, "deliveryId")
+            .ifPresent(v -> facts.add("Delivery #" + v + " (Settings → Integrations)"));
+      }
       case "task" -> {
         text(out, "title").ifPresent(v -> facts.add("Task: " + v));
         text(out, "assignee").ifPresent(v -> facts.add("For " + v));

@@ -71,7 +71,8 @@ public class SettingsView extends Div {
       SmsPanel sms,
       Instance<DomainsPanel> domains,
       Instance<TenantBrandingPanel> branding,
-      Instance<SsoPanel> sso) {
+      Instance<SsoPanel> sso,
+      Instance<IntegrationsPanel> integrations) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -114,7 +115,7 @@ public class SettingsView extends Div {
     }
     add(ai);
     if (admin) {
-      add(branding.get(), sso.get());
+      add(branding.get(), sso.get(), integrations.get());
     }
     refresh();
   }
