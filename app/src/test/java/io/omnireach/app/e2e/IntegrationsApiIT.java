@@ -40,7 +40,8 @@ class IntegrationsApiIT {
   private static WireMockServer meta;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
+    Journeys.awaitReady();
     receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     receiver.start();
     meta = new WireMockServer(options().bindAddress("127.0.0.1").port(META_PORT));
