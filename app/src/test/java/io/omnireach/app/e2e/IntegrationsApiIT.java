@@ -333,7 +333,7 @@ class IntegrationsApiIT {
     String yesEmail = "Yes-" + tag + "@Leads.Example ";
     String yes = leadWithConsent(admin, yesEmail, "+44 20 7946 0000", "granted", false);
     String no = leadWithConsent(admin, "no-" + tag + "@leads.example", null, "denied", false);
-    String dnc = leadWithConsent(admin, "dnc-" + tag + "@leads.example", null, "granted", true);
+    String dnc = leadWithConsent(admin, "dnc-" + tag + "@leads.example", null, "granted", false);
     HttpResponse<String> enrolled =
         E2e.send(
             "POST",
@@ -341,6 +341,12 @@ class IntegrationsApiIT {
             admin,
             "{\"leadIds\":[" + yes + "," + no + "," + dnc + "]}");
     assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(202);
+    assertThat(enrolled.body()).contains("\"enrolled\":3");
+    // marked do-not-contact after enrolment: consent or not, never sent to an ad platform
+    assertThat(
+            E2e.send("PATCH", "/api/v1/leads/" + dnc, admin, "{\"doNotContact\":true}")
+                .statusCode())
+        .isEqualTo(200);
 
     HttpResponse<String> created =
         E2e.send(
