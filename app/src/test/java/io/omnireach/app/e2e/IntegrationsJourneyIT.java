@@ -43,7 +43,9 @@ class IntegrationsJourneyIT {
     try (Browser browser = new Browser()) {
       Journeys.signIn(browser, tenant.adminEmail(), StripeE2e.PASSWORD);
       browser.open("/settings");
-      WebElement panel = browser.await(By.id("integrations-settings"));
+      // the settings page builds every panel first: give a loaded machine time
+      WebElement panel =
+          Journeys.waitLong(browser).until(d -> d.findElement(By.id("integrations-settings")));
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", panel);
       assertThat(browser.await(By.id("webhook-list")).getText()).contains("No webhooks yet");
 
