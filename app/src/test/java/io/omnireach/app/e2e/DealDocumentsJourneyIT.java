@@ -87,7 +87,11 @@ class DealDocumentsJourneyIT {
       assertThat(browser.driver.findElement(By.id("deal-documents")).getText())
           .contains("No documents yet");
       browser.click(By.id("doc-generate"));
-      browser.await(By.id("doc-row-1"));
+      // the first PDF of a fresh server loads the PDF library: give it the long wait
+      Journeys.waitLong(browser)
+          .until(
+              org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                  By.id("doc-row-1")));
       browser.click(By.id("doc-generate"));
       browser.await(By.id("doc-row-2"));
       browser.click(By.id("doc-accept-2"));
