@@ -144,6 +144,13 @@ final class OutboxClaim {
       OutboxRecord.events(c, clock, toSend.stream().map(OutboxRow::id).toList(), "SENDING", null);
       String postal = null;
       boolean postalRead = false;
+      Map<Long, List<Attachment>> files =
+          MessageAttachments.of(
+              c,
+              toSend.stream()
+                  .filter(r -> r.channel() == ChannelKind.EMAIL)
+                  .map(OutboxRow::id)
+                  .toList());
       for (OutboxRow r : toSend) {
         if (r.channel() != ChannelKind.EMAIL) {
           OutboxSender twilio = r.channel() == ChannelKind.SMS ? smsSender : voiceSender;
@@ -158,7 +165,8 @@ final class OutboxClaim {
           postal = ComplianceSettings.postalAddress(c);
           postalRead = true;
         }
-        claimed.add(compose.email(tenant, r, box.smtp, postal));
+        claimed.add(
+            compose.email(tenant, r, box.smtp, postal, files.getOrDefault(r.id(), List.of())));
       }
     }
     return new Batch(claimed, ids.size());

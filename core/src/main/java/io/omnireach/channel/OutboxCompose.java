@@ -21,7 +21,12 @@ final class OutboxCompose {
     this.tracking = tracking;
   }
 
-  OutboxClaimed email(TenantRef tenant, OutboxRow r, SmtpSettings smtp, String postal) {
+  OutboxClaimed email(
+      TenantRef tenant,
+      OutboxRow r,
+      SmtpSettings smtp,
+      String postal,
+      java.util.List<Attachment> attachments) {
     String url = publicUrl + "/unsubscribe/" + tokens.token(tenant, r.id());
     EmailComposer.Parts parts =
         EmailComposer.compose(
@@ -53,7 +58,8 @@ final class OutboxCompose {
             parts.text(),
             parts.html(),
             headers,
-            r.id()),
+            r.id(),
+            attachments),
         r.attempts() + 1);
   }
 

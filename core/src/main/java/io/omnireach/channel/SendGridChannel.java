@@ -92,6 +92,15 @@ public final class SendGridChannel implements Channel, AutoCloseable {
     mail.addPersonalization(to);
     mail.addContent(new Content("text/plain", message.text()));
     mail.addContent(new Content("text/html", message.html()));
+    for (Attachment a : message.attachments()) {
+      com.sendgrid.helpers.mail.objects.Attachments file =
+          new com.sendgrid.helpers.mail.objects.Attachments();
+      file.setFilename(a.filename());
+      file.setType(a.contentType());
+      file.setDisposition("attachment");
+      file.setContent(java.util.Base64.getEncoder().encodeToString(a.content()));
+      mail.addAttachments(file);
+    }
     mail.addHeader("Message-ID", message.messageId());
     for (Map.Entry<String, String> h : message.headers().entrySet()) {
       mail.addHeader(h.getKey(), h.getValue());

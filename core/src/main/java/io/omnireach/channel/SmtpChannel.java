@@ -143,7 +143,25 @@ public final class SmtpChannel implements Channel, AutoCloseable {
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);
-    mime.setContent(alternative);
+    if (message.attachments().isEmpty()) {
+      mime.setContent(alternative);
+    } else {
+      // multipart/mixed: the text and HTML alternatives first, then each file
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      MimeBodyPart body = new MimeBodyPart();
+      body.setContent(alternative);
+      mixed.addBodyPart(body);
+      for (Attachment a : message.attachments()) {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(
+            new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+        file.setFileName(a.filename());
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        mixed.addBodyPart(file);
+      }
+      mime.setContent(mixed);
+    }
     mime.setSentDate(new java.util.Date());
     mime.saveChanges();
     return mime;

@@ -231,6 +231,9 @@ public final class Deals {
                 actor,
                 now);
             followLead(c, before.leadId(), d.stage(), now);
+            if (d.stage() == DealStage.WON) {
+              DealDocuments.freezeOnWon(c, id, actor, now); // the won version stays as signed
+            }
           }
           AuditLog.record(c, actor, tenant.slug(), "deal.update", "" + id, null);
           return find(c, id);

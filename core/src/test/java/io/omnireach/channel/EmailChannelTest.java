@@ -200,6 +200,37 @@ class EmailChannelTest {
   }
 
   @Test
+  void files_of_a_message_go_after_its_text_and_html_as_multipart_mixed() throws Exception {
+    String email = unique("files");
+    long leadId = lead(email, false);
+    Mailbox box = mailbox(100);
+    MessageView queued =
+        messages.queue(acme, leadId, box.id(), "Your offer", "Hi Maria,\n\nAttached.", null, "s");
+    byte[] pdf = "%PDF-1.4 offer".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    db.transactions()
+        .tenant(
+            acme,
+            c -> {
+              MessageAttachments.add(
+                  c, queued.id(), List.of(new Attachment("offer-v1.pdf", "application/pdf", pdf)));
+              return null;
+            });
+    assertThat(relay.relay(acme, queued.id())).isEqualTo(MessageView.Status.SENT);
+
+    MimeMessage m = receivedBy(email)[0];
+    MimeMultipart mixed = (MimeMultipart) m.getContent();
+    assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+    assertThat(mixed.getCount()).isEqualTo(2);
+    MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+    assertThat((String) alternative.getBodyPart(0).getContent()).contains("Attached.");
+    MimeBodyPart file = (MimeBodyPart) mixed.getBodyPart(1);
+    assertThat(file.getDisposition()).isEqualTo(jakarta.mail.Part.ATTACHMENT);
+    assertThat(file.getFileName()).isEqualTo("offer-v1.pdf");
+    assertThat(file.getContentType()).startsWith("application/pdf");
+    assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
+  }
+
+  @Test
   void the_postal_address_from_settings_is_in_the_footer_of_both_parts() throws Exception {
     ComplianceSettings settings = new ComplianceSettings(db.transactions());
     assertThat(settings.setPostalAddress(acme, " Acme Inc.\r\n1 Main St <Suite 2>\n", "admin"))

@@ -310,4 +310,32 @@ class SendGridChannelTest {
     assertThat(r.retryable()).isTrue();
     assertThat(r.reply()).startsWith("SendGrid unreachable");
   }
+
+  @Test
+  void a_messages_files_go_base64_as_attachments() throws Exception {
+    answer(202, "");
+    MessageView queued = queue("Your order form");
+    byte[] pdf = "%PDF-1.4 order form".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    db.transactions()
+        .tenant(
+            acme,
+            c -> {
+              MessageAttachments.add(
+                  c, queued.id(), List.of(new Attachment("order.pdf", "application/pdf", pdf)));
+              return null;
+            });
+    assertThat(relay.relay(acme, queued.id())).isEqualTo(MessageView.Status.SENT);
+    JsonNode mail =
+        new ObjectMapper()
+            .readTree(
+                sendGrid
+                    .findAll(postRequestedFor(urlEqualTo("/v3/mail/send")))
+                    .get(0)
+                    .getBodyAsString());
+    assertThat(mail.at("/attachments/0/filename").asText()).isEqualTo("order.pdf");
+    assertThat(mail.at("/attachments/0/type").asText()).isEqualTo("application/pdf");
+    assertThat(mail.at("/attachments/0/disposition").asText()).isEqualTo("attachment");
+    assertThat(java.util.Base64.getDecoder().decode(mail.at("/attachments/0/content").asText()))
+        .isEqualTo(pdf);
+  }
 }

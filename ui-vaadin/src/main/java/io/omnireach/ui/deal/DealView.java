@@ -65,6 +65,7 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
   private final Div result = new Div();
   private Deal deal;
   private String title = "Deal";
+  @Inject DealDocumentsPanel.Services documents;
 
   @Inject
   public DealView(Deals deals, Negotiations negotiations) {
@@ -101,6 +102,15 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
     if (user.canWrite()) {
       left.add(deskPanel());
     }
+    left.add(
+        new DealDocumentsPanel(
+            documents,
+            tenant,
+            deal,
+            user.email(),
+            user.canWrite(),
+            () -> negotiations.forDeal(tenant, deal.id()).stream().findFirst().orElse(null),
+            this::refreshTimeline));
     left.add(panel("Timeline", timeline));
     left.addClassName("omni-deal-main");
     why.setId("deal-why");

@@ -57,6 +57,7 @@ public class DealsView extends Div {
   private final Div board = new Div();
   private final Grid<Deal> grid = new Grid<>();
   private final Div content = new Div();
+  @Inject TemplatesAndClauses.Services libraryServices;
 
   @Inject
   public DealsView(Deals deals, Products products, LeadRepository leads) {
@@ -80,12 +81,22 @@ public class DealsView extends Div {
     bookTab.setId("deals-tab-price-book");
     PriceBook book = new PriceBook(products, tenant, user.email(), user.has(Role.ADMIN));
     book.setVisible(false);
-    Tabs tabs = new Tabs(boardTab, listTab, bookTab);
+    Tab libraryTab = new Tab(VaadinIcon.FILE_TEXT_O.create(), new Span("Templates & clauses"));
+    libraryTab.setId("deals-tab-templates");
+    Div library = new Div();
+    Tabs tabs = new Tabs(boardTab, listTab, bookTab, libraryTab);
     tabs.addSelectedChangeListener(
         e -> {
           board.setVisible(e.getSelectedTab() == boardTab);
           grid.setVisible(e.getSelectedTab() == listTab);
           book.setVisible(e.getSelectedTab() == bookTab);
+          library.setVisible(e.getSelectedTab() == libraryTab);
+          if (e.getSelectedTab() == libraryTab && library.getChildren().findAny().isEmpty()) {
+            // built on first use: the services are injected after the constructor
+            library.add(
+                new TemplatesAndClauses(
+                    libraryServices, tenant, user.email(), user.has(Role.ADMIN)));
+          }
         });
     Div actions = new Div(tabs);
     actions.addClassName("omni-deals-actions");
@@ -124,7 +135,7 @@ public class DealsView extends Div {
     grid.addColumn(d -> d.owner() == null ? "" : d.owner()).setHeader("Owner").setFlexGrow(1);
     grid.setAllRowsVisible(true);
     grid.setVisible(false);
-    content.add(board, grid, book);
+    content.add(board, grid, book, library);
     add(head, content);
     refresh();
   }

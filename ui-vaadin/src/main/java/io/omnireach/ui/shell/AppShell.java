@@ -26,6 +26,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addLink("stylesheet", "styles/policies.css");
     settings.addLink("stylesheet", "styles/simulation.css");
     settings.addLink("stylesheet", "styles/deals.css");
+    settings.addLink("stylesheet", "styles/deal-documents.css");
     settings.addLink("stylesheet", "styles/audit.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
