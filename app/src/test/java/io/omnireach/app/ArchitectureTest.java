@@ -46,7 +46,8 @@ class ArchitectureTest {
             "io.omnireach.reseller..",
             "io.omnireach.mail..",
             "io.omnireach.meeting..",
-            "io.omnireach.sso..")
+            "io.omnireach.sso..",
+            "io.omnireach.tls..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
