@@ -114,3 +114,19 @@ existing Secret is named, or for JWT keys, the master key or the Owner's passwor
 true
 {{- end }}
 {{- end }}
+
+{{/*
+The JDBC URL with the TLS settings of database.tls appended (sslmode, and sslrootcert pointing at
+the mounted CA when database.tls.caSecret is set).
+*/}}
+{{- define "omnireach.dbUrl" -}}
+{{- $url := required "database.url is required" .Values.database.url -}}
+{{- $params := list -}}
+{{- with .Values.database.tls.mode }}{{ $params = append $params (printf "sslmode=%s" .) }}{{ end -}}
+{{- if .Values.database.tls.caSecret }}{{ $params = append $params "sslrootcert=/etc/omnireach/db-tls/ca.crt" }}{{ end -}}
+{{- if $params -}}
+{{- printf "%s%s%s" $url (ternary "&" "?" (contains "?" $url)) (join "&" $params) -}}
+{{- else -}}
+{{- $url -}}
+{{- end -}}
+{{- end -}}

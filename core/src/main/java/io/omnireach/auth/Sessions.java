@@ -1,5 +1,6 @@
 package io.omnireach.auth;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantStatus;
@@ -42,18 +43,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Sessions {
 
   /**
-   * What an access token or UI session says about itself. {@code tenantId} is null for operators.
+   * What an access token or UI session says about itself. {@code tenantId} is null for operators;
+   * {@code ssoSession} names the identity provider's session a sign-in through SSO came from
+   * ({@link #ssoSession}), null otherwise.
    */
   public record Stamp(
-      long userId, Long tenantId, String tenantSlug, Set<String> roles, long epoch) {
+      long userId,
+      Long tenantId,
+      String tenantSlug,
+      Set<String> roles,
+      long epoch,
+      String ssoSession) {
+
+    public Stamp(long userId, Long tenantId, String tenantSlug, Set<String> roles, long epoch) {
+      this(userId, tenantId, tenantSlug, roles, epoch, null);
+    }
 
     public static Stamp of(AuthenticatedUser user, long epoch) {
+      return of(user, epoch, null);
+    }
+
+    public static Stamp of(AuthenticatedUser user, long epoch, String ssoSession) {
       return new Stamp(
           user.userId(),
           user.tenant() == null ? null : user.tenant().id(),
           user.tenant() == null ? null : user.tenant().slug(),
           labels(user.roles()),
-          epoch);
+          epoch,
+          ssoSession);
     }
   }
 
@@ -61,7 +78,11 @@ public final class Sessions {
    * A new or refreshed sign-in: the user, the epoch to put in the access token, the refresh token.
    */
   public record Grant(
-      AuthenticatedUser user, long epoch, String refreshToken, Instant refreshExpiresAt) {}
+      AuthenticatedUser user,
+      long epoch,
+      String refreshToken,
+      Instant refreshExpiresAt,
+      String ssoSession) {}
 
   /** The stored state a stamp is checked against; {@code userExists} false when deleted. */
   private record State(
@@ -87,6 +108,7 @@ public final class Sessions {
   private final Duration refreshTtl;
   private final Duration cacheTtl;
   private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Instant> liveSsoSessions = new ConcurrentHashMap<>();
 
   public Sessions(
       Transactions tx,
@@ -106,6 +128,9 @@ public final class Sessions {
     State state = state(stamp.userId(), stamp.tenantId());
     if (!state.userExists() || state.epoch() > stamp.epoch()) {
       return Optional.of(REVOKED);
+    }
+    if (stamp.ssoSession() != null && ssoSessionEnded(stamp.ssoSession())) {
+      return Optional.of("You signed out at your identity provider: sign in again.");
     }
     if (state.resellerSuspended()) {
       return Optional.of("This reseller's account is suspended.");
@@ -159,6 +184,66 @@ public final class Sessions {
     userChanged(userId);
   }
 
+  /**
+   * The key of an identity provider's session ({@code sid} of its tokens) in a tenant: a hash, so
+   * that the provider's session ids are not stored.
+   */
+  public static String ssoSession(long tenantId, String issuer, String sid) {
+    return hash(tenantId + " " + issuer + " " + sid);
+  }
+
+  /**
+   * Ends the sign-ins that came from one identity provider session (back-channel logout with a
+   * {@code sid}): their refresh tokens now, their access tokens and UI sessions on the next request
+   * (other replicas within the cache time). The user's other sessions stay.
+   */
+  public void endSsoSession(String ssoSession) {
+    tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into sso_ended_sessions (sso_session) values (?)"
+                      + " on conflict (sso_session) do nothing")) {
+            ps.setString(1, ssoSession);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("delete from refresh_tokens where sso_session = ?")) {
+            ps.setString(1, ssoSession);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+    liveSsoSessions.remove(ssoSession);
+  }
+
+  /** Whether a provider session ended; a live one is remembered for the cache time. */
+  private boolean ssoSessionEnded(String ssoSession) {
+    Instant now = clock.instant();
+    Instant checked = liveSsoSessions.get(ssoSession);
+    if (checked != null && checked.plus(cacheTtl).isAfter(now)) {
+      return false;
+    }
+    boolean ended =
+        tx.platform(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("select 1 from sso_ended_sessions where sso_session = ?")) {
+                ps.setString(1, ssoSession);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next();
+                }
+              }
+            });
+    if (!ended && !cacheTtl.isZero()) {
+      if (liveSsoSessions.size() > 10_000) {
+        liveSsoSessions.values().removeIf(at -> !at.plus(cacheTtl).isAfter(now));
+      }
+      liveSsoSessions.put(ssoSession, now);
+    }
+    return ended;
+  }
+
   /** Drops the cached state of a user whose membership or role changed here. */
   public void userChanged(long userId) {
     cache.keySet().removeIf(k -> k.userId() == userId);
@@ -176,6 +261,11 @@ public final class Sessions {
 
   /** Starts a sign-in: a new refresh token family for the user and tenant. */
   public Grant open(AuthenticatedUser user) {
+    return open(user, null);
+  }
+
+  /** Starts a sign-in that came through SSO from the provider session {@code ssoSession}. */
+  public Grant open(AuthenticatedUser user, String ssoSession) {
     Instant now = clock.instant();
     String token = newToken();
     Instant expires = now.plus(refreshTtl);
@@ -187,9 +277,9 @@ public final class Sessions {
                 ps.setTimestamp(1, Timestamp.from(now.minus(Duration.ofDays(1))));
                 ps.executeUpdate();
               }
-              return insert(c, UUID.randomUUID(), user, token, expires, null);
+              return insert(c, UUID.randomUUID(), user, token, expires, null, ssoSession);
             });
-    return new Grant(user, epoch, token, expires);
+    return new Grant(user, epoch, token, expires, ssoSession);
   }
 
   /**
@@ -212,27 +302,45 @@ public final class Sessions {
     }
     String token = newToken();
     Instant expires = now.plus(refreshTtl);
-    tx.platform(c -> insert(c, claimed.family(), user, token, expires, claimed.epoch()));
-    return new Grant(user, claimed.epoch(), token, expires);
+    tx.platform(
+        c ->
+            insert(
+                c, claimed.family(), user, token, expires, claimed.epoch(), claimed.ssoSession()));
+    return new Grant(user, claimed.epoch(), token, expires, claimed.ssoSession());
   }
 
-  /** Signs out: revokes the presented refresh token and its family. Unknown tokens are ignored. */
+  /**
+   * Signs out: revokes the presented refresh token and its family, audited as the token's user.
+   * Unknown tokens are ignored (and not audited: nothing was revoked).
+   */
   public void logout(String refreshToken) {
     tx.platform(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "delete from refresh_tokens where family ="
-                      + " (select family from refresh_tokens where token_hash = ?)")) {
+                  "with gone as (delete from refresh_tokens where family ="
+                      + " (select family from refresh_tokens where token_hash = ?)"
+                      + " returning user_id, tenant_id)"
+                      + " select u.email, t.slug, count(*) from gone"
+                      + " join users u on u.id = gone.user_id"
+                      + " left join tenants t on t.id = gone.tenant_id group by u.email, t.slug")) {
             ps.setString(1, hash(refreshToken == null ? "" : refreshToken));
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                String email = rs.getString(1);
+                AuditLog.record(
+                    c, email, rs.getString(2), "auth.sign-out", email, "refresh tokens revoked");
+              }
+            }
+            return null;
           }
         });
   }
 
-  private record Claimed(String refusal, UUID family, long userId, String tenantSlug, long epoch) {
+  private record Claimed(
+      String refusal, UUID family, long userId, String tenantSlug, long epoch, String ssoSession) {
     static Claimed refused(String why) {
-      return new Claimed(why, null, 0, null, 0);
+      return new Claimed(why, null, 0, null, 0, null);
     }
   }
 
@@ -245,10 +353,11 @@ public final class Sessions {
     Instant expires;
     boolean used;
     long id;
+    String ssoSession;
     try (PreparedStatement ps =
         c.prepareStatement(
             "select r.id, r.family, r.user_id, r.epoch, r.expires_at, r.used_at, t.slug,"
-                + " u.session_epoch from refresh_tokens r join users u on u.id = r.user_id"
+                + " u.session_epoch, r.sso_session from refresh_tokens r join users u on u.id = r.user_id"
                 + " left join tenants t on t.id = r.tenant_id where r.token_hash = ?"
                 + " for update of r")) {
       ps.setString(1, tokenHash);
@@ -264,6 +373,7 @@ public final class Sessions {
         used = rs.getTimestamp("used_at") != null;
         slug = rs.getString("slug");
         currentEpoch = rs.getLong("session_epoch");
+        ssoSession = rs.getString("sso_session");
       }
     }
     if (used || currentEpoch > epoch) {
@@ -283,7 +393,7 @@ public final class Sessions {
       ps.setLong(2, id);
       ps.executeUpdate();
     }
-    return new Claimed(null, family, userId, slug, epoch);
+    return new Claimed(null, family, userId, slug, epoch, ssoSession);
   }
 
   private void deleteFamily(UUID family) {
@@ -303,19 +413,26 @@ public final class Sessions {
 
   /** Inserts a refresh token; returns the epoch stored with it (the user's current one if null). */
   private static long insert(
-      Connection c, UUID family, AuthenticatedUser user, String token, Instant expires, Long epoch)
+      Connection c,
+      UUID family,
+      AuthenticatedUser user,
+      String token,
+      Instant expires,
+      Long epoch,
+      String ssoSession)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into refresh_tokens (family, user_id, tenant_id, token_hash, epoch, expires_at)"
-                + " select ?, u.id, ?, ?, coalesce(?, u.session_epoch), ? from users u"
-                + " where u.id = ? returning epoch")) {
+            "insert into refresh_tokens (family, user_id, tenant_id, token_hash, epoch, expires_at,"
+                + " sso_session) select ?, u.id, ?, ?, coalesce(?, u.session_epoch), ?, ? from users"
+                + " u where u.id = ? returning epoch")) {
       ps.setObject(1, family);
       ps.setObject(2, user.tenant() == null ? null : user.tenant().id());
       ps.setString(3, hash(token));
       ps.setObject(4, epoch);
       ps.setTimestamp(5, Timestamp.from(expires));
-      ps.setLong(6, user.userId());
+      ps.setString(6, ssoSession);
+      ps.setLong(7, user.userId());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new DomainException(DomainException.Kind.UNAUTHORIZED, REVOKED);

@@ -117,8 +117,8 @@ public final class KnowledgeBase implements PassageSource {
     return store.get(tenant, id);
   }
 
-  public void delete(TenantRef tenant, long id) {
-    store.delete(tenant, id);
+  public void delete(TenantRef tenant, long id, String actor) {
+    store.delete(tenant, id, actor);
   }
 
   public List<KnowledgeHit> search(TenantRef tenant, String query, Integer limit) {

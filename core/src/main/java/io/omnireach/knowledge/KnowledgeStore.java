@@ -1,5 +1,6 @@
 package io.omnireach.knowledge;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
@@ -117,19 +118,32 @@ public final class KnowledgeStore {
     }
   }
 
-  /** Deletes the document; its chunks go with it (foreign key on delete cascade). */
-  public void delete(TenantRef tenant, long id) {
-    int n =
+  /** Deletes the document, audited; its chunks go with it (foreign key on delete cascade). */
+  public void delete(TenantRef tenant, long id, String actor) {
+    boolean deleted =
         tx.tenant(
             tenant,
             c -> {
               try (PreparedStatement ps =
-                  c.prepareStatement("delete from knowledge_documents where id = ?")) {
+                  c.prepareStatement(
+                      "delete from knowledge_documents where id = ? returning filename")) {
                 ps.setLong(1, id);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    return false;
+                  }
+                  AuditLog.record(
+                      c,
+                      actor,
+                      tenant.slug(),
+                      "knowledge.delete",
+                      id + " " + rs.getString(1),
+                      null);
+                  return true;
+                }
               }
             });
-    if (n == 0) {
+    if (!deleted) {
       throw DomainException.notFound("Knowledge document " + id + " not found.");
     }
   }

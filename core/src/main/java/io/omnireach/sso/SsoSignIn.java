@@ -76,6 +76,7 @@ public final class SsoSignIn {
 
   public static final String USER_ATTRIBUTE = "io.omnireach.sso.user";
   public static final String ERROR_ATTRIBUTE = "io.omnireach.sso.error";
+  public static final String SSO_SESSION_ATTRIBUTE = "io.omnireach.sso.session";
 
   /** How long a started sign-in may take at the provider. */
   static final Duration PENDING_TTL = Duration.ofMinutes(10);
@@ -214,7 +215,7 @@ public final class SsoSignIn {
    * Completes a sign-in when the provider sent the browser back with a code: exchanges it (with the
    * PKCE verifier), checks the ID token, maps the role, creates or updates the member.
    */
-  public AuthenticatedUser finish(Pending pending, String code) {
+  public SignedIn finish(Pending pending, String code) {
     if (pending.startedAt().plus(PENDING_TTL).isBefore(clock.instant())) {
       throw new DomainException(
           DomainException.Kind.UNAUTHORIZED, "The SSO sign-in took too long: start it again.");
@@ -255,13 +256,24 @@ public final class SsoSignIn {
         "auth.sign-in",
         user.email(),
         "SSO (" + settings.issuer() + "), role " + role.label());
-    return user;
+    String sid = claims.getStringClaim("sid");
+    return new SignedIn(
+        user, sid == null ? null : Sessions.ssoSession(tenant.id(), settings.issuer(), sid));
   }
 
   /**
+   * A finished SSO sign-in: the user and the provider session it came from ({@link
+   * Sessions#ssoSession}; null when the ID token has no {@code sid}). Sessions opened for it carry
+   * that key, so that a logout of that provider session ends them alone.
+   */
+  public record SignedIn(AuthenticatedUser user, String ssoSession) {}
+
+  /**
    * OIDC back-channel logout: the provider posts a signed logout token when a user's session ends
-   * there; every session of that user here ends too (UI sessions on their next request, access
-   * tokens at once, refresh tokens revoked). Returns whether a known user was signed out.
+   * there. With a {@code sid}, the sign-ins here that came from that provider session end (their
+   * other sessions stay); with only a {@code sub}, every session of that user ends. UI sessions end
+   * on their next request, access tokens at once, refresh tokens are revoked. Returns whether a
+   * known user or session was signed out.
    */
   public boolean backChannelLogout(String tenantSlug, String logoutToken) {
     if (logoutToken == null || logoutToken.isBlank()) {
@@ -297,9 +309,22 @@ public final class SsoSignIn {
       throw DomainException.invalid(
           "logout_token", "The logout token could not be checked: " + e.getMessage());
     }
+    if (claims.getSessionID() != null) {
+      String sid = claims.getSessionID().getValue();
+      sessions.endSsoSession(Sessions.ssoSession(tenant.id(), settings.issuer(), sid));
+      audit.record(
+          "idp:" + settings.issuer(),
+          tenant.slug(),
+          "auth.sso-logout",
+          claims.getSubject() == null
+              ? "session " + sid
+              : "subject " + claims.getSubject().getValue() + ", session " + sid,
+          "that session's sign-ins ended");
+      return true;
+    }
     if (claims.getSubject() == null) {
       throw DomainException.invalid(
-          "logout_token", "The logout token names no subject (sub); only sub is supported.");
+          "logout_token", "The logout token names neither a session (sid) nor a subject (sub).");
     }
     Optional<Long> user =
         directory.userOf(tenant.id(), settings.issuer(), claims.getSubject().getValue());

@@ -157,4 +157,38 @@ class SessionsTest {
     assertThat(sessions.whyRevoked(forgedId)).isPresent();
     assertThat(sessions.whyRevoked(Sessions.Stamp.of(grant.user(), grant.epoch()))).isEmpty();
   }
+
+  @Test
+  void ending_one_identity_provider_session_ends_only_the_sign_ins_that_came_from_it() {
+    long id = member("sso@acme.test", Role.SALES);
+    String laptop = Sessions.ssoSession(tenantId, "https://idp.test/realms/acme", "sid-laptop");
+    String phone = Sessions.ssoSession(tenantId, "https://idp.test/realms/acme", "sid-phone");
+    assertThat(laptop).isNotEqualTo(phone).doesNotContain("sid-laptop");
+    Sessions.Grant onLaptop = sessions.open(authenticator.switchTenant(id, "acme"), laptop);
+    Sessions.Grant onPhone = sessions.open(authenticator.switchTenant(id, "acme"), phone);
+    Sessions.Grant byPassword = sessions.open(authenticator.switchTenant(id, "acme"));
+    Sessions.Stamp laptopUi = Sessions.Stamp.of(onLaptop.user(), onLaptop.epoch(), laptop);
+    assertThat(sessions.whyRevoked(laptopUi)).isEmpty(); // now remembered as live
+
+    sessions.endSsoSession(laptop);
+
+    assertThat(sessions.whyRevoked(laptopUi)).get().asString().contains("identity provider");
+    assertThatThrownBy(() -> sessions.refresh(onLaptop.refreshToken()))
+        .isInstanceOf(DomainException.class);
+    // the phone's sign-in, its refreshed tokens and the password sign-in stand
+    Sessions.Grant phoneRefreshed = sessions.refresh(onPhone.refreshToken());
+    assertThat(phoneRefreshed.ssoSession()).isEqualTo(phone);
+    assertThat(
+            sessions.whyRevoked(
+                Sessions.Stamp.of(phoneRefreshed.user(), phoneRefreshed.epoch(), phone)))
+        .isEmpty();
+    assertThat(sessions.whyRevoked(Sessions.Stamp.of(byPassword.user(), byPassword.epoch())))
+        .isEmpty();
+    assertThat(sessions.refresh(byPassword.refreshToken()).ssoSession()).isNull();
+    // another replica (no local memory of it) sees the ended session too
+    Sessions other =
+        new Sessions(
+            tx, Clock.systemUTC(), authenticator, Duration.ofDays(14), Duration.ofMinutes(5));
+    assertThat(other.whyRevoked(laptopUi)).isPresent();
+  }
 }

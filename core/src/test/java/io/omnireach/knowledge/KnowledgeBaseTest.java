@@ -243,10 +243,10 @@ class KnowledgeBaseTest {
     assertThatThrownBy(() -> kb.get(GLOBEX, acme.id() + 1000)).isInstanceOf(DomainException.class);
     assertThat(kb.list(GLOBEX)).extracting(KnowledgeDocument::filename).containsOnly("globex.txt");
 
-    kb.delete(ACME, acme.id());
+    kb.delete(ACME, acme.id(), "ada");
     assertThat(chunks(ACME)).isZero();
     assertThat(kb.search(ACME, "launch codename", 5)).isEmpty();
-    assertThatThrownBy(() -> kb.delete(ACME, acme.id()))
+    assertThatThrownBy(() -> kb.delete(ACME, acme.id(), "ada"))
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));

@@ -317,7 +317,7 @@ public class KnowledgeResource {
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response delete(
       @Parameter(description = "Document id", example = "4") @PathParam("id") long id) {
-    knowledge.delete(current.tenant(), id);
+    knowledge.delete(current.tenant(), id, current.email());
     return Response.noContent().build();
   }
 

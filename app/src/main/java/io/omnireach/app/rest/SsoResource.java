@@ -6,7 +6,6 @@ import io.omnireach.app.rest.SsoDtos.SsoSettingsDto;
 import io.omnireach.app.rest.SsoDtos.SsoSettingsRequest;
 import io.omnireach.app.security.TokenIssuer;
 import io.omnireach.audit.AuditLog;
-import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.sso.SsoSettingsUpdate;
@@ -313,7 +312,7 @@ public class SsoResource {
           DomainException.Kind.UNAUTHORIZED,
           "This SSO sign-in is unknown or was already used: start it again.");
     }
-    AuthenticatedUser user;
+    SsoSignIn.SignedIn signedIn;
     try {
       if (error != null) {
         throw new DomainException(
@@ -322,7 +321,7 @@ public class SsoResource {
                 + (errorDescription != null ? errorDescription : error)
                 + ".");
       }
-      user = sso.finish(pending, code);
+      signedIn = sso.finish(pending, code);
     } catch (DomainException e) {
       if (pending.forApi()) {
         throw e;
@@ -331,13 +330,17 @@ public class SsoResource {
       return toLogin(pending);
     }
     if (pending.forApi()) {
-      return Response.ok(AuthResource.pair(tokens, clock, sessions.open(user)))
+      Sessions.Grant grant = sessions.open(signedIn.user(), signedIn.ssoSession());
+      return Response.ok(AuthResource.pair(tokens, clock, grant))
           .type(MediaType.APPLICATION_JSON)
           .cacheControl(noStore())
           .build();
     }
     request.changeSessionId(); // a new session id for the signed-in session (no fixation)
-    session.setAttribute(SsoSignIn.USER_ATTRIBUTE, user);
+    session.setAttribute(SsoSignIn.USER_ATTRIBUTE, signedIn.user());
+    if (signedIn.ssoSession() != null) {
+      session.setAttribute(SsoSignIn.SSO_SESSION_ATTRIBUTE, signedIn.ssoSession());
+    }
     return toLogin(pending);
   }
 
@@ -350,8 +353,10 @@ public class SsoResource {
       description =
           "Called by the tenant's provider when a user's session ends there. The logout token"
               + " is checked (signature by the provider's JWKS, iss, aud, iat, events, no nonce);"
-              + " every session of that user here ends: UI sessions on their next request,"
-              + " access tokens at once, refresh tokens revoked.")
+              + " with a sid, the sign-ins here that came from that provider session end (the"
+              + " user's other sessions stay); with only a sub, every session of that user ends."
+              + " UI sessions end on their next request, access tokens at once, refresh tokens"
+              + " are revoked.")
   @APIResponse(responseCode = "200", description = "Accepted")
   @APIResponse(
       responseCode = "400",

@@ -53,6 +53,7 @@ public class StripeBillingResource {
   @Inject StripeBilling stripe;
   @Inject StripeWebhook webhook;
   @Inject CurrentUser current;
+  @Inject io.omnireach.audit.AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "omnireach.public-url", defaultValue = "http://localhost:9080")
@@ -103,8 +104,10 @@ public class StripeBillingResource {
   public SessionUrl checkout() {
     String customer = customer();
     String billing = base() + "/billing";
-    return new SessionUrl(
-        stripe.gateway().checkoutUrl(customer, billing + "?checkout=done", billing));
+    String url = stripe.gateway().checkoutUrl(customer, billing + "?checkout=done", billing);
+    // the session's URL is a credential for the payment page: the entry names the customer only
+    audit.record(current.email(), current.tenant().slug(), "billing.checkout", customer, null);
+    return new SessionUrl(url);
   }
 
   @POST
@@ -139,7 +142,10 @@ public class StripeBillingResource {
               examples = @ExampleObject(name = "stripe off", value = OFF)))
   @APIResponse(responseCode = "502", description = "Stripe refused or could not be reached")
   public SessionUrl portal() {
-    return new SessionUrl(stripe.gateway().portalUrl(customer(), base() + "/billing"));
+    String customer = customer();
+    String url = stripe.gateway().portalUrl(customer, base() + "/billing");
+    audit.record(current.email(), current.tenant().slug(), "billing.portal", customer, null);
+    return new SessionUrl(url);
   }
 
   @POST

@@ -10,5 +10,8 @@ public final class Claims {
   /** The user's session epoch when the token was issued (see {@code Sessions}). */
   public static final String SESSION_EPOCH = "sv";
 
+  /** The identity provider session an SSO sign-in came from ({@code Sessions.ssoSession}). */
+  public static final String SSO_SESSION = "ssid";
+
   private Claims() {}
 }

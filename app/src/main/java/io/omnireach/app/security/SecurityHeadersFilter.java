@@ -18,6 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * otherwise come only from this origin (our own bundle, loaded by {@code Page.addJavaScript}).
  * Images may come from any https origin (tenant logos by URL). {@code frame-ancestors} is {@code
  * 'none'} unless {@code omnireach.http.frame-ancestors} allows embedding.
+ *
+ * <p>With HTTPS on Liberty ({@code OMNIREACH_HTTPS=true}): Strict-Transport-Security on responses
+ * sent over TLS only (browsers ignore it over HTTP, and an HTTP answer must not claim TLS), and,
+ * when {@code omnireach.https.redirect} is set, plain-HTTP requests are sent to the HTTPS port —
+ * except the health and metrics endpoints, which probes and scrapers call over HTTP.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -26,9 +31,40 @@ public class SecurityHeadersFilter extends HttpFilter {
   @ConfigProperty(name = "omnireach.http.frame-ancestors", defaultValue = "'none'")
   String frameAncestors;
 
+  @Inject
+  @ConfigProperty(name = "omnireach.https", defaultValue = "false")
+  boolean https;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.https.port", defaultValue = "9443")
+  int httpsPort;
+
+  /** Seconds browsers keep to HTTPS; 0 sends no header. */
+  @Inject
+  @ConfigProperty(name = "omnireach.https.hsts-max-age", defaultValue = "31536000")
+  long hstsMaxAge;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.https.hsts-include-subdomains", defaultValue = "false")
+  boolean hstsIncludeSubdomains;
+
+  @Inject
+  @ConfigProperty(name = "omnireach.https.redirect", defaultValue = "false")
+  boolean redirect;
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    if (https && redirect && !req.isSecure() && !probe(req.getRequestURI())) {
+      res.setStatus(308); // keeps the method and body, unlike 301/302
+      res.setHeader(
+          "Location",
+          httpsUrl(req.getServerName(), httpsPort, req.getRequestURI(), req.getQueryString()));
+      return;
+    }
+    if (req.isSecure() && hstsMaxAge > 0) {
+      res.setHeader("Strict-Transport-Security", hsts(hstsMaxAge, hstsIncludeSubdomains));
+    }
     res.setHeader("Content-Security-Policy", policy(frameAncestors));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -36,6 +72,23 @@ public class SecurityHeadersFilter extends HttpFilter {
       res.setHeader("X-Frame-Options", "DENY"); // for browsers without frame-ancestors
     }
     chain.doFilter(req, res);
+  }
+
+  static String hsts(long maxAge, boolean includeSubdomains) {
+    return "max-age=" + maxAge + (includeSubdomains ? "; includeSubDomains" : "");
+  }
+
+  static boolean probe(String path) {
+    return path.equals("/metrics") || path.equals("/health") || path.startsWith("/health/");
+  }
+
+  static String httpsUrl(String host, int port, String path, String query) {
+    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host; // IPv6
+    return "https://"
+        + h
+        + (port == 443 ? "" : ":" + port)
+        + path
+        + (query == null ? "" : "?" + query);
   }
 
   static String policy(String frameAncestors) {

@@ -47,7 +47,8 @@ public class SessionCheckFilter implements ContainerRequestFilter {
         tenantId == null ? null : number(tenantId),
         jwt.getClaim(Claims.TENANT),
         jwt.getGroups(),
-        epoch == null ? 0 : number(epoch));
+        epoch == null ? 0 : number(epoch),
+        jwt.getClaim(Claims.SSO_SESSION));
   }
 
   private static long number(Object claim) {

@@ -41,10 +41,14 @@ public class TokenIssuer {
 
   /** A token for a grant from {@code Sessions}: it carries the session epoch. */
   public IssuedToken issue(Sessions.Grant grant) {
-    return issue(grant.user(), grant.epoch());
+    return issue(grant.user(), grant.epoch(), grant.ssoSession());
   }
 
   public IssuedToken issue(AuthenticatedUser user, long sessionEpoch) {
+    return issue(user, sessionEpoch, null);
+  }
+
+  private IssuedToken issue(AuthenticatedUser user, long sessionEpoch, String ssoSession) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -65,6 +69,9 @@ public class TokenIssuer {
     }
     if (user.resellerId() != null) {
       claims.claim(Claims.RESELLER_ID, user.resellerId());
+    }
+    if (ssoSession != null) {
+      claims.claim(Claims.SSO_SESSION, ssoSession);
     }
     try {
       SignedJWT jwt =

@@ -236,6 +236,74 @@ class AuditApiIT {
   }
 
   @Test
+  void workflow_and_document_deletions_billing_sessions_and_sign_outs_are_audited()
+      throws Exception {
+    StripeE2e.fake(); // Checkout and Portal sessions come from the local Stripe fake
+    StripeE2e.NewTenant t = StripeE2e.newTenant("aud3");
+    String admin = t.adminEmail();
+    HttpResponse<String> signIn =
+        E2e.send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            "{\"email\":\"" + admin + "\",\"password\":\"" + StripeE2e.PASSWORD + "\"}");
+    assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+    JsonNode tokens = JSON.readTree(signIn.body());
+    String token = tokens.get("access_token").asText();
+
+    String workflow =
+        E2e.field(
+            WorkflowApiIT.created(token, WorkflowApiIT.GRAPH.formatted("one day")).body(), "id");
+    assertThat(E2e.send("DELETE", "/api/v1/workflows/" + workflow, token, null).statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> doc =
+        Knowledge.upload(
+            token, "pricing-notes.txt", "text/plain", "Prices rise in May.".getBytes());
+    assertThat(doc.statusCode()).as(doc.body()).isEqualTo(202); // indexed in the background
+    String docId = Knowledge.json(doc).get("id").asText();
+    assertThat(E2e.send("DELETE", "/api/v1/knowledge/documents/" + docId, token, null).statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> checkout = E2e.send("POST", "/api/v1/billing/checkout", token, null);
+    assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
+    HttpResponse<String> portal = E2e.send("POST", "/api/v1/billing/portal", token, null);
+    assertThat(portal.statusCode()).as(portal.body()).isEqualTo(200);
+    HttpResponse<String> logout =
+        E2e.send(
+            "POST",
+            "/api/v1/auth/logout",
+            null,
+            "{\"refresh_token\":\"" + tokens.get("refresh_token").asText() + "\"}");
+    assertThat(logout.statusCode()).isEqualTo(204);
+    // an unknown refresh token revokes nothing, so it leaves no entry
+    assertThat(
+            E2e.send("POST", "/api/v1/auth/logout", null, "{\"refresh_token\":\"nope\"}")
+                .statusCode())
+        .isEqualTo(204);
+
+    List<JsonNode> log =
+        items("/api/v1/audit?size=200", E2e.token(admin, StripeE2e.PASSWORD, null));
+    JsonNode archived = only(log, "workflow.archive");
+    assertThat(archived.get("actor").asText()).isEqualTo(admin);
+    assertThat(archived.get("target").asText()).startsWith(workflow + " ");
+    assertThat(archived.get("before").asText()).isEqualTo("draft");
+    assertThat(archived.get("after").asText()).isEqualTo("archived");
+    assertThat(only(log, "knowledge.delete").get("target").asText())
+        .isEqualTo(docId + " pricing-notes.txt");
+    String customer = only(log, "billing.checkout").get("target").asText();
+    assertThat(customer).startsWith("cus_");
+    assertThat(only(log, "billing.portal").get("target").asText()).isEqualTo(customer);
+    assertThat(log.toString()).doesNotContain(JSON.readTree(checkout.body()).get("url").asText());
+    JsonNode out = only(log, "auth.sign-out");
+    assertThat(out.get("actor").asText()).isEqualTo(admin);
+    assertThat(out.get("tenant").asText()).isEqualTo(t.slug());
+    assertThat(out.get("ip").asText()).isNotBlank();
+
+    // another tenant's admin sees none of these
+    assertThat(items("/api/v1/audit?size=200", StripeE2e.newTenant("aud4").token()))
+        .noneSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(admin));
+  }
+
+  @Test
   void the_chain_verifies_and_a_row_changed_in_sql_is_found() throws Exception {
     StripeE2e.NewTenant t = StripeE2e.newTenant("audv");
     String token = t.token();

@@ -227,6 +227,22 @@ final class Keycloak {
     admin("POST", "/admin/realms/" + realm + "/users/" + userId + "/logout", null);
   }
 
+  /** The user's session ids at Keycloak, oldest first. */
+  java.util.List<String> sessions(String realm, String userId) throws Exception {
+    JsonNode all =
+        JSON.readTree(
+            admin("GET", "/admin/realms/" + realm + "/users/" + userId + "/sessions", null));
+    java.util.List<JsonNode> list = new java.util.ArrayList<>();
+    all.forEach(list::add);
+    list.sort(java.util.Comparator.comparingLong(s -> s.get("start").asLong()));
+    return list.stream().map(s -> s.get("id").asText()).toList();
+  }
+
+  /** Ends one session at Keycloak, which then calls the clients' back-channel logout (its sid). */
+  void endSession(String realm, String sessionId) throws Exception {
+    admin("DELETE", "/admin/realms/" + realm + "/sessions/" + sessionId, null);
+  }
+
   private String admin(String method, String path, Object body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -89,6 +89,19 @@ class SsoKeycloakIT {
         + "}";
   }
 
+  /** Signs in through Keycloak's login page for API tokens; returns the access token. */
+  private static String apiSignIn(String username) throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.open("/api/v1/sso/start?tenant=acme&api=true");
+      browser.await(By.id("username")).sendKeys(username);
+      browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      browser.driver.findElement(By.id("kc-login")).click();
+      browser.wait.until(d -> d.getPageSource().contains("access_token"));
+      String body = browser.driver.findElement(By.tagName("body")).getText();
+      return JSON.readTree(body).get("access_token").asText();
+    }
+  }
+
   @Test
   void sign_in_through_keycloak_with_mapped_roles_sso_only_and_back_channel_logout()
       throws Exception {
@@ -167,17 +180,10 @@ class SsoKeycloakIT {
       browser.screenshot("sso-05-signed-out");
     }
 
-    // API tokens for an SSO user: bob (sales-team → Sales) signs in with api=true
-    String bobToken;
-    try (Browser browser = new Browser()) {
-      browser.open("/api/v1/sso/start?tenant=acme&api=true");
-      browser.await(By.id("username")).sendKeys("bob" + SUFFIX);
-      browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
-      browser.driver.findElement(By.id("kc-login")).click();
-      browser.wait.until(d -> d.getPageSource().contains("access_token"));
-      String body = browser.driver.findElement(By.tagName("body")).getText();
-      bobToken = JSON.readTree(body).get("access_token").asText();
-    }
+    // API tokens for an SSO user: bob (sales-team → Sales) signs in with api=true, twice (two
+    // Keycloak sessions: say laptop and phone)
+    String bobLaptop = apiSignIn("bob" + SUFFIX);
+    String bobToken = apiSignIn("bob" + SUFFIX);
     JsonNode me = JSON.readTree(E2e.get("/api/v1/me", bobToken).body());
     assertThat(me.get("email").asText()).isEqualTo("bob-" + SUFFIX + "@sso.test");
     assertThat(me.get("roles").toString()).contains("Sales");
@@ -188,6 +194,14 @@ class SsoKeycloakIT {
         form("/api/v1/sso/backchannel-logout/acme", "logout_token=eyJhbGciOiJub25lIn0.e30.");
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.body()).contains("logout token");
+    // ending only the laptop's Keycloak session (its sid) ends only the laptop's sign-in here
+    java.util.List<String> bobSessions = keycloak.sessions(REALM, bobId);
+    assertThat(bobSessions).hasSize(2);
+    keycloak.endSession(REALM, bobSessions.get(0));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> E2e.get("/api/v1/me", bobLaptop).statusCode() == 401);
+    assertThat(E2e.get("/api/v1/me", bobToken).statusCode()).isEqualTo(200);
     keycloak.logout(REALM, bobId);
     await()
         .atMost(Duration.ofSeconds(30))

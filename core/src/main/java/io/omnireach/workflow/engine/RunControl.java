@@ -1,5 +1,6 @@
 package io.omnireach.workflow.engine;
 
+import io.omnireach.audit.AuditLog;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.tenant.TenantRef;
@@ -177,8 +178,16 @@ public final class RunControl {
     tx.tenant(
         tenant,
         c -> {
-          workflow(c, workflowId);
+          WorkflowSummary archived = workflow(c, workflowId);
           Workflows.setStatus(c, workflowId, WorkflowStatus.ARCHIVED, actor, clock);
+          AuditLog.record(
+              c,
+              actor,
+              tenant.slug(),
+              "workflow.archive",
+              workflowId + " " + archived.name(),
+              archived.status().value(),
+              WorkflowStatus.ARCHIVED.value());
           Instant now = clock.instant();
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -379,7 +379,7 @@ public class KnowledgeView extends Div {
             "Delete",
             e -> {
               try {
-                knowledge.delete(tenant, d.id());
+                knowledge.delete(tenant, d.id(), user.email());
                 Toasts.success(d.filename() + " deleted");
               } catch (DomainException ex) {
                 showError(ex.getMessage());

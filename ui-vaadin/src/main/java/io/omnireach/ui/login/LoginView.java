@@ -92,10 +92,12 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     WrappedSession http = VaadinSession.getCurrent().getSession();
     Object ssoUser = http.getAttribute(SsoSignIn.USER_ATTRIBUTE);
     Object ssoError = http.getAttribute(SsoSignIn.ERROR_ATTRIBUTE);
+    Object ssoSession = http.getAttribute(SsoSignIn.SSO_SESSION_ATTRIBUTE);
     http.removeAttribute(SsoSignIn.USER_ATTRIBUTE);
+    http.removeAttribute(SsoSignIn.SSO_SESSION_ATTRIBUTE);
     http.removeAttribute(SsoSignIn.ERROR_ATTRIBUTE);
     if (ssoUser instanceof AuthenticatedUser signedIn && UiSession.user().isEmpty()) {
-      UiSession.adopt(signedIn);
+      UiSession.adopt(signedIn, ssoSession instanceof String s ? s : null);
       event.forwardTo("");
       return;
     }

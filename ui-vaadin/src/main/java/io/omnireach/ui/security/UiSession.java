@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.auth.TrustedProxies;
@@ -41,13 +42,16 @@ public final class UiSession {
 
   /**
    * Stores a user whose sign-in finished outside Vaadin (single sign-on callback, which already
-   * gave the HTTP session a new id), with the session stamp {@link AccessControl} checks.
+   * gave the HTTP session a new id), with the session stamp {@link AccessControl} checks; {@code
+   * ssoSession} is the identity provider session it came from (its back-channel logout ends it).
    */
-  public static void adopt(AuthenticatedUser user) {
+  public static void adopt(AuthenticatedUser user, String ssoSession) {
     Sessions sessions = CDI.current().select(Sessions.class).get();
     VaadinSession.getCurrent().setAttribute(AuthenticatedUser.class, user);
     VaadinSession.getCurrent()
-        .setAttribute(Sessions.Stamp.class, Sessions.Stamp.of(user, sessions.epoch(user.userId())));
+        .setAttribute(
+            Sessions.Stamp.class,
+            Sessions.Stamp.of(user, sessions.epoch(user.userId()), ssoSession));
   }
 
   /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */
@@ -62,6 +66,18 @@ public final class UiSession {
   public static void signOut() {
     UI ui = UI.getCurrent();
     VaadinSession session = VaadinSession.getCurrent();
+    user()
+        .ifPresent(
+            u ->
+                CDI.current()
+                    .select(AuditLog.class)
+                    .get()
+                    .record(
+                        u.email(),
+                        u.tenant() == null ? null : u.tenant().slug(),
+                        "auth.sign-out",
+                        u.email(),
+                        "UI session ended"));
     session.setAttribute(AuthenticatedUser.class, null);
     session.setAttribute(Sessions.Stamp.class, null);
     ui.getPage().setLocation("login?signedOut");
