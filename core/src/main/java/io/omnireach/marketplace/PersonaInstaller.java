@@ -77,7 +77,19 @@ public final class PersonaInstaller implements BlockInstaller {
   @Override
   public List<CreatedItem> update(
       TenantRef tenant, List<CreatedItem> installed, JsonNode content, String actor) {
-    PersonaDraft draft = PersonaRepository.checkBlock(content.toString());
+    PersonaDraft d = PersonaRepository.checkBlock(content.toString());
+    // the name stays as it is here (it may have been renamed, or numbered on install)
+    PersonaDraft draft =
+        new PersonaDraft(
+            null,
+            d.role(),
+            d.tone(),
+            d.industryFocus(),
+            d.valuePropositions(),
+            d.writingSamples(),
+            d.signature(),
+            d.defaultChannel(),
+            d.language());
     for (CreatedItem item : installed) {
       if (TYPE.equals(item.type())) {
         try {
