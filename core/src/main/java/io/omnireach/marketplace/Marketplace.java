@@ -462,6 +462,8 @@ public final class Marketplace {
       }
       for (RegistryIndex.Entry e : r.index().blocks()) {
         if (e.id() == null
+            || e.kind() == null
+            || e.name() == null
             || e.version() == null
             || Semver.parse(e.version()) == null
             || byId.containsKey(e.id())) {
