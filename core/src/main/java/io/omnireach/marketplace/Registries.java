@@ -40,6 +40,8 @@ public final class Registries {
   private final Clock clock;
   private final HttpClient http =
       HttpClient.newBuilder()
+          // a static index needs no HTTP/2; an h2c upgrade offer hangs with some plain-HTTP servers
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
@@ -222,7 +224,7 @@ public final class Registries {
       HttpResponse<java.io.InputStream> r =
           http.send(
               HttpRequest.newBuilder(uri)
-                  .timeout(Duration.ofSeconds(10))
+                  .timeout(Duration.ofSeconds(20))
                   .header("Accept", "application/json")
                   .GET()
                   .build(),
