@@ -29,7 +29,6 @@ import io.omnireach.common.DomainException;
 import io.omnireach.knowledge.SampleFiles;
 import io.omnireach.persona.Channel;
 import io.omnireach.persona.Persona;
-import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaDraft;
 import io.omnireach.persona.Tone;
 import io.omnireach.persona.VoiceProfile;
@@ -129,18 +128,22 @@ final class PersonaEditor extends Dialog {
           10,
           4000);
   private final TextArea signature = new TextArea("Signature");
+  private final java.util.function.Function<Persona, String> blockOf;
 
   /**
    * {@code voice}: the saved persona's profile (null for a new one); {@code studio}: what the live
-   * preview needs (null: no preview, as for a new persona or a Viewer).
+   * preview needs (null: no preview, as for a new persona or a Viewer); {@code blockOf}: the
+   * persona as a signed block file (the export).
    */
   PersonaEditor(
       Persona persona,
       boolean canWrite,
       Set<String> knownIndustries,
       VoiceProfile voice,
-      PersonaPreview.Studio studio) {
+      PersonaPreview.Studio studio,
+      java.util.function.Function<Persona, String> blockOf) {
     this.persona = persona;
+    this.blockOf = blockOf;
     addClassName("omni-persona-editor");
     setId("persona-editor");
     setWidth("min(1040px, 96vw)");
@@ -399,7 +402,7 @@ final class PersonaEditor extends Dialog {
 
   private void footer(boolean canWrite) {
     if (persona != null) {
-      getFooter().add(exportLink(persona));
+      getFooter().add(exportLink(persona, blockOf));
     }
     if (!canWrite) {
       Span note = new Span("Read only: Viewers cannot change personas.");
@@ -459,17 +462,21 @@ final class PersonaEditor extends Dialog {
     return upload;
   }
 
-  /** Downloads the persona as the JSON block POST /personas/import and the Import button read. */
-  private static Anchor exportLink(Persona p) {
+  /**
+   * "Export as block": downloads the persona as a signed block file, which POST /blocks/import,
+   * POST /personas/import and the Import button read.
+   */
+  private static Anchor exportLink(
+      Persona p, java.util.function.Function<Persona, String> blockOf) {
     DownloadHandler block =
         (DownloadEvent event) -> {
           String file = p.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
           event.setFileName("persona-" + (file.isEmpty() ? p.id() : file) + ".json");
           event.setContentType("application/json");
-          event.getOutputStream().write(PersonaBlock.export(p).getBytes(StandardCharsets.UTF_8));
+          event.getOutputStream().write(blockOf.apply(p).getBytes(StandardCharsets.UTF_8));
         };
     Anchor export = new Anchor(block, AttachmentType.DOWNLOAD, "");
-    export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export"));
+    export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export as block"));
     export.setId("persona-export");
     export.addClassName("omni-persona-export");
     return export;

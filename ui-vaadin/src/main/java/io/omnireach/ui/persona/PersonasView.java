@@ -17,8 +17,11 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.omnireach.ai.GenerationService;
 import io.omnireach.ai.VoiceAnalyst;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.block.BlockKind;
+import io.omnireach.block.Blocks;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.LeadRepository;
+import io.omnireach.marketplace.Marketplace;
 import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.tenant.TenantRef;
@@ -45,6 +48,7 @@ public class PersonasView extends Div {
   private final LeadRepository leads;
   private final GenerationService generation;
   private final VoiceAnalyst voices;
+  private final Marketplace marketplace;
   private final AuthenticatedUser user;
   private final boolean canWrite;
   private final Div content = new Div();
@@ -57,8 +61,10 @@ public class PersonasView extends Div {
       PersonaRepository personas,
       LeadRepository leads,
       GenerationService generation,
-      VoiceAnalyst voices) {
+      VoiceAnalyst voices,
+      Marketplace marketplace) {
     this.personas = personas;
+    this.marketplace = marketplace;
     this.leads = leads;
     this.generation = generation;
     this.voices = voices;
@@ -113,9 +119,15 @@ public class PersonasView extends Div {
                 ui.access(
                     () -> {
                       try {
-                        Persona imported =
-                            personas.importBlock(
-                                tenant(), new String(bytes, StandardCharsets.UTF_8), user.email());
+                        String text = new String(bytes, StandardCharsets.UTF_8);
+                        // a block file is checked (hash, signature) like any import
+                        String content =
+                            Marketplace.isBlockFile(text)
+                                ? marketplace
+                                    .checkedContent(tenant(), bytes, BlockKind.PERSONA)
+                                    .toString()
+                                : text;
+                        Persona imported = personas.importBlock(tenant(), content, user.email());
                         updateList();
                         toast("Imported “" + imported.name() + "”.", false);
                       } catch (DomainException ex) {
@@ -180,7 +192,8 @@ public class PersonasView extends Div {
             persona == null ? null : voices.profile(tenant(), persona),
             persona == null || !canWrite
                 ? null
-                : new PersonaPreview.Studio(tenant(), user.email(), leads, generation, current));
+                : new PersonaPreview.Studio(tenant(), user.email(), leads, generation, current),
+            p -> Blocks.write(marketplace.export(tenant(), BlockKind.PERSONA, p.id(), null)));
     editor.addSaveListener(
         e -> {
           try {

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -17,7 +19,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.block.BlockKind;
+import io.omnireach.block.Blocks;
+import io.omnireach.marketplace.Marketplace;
 import io.omnireach.policy.OutboundText;
 import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
@@ -31,6 +37,7 @@ import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -59,9 +66,10 @@ public class PoliciesView extends Div {
   private final Grid<Policy> grid = new Grid<>();
   private final Div empty = new Div();
   private final Div result = new Div();
+  private final Anchor export;
 
   @Inject
-  public PoliciesView(Policies policies, PolicyReview review) {
+  public PoliciesView(Policies policies, PolicyReview review, Marketplace marketplace) {
     this.policies = policies;
     this.review = review;
     this.user = UiSession.require();
@@ -79,6 +87,22 @@ public class PoliciesView extends Div {
     intro.addClassName("omni-muted");
     Div head = new Div(new Div(title, intro));
     head.addClassName("omni-policies-head");
+    // "Export as block": the whole policy set, signed with the workspace's publisher key
+    DownloadHandler block =
+        event -> {
+          event.setFileName("policy-set.json");
+          event.setContentType("application/json");
+          event
+              .getOutputStream()
+              .write(
+                  Blocks.write(marketplace.export(tenant, BlockKind.POLICY_SET, 0, null))
+                      .getBytes(StandardCharsets.UTF_8));
+        };
+    export = new Anchor(block, AttachmentType.DOWNLOAD, "");
+    export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export as block"));
+    export.setId("policy-export");
+    export.addClassName("omni-policy-export");
+    head.add(export);
     if (admin) {
       Button add = new Button("New policy", VaadinIcon.PLUS.create(), e -> edit(null));
       add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -296,6 +320,7 @@ public class PoliciesView extends Div {
     grid.setItems(all);
     grid.setVisible(!all.isEmpty());
     empty.setVisible(all.isEmpty());
+    export.setVisible(!all.isEmpty());
   }
 
   static Div panel(String title, Component... content) {

@@ -38,6 +38,7 @@ import io.omnireach.ui.billing.PaymentNotices;
 import io.omnireach.ui.dashboard.DashboardView;
 import io.omnireach.ui.knowledge.KnowledgeView;
 import io.omnireach.ui.lead.LeadsView;
+import io.omnireach.ui.marketplace.MarketplaceView;
 import io.omnireach.ui.persona.PersonasView;
 import io.omnireach.ui.policy.PoliciesView;
 import io.omnireach.ui.run.RunsView;
@@ -125,7 +126,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
         tasksItem(),
         new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
-        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()));
+        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
+        new SideNavItem("Marketplace", MarketplaceView.class, VaadinIcon.PUZZLE_PIECE.create()));
     if (AccessControl.isAllowed(BillingView.class, user)) {
       nav.addItem(billingItem());
     }

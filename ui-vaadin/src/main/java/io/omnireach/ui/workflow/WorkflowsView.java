@@ -22,7 +22,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.omnireach.auth.AuthenticatedUser;
+import io.omnireach.block.BlockKind;
+import io.omnireach.block.Blocks;
 import io.omnireach.common.DomainException;
+import io.omnireach.marketplace.Marketplace;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
@@ -54,13 +57,15 @@ public class WorkflowsView extends Div {
       DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   private final Workflows workflows;
+  private final Marketplace marketplace;
   private final AuthenticatedUser user;
   private final boolean canWrite;
   private final Div content = new Div();
   private final Span summary = new Span();
 
   @Inject
-  public WorkflowsView(Workflows workflows) {
+  public WorkflowsView(Workflows workflows, Marketplace marketplace) {
+    this.marketplace = marketplace;
     this.user = UiSession.require();
     this.canWrite = user.canWrite();
     this.workflows = workflows;
@@ -192,12 +197,14 @@ public class WorkflowsView extends Div {
           event.setContentType("application/json");
           event
               .getOutputStream()
-              .write(workflows.export(tenant(), w.id(), null).getBytes(StandardCharsets.UTF_8));
+              .write(
+                  Blocks.write(marketplace.export(tenant(), BlockKind.WORKFLOW, w.id(), null))
+                      .getBytes(StandardCharsets.UTF_8));
         };
     Anchor export = new Anchor(json, "");
     export.add(VaadinIcon.DOWNLOAD_ALT.create());
-    export.getElement().setAttribute("title", "Export JSON");
-    export.getElement().setAttribute("aria-label", "Export " + w.name() + " as JSON");
+    export.getElement().setAttribute("title", "Export as block");
+    export.getElement().setAttribute("aria-label", "Export " + w.name() + " as a block");
     export.setId("workflow-export-" + w.id());
     export.addClassName("omni-icon-link");
     Div cell = new Div(edit, export);
@@ -217,7 +224,15 @@ public class WorkflowsView extends Div {
 
   private void importJson(String json) {
     try {
-      WorkflowRef ref = workflows.importJson(tenant(), json, user.email());
+      // a block file is checked (hash, signature) like any import
+      String content =
+          Marketplace.isBlockFile(json)
+              ? marketplace
+                  .checkedContent(
+                      tenant(), json.getBytes(StandardCharsets.UTF_8), BlockKind.WORKFLOW)
+                  .toString()
+              : json;
+      WorkflowRef ref = workflows.importJson(tenant(), content, user.email());
       toast("Imported “" + workflows.summary(tenant(), ref.id()).name() + "” as a draft.", false);
       edit(ref.id());
     } catch (DomainException | IllegalArgumentException e) {
