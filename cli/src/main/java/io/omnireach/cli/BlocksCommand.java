@@ -6,7 +6,9 @@ import io.omnireach.block.BlockManifest;
 import io.omnireach.block.Blocks;
 import io.omnireach.block.PublisherKeys;
 import io.omnireach.block.Verification;
+import io.omnireach.sdk.InstallResult;
 import io.omnireach.sdk.MarketplaceBlock;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -164,21 +166,54 @@ class BlocksCommand {
     return check.valid() ? 0 : 1;
   }
 
-  @Command(name = "import", description = "Import a block file into your workspace.")
-  int importBlock(@Parameters(paramLabel = "FILE") Path file) {
-    print(root.client().blocks().importBlock(BlockFiles.readBlock(file)));
+  @Command(
+      name = "plan",
+      description = "Show what importing a block file would create and need (nothing is written).")
+  int plan(@Parameters(paramLabel = "FILE") Path file) {
+    print(root.client().blocks().plan(BlockFiles.readBlock(file)));
     return 0;
   }
 
-  @Command(name = "publish", description = "Publish a signed block file to your catalogue.")
-  int publish(@Parameters(paramLabel = "FILE") Path file) {
-    print(root.client().blocks().publish(BlockFiles.readBlock(file)));
+  @Command(
+      name = "import",
+      description = "Import a block file into your workspace (hash and signature checked).")
+  int importBlock(
+      @Parameters(paramLabel = "FILE") Path file,
+      @Option(
+              names = "--allow-unsigned",
+              description = "Accept an unsigned block (Admin; only from a source you trust)")
+          boolean allowUnsigned) {
+    printCreated(root.client().blocks().importBlock(BlockFiles.readBlock(file), allowUnsigned));
+    return 0;
+  }
+
+  @Command(
+      name = "publish",
+      description = "Publish a signed block file in your workspace's catalogue (Admin).")
+  int publish(
+      @Parameters(paramLabel = "FILE") Path file,
+      @Option(
+              names = "--public",
+              description = "Also list it in this instance's registry index for other instances")
+          boolean listPublicly) {
+    print(root.client().blocks().publish(BlockFiles.readBlock(file), listPublicly));
     return 0;
   }
 
   @Command(name = "install", description = "Install a catalogue block into your workspace.")
   int install(@Parameters(paramLabel = "ID") String id) {
-    print(root.client().blocks().install(id));
+    printCreated(root.client().blocks().install(id));
+    return 0;
+  }
+
+  @Command(
+      name = "trust",
+      description = "Trust a publisher's public key in your workspace (Admin).")
+  int trust(
+      @Parameters(paramLabel = "PUB.pem") Path publicKey,
+      @Option(names = "--name", required = true, description = "Who the key belongs to")
+          String name) {
+    print(root.client().marketplace().trust(name, BlockFiles.read(publicKey)));
     return 0;
   }
 
@@ -195,6 +230,7 @@ class BlocksCommand {
         "name",
         "kind",
         "version",
+        "publisher",
         "rating",
         "installed");
     return 0;
@@ -207,6 +243,26 @@ class BlocksCommand {
       @Option(names = "--text", defaultValue = "") String text) {
     print(root.client().marketplace().rate(id, stars, text));
     return 0;
+  }
+
+  /** What a block created: the items as a table, or the whole answer as JSON. */
+  private void printCreated(InstallResult result) {
+    if (root.output() == Output.Format.JSON) {
+      print(result);
+      return;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "Installed "
+            + result.kind()
+            + " block "
+            + result.blockId()
+            + " "
+            + result.version()
+            + " ("
+            + result.name()
+            + "):");
+    Output.print(out, root.output(), result.created(), "type", "id", "name");
   }
 
   private void print(Object value) {

@@ -2,9 +2,7 @@ package io.omnireach.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnireach.block.Block;
-import io.omnireach.block.Blocks;
-import io.omnireach.sdk.OmniReachClient;
+import io.omnireach.sdk.Workflow;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,19 +63,11 @@ class WorkflowsCommand {
   @Command(
       name = "import",
       description = {
-        "Import a workflow file as a new draft.",
-        "A block file goes through the block import (hash and signature checked); exported"
-            + " workflow JSON through the workflow import."
+        "Import a workflow file as a new draft: a block file as 'workflows export' writes it"
+            + " (hash and signature checked by the server) or bare exchange JSON."
       })
   int importWorkflow(@Parameters(paramLabel = "FILE") Path file) {
-    OmniReachClient client = root.client();
-    JsonNode json = BlockFiles.readJson(file);
-    Object created;
-    if (Block.FORMAT.equals(json.path("format").asText())) {
-      created = client.blocks().importBlock(Blocks.read(BlockFiles.read(file)));
-    } else {
-      created = client.workflows().importJson(json);
-    }
+    Workflow.Ref created = root.client().workflows().importJson(BlockFiles.readJson(file));
     Output.print(spec.commandLine().getOut(), root.output(), created);
     return 0;
   }

@@ -1,15 +1,16 @@
 package io.omnireach.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.omnireach.block.Block;
 import io.omnireach.block.Blocks;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Block files on the server: import one directly, publish one to the workspace's catalogue, install
- * one from the catalogue. The answers ("what was created") are returned as the server's JSON.
+ * Block files on the server: plan or import one directly, publish one to the workspace's catalogue,
+ * install one from the catalogue.
  */
 public final class BlocksApi {
+
+  private static final String JSON = "application/json";
 
   private final Http http;
 
@@ -17,27 +18,50 @@ public final class BlocksApi {
     this.http = http;
   }
 
+  /** What importing the block would create and need; nothing is written. */
+  public BlockPlan plan(Block block) {
+    return http.post("/api/v1/blocks/import?dryRun=true", JSON, bytes(block), BlockPlan.class);
+  }
+
   /**
-   * Imports a block file: 201 with what it created. A block whose hash or signature does not match
-   * its content is refused (422, nothing created).
+   * Imports a block file. A block whose hash or signature does not match its content is refused
+   * (422, nothing created), so is an unsigned one unless an Admin sets {@code allowUnsigned}.
    */
-  public JsonNode importBlock(Block block) {
-    return http.post("/api/v1/blocks/import", "application/json", bytes(block), JsonNode.class);
-  }
-
-  /** Publishes a signed block to the workspace's catalogue. */
-  public JsonNode publish(Block block) {
+  public InstallResult importBlock(Block block, boolean allowUnsigned) {
     return http.post(
-        "/api/v1/marketplace/blocks", "application/json", bytes(block), JsonNode.class);
+        "/api/v1/blocks/import" + (allowUnsigned ? "?allowUnsigned=true" : ""),
+        JSON,
+        bytes(block),
+        InstallResult.class);
   }
 
-  /** Installs a catalogue block into the workspace; returns what was created. */
-  public JsonNode install(String catalogueId) {
+  public InstallResult importBlock(Block block) {
+    return importBlock(block, false);
+  }
+
+  /**
+   * Publishes a signed block in the workspace's catalogue (Admin); {@code listPublicly} also lists
+   * it in the instance's registry index for other instances.
+   */
+  public MarketplaceBlock publish(Block block, boolean listPublicly) {
+    return http.post(
+        "/api/v1/marketplace/blocks" + (listPublicly ? "?public=true" : ""),
+        JSON,
+        bytes(block),
+        MarketplaceBlock.class);
+  }
+
+  public MarketplaceBlock publish(Block block) {
+    return publish(block, false);
+  }
+
+  /** Installs the newest version of a catalogue block into the workspace. */
+  public InstallResult install(String catalogueId) {
     return http.post(
         "/api/v1/marketplace/blocks/" + MarketplaceApi.segment(catalogueId) + "/install",
-        "application/json",
-        "{}".getBytes(StandardCharsets.UTF_8),
-        JsonNode.class);
+        JSON,
+        new byte[0],
+        InstallResult.class);
   }
 
   private static byte[] bytes(Block block) {

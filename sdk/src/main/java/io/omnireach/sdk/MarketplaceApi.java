@@ -1,6 +1,5 @@
 package io.omnireach.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -30,12 +29,31 @@ public final class MarketplaceApi {
   }
 
   /** Rates a block 1 to 5 stars (one rating per workspace and block; rating again replaces it). */
-  public JsonNode rate(String catalogueId, int stars, String text) {
+  public Review rate(String catalogueId, int stars, String text) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("stars", stars);
     body.put("text", text);
     return http.post(
-        "/api/v1/marketplace/blocks/" + segment(catalogueId) + "/ratings", body, JsonNode.class);
+        "/api/v1/marketplace/blocks/" + segment(catalogueId) + "/ratings", body, Review.class);
+  }
+
+  /**
+   * Trusts a publisher's key in this workspace (Admin): its blocks then show as from a verified
+   * publisher.
+   *
+   * @param publicKey PEM or base64 SPKI, as {@code omnireach-cli blocks keygen} writes it
+   */
+  public TrustedKey trust(String name, String publicKey) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("publicKey", publicKey);
+    return http.post("/api/v1/marketplace/trusted-keys", body, TrustedKey.class);
+  }
+
+  public List<TrustedKey> trustedKeys() {
+    return http.get(
+        "/api/v1/marketplace/trusted-keys",
+        Http.JSON.getTypeFactory().constructCollectionType(List.class, TrustedKey.class));
   }
 
   static String segment(String id) {

@@ -28,7 +28,10 @@ public final class WorkflowsApi {
     return http.get("/api/v1/workflows/" + id + "/export", JsonNode.class);
   }
 
-  /** Imports exported workflow JSON as a new draft; persona and mailbox names are mapped. */
+  /**
+   * Imports an exported workflow as a new draft: a block file (hash and signature checked, 422 when
+   * they fail) or bare exchange JSON. Persona and mailbox names are mapped to this workspace's.
+   */
   public Workflow.Ref importJson(JsonNode exported) {
     return http.post("/api/v1/workflows/import", exported, Workflow.Ref.class);
   }
