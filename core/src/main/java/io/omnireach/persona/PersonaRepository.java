@@ -85,18 +85,24 @@ public final class PersonaRepository {
         });
   }
 
+  /** Reads and validates a {@link PersonaBlock} without storing it; INVALID names the field. */
+  public static PersonaDraft checkBlock(String json) {
+    PersonaDraft draft = PersonaBlock.read(json);
+    try {
+      PersonaRules.apply(PersonaRules.Values.NEW, requireDraft(draft));
+    } catch (DomainException e) {
+      throw PersonaBlock.inBlockTerms(e);
+    }
+    return draft;
+  }
+
   /**
    * Creates a persona from an exported {@link PersonaBlock}; a taken name becomes "Name (2)", "Name
    * (3)"… INVALID names the block's field at fault.
    */
   public Persona importBlock(TenantRef tenant, String json, String actor) {
-    PersonaDraft draft = PersonaBlock.read(json);
-    try {
-      // validates the whole block before any name is tried
-      PersonaRules.apply(PersonaRules.Values.NEW, requireDraft(draft));
-    } catch (DomainException e) {
-      throw PersonaBlock.inBlockTerms(e);
-    }
+    // validates the whole block before any name is tried
+    PersonaDraft draft = checkBlock(json);
     String name = draft.name().strip();
     for (int n = 1; ; n++) {
       String candidate = n == 1 ? name : PersonaBlock.numbered(name, n);

@@ -35,11 +35,11 @@ public final class WorkflowExchange {
   /** Names of the tenant's personas and mailboxes by id, both ways. */
   public record Names(Map<Long, String> personas, Map<Long, String> mailboxes) {
 
-    Long personaId(String name) {
+    public Long personaId(String name) {
       return idOf(personas, name);
     }
 
-    Long mailboxId(String name) {
+    public Long mailboxId(String name) {
       return idOf(mailboxes, name);
     }
 

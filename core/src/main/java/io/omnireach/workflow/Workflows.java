@@ -351,6 +351,11 @@ public final class Workflows {
         tenant, graph.withName(doc.name()), doc.description(), doc.settings(), template, actor);
   }
 
+  /** The tenant's persona and mailbox names by id (how an import maps references). */
+  public WorkflowExchange.Names names(TenantRef tenant) {
+    return tx.tenant(tenant, Workflows::names);
+  }
+
   /** The tenant's persona and mailbox ids, for validation. */
   public static WorkflowValidator.Catalog catalog(Connection c) throws SQLException {
     return new WorkflowValidator.Catalog(ids(c, "personas"), ids(c, "mailboxes"));

@@ -7,10 +7,12 @@ import io.omnireach.app.rest.PersonaDtos.PersonaPage;
 import io.omnireach.app.rest.PersonaDtos.PersonaRequest;
 import io.omnireach.app.rest.PersonaDtos.PreviewDto;
 import io.omnireach.app.rest.PersonaDtos.PreviewRequest;
+import io.omnireach.block.BlockKind;
+import io.omnireach.block.Blocks;
 import io.omnireach.common.DomainException;
 import io.omnireach.knowledge.SampleFiles;
+import io.omnireach.marketplace.Marketplace;
 import io.omnireach.persona.Persona;
-import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.persona.Tone;
 import io.omnireach.persona.VoiceProfile;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -116,6 +119,7 @@ public class PersonaResource {
           + "\"field\":\"schemaVersion\"}";
 
   @Inject PersonaRepository personas;
+  @Inject Marketplace marketplace;
   @Inject VoiceAnalyst voices;
   @Inject GenerationService generation;
   @Inject CurrentUser current;
@@ -212,24 +216,33 @@ public class PersonaResource {
   @Path("/{id}/export")
   @RolesAllowed({"Admin", "Sales", "Viewer"})
   @Operation(
-      summary = "Export a persona as a JSON block",
+      summary = "Export a persona as a signed block",
       description =
-          "A self-describing block (kind \"persona\", schemaVersion 1) without ids or timestamps:"
-              + " the format POST /personas/import reads, here or in another tenant. Sent as a"
-              + " download (Content-Disposition: attachment).")
+          "A block file (format omnireach-block/1): a manifest (id <workspace>.persona-<name>,"
+              + " version, author = the workspace) and the persona as content (kind \"persona\","
+              + " schemaVersion 1, no ids or timestamps), hashed and signed with the workspace's"
+              + " Ed25519 publisher key (made on first export). POST /blocks/import or POST"
+              + " /personas/import reads it here or in another workspace. Sent as a download"
+              + " (Content-Disposition: attachment).")
   @APIResponse(
       responseCode = "200",
       description = "OK",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "persona block", value = BLOCK_EXAMPLE)))
+              examples =
+                  @ExampleObject(name = "persona block", value = BlockResource.BLOCK_EXAMPLE)))
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response export(
-      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id) {
+      @Parameter(description = "Persona id", example = "2") @PathParam("id") long id,
+      @Parameter(description = "The block's version (semver); default 1.0.0", example = "1.0.0")
+          @QueryParam("version")
+          String version) {
     Persona persona = personas.get(current.tenant(), id);
     String file = persona.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-    return Response.ok(PersonaBlock.export(persona), MediaType.APPLICATION_JSON)
+    String block =
+        Blocks.write(marketplace.export(current.tenant(), BlockKind.PERSONA, id, version));
+    return Response.ok(block, MediaType.APPLICATION_JSON)
         .header(
             "Content-Disposition",
             "attachment; filename=\"persona-" + (file.isEmpty() ? id : file) + ".json\"")
@@ -241,11 +254,13 @@ public class PersonaResource {
   @RolesAllowed({"Admin", "Sales"})
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Import a persona from a JSON block",
+      summary = "Import a persona from a block",
       description =
-          "Reads a block as GET /personas/{id}/export writes it and creates a new persona. When"
-              + " the name is taken it is imported as \"Name (2)\", \"Name (3)\"… Unknown fields"
-              + " are ignored.")
+          "Reads a block file as GET /personas/{id}/export writes it (checked like POST"
+              + " /blocks/import: a tampered or unsigned block is 422), or the bare persona"
+              + " content, and creates a new persona. When the name is taken it is imported as"
+              + " \"Name (2)\", \"Name (3)\"… Unknown fields are ignored. Unlike POST"
+              + " /blocks/import it does not record an installed block.")
   @RequestBody(
       required = true,
       content =
@@ -270,8 +285,17 @@ public class PersonaResource {
               mediaType = Problem.MEDIA_TYPE,
               examples =
                   @ExampleObject(name = "unknown schema version", value = BLOCK_INVALID_EXAMPLE)))
+  @APIResponse(
+      responseCode = "422",
+      description = "A block file whose hash or signature fails, or that is unsigned")
   public Response importBlock(String block) {
-    Persona created = personas.importBlock(current.tenant(), block, current.email());
+    String content =
+        block != null && Marketplace.isBlockFile(block)
+            ? marketplace
+                .checkedContent(current.tenant(), BlockResource.bytes(block), BlockKind.PERSONA)
+                .toString()
+            : block;
+    Persona created = personas.importBlock(current.tenant(), content, current.email());
     return Response.created(URI.create("personas/" + created.id()))
         .entity(PersonaDto.of(created))
         .build();

@@ -70,6 +70,7 @@ public class PolicyResource {
   static final String SETTINGS_EXAMPLE = "{\"llmCheck\":true}";
 
   @Inject Policies policies;
+  @Inject io.omnireach.marketplace.Marketplace marketplace;
   @Inject PolicyReview review;
   @Inject CurrentUser current;
   @Inject Clock clock;
@@ -90,6 +91,47 @@ public class PolicyResource {
                       value = "{\"items\":[" + POLICY_EXAMPLE + "]}")))
   public PolicyList list() {
     return new PolicyList(policies.list(current.tenant()).stream().map(PolicyDto::of).toList());
+  }
+
+  @GET
+  @Path("/export")
+  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Operation(
+      summary = "Export the policy set as a signed block",
+      description =
+          "A block file (format omnireach-block/1, kind policy_set, id <workspace>.policy-set)"
+              + " whose content is {\"policies\":[…]}, each entry in the body POST /policies"
+              + " takes; signed with the workspace's Ed25519 publisher key. 422 when the"
+              + " workspace has no policies.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "policy set",
+                      value =
+                          "{\"format\":\"omnireach-block/1\",\"manifest\":{\"id\":"
+                              + "\"acme.policy-set\",\"kind\":\"policy_set\",\"name\":"
+                              + "\"Policy set\",\"version\":\"1.0.0\"},\"content\":"
+                              + "{\"policies\":[{\"name\":\"Discounts up to 15%\",\"kind\":"
+                              + "\"max_discount\",\"severity\":\"block\",\"explanation\":"
+                              + "\"Never offer more than 15% off.\",\"enabled\":true,"
+                              + "\"percent\":15}]},\"hash\":\"sha256:…\",\"signature\":"
+                              + "{\"algorithm\":\"Ed25519\",\"publicKey\":\"MCow…\","
+                              + "\"value\":\"…\"}}")))
+  @APIResponse(responseCode = "422", description = "No policies to export")
+  public Response export(
+      @Parameter(description = "The block's version (semver); default 1.0.0", example = "1.0.0")
+          @jakarta.ws.rs.QueryParam("version")
+          String version) {
+    io.omnireach.block.Block block =
+        marketplace.export(current.tenant(), io.omnireach.block.BlockKind.POLICY_SET, 0, version);
+    return Response.ok(io.omnireach.block.Blocks.write(block), MediaType.APPLICATION_JSON)
+        .header("Content-Disposition", "attachment; filename=\"policy-set.json\"")
+        .build();
   }
 
   @GET

@@ -79,6 +79,8 @@ public class WorkflowResource {
           + "\"detail\":\"Publish the workflow before enrolling leads.\"}";
 
   @Inject Workflows workflows;
+  @Inject io.omnireach.marketplace.Marketplace marketplace;
+  @Inject io.omnireach.marketplace.WorkflowInstaller workflowBlocks;
   @Inject io.omnireach.simulation.Simulations simulations;
   @Inject Enrollments enrollments;
   @Inject RunControl control;
@@ -310,11 +312,13 @@ public class WorkflowResource {
   @Path("/{id}/export")
   @RolesAllowed({"Admin", "Sales", "Viewer"})
   @Operation(
-      summary = "Export in the marketplace format",
+      summary = "Export as a signed block",
       description =
-          "{format, formatVersion, name, description, settings, graph}; persona and mailbox"
-              + " names travel beside their ids so another workspace can map them. The draft"
-              + " unless version is given.")
+          "A block file (format omnireach-block/1) whose content is the workflow in the"
+              + " exchange format {format, formatVersion, name, description, settings, graph};"
+              + " persona and mailbox names travel beside their ids so another workspace can map"
+              + " them. manifest.requires lists the node types and channels it uses. Signed with"
+              + " the workspace's Ed25519 publisher key. The draft unless version is given.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -325,17 +329,34 @@ public class WorkflowResource {
                   @ExampleObject(
                       name = "export",
                       value =
-                          "{\"format\":\"omnireach.workflow\",\"formatVersion\":1,"
+                          "{\"format\":\"omnireach-block/1\",\"manifest\":{\"id\":"
+                              + "\"acme.workflow-intro-and-nudge\",\"kind\":\"workflow\","
+                              + "\"name\":\"Intro and nudge\",\"version\":\"1.0.0\","
+                              + "\"author\":\"Acme Demo\",\"license\":\"UNLICENSED\","
+                              + "\"requires\":{\"nodeTypes\":[\"start\",\"send_email\"],"
+                              + "\"channels\":[\"email\"]}},\"content\":{\"format\":"
+                              + "\"omnireach.workflow\",\"formatVersion\":1,"
                               + "\"name\":\"Intro and nudge\",\"description\":null,"
                               + "\"settings\":{\"stopOnReply\":true},"
-                              + "\"graph\":{\"nodes\":[],\"edges\":[]}}")))
+                              + "\"graph\":{\"nodes\":[],\"edges\":[]}},"
+                              + "\"hash\":\"sha256:…\",\"signature\":{\"algorithm\":"
+                              + "\"Ed25519\",\"publicKey\":\"MCow…\",\"value\":\"…\"}}")))
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public Response export(
       @Parameter(description = "Workflow id", example = "12") @PathParam("id") long id,
       @Parameter(description = "A published version; default the draft", example = "1")
           @QueryParam("version")
-          Integer version) {
-    return Response.ok(workflows.export(current.tenant(), id, version), MediaType.APPLICATION_JSON)
+          Integer version,
+      @Parameter(description = "The block's version (semver); default 1.0.0", example = "1.0.0")
+          @QueryParam("blockVersion")
+          String blockVersion) {
+    io.omnireach.block.Block block =
+        marketplace.sign(
+            current.tenant(),
+            io.omnireach.block.BlockKind.WORKFLOW,
+            workflowBlocks.export(current.tenant(), id, version),
+            blockVersion);
+    return Response.ok(io.omnireach.block.Blocks.write(block), MediaType.APPLICATION_JSON)
         .header("Content-Disposition", "attachment; filename=\"workflow-" + id + ".json\"")
         .build();
   }
@@ -347,8 +368,10 @@ public class WorkflowResource {
   @Operation(
       summary = "Import an exported workflow as a new draft",
       description =
-          "Takes the export format (or bare canvas JSON). Persona and mailbox names are mapped to"
-              + " this workspace's; ids that are not this workspace's are dropped.")
+          "Takes a block file as GET /workflows/{id}/export writes it (checked like POST"
+              + " /blocks/import: tampered or unsigned is 422), the bare exchange format, or bare"
+              + " canvas JSON. Persona and mailbox names are mapped to this workspace's; ids that"
+              + " are not this workspace's are dropped.")
   @RequestBody(
       required = true,
       content =
@@ -382,8 +405,18 @@ public class WorkflowResource {
                           "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
                               + "\"detail\":\"This server reads formatVersion 1 to 1.\","
                               + "\"field\":\"formatVersion\"}")))
+  @APIResponse(responseCode = "422", description = "A block file that is tampered or unsigned")
   public Response importWorkflow(String body) {
-    WorkflowRef ref = workflows.importJson(current.tenant(), body, current.email());
+    String json =
+        body != null && io.omnireach.marketplace.Marketplace.isBlockFile(body)
+            ? marketplace
+                .checkedContent(
+                    current.tenant(),
+                    BlockResource.bytes(body),
+                    io.omnireach.block.BlockKind.WORKFLOW)
+                .toString()
+            : body;
+    WorkflowRef ref = workflows.importJson(current.tenant(), json, current.email());
     return Response.created(URI.create("workflows/" + ref.id())).entity(RefDto.of(ref)).build();
   }
 

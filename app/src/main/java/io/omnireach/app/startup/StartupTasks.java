@@ -9,6 +9,9 @@ import io.omnireach.db.Transactions;
 import io.omnireach.jobs.knowledge.KnowledgeJobs;
 import io.omnireach.jobs.leadimport.LeadImportJobs;
 import io.omnireach.jobs.workflow.WorkflowJobs;
+import io.omnireach.marketplace.BlockCatalogue;
+import io.omnireach.marketplace.BuiltinBlocks;
+import io.omnireach.marketplace.PublisherKeyring;
 import io.omnireach.seed.DemoSeed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +47,8 @@ public class StartupTasks {
   // Instances, so that a missing master key fails inside onStart with its message (not in CDI).
   @Inject Instance<SecretBox> secrets;
   @Inject Instance<AiSettingsRepository> aiSettings;
+  @Inject Instance<BlockCatalogue> blockCatalogue;
+  @Inject Instance<PublisherKeyring> publisherKeys;
 
   @Inject
   @ConfigProperty(
@@ -69,6 +74,15 @@ public class StartupTasks {
       Migrations.migratePlatform(tx.dataSource());
       secrets.get(); // the master key: read or generated now, or a clear start-up error
       aiSettings.get();
+      try {
+        int builtins = BuiltinBlocks.seed(blockCatalogue.get(), publisherKeys.get());
+        if (builtins > 0) {
+          LOG.info("Marketplace: " + builtins + " built-in blocks signed and stored.");
+        }
+      } catch (RuntimeException e) {
+        // e.g. a second server storing the same blocks at the same moment: they are there
+        LOG.log(Level.WARNING, "Could not store the built-in marketplace blocks", e);
+      }
       if (devMode) {
         new DemoSeed(tx, clock).load();
         billingDemo.load(); // the demo reseller's retail prices

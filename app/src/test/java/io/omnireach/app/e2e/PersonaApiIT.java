@@ -210,7 +210,11 @@ class PersonaApiIT {
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Disposition"))
         .hasValueSatisfying(d -> assertThat(d).contains("persona-Block-Bob.json"));
-    JsonNode block = JSON.readTree(export.body());
+    JsonNode file = JSON.readTree(export.body());
+    assertThat(file.get("format").asText()).isEqualTo("omnireach-block/1");
+    assertThat(file.at("/manifest/kind").asText()).isEqualTo("persona");
+    assertThat(file.at("/signature/algorithm").asText()).isEqualTo("Ed25519");
+    JsonNode block = file.get("content");
     assertThat(block.get("kind").asText()).isEqualTo("persona");
     assertThat(block.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(block.get("samples").get(0).asText()).isEqualTo("Hey {{first_name}}, got a minute?");
