@@ -63,16 +63,24 @@ final class Http {
   }
 
   <T> T post(String path, Object body, Class<T> type) {
-    return read(send("POST", path, "application/json", json(body), true), JSON.constructType(type));
+    return read(
+        send("POST", path, "application/json", publisher(json(body)), true),
+        JSON.constructType(type));
   }
 
   /** Posts without a bearer token (sign-in, refresh). */
   <T> T postAnonymous(String path, Object body, Class<T> type) {
     return read(
-        send("POST", path, "application/json", json(body), false), JSON.constructType(type));
+        send("POST", path, "application/json", publisher(json(body)), false),
+        JSON.constructType(type));
   }
 
   <T> T post(String path, String contentType, byte[] body, Class<T> type) {
+    return post(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), type);
+  }
+
+  /** Posts a streamed body (a file upload); the publisher may be read twice (token refresh). */
+  <T> T post(String path, String contentType, HttpRequest.BodyPublisher body, Class<T> type) {
     return read(send("POST", path, contentType, body, true), JSON.constructType(type));
   }
 
@@ -89,7 +97,11 @@ final class Http {
   }
 
   private HttpResponse<byte[]> send(
-      String method, String path, String contentType, byte[] body, boolean authenticated) {
+      String method,
+      String path,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      boolean authenticated) {
     HttpResponse<byte[]> response = exchange(method, path, contentType, body, authenticated);
     Tokens current = tokens;
     if (response.statusCode() == 401
@@ -115,7 +127,11 @@ final class Http {
   }
 
   private HttpResponse<byte[]> exchange(
-      String method, String path, String contentType, byte[] body, boolean authenticated) {
+      String method,
+      String path,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      boolean authenticated) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(timeout.multipliedBy(6))
@@ -126,7 +142,7 @@ final class Http {
     }
     if (body != null) {
       request.header("Content-Type", contentType);
-      request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      request.method(method, body);
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -192,6 +208,10 @@ final class Http {
           "about:blank",
           null);
     }
+  }
+
+  private static HttpRequest.BodyPublisher publisher(byte[] bytes) {
+    return HttpRequest.BodyPublishers.ofByteArray(bytes);
   }
 
   private static byte[] json(Object body) {

@@ -1,10 +1,11 @@
 package io.omnireach.sdk;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,38 +43,44 @@ public final class LeadsApi {
     return http.get("/api/v1/leads/" + id, Lead.class);
   }
 
-  /** Uploads the CSV and returns at once with the job's first state (STARTING). */
+  /**
+   * Uploads the CSV (streamed from the file, not read into memory) and returns at once with the
+   * job's first state (STARTING).
+   */
   public LeadImport startImport(Path csv, LeadImport.DuplicatePolicy duplicates) {
-    String boundary = "----omnireach-sdk-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    if (duplicates != null) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"duplicatePolicy\"\r\n\r\n"
-                  + duplicates.wire()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
+    if (!Files.isReadable(csv)) {
+      throw new UncheckedIOException("cannot read " + csv, new NoSuchFileException(csv.toString()));
     }
-    String name = csv.getFileName().toString().replace("\"", "");
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    String boundary = "----omnireach-sdk-" + UUID.randomUUID();
+    StringBuilder head = new StringBuilder();
+    if (duplicates != null) {
+      head.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"duplicatePolicy\"\r\n\r\n")
+          .append(duplicates.wire())
+          .append("\r\n");
+    }
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(csv.getFileName().toString().replace("\"", ""))
+        .append("\"\r\nContent-Type: text/csv\r\n\r\n");
+    HttpRequest.BodyPublisher body;
     try {
-      body.writeBytes(Files.readAllBytes(csv));
-    } catch (IOException e) {
+      body =
+          HttpRequest.BodyPublishers.concat(
+              HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8),
+              HttpRequest.BodyPublishers.ofFile(csv),
+              HttpRequest.BodyPublishers.ofString(
+                  "\r\n--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+    } catch (FileNotFoundException e) {
       throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
     }
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     LeadImport started =
         http.post(
             "/api/v1/leads/imports",
             "multipart/form-data; boundary=" + boundary,
-            body.toByteArray(),
+            body,
             LeadImport.class);
     return importStatus(started.id());
   }
