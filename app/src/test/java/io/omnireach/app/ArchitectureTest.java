@@ -3,6 +3,8 @@ package io.omnireach.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of ARCHITECTURE.md: app → ui-vaadin, batch-jobs, billing,
- * tenant-provisioning (and seed) → core; nothing depends on app; no cycles between features.
+ * tenant-provisioning (and seed) → core; nothing depends on app; no cycles between features; the
+ * SDK and the CLI use only the block format (no server code), and no server code uses them.
  */
 class ArchitectureTest {
 
@@ -107,5 +110,27 @@ class ArchitectureTest {
   @Test
   void feature_packages_have_no_cycles() {
     slices().matching("io.omnireach.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void sdk_and_cli_use_no_server_code_and_no_server_code_uses_them() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.omnireach.sdk..", "io.omnireach.cli..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("io.omnireach..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.resideInAnyPackage(
+                            "io.omnireach.block..", "io.omnireach.sdk..", "io.omnireach.cli.."))))
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.omnireach.sdk..", "io.omnireach.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.omnireach.sdk..", "io.omnireach.cli..")
+        .check(classes);
   }
 }
