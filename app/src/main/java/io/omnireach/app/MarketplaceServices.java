@@ -3,9 +3,11 @@ package io.omnireach.app;
 import io.omnireach.channel.HostPolicy;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
+import io.omnireach.integration.Webhooks;
 import io.omnireach.marketplace.BlockCatalogue;
 import io.omnireach.marketplace.BlockInstaller;
 import io.omnireach.marketplace.InstalledBlocks;
+import io.omnireach.marketplace.IntegrationInstaller;
 import io.omnireach.marketplace.Marketplace;
 import io.omnireach.marketplace.PersonaInstaller;
 import io.omnireach.marketplace.PolicySetInstaller;
@@ -47,6 +49,12 @@ public class MarketplaceServices {
   @Singleton
   PolicySetInstaller policySetInstaller(Policies policies) {
     return new PolicySetInstaller(policies);
+  }
+
+  @Produces
+  @Singleton
+  IntegrationInstaller integrationInstaller(Webhooks webhooks) {
+    return new IntegrationInstaller(webhooks);
   }
 
   @Produces

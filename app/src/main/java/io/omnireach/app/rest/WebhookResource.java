@@ -75,6 +75,7 @@ public class WebhookResource {
 
   @Inject Webhooks webhooks;
   @Inject Deliveries deliveries;
+  @Inject io.omnireach.marketplace.Marketplace marketplace;
   @Inject CurrentUser current;
 
   @GET
@@ -223,6 +224,44 @@ public class WebhookResource {
   public Response delete(@PathParam("id") long id) {
     webhooks.delete(current.tenant(), id, current.email());
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("webhooks/{id}/export")
+  @Operation(
+      summary = "Export a webhook as an integration block",
+      description =
+          "A block file (format omnireach-block/1, kind integration) whose content is"
+              + " {\"webhooks\":[{\"url\",\"description\",\"events\"}]} — the configuration,"
+              + " never the secret; signed with the workspace's Ed25519 publisher key.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "integration",
+                      value =
+                          "{\"format\":\"omnireach-block/1\",\"manifest\":{\"id\":"
+                              + "\"acme.webhook-3\",\"kind\":\"integration\",\"name\":"
+                              + "\"CRM sync\",\"version\":\"1.0.0\"},\"content\":"
+                              + "{\"webhooks\":[{\"url\":\"https://hooks.example.com/omnireach\","
+                              + "\"events\":[\"lead.created\"]}]},\"hash\":\"sha256:…\","
+                              + "\"signature\":{\"algorithm\":\"Ed25519\",\"publicKey\":"
+                              + "\"MCow…\",\"value\":\"…\"}}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  public Response export(
+      @PathParam("id") long id,
+      @Parameter(description = "The block's version (semver); default 1.0.0", example = "1.0.0")
+          @QueryParam("version")
+          String version) {
+    io.omnireach.block.Block block =
+        marketplace.export(current.tenant(), io.omnireach.block.BlockKind.INTEGRATION, id, version);
+    return Response.ok(io.omnireach.block.Blocks.write(block), MediaType.APPLICATION_JSON)
+        .header("Content-Disposition", "attachment; filename=\"webhook-" + id + ".json\"")
+        .build();
   }
 
   @POST

@@ -193,6 +193,36 @@ class IntegrationsApiIT {
   }
 
   @Test
+  void a_webhook_travels_as_a_signed_integration_block_and_a_tampered_one_creates_nothing()
+      throws Exception {
+    String acme = E2e.token("admin@acme.demo");
+    String path = "/shared-" + UUID.randomUUID();
+    long id = createWebhook(acme, path, "[\"meeting.booked\"]").path("id").asLong();
+    HttpResponse<String> exported = E2e.get("/api/v1/webhooks/" + id + "/export", acme);
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    JsonNode block = json(exported);
+    assertThat(block.path("manifest").path("kind").asText()).isEqualTo("integration");
+    assertThat(block.path("content").path("webhooks").get(0).path("url").asText())
+        .isEqualTo(hookUrl(path));
+    assertThat(exported.body()).doesNotContain("whsec_");
+
+    String globex = E2e.token("admin@globex.demo");
+    int before = json(E2e.get("/api/v1/webhooks", globex)).size();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) block.path("content").path("webhooks").get(0))
+        .put("url", "https://evil.example.com/steal");
+    HttpResponse<String> tampered =
+        E2e.send("POST", "/api/v1/blocks/import", globex, JSON.writeValueAsString(block));
+    assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(422);
+    assertThat(json(E2e.get("/api/v1/webhooks", globex)).size()).isEqualTo(before);
+
+    HttpResponse<String> imported =
+        E2e.send("POST", "/api/v1/blocks/import", globex, exported.body());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    assertThat(json(E2e.get("/api/v1/webhooks", globex)).findValuesAsText("url"))
+        .contains(hookUrl(path));
+  }
+
+  @Test
   void bad_webhooks_get_specific_errors_and_only_admins_manage_them() throws Exception {
     String admin = E2e.token("admin@acme.demo");
     HttpResponse<String> scheme =
