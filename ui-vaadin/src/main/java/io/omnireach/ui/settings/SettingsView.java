@@ -23,6 +23,7 @@ import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.brand.TenantBrandingPanel;
+import io.omnireach.ui.privacy.PrivacyPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -71,7 +72,8 @@ public class SettingsView extends Div {
       SmsPanel sms,
       Instance<DomainsPanel> domains,
       Instance<TenantBrandingPanel> branding,
-      Instance<SsoPanel> sso) {
+      Instance<SsoPanel> sso,
+      Instance<PrivacyPanel> privacy) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -114,7 +116,7 @@ public class SettingsView extends Div {
     }
     add(ai);
     if (admin) {
-      add(branding.get(), sso.get());
+      add(branding.get(), sso.get(), privacy.get());
     }
     refresh();
   }
