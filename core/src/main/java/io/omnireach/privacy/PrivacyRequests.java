@@ -210,14 +210,17 @@ public final class PrivacyRequests {
         });
   }
 
-  /** The next step to run (the steps done so far). */
-  public int nextStep(TenantRef tenant, long id) {
-    return tx.tenant(tenant, c -> find(c, id).stepsDone());
-  }
-
-  /** The number of steps of the request. */
-  public int stepsTotal(TenantRef tenant, long id) {
-    return tx.tenant(tenant, c -> find(c, id).stepsTotal());
+  /**
+   * Where the job stands: {@code [steps done, steps total]}, read inside the transaction the batch
+   * container already runs (a reader's open).
+   */
+  public int[] positionJoined(TenantRef tenant, long id) {
+    return tx.joined(
+        tenant,
+        c -> {
+          PrivacyRequest r = find(c, id);
+          return new int[] {r.stepsDone(), r.stepsTotal()};
+        });
   }
 
   /**

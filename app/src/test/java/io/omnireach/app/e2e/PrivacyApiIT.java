@@ -72,13 +72,15 @@ class PrivacyApiIT {
     return JSON.readTree(r.body());
   }
 
-  /** Rows of an acme table matching a condition with one parameter. */
+  /** Rows of an acme table matching a condition; every {@code ?} is {@code param}. */
   static long count(String table, String where, Object param) {
     return db.platform(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement("select count(*) from tenant_acme." + table + " where " + where)) {
-            ps.setObject(1, param);
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+              ps.setObject(i, param);
+            }
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               return rs.getLong(1);

@@ -40,7 +40,7 @@ class PrivacyJourneyIT {
       Journeys.signIn(browser, "admin@acme.demo");
       browser.open("/leads/" + leadId);
       browser.click(By.id("lead-privacy"));
-      browser.await(By.id("privacy-dialog"));
+      browser.await(By.id("privacy-export"));
 
       browser.click(By.id("privacy-export"));
       browser.await(By.id("privacy-export-download"));

@@ -27,8 +27,9 @@ public class PrivacyStepReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) {
     PrivacyJobParameters p = PrivacyJobParameters.of(tenantId, tenantSlug, requestId);
-    next = requests.nextStep(p.tenant(), p.requestId());
-    total = requests.stepsTotal(p.tenant(), p.requestId());
+    int[] position = requests.positionJoined(p.tenant(), p.requestId());
+    next = position[0];
+    total = position[1];
   }
 
   @Override
