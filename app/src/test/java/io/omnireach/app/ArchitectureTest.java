@@ -46,7 +46,8 @@ class ArchitectureTest {
             "io.omnireach.reseller..",
             "io.omnireach.mail..",
             "io.omnireach.meeting..",
-            "io.omnireach.sso..")
+            "io.omnireach.sso..",
+            "io.omnireach.privacy..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -64,7 +65,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting|sso)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting|sso|privacy)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

@@ -52,9 +52,11 @@ class PrivacyJourneyIT {
       browser.screenshot("privacy-01-exported");
 
       // the erase button waits for the email typed out
-      assertThat(browser.driver.findElement(By.id("privacy-erase")).isEnabled()).isFalse();
+      assertThat(browser.driver.findElement(By.id("privacy-erase")).getDomAttribute("disabled"))
+          .isNotNull();
       Journeys.type(browser, "#privacy-erase-confirm input", email);
-      browser.wait.until(d -> d.findElement(By.id("privacy-erase")).isEnabled());
+      browser.wait.until(
+          d -> d.findElement(By.id("privacy-erase")).getDomAttribute("disabled") == null);
       browser.screenshot("privacy-02-confirm-erase");
       browser.click(By.id("privacy-erase"));
       browser.wait.until(d -> d.getCurrentUrl().endsWith("/leads"));

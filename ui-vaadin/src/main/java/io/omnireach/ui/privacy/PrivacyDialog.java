@@ -1,6 +1,5 @@
 package io.omnireach.ui.privacy;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -35,6 +34,14 @@ public class PrivacyDialog extends Dialog {
   private final String actor;
   private final long leadId;
   private final Runnable afterErasure;
+  // UI polling is ignored while a modal dialog makes the page inert: a timer inside the dialog
+  // sends the ticks instead
+  private static final String TICK_START =
+      "clearInterval(this.__omniTick);"
+          + " this.__omniTick = setInterval(() => this.dispatchEvent(new CustomEvent('omni-tick')),"
+          + " 500);";
+  private static final String TICK_STOP = "clearInterval(this.__omniTick);";
+  private final Span ticker = new Span();
   private Registration poll;
 
   public PrivacyDialog(
@@ -53,7 +60,7 @@ public class PrivacyDialog extends Dialog {
     setId("privacy-dialog");
     setHeaderTitle("Privacy · " + leadName);
     setWidth("560px");
-    add(exportSection(), eraseSection(confirmation));
+    add(exportSection(), eraseSection(confirmation), ticker);
     Button close = new Button("Close", e -> close());
     close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     getFooter().add(close);
@@ -170,7 +177,6 @@ public class PrivacyDialog extends Dialog {
       ProgressBar bar,
       Span status,
       java.util.function.Consumer<PrivacyRequest> done) {
-    UI ui = UI.getCurrent();
     Runnable refresh =
         () -> {
           PrivacyRequest r = requests.get(tenant, kind, id);
@@ -183,7 +189,10 @@ public class PrivacyDialog extends Dialog {
                 case COMPLETED ->
                     kind == PrivacyRequest.Kind.EXPORT
                         ? "Export ready · "
-                            + r.counts().values().stream().mapToInt(i -> i).sum()
+                            + r.counts().entrySet().stream()
+                                .filter(c -> !c.getKey().equals("archive"))
+                                .mapToInt(c -> c.getValue())
+                                .sum()
                             + " records"
                         : "Erased";
                 case FAILED -> "Failed: " + r.error();
@@ -194,8 +203,8 @@ public class PrivacyDialog extends Dialog {
           }
         };
     stopPolling();
-    ui.setPollInterval(500);
-    poll = ui.addPollListener(e -> refresh.run());
+    poll = ticker.getElement().addEventListener("omni-tick", e -> refresh.run());
+    ticker.getElement().executeJs(TICK_START);
     refresh.run();
   }
 
@@ -203,7 +212,7 @@ public class PrivacyDialog extends Dialog {
     if (poll != null) {
       poll.remove();
       poll = null;
-      getUI().orElse(UI.getCurrent()).setPollInterval(-1);
+      ticker.getElement().executeJs(TICK_STOP);
     }
   }
 
