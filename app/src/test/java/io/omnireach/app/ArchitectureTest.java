@@ -50,7 +50,8 @@ class ArchitectureTest {
             "io.omnireach.mail..",
             "io.omnireach.meeting..",
             "io.omnireach.sso..",
-            "io.omnireach.tls..")
+            "io.omnireach.tls..",
+            "io.omnireach.privacy..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -68,7 +69,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting|sso|tls)..")
+            "io.omnireach.(common|db|tenant|user|auth|audit|dashboard|persona|lead|ai|channel|brand|reseller|mail|meeting|sso|tls|privacy)..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "jakarta.ws.rs..", "jakarta.servlet..")

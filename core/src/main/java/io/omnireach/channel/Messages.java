@@ -85,7 +85,32 @@ public final class Messages {
     if (cleanSubject == null && message.threadOf() == null) {
       throw DomainException.invalid("subject", "subject is required.");
     }
-    return tx.tenant(tenant, c -> get(c, insert(c, message, clock)));
+    return tx.tenant(
+        tenant,
+        c -> {
+          refuseErased(c, leadId);
+          return get(c, insert(c, message, clock));
+        });
+  }
+
+  /**
+   * A hand-sent message to a person erased at their request (GDPR) is refused at once; the relay
+   * blocks any other (e.g. a workflow's) as ERASED.
+   */
+  private static void refuseErased(Connection c, long leadId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select email, phone from leads where id = ?")) {
+      ps.setLong(1, leadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && Suppressions.erased(c, rs.getString(1), rs.getString(2))) {
+          throw DomainException.unprocessable(
+              "leadId",
+              "Lead "
+                  + leadId
+                  + "'s address belongs to a person erased at their request (GDPR): it may not"
+                  + " be contacted again.");
+        }
+      }
+    }
   }
 
   /** The outbox key of an API call: the caller's Idempotency-Key, or a fresh one without it. */
@@ -218,6 +243,7 @@ public final class Messages {
               + (call ? "an automated call" : "an SMS")
               + " needs the lead's express consent.");
     }
+    refuseErased(c, leadId);
     String to = e164(phone);
     if (to == null) {
       throw DomainException.unprocessable(

@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.common.ContactHashes;
 import io.omnireach.policy.Policy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
@@ -219,10 +220,16 @@ final class OutboxClaim {
                 + " m.send_window::text, m.attempts, l.id is not null, coalesce(l.do_not_contact,"
                 + " false), l.consent->(case m.channel when 'SMS' then 'sms'"
                 + " when 'VOICE' then 'calls' else 'email' end)"
-                + "->>'status', l.timezone, s.reason"
+                + "->>'status', l.timezone, coalesce(h.reason, s.reason)"
                 + " from messages m left join leads l on l.id = m.lead_id"
                 + " left join suppressions s on m.channel = 'EMAIL'"
                 + " and s.email = lower(m.to_address)"
+                // an erased person's address (GDPR) is known only by its hash
+                + " left join suppression_hashes h on h.hash = case m.channel when 'EMAIL' then "
+                + ContactHashes.EMAIL_SQL.formatted("m.to_address")
+                + " else "
+                + ContactHashes.PHONE_SQL.formatted("m.to_address")
+                + " end"
                 + " where m.id = any(?)")) {
       ps.setArray(1, OutboxRecord.longs(c, ids));
       try (ResultSet rs = ps.executeQuery()) {

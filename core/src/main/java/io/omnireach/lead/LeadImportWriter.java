@@ -1,6 +1,7 @@
 package io.omnireach.lead;
 
 import io.omnireach.account.AccountLinks;
+import io.omnireach.common.ContactHashes;
 import io.omnireach.common.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,6 +127,49 @@ public final class LeadImportWriter {
 
   private LeadImportWriter() {}
 
+  /** The hashes among the chunk's emails and phones that belong to erased people (GDPR). */
+  private static Set<String> erasedHashes(Connection c, List<ImportRow> rows) throws SQLException {
+    List<String> hashes = new ArrayList<>();
+    for (ImportRow row : rows) {
+      if (row.ok()) {
+        Map<LeadField, Object> v = row.valid().values();
+        String e = ContactHashes.email((String) v.get(LeadField.EMAIL));
+        String p = ContactHashes.phone((String) v.get(LeadField.PHONE));
+        if (e != null) {
+          hashes.add(e);
+        }
+        if (p != null) {
+          hashes.add(p);
+        }
+      }
+    }
+    Set<String> found = new HashSet<>();
+    if (hashes.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("select hash from suppression_hashes where hash = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", hashes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String erasedField(ImportRow row, Set<String> erased) {
+    if (erased.isEmpty()) {
+      return null;
+    }
+    Map<LeadField, Object> v = row.valid().values();
+    if (erased.contains(ContactHashes.email((String) v.get(LeadField.EMAIL)))) {
+      return "email";
+    }
+    return erased.contains(ContactHashes.phone((String) v.get(LeadField.PHONE))) ? "phone" : null;
+  }
+
   public static Outcome write(
       Connection c,
       long tenantId,
@@ -140,10 +184,22 @@ public final class LeadImportWriter {
     Set<Long> members = null;
     Map<String, ImportRow> byKey = new LinkedHashMap<>();
     Map<String, Long> firstRow = new HashMap<>();
+    Set<String> erased = erasedHashes(c, rows);
     for (ImportRow row : rows) {
       if (!row.ok()) {
         failed++;
         row.errors().forEach(e -> errors.add(new RowError(row.rowNumber(), e.field(), e.reason())));
+        continue;
+      }
+      String erasedField = erasedField(row, erased);
+      if (erasedField != null) {
+        failed++;
+        errors.add(
+            new RowError(
+                row.rowNumber(),
+                erasedField,
+                "This person was erased at their request (GDPR) and may not be stored or"
+                    + " contacted again; not imported."));
         continue;
       }
       Long owner = (Long) row.valid().values().get(LeadField.OWNER_ID);

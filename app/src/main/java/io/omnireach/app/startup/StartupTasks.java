@@ -8,6 +8,7 @@ import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
 import io.omnireach.jobs.knowledge.KnowledgeJobs;
 import io.omnireach.jobs.leadimport.LeadImportJobs;
+import io.omnireach.jobs.privacy.PrivacyJobs;
 import io.omnireach.jobs.workflow.WorkflowJobs;
 import io.omnireach.marketplace.BlockCatalogue;
 import io.omnireach.marketplace.BuiltinBlocks;
@@ -42,6 +43,7 @@ public class StartupTasks {
   @Inject StartupState state;
   @Inject LeadImportJobs leadImports;
   @Inject KnowledgeJobs knowledgeJobs;
+  @Inject PrivacyJobs privacyJobs;
   @Inject WorkflowJobs workflowJobs;
   @Inject OwnerFromEnvironment ownerFromEnvironment;
   // Instances, so that a missing master key fails inside onStart with its message (not in CDI).
@@ -103,6 +105,15 @@ public class StartupTasks {
       } catch (RuntimeException e) {
         // e.g. a tenant not migrated to the knowledge tables yet: its uploads wait for a restart
         LOG.log(Level.WARNING, "Could not look for interrupted knowledge indexing", e);
+      }
+      try {
+        int privacy = privacyJobs.resumeInterrupted();
+        if (privacy > 0) {
+          LOG.info("Resumed " + privacy + " privacy requests cut off by the last shutdown.");
+        }
+      } catch (RuntimeException e) {
+        // e.g. a tenant not migrated to V33 yet: its requests wait for the next restart
+        LOG.log(Level.WARNING, "Could not look for interrupted privacy requests", e);
       }
       try {
         int restarted = workflowJobs.resumeInterrupted();

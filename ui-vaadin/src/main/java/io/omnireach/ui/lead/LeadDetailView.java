@@ -83,6 +83,9 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
   private final Deals deals;
   private final Products products;
 
+  /** GDPR export and erasure, for Admins (Privacy button). */
+  @Inject io.omnireach.privacy.PrivacyRequests privacy;
+
   @Inject
   public LeadDetailView(
       LeadRepository leads,
@@ -254,6 +257,24 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
                       .open());
       deal.setId("lead-new-deal");
       actions.add(delete, deal, edit);
+    }
+    if (user.has(io.omnireach.user.Role.ADMIN)) {
+      Button privacyButton =
+          new Button(
+              "Privacy",
+              VaadinIcon.SHIELD.create(),
+              e ->
+                  new io.omnireach.ui.privacy.PrivacyDialog(
+                          privacy,
+                          user.tenant().ref(),
+                          user.email(),
+                          lead.id(),
+                          lead.fullName(),
+                          lead.email() != null ? lead.email() : lead.fullName(),
+                          () -> UI.getCurrent().navigate(LeadsView.class))
+                      .open());
+      privacyButton.setId("lead-privacy");
+      actions.addComponentAsFirst(privacyButton);
     }
     Div hero = new Div(avatar, text, scoreBox, actions);
     hero.addClassNames("omni-panel", "omni-lead-hero");

@@ -23,6 +23,7 @@ import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.brand.TenantBrandingPanel;
+import io.omnireach.ui.privacy.PrivacyPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
@@ -72,7 +73,8 @@ public class SettingsView extends Div {
       Instance<DomainsPanel> domains,
       Instance<TenantBrandingPanel> branding,
       Instance<SsoPanel> sso,
-      Instance<IntegrationsPanel> integrations) {
+      Instance<IntegrationsPanel> integrations,
+      Instance<PrivacyPanel> privacy) {
     this.users = users;
     this.invitations = invitations;
     this.user = UiSession.require();
@@ -115,7 +117,7 @@ public class SettingsView extends Div {
     }
     add(ai);
     if (admin) {
-      add(branding.get(), sso.get(), integrations.get());
+      add(branding.get(), sso.get(), privacy.get(), integrations.get());
     }
     refresh();
   }

@@ -29,6 +29,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addLink("stylesheet", "styles/deal-documents.css");
     settings.addLink("stylesheet", "styles/audit.css");
     settings.addLink("stylesheet", "styles/marketplace.css");
+    settings.addLink("stylesheet", "styles/privacy.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,
