@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Normalises and hashes a person's identifiers the way ad platforms match them (Meta's customer
@@ -20,7 +19,7 @@ public final class Identifiers {
     if (email == null || email.isBlank() || !email.contains("@")) {
       return null;
     }
-    return sha256(email.strip().toLowerCase(Locale.ROOT));
+    return io.omnireach.common.ContactHashes.email(email);
   }
 
   /** The hash of a normalised phone (E.164 without the plus), or null when too short to match. */

@@ -138,6 +138,12 @@ final class LeadErasure {
                       s.phone(),
                       s.phone())),
           new NamedStep(
+              "webhook_deliveries",
+              (c, s, now) ->
+                  update(c, "delete from webhook_deliveries where lead_id = ?", s.leadId())),
+          // audience_members (hashes only) stays: the next audience sync removes the person from
+          // the ad platform's audience (they left the segment) and then forgets the row
+          new NamedStep(
               "simulations",
               (c, s, now) ->
                   update(

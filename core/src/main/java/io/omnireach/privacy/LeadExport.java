@@ -89,6 +89,16 @@ final class LeadExport {
               "AI calls made for the lead (provider, model, tokens; prompts are not stored)",
               rows("ai_call", "lead_id = ?")),
           new Section(
+              "webhook_deliveries",
+              "webhook events and workflow HTTP actions about the lead (request body, answer)",
+              rows("webhook_deliveries", "lead_id = ?")),
+          new Section(
+              "ad_audiences",
+              "retargeting audiences the lead is in (SHA-256 hashes of email and phone only)",
+              "select coalesce(jsonb_agg(to_jsonb(m) || jsonb_build_object('audience', a.name,"
+                  + " 'platform', a.adapter)), '[]') from audience_members m"
+                  + " join audiences a on a.id = m.audience_id where m.lead_id = ?"),
+          new Section(
               "suppressions",
               "the lead's email on the suppression list (unsubscribed, bounced, complained)",
               "select coalesce(jsonb_agg(to_jsonb(t)), '[]') from suppressions t"
