@@ -160,11 +160,14 @@ public final class WorkflowEngine {
     List<StepClaim> claims = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
+            // the run's status as a scalar subquery: one primary-key lookup per candidate in due
+            // order, whatever the statistics say (as a join, stale statistics right after a large
+            // enrolment gave a nested loop comparing every due step with every active run)
             "with due as ("
                 + " select n.id, n.status as previous from node_runs n"
-                + " join workflow_runs r on r.id = n.run_id"
                 + " where n.status in ('pending', 'waiting') and n.due_at <= ?"
-                + " and r.status in ('pending', 'running', 'waiting')"
+                + " and (select r.status from workflow_runs r where r.id = n.run_id)"
+                + " in ('pending', 'running', 'waiting')"
                 + " order by n.due_at, n.id limit ? for update of n skip locked)"
                 + " update node_runs n set status = 'running', lease_until = ?, lease_owner = ?,"
                 + " attempt = case when due.previous = 'waiting' then n.attempt"
