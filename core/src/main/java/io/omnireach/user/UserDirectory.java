@@ -97,8 +97,10 @@ public final class UserDirectory {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select u.id, u.email, u.display_name, u.last_login_at, m.role, m.created_at"
+                  "select u.id, u.email, u.display_name, u.last_login_at, m.role, m.created_at,"
+                      + " m.custom_role_id, r.name as custom_role_name"
                       + " from memberships m join users u on u.id = m.user_id"
+                      + " left join custom_roles r on r.id = m.custom_role_id"
                       + " where m.tenant_id = ? order by m.role, u.display_name")) {
             ps.setLong(1, tenant.id());
             List<Member> result = new ArrayList<>();
@@ -179,7 +181,8 @@ public final class UserDirectory {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "update memberships set role = ? where tenant_id = ? and user_id = ?")) {
+                  "update memberships set role = ?, custom_role_id = null"
+                      + " where tenant_id = ? and user_id = ?")) {
             ps.setString(1, role.name());
             ps.setLong(2, tenant.id());
             ps.setLong(3, userId);
@@ -236,7 +239,7 @@ public final class UserDirectory {
         });
   }
 
-  private static Role lockedRole(Connection c, TenantRef tenant, long userId) throws SQLException {
+  static Role lockedRole(Connection c, TenantRef tenant, long userId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select role from memberships where tenant_id = ? and user_id = ? for update")) {
@@ -251,8 +254,7 @@ public final class UserDirectory {
     }
   }
 
-  private static void requireAnotherAdmin(Connection c, TenantRef tenant, long userId)
-      throws SQLException {
+  static void requireAnotherAdmin(Connection c, TenantRef tenant, long userId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select count(*) from memberships where tenant_id = ? and role = 'ADMIN'"
@@ -289,6 +291,8 @@ public final class UserDirectory {
         rs.getString("display_name"),
         Role.valueOf(rs.getString("role")),
         rs.getTimestamp("created_at").toInstant(),
-        lastLogin == null ? null : lastLogin.toInstant());
+        lastLogin == null ? null : lastLogin.toInstant(),
+        rs.getObject("custom_role_id", Long.class),
+        rs.getString("custom_role_name"));
   }
 }

@@ -9,6 +9,8 @@ import io.omnireach.auth.TrustedProxies;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.user.Invitations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/invitations")
 @Tag(name = "Invitations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class InvitationResource {
 
   private static final String INVITATION_EXAMPLE =
@@ -61,7 +64,7 @@ public class InvitationResource {
   boolean devMode;
 
   @GET
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "List invitations", description = "Pending, accepted and expired.")
   @APIResponse(
@@ -80,7 +83,7 @@ public class InvitationResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -123,7 +126,7 @@ public class InvitationResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Revoke an open invitation")
   @APIResponse(responseCode = "204", description = "Revoked")

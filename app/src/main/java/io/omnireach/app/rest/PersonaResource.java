@@ -14,6 +14,8 @@ import io.omnireach.persona.PersonaBlock;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.persona.Tone;
 import io.omnireach.persona.VoiceProfile;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "The voices the AI writes in: tone, samples, value propositions, signature")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class PersonaResource {
 
   private static final String PERSONA_EXAMPLE =
@@ -123,7 +126,7 @@ public class PersonaResource {
   private final SampleFiles sampleFiles = new SampleFiles();
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "List the tenant's personas",
       description = "All of them, ordered by name; nextCursor is null (a tenant has a handful).")
@@ -145,7 +148,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(summary = "Get one persona")
   @APIResponse(
       responseCode = "200",
@@ -162,7 +165,7 @@ public class PersonaResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a persona",
@@ -210,7 +213,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "Export a persona as a JSON block",
       description =
@@ -238,7 +241,7 @@ public class PersonaResource {
 
   @POST
   @Path("/import")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Import a persona from a JSON block",
@@ -279,7 +282,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}/voice")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "The persona's voice profile",
       description =
@@ -309,7 +312,7 @@ public class PersonaResource {
 
   @POST
   @Path("/{id}/preview")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Preview the message this persona would write to a lead",
@@ -373,7 +376,7 @@ public class PersonaResource {
 
   @POST
   @Path("/{id}/samples")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       summary = "Add a writing sample from a file",
@@ -471,7 +474,7 @@ public class PersonaResource {
 
   @PATCH
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change a persona",
@@ -522,7 +525,7 @@ public class PersonaResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Operation(summary = "Delete a persona")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)

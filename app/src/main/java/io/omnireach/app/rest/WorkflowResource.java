@@ -14,6 +14,8 @@ import io.omnireach.app.rest.WorkflowDtos.ValidationDto;
 import io.omnireach.app.rest.WorkflowDtos.VersionDto;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.LeadQuery;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.ValidationError;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.WorkflowRef;
@@ -56,6 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workflows", description = "Sequences drawn on the canvas: drafts, versions, export")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class WorkflowResource {
 
   static final String REF_EXAMPLE = "{\"id\":12,\"version\":1}";
@@ -86,7 +89,7 @@ public class WorkflowResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "List workflows",
       description = "Newest change first; archived ones only with includeArchived=true.")
@@ -112,7 +115,7 @@ public class WorkflowResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a workflow from canvas JSON",
@@ -155,7 +158,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/validate")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Check a graph without saving it",
@@ -188,7 +191,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(summary = "Get a workflow with its draft graph")
   @APIResponse(
       responseCode = "200",
@@ -206,7 +209,7 @@ public class WorkflowResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Save the draft (autosave)",
@@ -250,7 +253,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/publish")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_PUBLISH)
   @Operation(
       summary = "Publish the draft as the next version",
       description =
@@ -282,7 +285,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/versions/{version}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(summary = "Get a published version")
   @APIResponse(
       responseCode = "200",
@@ -308,7 +311,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Export in the marketplace format",
       description =
@@ -342,7 +345,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/import")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Import an exported workflow as a new draft",
@@ -389,7 +392,7 @@ public class WorkflowResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Operation(
       summary = "Archive a workflow",
       description = "No more edits or enrolments; its active runs are cancelled. Kept for history.")
@@ -403,7 +406,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/enrollments")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Enrol leads",
@@ -479,7 +482,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/pause")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Pause a workflow and all its active runs",
       description = "No step of its runs executes until it is resumed; enrolment is refused.")
@@ -506,7 +509,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/resume")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Resume a paused workflow",
       description =
@@ -534,7 +537,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/analytics")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Per-step and per-variant results",
       description =
@@ -569,7 +572,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/simulations")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Simulate the workflow for sample leads",

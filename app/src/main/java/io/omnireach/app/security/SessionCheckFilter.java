@@ -50,7 +50,7 @@ public class SessionCheckFilter implements ContainerRequestFilter {
         epoch == null ? 0 : number(epoch));
   }
 
-  private static long number(Object claim) {
+  static long number(Object claim) {
     if (claim instanceof Number n) {
       return n.longValue();
     }
