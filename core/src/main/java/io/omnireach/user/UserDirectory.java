@@ -160,13 +160,21 @@ public final class UserDirectory {
 
   public static void addMembership(Connection c, long userId, long tenantId, Role role)
       throws SQLException {
+    addMembership(c, userId, tenantId, role, null);
+  }
+
+  /** Adds or replaces a membership; {@code customRoleId} goes with role MEMBER only. */
+  public static void addMembership(
+      Connection c, long userId, long tenantId, Role role, Long customRoleId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into platform.memberships (user_id, tenant_id, role) values (?, ?, ?)"
-                + " on conflict (user_id, tenant_id) do update set role = excluded.role")) {
+            "insert into platform.memberships (user_id, tenant_id, role, custom_role_id)"
+                + " values (?, ?, ?, ?) on conflict (user_id, tenant_id) do update"
+                + " set role = excluded.role, custom_role_id = excluded.custom_role_id")) {
       ps.setLong(1, userId);
       ps.setLong(2, tenantId);
       ps.setString(3, role.name());
+      ps.setObject(4, customRoleId);
       ps.executeUpdate();
     }
   }

@@ -99,9 +99,10 @@ public final class Dtos {
       @Schema(example = "new.rep@acme.example", required = true) String email,
       @Schema(
               example = "Sales",
-              required = true,
               enumeration = {"Admin", "Sales", "Viewer", "Finance"})
-          String role) {}
+          String role,
+      @Schema(example = "7", description = "A custom role of this tenant (instead of role)")
+          Long customRoleId) {}
 
   public record InvitationDto(
       long id,
@@ -112,7 +113,8 @@ public final class Dtos {
       Instant expiresAt,
       @Schema(description = "Dev mode only, once, at creation (else it is only in the email)")
           String token,
-      @Schema(example = "/accept-invitation?token=…") String acceptUrl) {
+      @Schema(example = "/accept-invitation?token=…") String acceptUrl,
+      @Schema(description = "The custom role offered (role Member), else null") Long customRoleId) {
 
     static InvitationDto of(Invitation i, Instant now, String token) {
       String status =
@@ -125,7 +127,8 @@ public final class Dtos {
           i.createdAt(),
           i.expiresAt(),
           token,
-          token == null ? null : "/accept-invitation?token=" + token);
+          token == null ? null : "/accept-invitation?token=" + token,
+          i.customRoleId());
     }
   }
 

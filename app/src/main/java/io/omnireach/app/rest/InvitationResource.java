@@ -96,10 +96,14 @@ public class InvitationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "invite a rep",
-                      value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}")))
+              examples = {
+                @ExampleObject(
+                    name = "invite a rep",
+                    value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}"),
+                @ExampleObject(
+                    name = "custom role",
+                    value = "{\"email\":\"analyst@acme.example\",\"customRoleId\":7}")
+              }))
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -114,9 +118,13 @@ public class InvitationResource {
       throw DomainException.invalid("email", "Email is required.");
     }
     TenantRef tenant = current.tenant();
-    Role role = Role.tenantRole("role", body.role());
+    if ((body.role() == null) == (body.customRoleId() == null)) {
+      throw DomainException.invalid("role", "Give either a role or a customRoleId.");
+    }
+    Role role = body.customRoleId() != null ? Role.MEMBER : Role.tenantRole("role", body.role());
     Invitations.Created created =
-        invitations.invite(tenant, body.email(), role, current.userId(), current.email());
+        invitations.invite(
+            tenant, body.email(), role, body.customRoleId(), current.userId(), current.email());
     return Response.created(URI.create("invitations/" + created.invitation().id()))
         .entity(
             InvitationDto.of(
