@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CustomRolesApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "a-long-secret-passphrase";
+  static final String PASSWORD = "a-long-secret-passphrase";
   private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
   private static String admin;
@@ -52,7 +52,7 @@ class CustomRolesApiIT {
     String name = "Exporter " + RUN;
     long roleId = create(admin, name, "\"leads.read\",\"leads.export\"");
     String email = "exporter-" + RUN + "@acme.test";
-    long userId = invite(admin, email, roleId);
+    long userId = inviteTo(admin, email, roleId);
     String member = E2e.token(email, PASSWORD, "acme");
     try {
       JsonNode me = json(E2e.get("/api/v1/users/" + userId, admin), 200);
@@ -200,8 +200,8 @@ class CustomRolesApiIT {
     return json(r, 201).get("id").asLong();
   }
 
-  /** Invites into acme with a custom role and accepts; returns the new user's id. */
-  static long invite(String admin, String email, long roleId) throws Exception {
+  /** Invites with a custom role and accepts; returns the new user's id. */
+  static long inviteTo(String admin, String email, long roleId) throws Exception {
     HttpResponse<String> invited =
         E2e.send(
             "POST",

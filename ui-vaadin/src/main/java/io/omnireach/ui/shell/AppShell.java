@@ -27,6 +27,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addLink("stylesheet", "styles/simulation.css");
     settings.addLink("stylesheet", "styles/deals.css");
     settings.addLink("stylesheet", "styles/audit.css");
+    settings.addLink("stylesheet", "styles/roles.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,
