@@ -124,9 +124,12 @@ public class RolesPanel extends Div {
             (area, permissions) -> {
               Span label = new Span(area.label());
               label.addClassName("omni-role-area");
+              String main = prefix(permissions.get(0));
               Span verbs =
                   new Span(
-                      permissions.stream().map(RolesPanel::verb).collect(Collectors.joining(", ")));
+                      permissions.stream()
+                          .map(p -> prefix(p).equals(main) ? verb(p) : p.code())
+                          .collect(Collectors.joining(", ")));
               areas.add(new Div(label, verbs));
             });
     if (granted.isEmpty()) {
@@ -148,9 +151,13 @@ public class RolesPanel extends Div {
     return card;
   }
 
-  /** "leads.export" → "export". */
+  /** "leads.export" → "export"; codes of another prefix in the same area are shown whole. */
   private static String verb(Permission p) {
     return p.code().substring(p.code().indexOf('.') + 1);
+  }
+
+  private static String prefix(Permission p) {
+    return p.code().substring(0, p.code().indexOf('.'));
   }
 
   private static Map<Permission.Area, List<Permission>> byArea(Set<Permission> granted) {

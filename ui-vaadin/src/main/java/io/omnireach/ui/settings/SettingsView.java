@@ -40,6 +40,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The team and roles: everyone with settings.read sees them; users.manage invites, assigns roles
@@ -69,6 +70,9 @@ public class SettingsView extends Div {
 
   /** May change workspace settings: domains, branding, SSO (settings.manage). */
   private final boolean settingsAdmin;
+
+  /** The built-in and custom roles the pickers offer, as of the last refresh. */
+  private List<RoleChoice> roleChoices = List.of();
 
   @Inject
   public SettingsView(
@@ -144,7 +148,7 @@ public class SettingsView extends Div {
     if (i.customRoleId() == null) {
       return i.role().label();
     }
-    return RoleChoice.all(customRoles, tenant()).stream()
+    return roleChoices.stream()
         .filter(c -> i.customRoleId().equals(c.customRoleId()))
         .map(RoleChoice::name)
         .findFirst()
@@ -185,7 +189,7 @@ public class SettingsView extends Div {
 
   private Select<RoleChoice> roleSelect(Member m) {
     Select<RoleChoice> select = new Select<>();
-    select.setItems(RoleChoice.all(customRoles, tenant()));
+    select.setItems(roleChoices);
     select.setItemLabelGenerator(RoleChoice::name);
     select.setValue(RoleChoice.of(m));
     select.addValueChangeListener(
@@ -257,7 +261,7 @@ public class SettingsView extends Div {
     email.setId("invite-email");
     Select<RoleChoice> role = new Select<>();
     role.setLabel("Role");
-    role.setItems(RoleChoice.all(customRoles, tenant()));
+    role.setItems(roleChoices);
     role.setItemLabelGenerator(RoleChoice::name);
     role.setValue(RoleChoice.builtIn(Role.SALES));
     role.setWidthFull();
@@ -334,6 +338,9 @@ public class SettingsView extends Div {
   }
 
   private void refresh() {
+    if (admin) {
+      roleChoices = RoleChoice.all(customRoles, tenant()); // read once per refresh, not per row
+    }
     members.setItems(users.members(tenant()));
     if (admin) {
       invites.setItems(invitations.list(tenant()));
