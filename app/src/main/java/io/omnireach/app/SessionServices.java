@@ -6,6 +6,8 @@ import io.omnireach.auth.LoginThrottle;
 import io.omnireach.auth.Sessions;
 import io.omnireach.auth.TrustedProxies;
 import io.omnireach.db.Transactions;
+import io.omnireach.user.CustomRoles;
+import io.omnireach.user.EffectivePermissions;
 import io.omnireach.user.Invitations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -39,6 +41,23 @@ public class SessionServices {
           long cacheSeconds) {
     return new Sessions(
         tx, clock, authenticator, Duration.ofSeconds(refreshTtl), Duration.ofSeconds(cacheSeconds));
+  }
+
+  /** The one permission check (REST filter and UI); cached as briefly as session state. */
+  @Produces
+  @Singleton
+  EffectivePermissions effectivePermissions(
+      Transactions tx,
+      Clock clock,
+      @ConfigProperty(name = "omnireach.sessions.cache-seconds", defaultValue = "5")
+          long cacheSeconds) {
+    return new EffectivePermissions(tx, clock, Duration.ofSeconds(cacheSeconds));
+  }
+
+  @Produces
+  @Singleton
+  CustomRoles customRoles(Transactions tx, EffectivePermissions permissions) {
+    return new CustomRoles(tx, permissions);
   }
 
   @Produces

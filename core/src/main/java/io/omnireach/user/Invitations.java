@@ -60,9 +60,16 @@ public final class Invitations {
   }
 
   public Created invite(TenantRef tenant, String email, Role role, long invitedBy, String actor) {
+    return invite(tenant, email, role, null, invitedBy, actor);
+  }
+
+  /** Invites with a built-in role, or with a custom role of the tenant (role MEMBER). */
+  public Created invite(
+      TenantRef tenant, String email, Role role, Long customRoleId, long invitedBy, String actor) {
     String normalised = Emails.normalise("email", email);
-    if (!role.isTenantRole()) {
-      throw DomainException.invalid("role", "Only Admin, Sales or Viewer can be invited.");
+    if (!role.isTenantRole() || (role == Role.MEMBER) != (customRoleId != null)) {
+      throw DomainException.invalid(
+          "role", "Invite with Admin, Sales, Viewer, Finance or one custom role.");
     }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
@@ -74,10 +81,12 @@ public final class Invitations {
             throw DomainException.conflict("email", normalised + " is already a member.");
           }
           seats.requireSeat(tenant, seatsTaken(c, tenant, now));
+          String roleName =
+              customRoleId == null ? role.label() : customRoleName(c, tenant, customRoleId);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "insert into invitations (tenant_id, email, role, token_hash, invited_by,"
-                      + " expires_at, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                      + " expires_at, created_at, custom_role_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
                   Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, tenant.id());
             ps.setString(2, normalised);
@@ -86,12 +95,12 @@ public final class Invitations {
             ps.setLong(5, invitedBy);
             ps.setTimestamp(6, Timestamp.from(now.plus(VALIDITY)));
             ps.setTimestamp(7, Timestamp.from(now));
+            ps.setObject(8, customRoleId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
               long id = keys.getLong(1);
-              AuditLog.record(
-                  c, actor, tenant.slug(), "invitation.create", normalised, role.label());
+              AuditLog.record(c, actor, tenant.slug(), "invitation.create", normalised, roleName);
               if (mail != null) {
                 mail.invitation(
                     c,
@@ -99,12 +108,13 @@ public final class Invitations {
                     workspaceName(c, tenant),
                     id,
                     normalised,
-                    role.label(),
+                    roleName,
                     token,
                     now.plus(VALIDITY));
               }
               return new Created(
-                  new Invitation(id, normalised, role, now, now.plus(VALIDITY), null), token);
+                  new Invitation(id, normalised, role, now, now.plus(VALIDITY), null, customRoleId),
+                  token);
             }
           } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -224,7 +234,8 @@ public final class Invitations {
             userId =
                 UserDirectory.createUser(c, invitation.email(), displayName, password, null, null);
           }
-          UserDirectory.addMembership(c, userId, tenantId, invitation.role());
+          UserDirectory.addMembership(
+              c, userId, tenantId, invitation.role(), invitation.customRoleId());
           try (PreparedStatement ps =
               c.prepareStatement("update invitations set accepted_at = ? where id = ?")) {
             ps.setTimestamp(1, Timestamp.from(now));
@@ -305,7 +316,24 @@ public final class Invitations {
         Role.valueOf(rs.getString("role")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("expires_at").toInstant(),
-        accepted == null ? null : accepted.toInstant());
+        accepted == null ? null : accepted.toInstant(),
+        rs.getObject("custom_role_id", Long.class));
+  }
+
+  /** The custom role's name; 404 when the id is not a role of this tenant. */
+  private static String customRoleName(Connection c, TenantRef tenant, long id)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select name from custom_roles where id = ? and tenant_id = ?")) {
+      ps.setLong(1, id);
+      ps.setLong(2, tenant.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("No role " + id + " in this workspace.");
+        }
+        return rs.getString(1);
+      }
+    }
   }
 
   static String sha256(String value) {

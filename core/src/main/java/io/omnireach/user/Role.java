@@ -6,13 +6,15 @@ import java.util.Locale;
 
 /**
  * Roles as they appear in JWT {@code groups} and {@code @RolesAllowed}: tenant roles Admin, Sales,
- * Viewer and Finance (billing and usage only, no sales data); operator roles Owner and Reseller.
+ * Viewer and Finance (billing and usage only, no sales data); Member, held by whoever has a
+ * tenant's custom role (its permissions come from that role); operator roles Owner and Reseller.
  */
 public enum Role {
   ADMIN("Admin", true),
   SALES("Sales", true),
   VIEWER("Viewer", true),
   FINANCE("Finance", true),
+  MEMBER("Member", true),
   RESELLER("Reseller", false),
   OWNER("Owner", false);
 
@@ -38,11 +40,16 @@ public enum Role {
     return this == ADMIN || this == SALES;
   }
 
-  /** Parses "Admin", "admin" or "ADMIN"; tenant roles only. */
+  /** True for the tenant roles that are permission sets of their own (all but MEMBER). */
+  public boolean isBuiltIn() {
+    return tenantRole && this != MEMBER;
+  }
+
+  /** Parses "Admin", "admin" or "ADMIN"; built-in tenant roles only (a custom role is by id). */
   public static Role tenantRole(String field, String value) {
     if (value != null) {
       for (Role role : values()) {
-        if (role.tenantRole && role.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
+        if (role.isBuiltIn() && role.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
           return role;
         }
       }
@@ -50,7 +57,7 @@ public enum Role {
     throw DomainException.invalid(
         field,
         "Role must be one of "
-            + Arrays.stream(values()).filter(r -> r.tenantRole).map(Role::label).toList()
+            + Arrays.stream(values()).filter(Role::isBuiltIn).map(Role::label).toList()
             + ".");
   }
 }

@@ -97,8 +97,10 @@ public final class UserDirectory {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select u.id, u.email, u.display_name, u.last_login_at, m.role, m.created_at"
+                  "select u.id, u.email, u.display_name, u.last_login_at, m.role, m.created_at,"
+                      + " m.custom_role_id, r.name as custom_role_name"
                       + " from memberships m join users u on u.id = m.user_id"
+                      + " left join custom_roles r on r.id = m.custom_role_id"
                       + " where m.tenant_id = ? order by m.role, u.display_name")) {
             ps.setLong(1, tenant.id());
             List<Member> result = new ArrayList<>();
@@ -158,13 +160,21 @@ public final class UserDirectory {
 
   public static void addMembership(Connection c, long userId, long tenantId, Role role)
       throws SQLException {
+    addMembership(c, userId, tenantId, role, null);
+  }
+
+  /** Adds or replaces a membership; {@code customRoleId} goes with role MEMBER only. */
+  public static void addMembership(
+      Connection c, long userId, long tenantId, Role role, Long customRoleId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into platform.memberships (user_id, tenant_id, role) values (?, ?, ?)"
-                + " on conflict (user_id, tenant_id) do update set role = excluded.role")) {
+            "insert into platform.memberships (user_id, tenant_id, role, custom_role_id)"
+                + " values (?, ?, ?, ?) on conflict (user_id, tenant_id) do update"
+                + " set role = excluded.role, custom_role_id = excluded.custom_role_id")) {
       ps.setLong(1, userId);
       ps.setLong(2, tenantId);
       ps.setString(3, role.name());
+      ps.setObject(4, customRoleId);
       ps.executeUpdate();
     }
   }
@@ -179,7 +189,8 @@ public final class UserDirectory {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "update memberships set role = ? where tenant_id = ? and user_id = ?")) {
+                  "update memberships set role = ?, custom_role_id = null"
+                      + " where tenant_id = ? and user_id = ?")) {
             ps.setString(1, role.name());
             ps.setLong(2, tenant.id());
             ps.setLong(3, userId);
@@ -236,7 +247,7 @@ public final class UserDirectory {
         });
   }
 
-  private static Role lockedRole(Connection c, TenantRef tenant, long userId) throws SQLException {
+  static Role lockedRole(Connection c, TenantRef tenant, long userId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select role from memberships where tenant_id = ? and user_id = ? for update")) {
@@ -251,8 +262,7 @@ public final class UserDirectory {
     }
   }
 
-  private static void requireAnotherAdmin(Connection c, TenantRef tenant, long userId)
-      throws SQLException {
+  static void requireAnotherAdmin(Connection c, TenantRef tenant, long userId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select count(*) from memberships where tenant_id = ? and role = 'ADMIN'"
@@ -289,6 +299,8 @@ public final class UserDirectory {
         rs.getString("display_name"),
         Role.valueOf(rs.getString("role")),
         rs.getTimestamp("created_at").toInstant(),
-        lastLogin == null ? null : lastLogin.toInstant());
+        lastLogin == null ? null : lastLogin.toInstant(),
+        rs.getObject("custom_role_id", Long.class),
+        rs.getString("custom_role_name"));
   }
 }

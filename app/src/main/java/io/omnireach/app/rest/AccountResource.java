@@ -10,6 +10,8 @@ import io.omnireach.app.rest.GraphDtos.GraphDto;
 import io.omnireach.app.rest.GraphDtos.PersonDto;
 import io.omnireach.app.rest.GraphDtos.TeamContactDto;
 import io.omnireach.graph.RelationshipGraph;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accounts", description = "Companies derived from leads, and the relationship graph")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class AccountResource {
 
   static final String SCORE_TEXT =
@@ -71,7 +74,7 @@ public class AccountResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "List accounts",
       description =
@@ -123,7 +126,7 @@ public class AccountResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "One account, its people and who on the team has talked to them",
       description =
@@ -170,7 +173,7 @@ public class AccountResource {
 
   @GET
   @Path("/{id}/graph")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "The account's relationship graph",
       description =

@@ -3,6 +3,8 @@ package io.omnireach.app.rest;
 import io.omnireach.ai.AiCosts;
 import io.omnireach.ai.AiLedger;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "AI settings", description = "Provider, model, API key (write-only), budget, usage")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class AiCostResource {
 
   static final int MAX_DAYS = 366;
@@ -67,7 +70,7 @@ public class AiCostResource {
       List<WorkflowCostDto> workflows) {}
 
   @GET
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_READ)
   @Operation(
       summary = "AI cost in total and per workflow",
       description =

@@ -6,6 +6,8 @@ import io.omnireach.app.rest.AiDtos.AiSettingsDto;
 import io.omnireach.app.rest.AiDtos.AiSettingsRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "AI settings", description = "Provider, model, API key (write-only), budget, usage")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class AiSettingsResource {
 
   private static final String SETTINGS_EXAMPLE =
@@ -54,7 +57,7 @@ public class AiSettingsResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(
       summary = "Read the AI settings",
       description = "The API key itself is never returned, only keyConfigured and keyHint.")
@@ -75,7 +78,7 @@ public class AiSettingsResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change the AI settings",

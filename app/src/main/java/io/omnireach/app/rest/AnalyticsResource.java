@@ -5,6 +5,8 @@ import io.omnireach.app.rest.AnalyticsDtos.EmailAnalyticsDto;
 import io.omnireach.channel.analytics.ChannelAnalytics;
 import io.omnireach.channel.analytics.EmailAnalytics;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Sent, delivered, opened, clicked, replied, bounced; per channel and step")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class AnalyticsResource {
 
   static final String EXAMPLE =
@@ -71,7 +74,7 @@ public class AnalyticsResource {
 
   @GET
   @Path("/email")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.ANALYTICS_READ)
   @Operation(
       summary = "Email totals, rates, daily series, per mailbox and per persona",
       description =
@@ -97,7 +100,7 @@ public class AnalyticsResource {
 
   @GET
   @Path("/channels")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.ANALYTICS_READ)
   @Operation(
       summary = "Sent, delivered, replied and booked per channel and per workflow step",
       description =

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The REST API root. Every call but sign-in and invitation acceptance needs a bearer token. */
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT", realmName = "omnireach")
-@DeclareRoles({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance"})
+@DeclareRoles({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance", "Member"})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -1,6 +1,8 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.audit.AuditLog;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/audit.csv")
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("Admin")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.AUDIT_READ)
 public class AuditCsvResource {
 
   @Inject AuditLog audit;

@@ -5,6 +5,8 @@ import io.omnireach.app.rest.AuditDtos.PageDto;
 import io.omnireach.app.rest.AuditDtos.VerifyDto;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.audit.AuditQuery;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "Append-only, hash-chained log of sign-ins, settings, role, policy and billing changes,"
             + " exports, deletions and blocked sends")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("Admin")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.AUDIT_READ)
 public class AuditResource {
 
   static final String PAGE_EXAMPLE =

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.BillingDtos.PlanDto;
 import io.omnireach.billing.plan.PlanOverview;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Billing", description = "Plan, limits, invoices (tenant Admin and Finance)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class BillingPlanResource {
 
   static final String EXAMPLE =
@@ -37,7 +40,7 @@ public class BillingPlanResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_READ)
   @Operation(
       summary = "The plan and this month's usage against its limits",
       description =

@@ -7,6 +7,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.UsageCsv;
 import io.omnireach.usage.UsageExport;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/billing")
 @Tag(name = "Billing", description = "Usage per meter against the plan, exports (Admin, Finance)")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class BillingUsageResource {
 
   static final String EXAMPLE =
@@ -64,7 +67,7 @@ public class BillingUsageResource {
   @GET
   @Path("/usage")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_READ)
   @Operation(
       summary = "Usage per meter against what the plan includes, and per day",
       description =
@@ -106,7 +109,7 @@ public class BillingUsageResource {
   @GET
   @Path("/usage.csv")
   @Produces("text/csv")
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_READ)
   @Operation(
       summary = "Export usage as CSV",
       description =

@@ -7,6 +7,8 @@ import io.omnireach.brand.BrandResolver;
 import io.omnireach.brand.Brands;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Branding", description = "Tenant: the effective white-label brand and overrides")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class BrandingResource {
 
   private static final String BRANDING_EXAMPLE =
@@ -59,7 +62,7 @@ public class BrandingResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(
       summary = "The tenant's branding",
       description =
@@ -79,7 +82,7 @@ public class BrandingResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace the tenant's overrides",
@@ -125,7 +128,7 @@ public class BrandingResource {
 
   @PUT
   @Path("/logo")
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes({
     "image/png",
     "image/jpeg",
@@ -162,7 +165,7 @@ public class BrandingResource {
 
   @PUT
   @Path("/favicon")
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes({
     "image/png",
     "image/jpeg",

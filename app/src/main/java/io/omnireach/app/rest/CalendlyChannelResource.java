@@ -4,6 +4,8 @@ import io.omnireach.app.rest.ChannelDtos.CalendlySettingsDto;
 import io.omnireach.app.rest.ChannelDtos.CalendlySettingsRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.meeting.CalendlyAccounts;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Channels", description = "SMS sender settings (Twilio), Calendly meetings")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class CalendlyChannelResource {
 
   private static final String SETTINGS_EXAMPLE =
@@ -42,7 +45,7 @@ public class CalendlyChannelResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(
       summary = "Read the Calendly connection",
       description =
@@ -65,7 +68,7 @@ public class CalendlyChannelResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Connect Calendly",
@@ -141,7 +144,7 @@ public class CalendlyChannelResource {
   }
 
   @DELETE
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Operation(
       summary = "Disconnect Calendly",
       description =

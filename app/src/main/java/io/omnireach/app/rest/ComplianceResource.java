@@ -1,6 +1,8 @@
 package io.omnireach.app.rest;
 
 import io.omnireach.channel.ComplianceSettings;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Compliance", description = "Sender details for the email footer (CAN-SPAM)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ComplianceResource {
 
   @Inject ComplianceSettings settings;
@@ -35,7 +38,7 @@ public class ComplianceResource {
           String postalAddress) {}
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(summary = "The postal address shown in email footers")
   @APIResponse(responseCode = "200", description = "OK")
   public ComplianceDto get() {
@@ -49,7 +52,7 @@ public class ComplianceResource {
 
   @GET
   @Path("/holidays")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(summary = "The tenant's holidays (no email is sent on them)")
   @APIResponse(
       responseCode = "200",
@@ -65,7 +68,7 @@ public class ComplianceResource {
 
   @PUT
   @Path("/holidays")
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace the tenant's holidays",
@@ -90,7 +93,7 @@ public class ComplianceResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Set the postal address shown in email footers",

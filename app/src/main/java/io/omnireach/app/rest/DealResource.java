@@ -13,6 +13,8 @@ import io.omnireach.deal.DealDraft;
 import io.omnireach.deal.DealStage;
 import io.omnireach.deal.Deals;
 import io.omnireach.deal.Negotiations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class DealResource {
 
   static final String DEAL_EXAMPLE =
@@ -71,7 +74,7 @@ public class DealResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "List deals", description = "Newest first, optionally of one stage.")
   @APIResponse(
       responseCode = "200",
@@ -98,7 +101,7 @@ public class DealResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read a deal")
   @APIResponse(
       responseCode = "200",
@@ -114,7 +117,7 @@ public class DealResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a deal",
@@ -161,7 +164,7 @@ public class DealResource {
 
   @PATCH
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change a deal",
@@ -197,7 +200,7 @@ public class DealResource {
 
   @GET
   @Path("/{id}/timeline")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "A deal's timeline", description = "Newest first.")
   @APIResponse(
       responseCode = "200",
@@ -220,7 +223,7 @@ public class DealResource {
 
   @POST
   @Path("/{id}/negotiate")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Answer a pricing message",
@@ -267,7 +270,7 @@ public class DealResource {
 
   @GET
   @Path("/{id}/decisions")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "A deal's decisions", description = "Newest first, each with its trace.")
   @APIResponse(
       responseCode = "200",

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.DealDtos.DecisionDto;
 import io.omnireach.deal.Negotiations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class DecisionResource {
 
   @Inject Negotiations negotiations;
@@ -30,7 +33,7 @@ public class DecisionResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(
       summary = "A decision's trace",
       description =

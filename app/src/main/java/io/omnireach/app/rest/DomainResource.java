@@ -5,6 +5,8 @@ import io.omnireach.app.rest.DomainDtos.DomainList;
 import io.omnireach.app.rest.DomainDtos.DomainRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.customdomain.CustomDomains;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " page once verified")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("Admin")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.SETTINGS_MANAGE)
 public class DomainResource {
 
   private static final String DOMAIN_EXAMPLE =

@@ -4,6 +4,8 @@ import io.omnireach.ai.GenerationService;
 import io.omnireach.app.rest.AiDtos.DraftDto;
 import io.omnireach.app.rest.AiDtos.DraftRequest;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "AI drafts", description = "Generated first messages (never sent automatically)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class DraftResource {
 
   private static final String OFFLINE_EXAMPLE =
@@ -54,7 +57,7 @@ public class DraftResource {
   @Inject CurrentUser current;
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MESSAGES_SEND)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Generate a draft message to a lead",

@@ -63,30 +63,46 @@ public final class Dtos {
       long id,
       @Schema(example = "sales@acme.demo") String email,
       @Schema(example = "Sam Sales") String displayName,
-      @Schema(example = "Sales") String role,
+      @Schema(
+              example = "Sales",
+              description = "A built-in role, or Member when a custom role is held")
+          String role,
       Instant joinedAt,
-      Instant lastLoginAt) {
+      Instant lastLoginAt,
+      @Schema(description = "The custom role held (role Member), else null") Long customRoleId,
+      @Schema(example = "Sales", description = "The built-in or custom role's name")
+          String roleName) {
 
     static MemberDto of(Member m) {
       return new MemberDto(
-          m.userId(), m.email(), m.displayName(), m.role().label(), m.joinedAt(), m.lastLoginAt());
+          m.userId(),
+          m.email(),
+          m.displayName(),
+          m.role().label(),
+          m.joinedAt(),
+          m.lastLoginAt(),
+          m.customRoleId(),
+          m.roleName());
     }
   }
 
+  /** Either a built-in role or a custom role's id. */
   public record RoleChange(
       @Schema(
               example = "Viewer",
-              required = true,
               enumeration = {"Admin", "Sales", "Viewer", "Finance"})
-          String role) {}
+          String role,
+      @Schema(example = "7", description = "A custom role of this tenant (instead of role)")
+          Long customRoleId) {}
 
   public record InvitationRequest(
       @Schema(example = "new.rep@acme.example", required = true) String email,
       @Schema(
               example = "Sales",
-              required = true,
               enumeration = {"Admin", "Sales", "Viewer", "Finance"})
-          String role) {}
+          String role,
+      @Schema(example = "7", description = "A custom role of this tenant (instead of role)")
+          Long customRoleId) {}
 
   public record InvitationDto(
       long id,
@@ -97,7 +113,8 @@ public final class Dtos {
       Instant expiresAt,
       @Schema(description = "Dev mode only, once, at creation (else it is only in the email)")
           String token,
-      @Schema(example = "/accept-invitation?token=…") String acceptUrl) {
+      @Schema(example = "/accept-invitation?token=…") String acceptUrl,
+      @Schema(description = "The custom role offered (role Member), else null") Long customRoleId) {
 
     static InvitationDto of(Invitation i, Instant now, String token) {
       String status =
@@ -110,7 +127,8 @@ public final class Dtos {
           i.createdAt(),
           i.expiresAt(),
           token,
-          token == null ? null : "/accept-invitation?token=" + token);
+          token == null ? null : "/accept-invitation?token=" + token,
+          i.customRoleId());
     }
   }
 

@@ -9,6 +9,8 @@ import io.omnireach.auth.TrustedProxies;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.user.Invitations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/invitations")
 @Tag(name = "Invitations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class InvitationResource {
 
   private static final String INVITATION_EXAMPLE =
@@ -61,7 +64,7 @@ public class InvitationResource {
   boolean devMode;
 
   @GET
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "List invitations", description = "Pending, accepted and expired.")
   @APIResponse(
@@ -80,7 +83,7 @@ public class InvitationResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -93,10 +96,14 @@ public class InvitationResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "invite a rep",
-                      value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}")))
+              examples = {
+                @ExampleObject(
+                    name = "invite a rep",
+                    value = "{\"email\":\"new.rep@acme.example\",\"role\":\"Sales\"}"),
+                @ExampleObject(
+                    name = "custom role",
+                    value = "{\"email\":\"analyst@acme.example\",\"customRoleId\":7}")
+              }))
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -111,9 +118,13 @@ public class InvitationResource {
       throw DomainException.invalid("email", "Email is required.");
     }
     TenantRef tenant = current.tenant();
-    Role role = Role.tenantRole("role", body.role());
+    if ((body.role() == null) == (body.customRoleId() == null)) {
+      throw DomainException.invalid("role", "Give either a role or a customRoleId.");
+    }
+    Role role = body.customRoleId() != null ? Role.MEMBER : Role.tenantRole("role", body.role());
     Invitations.Created created =
-        invitations.invite(tenant, body.email(), role, current.userId(), current.email());
+        invitations.invite(
+            tenant, body.email(), role, body.customRoleId(), current.userId(), current.email());
     return Response.created(URI.create("invitations/" + created.invitation().id()))
         .entity(
             InvitationDto.of(
@@ -123,7 +134,7 @@ public class InvitationResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Revoke an open invitation")
   @APIResponse(responseCode = "204", description = "Revoked")

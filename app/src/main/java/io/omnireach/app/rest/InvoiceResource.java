@@ -6,6 +6,8 @@ import io.omnireach.billing.invoice.InvoiceDocuments;
 import io.omnireach.billing.invoice.InvoiceView;
 import io.omnireach.billing.invoice.Invoices;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/billing/invoices")
 @Tag(name = "Billing")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({"Admin", "Finance"})
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.BILLING_READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 

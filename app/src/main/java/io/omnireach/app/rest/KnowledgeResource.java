@@ -8,6 +8,8 @@ import io.omnireach.knowledge.KnowledgeDocument;
 import io.omnireach.knowledge.KnowledgeHit;
 import io.omnireach.knowledge.KnowledgeStatus;
 import io.omnireach.knowledge.Reembedding;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Documents the AI drafts draw on (PDF, DOCX, HTML, Markdown, text)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class KnowledgeResource {
 
   static final String DOCUMENT_EXAMPLE =
@@ -151,7 +154,7 @@ public class KnowledgeResource {
 
   @GET
   @Path("/embeddings")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.KNOWLEDGE_READ)
   @Operation(
       summary = "The embedding model in use and any re-indexing",
       description =
@@ -189,7 +192,7 @@ public class KnowledgeResource {
 
   @POST
   @Path("/documents")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.KNOWLEDGE_MANAGE)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       summary = "Upload a document",
@@ -270,7 +273,7 @@ public class KnowledgeResource {
 
   @GET
   @Path("/documents")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.KNOWLEDGE_READ)
   @Operation(summary = "The documents, newest first", description = "At most 500.")
   @APIResponse(
       responseCode = "200",
@@ -288,7 +291,7 @@ public class KnowledgeResource {
 
   @GET
   @Path("/documents/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.KNOWLEDGE_READ)
   @Operation(summary = "A document's status and chunk count")
   @APIResponse(
       responseCode = "200",
@@ -309,7 +312,7 @@ public class KnowledgeResource {
 
   @DELETE
   @Path("/documents/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.KNOWLEDGE_MANAGE)
   @Operation(
       summary = "Delete a document",
       description = "Its chunks are deleted with it; drafts no longer draw on it.")
@@ -323,7 +326,7 @@ public class KnowledgeResource {
 
   @POST
   @Path("/search")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.KNOWLEDGE_READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Search the knowledge base",

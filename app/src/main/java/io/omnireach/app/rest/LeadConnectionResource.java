@@ -5,6 +5,8 @@ import io.omnireach.app.rest.GraphDtos.ConnectionInput;
 import io.omnireach.common.DomainException;
 import io.omnireach.graph.EdgeKind;
 import io.omnireach.graph.RelationshipGraph;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Leads")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadConnectionResource {
 
   static final String CONNECTION_EXAMPLE =
@@ -45,7 +48,7 @@ public class LeadConnectionResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "A lead's manual connections",
       description = "Both ways round: those of the lead and those naming it as the peer.")
@@ -64,7 +67,7 @@ public class LeadConnectionResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a manual connection",
@@ -131,7 +134,7 @@ public class LeadConnectionResource {
 
   @DELETE
   @Path("/{connectionId}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_WRITE)
   @Operation(summary = "Remove a manual connection")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)

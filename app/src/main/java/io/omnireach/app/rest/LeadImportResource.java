@@ -6,6 +6,8 @@ import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadImport;
 import io.omnireach.lead.LeadImports;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowStatus;
 import io.omnireach.workflow.WorkflowSummary;
 import io.omnireach.workflow.Workflows;
@@ -49,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Lead imports", description = "CSV upload, progress and error reports")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadImportResource {
 
   private static final String STATUS_EXAMPLE =
@@ -113,7 +116,7 @@ public class LeadImportResource {
   @Inject Enrollments enrollments;
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_IMPORT)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       summary = "Import leads from a CSV file",
@@ -196,7 +199,7 @@ public class LeadImportResource {
   }
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(summary = "Recent imports", description = "The 50 newest, newest first.")
   @APIResponse(
       responseCode = "200",
@@ -211,7 +214,7 @@ public class LeadImportResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(summary = "Progress of an import")
   @APIResponse(
       responseCode = "200",
@@ -227,7 +230,7 @@ public class LeadImportResource {
 
   @GET
   @Path("/{id}/errors")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Produces("text/csv")
   @Operation(summary = "The per-row error report as CSV (row, column, reason)")
   @APIResponse(

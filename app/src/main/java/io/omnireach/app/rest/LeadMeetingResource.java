@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.meeting.Meeting;
 import io.omnireach.meeting.Meetings;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Leads")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadMeetingResource {
 
   static final String EXAMPLE =
@@ -81,7 +84,7 @@ public class LeadMeetingResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "A lead's meetings",
       description =

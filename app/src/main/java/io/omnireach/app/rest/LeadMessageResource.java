@@ -8,6 +8,8 @@ import io.omnireach.channel.Messages;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Email and SMS to leads through the outbox; status and history")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadMessageResource {
 
   @Inject Messages messages;
@@ -46,7 +49,7 @@ public class LeadMessageResource {
   @Inject PolicyGate policies;
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MESSAGES_SEND)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Email or text a lead",

@@ -9,6 +9,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.lead.LeadQuery;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.lead.Stage;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Leads", description = "The people a team reaches out to")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadResource {
 
   static final String LEAD_EXAMPLE =
@@ -68,7 +71,7 @@ public class LeadResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "List leads",
       description =
@@ -111,7 +114,7 @@ public class LeadResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a lead",
@@ -170,7 +173,7 @@ public class LeadResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(summary = "Get a lead")
   @APIResponse(
       responseCode = "200",
@@ -186,7 +189,7 @@ public class LeadResource {
 
   @PATCH
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_WRITE)
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
       summary = "Change a lead",
@@ -217,7 +220,7 @@ public class LeadResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_DELETE)
   @Operation(summary = "Delete a lead")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
@@ -228,7 +231,7 @@ public class LeadResource {
 
   @POST
   @Path("/bulk-delete")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_DELETE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Delete many leads", description = "Ids not in this tenant are ignored.")
   @RequestBody(
@@ -250,7 +253,7 @@ public class LeadResource {
 
   @POST
   @Path("/bulk-update")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.LEADS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change stage, add tags or assign an owner for many leads")
   @RequestBody(
@@ -285,7 +288,7 @@ public class LeadResource {
 
   @GET
   @Path("/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_EXPORT)
   @Produces("text/csv")
   @Operation(
       summary = "Export leads as CSV",

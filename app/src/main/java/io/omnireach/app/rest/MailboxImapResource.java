@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.ReplyDtos.ImapRequest;
 import io.omnireach.channel.inbound.ImapMailboxes;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,13 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/mailboxes/{id}/imap")
 @Tag(name = "Mailboxes")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MailboxImapResource {
 
   @Inject ImapMailboxes imap;
   @Inject CurrentUser current;
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.MAILBOXES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Set or clear the IMAP settings",

@@ -4,6 +4,8 @@ import io.omnireach.app.rest.ReplyDtos.PollDto;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.channel.inbound.ImapPoller;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Mailboxes")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MailboxPollResource {
 
   @Inject ImapPoller poller;
@@ -32,7 +35,7 @@ public class MailboxPollResource {
   @Inject CurrentUser current;
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MAILBOXES_POLL)
   @Operation(
       summary = "Poll the mailbox's IMAP inbox now; returns the counts",
       description =

@@ -7,6 +7,8 @@ import io.omnireach.app.rest.ChannelDtos.MailboxRequest;
 import io.omnireach.app.rest.ChannelDtos.SendingRequest;
 import io.omnireach.channel.Mailboxes;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,13 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Mailboxes", description = "SMTP and SendGrid mailboxes that email is sent from")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MailboxResource {
 
   @Inject Mailboxes mailboxes;
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MAILBOXES_READ)
   @Operation(summary = "List the tenant's mailboxes (without passwords)")
   @APIResponse(
       responseCode = "200",
@@ -55,7 +58,7 @@ public class MailboxResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MAILBOXES_READ)
   @Operation(summary = "Get one mailbox (without password)")
   @APIResponse(
       responseCode = "200",
@@ -70,7 +73,7 @@ public class MailboxResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.MAILBOXES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a mailbox",
@@ -123,7 +126,7 @@ public class MailboxResource {
 
   @PUT
   @Path("/{id}/sending")
-  @RolesAllowed("Admin")
+  @Requires(Permission.MAILBOXES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Set when and how fast a mailbox sends",
@@ -162,7 +165,7 @@ public class MailboxResource {
 
   @PUT
   @Path("/{id}/event-webhook")
-  @RolesAllowed("Admin")
+  @Requires(Permission.MAILBOXES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Set the verification key of SendGrid's signed event webhook",
@@ -202,7 +205,7 @@ public class MailboxResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.MAILBOXES_MANAGE)
   @Operation(summary = "Remove a mailbox; queued messages of it then fail as MAILBOX_DELETED")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)

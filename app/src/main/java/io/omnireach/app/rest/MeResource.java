@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/me")
 @Tag(name = "Auth")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance"})
+@RolesAllowed({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MeResource {
 
   @Inject JsonWebToken jwt;

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.ChannelDtos.MessageDto;
 import io.omnireach.channel.Messages;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Email and SMS to leads through the outbox; status and history")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MessageResource {
 
   @Inject Messages messages;
@@ -30,7 +33,7 @@ public class MessageResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(summary = "A message's status, reason and events")
   @APIResponse(
       responseCode = "200",

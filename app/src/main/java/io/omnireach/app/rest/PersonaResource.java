@@ -16,6 +16,8 @@ import io.omnireach.persona.Persona;
 import io.omnireach.persona.PersonaRepository;
 import io.omnireach.persona.Tone;
 import io.omnireach.persona.VoiceProfile;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -51,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "The voices the AI writes in: tone, samples, value propositions, signature")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class PersonaResource {
 
   private static final String PERSONA_EXAMPLE =
@@ -127,7 +130,7 @@ public class PersonaResource {
   private final SampleFiles sampleFiles = new SampleFiles();
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "List the tenant's personas",
       description = "All of them, ordered by name; nextCursor is null (a tenant has a handful).")
@@ -149,7 +152,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(summary = "Get one persona")
   @APIResponse(
       responseCode = "200",
@@ -166,7 +169,7 @@ public class PersonaResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a persona",
@@ -214,7 +217,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "Export a persona as a signed block",
       description =
@@ -251,7 +254,7 @@ public class PersonaResource {
 
   @POST
   @Path("/import")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Import a persona from a block",
@@ -303,7 +306,7 @@ public class PersonaResource {
 
   @GET
   @Path("/{id}/voice")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.PERSONAS_READ)
   @Operation(
       summary = "The persona's voice profile",
       description =
@@ -333,7 +336,7 @@ public class PersonaResource {
 
   @POST
   @Path("/{id}/preview")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Preview the message this persona would write to a lead",
@@ -397,7 +400,7 @@ public class PersonaResource {
 
   @POST
   @Path("/{id}/samples")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
       summary = "Add a writing sample from a file",
@@ -495,7 +498,7 @@ public class PersonaResource {
 
   @PATCH
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change a persona",
@@ -546,7 +549,7 @@ public class PersonaResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.PERSONAS_MANAGE)
   @Operation(summary = "Delete a persona")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)

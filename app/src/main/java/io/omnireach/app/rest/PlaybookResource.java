@@ -5,6 +5,8 @@ import io.omnireach.app.rest.DealDtos.PlaybookRequest;
 import io.omnireach.common.DomainException;
 import io.omnireach.deal.Autonomy;
 import io.omnireach.deal.Negotiations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class PlaybookResource {
 
   private static final String EXAMPLE =
@@ -39,7 +42,7 @@ public class PlaybookResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read the negotiation playbook")
   @APIResponse(
       responseCode = "200",
@@ -54,7 +57,7 @@ public class PlaybookResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace the playbook",

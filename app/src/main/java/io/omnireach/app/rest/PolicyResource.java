@@ -12,6 +12,8 @@ import io.omnireach.policy.Policies;
 import io.omnireach.policy.PolicyReview;
 import io.omnireach.policy.PolicyRules;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " confirmation, log records")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class PolicyResource {
 
   static final String POLICY_EXAMPLE =
@@ -76,7 +79,7 @@ public class PolicyResource {
   @Inject Clock clock;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Operation(summary = "List the tenant's policies", description = "All of them, oldest first.")
   @APIResponse(
       responseCode = "200",
@@ -136,7 +139,7 @@ public class PolicyResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Operation(summary = "Read a policy")
   @APIResponse(
       responseCode = "200",
@@ -152,7 +155,7 @@ public class PolicyResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.POLICIES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a policy",
@@ -212,7 +215,7 @@ public class PolicyResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.POLICIES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace a policy",
@@ -250,7 +253,7 @@ public class PolicyResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.POLICIES_MANAGE)
   @Operation(summary = "Delete a policy", description = "Its version history is kept.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
@@ -261,7 +264,7 @@ public class PolicyResource {
 
   @GET
   @Path("/{id}/versions")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Operation(
       summary = "A policy's history",
       description = "Every change, newest first: who, when, and the rule as it then was.")
@@ -290,7 +293,7 @@ public class PolicyResource {
 
   @POST
   @Path("/check")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Check a text against the policies",
@@ -341,7 +344,7 @@ public class PolicyResource {
 
   @GET
   @Path("/settings")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Operation(
       summary = "The policy settings",
       description =
@@ -362,7 +365,7 @@ public class PolicyResource {
 
   @PUT
   @Path("/settings")
-  @RolesAllowed("Admin")
+  @Requires(Permission.POLICIES_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the policy settings", description = "Admins only; audited.")
   @RequestBody(

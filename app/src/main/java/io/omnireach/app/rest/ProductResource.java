@@ -4,6 +4,8 @@ import io.omnireach.app.rest.DealDtos.ProductDto;
 import io.omnireach.app.rest.DealDtos.ProductList;
 import io.omnireach.deal.ProductDraft;
 import io.omnireach.deal.Products;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "Price book, deals and the rule-bounded negotiation engine (the LLM never decides)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ProductResource {
 
   static final String PRODUCT_EXAMPLE =
@@ -57,7 +60,7 @@ public class ProductResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "List the price book", description = "By name.")
   @APIResponse(
       responseCode = "200",
@@ -76,7 +79,7 @@ public class ProductResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read a product")
   @APIResponse(
       responseCode = "200",
@@ -92,7 +95,7 @@ public class ProductResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a product",
@@ -130,7 +133,7 @@ public class ProductResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace a product", description = "The whole product as in POST.")
   @RequestBody(
@@ -163,7 +166,7 @@ public class ProductResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Operation(summary = "Delete a product", description = "409 while a deal has it on a line.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)

@@ -4,6 +4,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.relationship.Relationship;
 import io.omnireach.relationship.RelationshipScore;
 import io.omnireach.relationship.RelationshipScores;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Leads")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class RelationshipResource {
 
   static final String EXAMPLE =
@@ -73,7 +76,7 @@ public class RelationshipResource {
   }
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "A lead's relationship score, explained",
       description =

@@ -6,6 +6,8 @@ import io.omnireach.channel.inbound.Replies;
 import io.omnireach.channel.inbound.ReplyClass;
 import io.omnireach.channel.inbound.ReplyView;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Replies", description = "Replies read from the mailboxes' IMAP inboxes")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ReplyResource {
 
   private static final String PAGE_EXAMPLE =
@@ -56,7 +59,7 @@ public class ReplyResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "List replies, newest first; filter by classification; cursor pagination",
       description =

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.RunDtos.RunDetailDto;
 import io.omnireach.app.rest.RunDtos.RunPageDto;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.engine.RunControl;
 import io.omnireach.workflow.engine.Runs;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workflow runs", description = "Leads going through workflows, step by step")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class RunResource {
 
   static final String RUN_EXAMPLE =
@@ -46,7 +49,7 @@ public class RunResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "List runs",
       description =
@@ -101,7 +104,7 @@ public class RunResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "A run with its step log",
       description =
@@ -136,7 +139,7 @@ public class RunResource {
 
   @POST
   @Path("/{id}/pause")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(summary = "Pause a run", description = "No step runs until it is resumed.")
   @APIResponse(responseCode = "204", description = "Paused")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
@@ -155,7 +158,7 @@ public class RunResource {
 
   @POST
   @Path("/{id}/resume")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Resume a paused run",
       description = "It continues where it stopped; a wait that ran out meanwhile ends at once.")
@@ -176,7 +179,7 @@ public class RunResource {
 
   @POST
   @Path("/{id}/cancel")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Cancel a run",
       description = "Its open steps are cancelled; messages already queued still go out.")
@@ -197,7 +200,7 @@ public class RunResource {
 
   @POST
   @Path("/{id}/nodes/{nodeId}/retry")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Retry a failed step",
       description = "The step runs again from attempt 1 and its run becomes active.")

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.simulation.Simulations;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         "Dry runs of a workflow for sample leads: timelines, policy verdicts, send times; nothing"
             + " is sent, no run or message is written, no billing usage is metered")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class SimulationResource {
 
   static final String STARTED_EXAMPLE = "{\"id\":41}";
@@ -62,7 +65,7 @@ public class SimulationResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Read a simulation",
       description =
@@ -93,7 +96,7 @@ public class SimulationResource {
   @GET
   @Path("/{id}/export")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Export a simulation",
       description =

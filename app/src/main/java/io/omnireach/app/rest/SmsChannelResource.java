@@ -4,6 +4,8 @@ import io.omnireach.app.rest.ChannelDtos.SmsSettingsDto;
 import io.omnireach.app.rest.ChannelDtos.SmsSettingsRequest;
 import io.omnireach.channel.SmsAccounts;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Channels", description = "SMS sender settings (Twilio)")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class SmsChannelResource {
 
   private static final String SETTINGS_EXAMPLE =
@@ -38,7 +41,7 @@ public class SmsChannelResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.SETTINGS_READ)
   @Operation(
       summary = "Read the SMS settings",
       description = "The auth token is never returned, only authTokenSet. 404 when none are saved.")
@@ -59,7 +62,7 @@ public class SmsChannelResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Save the SMS settings",

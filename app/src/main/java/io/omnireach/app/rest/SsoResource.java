@@ -10,6 +10,8 @@ import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
 import io.omnireach.sso.SsoSettingsUpdate;
 import io.omnireach.sso.SsoSignIn;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/sso")
 @Tag(name = "SSO", description = "Sign in through the tenant's OpenID Connect provider")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class SsoResource {
 
   private static final String SETTINGS_EXAMPLE =
@@ -96,7 +99,7 @@ public class SsoResource {
   String publicUrl;
 
   @GET
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -117,7 +120,7 @@ public class SsoResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
@@ -180,7 +183,7 @@ public class SsoResource {
   }
 
   @DELETE
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Remove SSO", description = "Members sign in with passwords again.")
   @APIResponse(responseCode = "204", description = "Removed")
@@ -192,7 +195,7 @@ public class SsoResource {
 
   @POST
   @Path("/discovery")
-  @RolesAllowed("Admin")
+  @Requires(Permission.SETTINGS_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)

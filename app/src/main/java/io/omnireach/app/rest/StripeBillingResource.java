@@ -3,6 +3,8 @@ package io.omnireach.app.rest;
 import io.omnireach.billing.stripe.StripeBilling;
 import io.omnireach.billing.stripe.StripeCustomers.Account;
 import io.omnireach.billing.stripe.StripeWebhook;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/billing")
 @Tag(name = "Billing", description = "Usage, invoices and payment (Admin, Finance)")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class StripeBillingResource {
 
   /** Where to send the browser. */
@@ -61,7 +64,7 @@ public class StripeBillingResource {
 
   @POST
   @Path("/checkout")
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Start Stripe Checkout to add a payment method",
@@ -112,7 +115,7 @@ public class StripeBillingResource {
 
   @POST
   @Path("/portal")
-  @RolesAllowed({"Admin", "Finance"})
+  @Requires(Permission.BILLING_MANAGE)
   @SecurityRequirement(name = "bearer")
   @Operation(
       summary = "Open the Stripe Customer Portal",

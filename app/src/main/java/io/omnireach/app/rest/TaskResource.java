@@ -5,6 +5,8 @@ import io.omnireach.app.rest.RunDtos.SnoozeRequest;
 import io.omnireach.app.rest.RunDtos.TaskDto;
 import io.omnireach.app.rest.RunDtos.TaskList;
 import io.omnireach.common.DomainException;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.engine.TaskQueue;
 import io.omnireach.workflow.engine.Tasks;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workflow runs")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class TaskResource {
 
   static final String TASK_EXAMPLE =
@@ -79,7 +82,7 @@ public class TaskResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.TASKS_READ)
   @Operation(
       summary = "List tasks",
       description =
@@ -167,7 +170,7 @@ public class TaskResource {
 
   @POST
   @Path("/{id}/complete")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.TASKS_WORK)
   @Operation(
       summary = "Complete a task",
       description =
@@ -238,7 +241,7 @@ public class TaskResource {
 
   @POST
   @Path("/{id}/outcome")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.TASKS_WORK)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Record a task's outcome",
@@ -305,7 +308,7 @@ public class TaskResource {
 
   @POST
   @Path("/{id}/snooze")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.TASKS_WORK)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Snooze a task",

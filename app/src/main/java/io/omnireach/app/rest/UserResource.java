@@ -4,6 +4,11 @@ import io.omnireach.app.rest.Dtos.MemberDto;
 import io.omnireach.app.rest.Dtos.RoleChange;
 import io.omnireach.auth.Sessions;
 import io.omnireach.common.DomainException;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.user.CustomRoles;
+import io.omnireach.user.EffectivePermissions;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,18 +36,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class UserResource {
 
   private static final String MEMBER_EXAMPLE =
       "{\"id\":4,\"email\":\"sales@acme.demo\",\"displayName\":\"Sam Sales\",\"role\":\"Sales\","
-          + "\"joinedAt\":\"2026-11-25T10:00:00Z\",\"lastLoginAt\":null}";
+          + "\"joinedAt\":\"2026-11-25T10:00:00Z\",\"lastLoginAt\":null,\"customRoleId\":null,"
+          + "\"roleName\":\"Sales\"}";
 
   @Inject UserDirectory users;
   @Inject CurrentUser current;
   @Inject Sessions sessions;
+  @Inject CustomRoles customRoles;
+  @Inject EffectivePermissions permissions;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.USERS_READ)
   @Operation(summary = "List the tenant's members")
   @APIResponse(
       responseCode = "200",
@@ -57,7 +66,7 @@ public class UserResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.USERS_READ)
   @Operation(summary = "Get one member")
   @APIResponse(
       responseCode = "200",
@@ -73,14 +82,21 @@ public class UserResource {
 
   @PATCH
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change a member's role", description = "A tenant keeps at least one Admin.")
+  @Operation(
+      summary = "Change a member's role",
+      description =
+          "Give a built-in role ({\"role\":\"Viewer\"}) or a custom role of this tenant"
+              + " ({\"customRoleId\":7}). A tenant keeps at least one Admin.")
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "make viewer", value = "{\"role\":\"Viewer\"}")))
+              examples = {
+                @ExampleObject(name = "make viewer", value = "{\"role\":\"Viewer\"}"),
+                @ExampleObject(name = "custom role", value = "{\"customRoleId\":7}")
+              }))
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -89,26 +105,33 @@ public class UserResource {
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "member", value = MEMBER_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Unknown role")
+  @APIResponse(responseCode = "404", description = "No such member or custom role in this tenant")
   @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
   public MemberDto changeRole(@PathParam("id") long id, RoleChange body) {
-    if (body == null) {
-      throw DomainException.invalid("role", "Role is required.");
+    if (body == null || (body.role() == null) == (body.customRoleId() == null)) {
+      throw DomainException.invalid("role", "Give either a role or a customRoleId.");
     }
-    Role role = Role.tenantRole("role", body.role());
-    MemberDto changed = MemberDto.of(users.changeRole(current.tenant(), id, role, current.email()));
+    TenantRef tenant = current.tenant();
+    if (body.customRoleId() != null) {
+      customRoles.assign(tenant, id, body.customRoleId(), current.email());
+    } else {
+      users.changeRole(tenant, id, Role.tenantRole("role", body.role()), current.email());
+      permissions.tenantChanged(tenant.id());
+    }
     sessions.userChanged(id); // the old token's rights end with this request
-    return changed;
+    return MemberDto.of(users.member(tenant, id));
   }
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.USERS_MANAGE)
   @Operation(summary = "Remove a member from the tenant")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "409", description = "Would leave the tenant without an Admin")
   public Response remove(@PathParam("id") long id) {
     users.removeMember(current.tenant(), id, current.email());
     sessions.userChanged(id);
+    permissions.tenantChanged(current.tenant().id());
     return Response.noContent().build();
   }
 }

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.GraphDtos.WarmPathDto;
 import io.omnireach.graph.RelationshipGraph;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Leads")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class WarmPathResource {
 
   static final String PATH_EXAMPLE =
@@ -44,7 +47,7 @@ public class WarmPathResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.LEADS_READ)
   @Operation(
       summary = "The shortest warm path from the team to a lead",
       description =

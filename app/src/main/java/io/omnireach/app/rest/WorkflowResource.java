@@ -14,6 +14,8 @@ import io.omnireach.app.rest.WorkflowDtos.ValidationDto;
 import io.omnireach.app.rest.WorkflowDtos.VersionDto;
 import io.omnireach.common.DomainException;
 import io.omnireach.lead.LeadQuery;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.ValidationError;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.WorkflowRef;
@@ -56,6 +58,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workflows", description = "Sequences drawn on the canvas: drafts, versions, export")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class WorkflowResource {
 
   static final String REF_EXAMPLE = "{\"id\":12,\"version\":1}";
@@ -88,7 +91,7 @@ public class WorkflowResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "List workflows",
       description = "Newest change first; archived ones only with includeArchived=true.")
@@ -114,7 +117,7 @@ public class WorkflowResource {
   }
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a workflow from canvas JSON",
@@ -157,7 +160,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/validate")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Check a graph without saving it",
@@ -190,7 +193,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(summary = "Get a workflow with its draft graph")
   @APIResponse(
       responseCode = "200",
@@ -208,7 +211,7 @@ public class WorkflowResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Save the draft (autosave)",
@@ -252,7 +255,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/publish")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_PUBLISH)
   @Operation(
       summary = "Publish the draft as the next version",
       description =
@@ -284,7 +287,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/versions/{version}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(summary = "Get a published version")
   @APIResponse(
       responseCode = "200",
@@ -310,7 +313,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Export as a signed block",
       description =
@@ -363,7 +366,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/import")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Import an exported workflow as a new draft",
@@ -422,7 +425,7 @@ public class WorkflowResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Operation(
       summary = "Archive a workflow",
       description = "No more edits or enrolments; its active runs are cancelled. Kept for history.")
@@ -436,7 +439,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/enrollments")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Enrol leads",
@@ -512,7 +515,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/pause")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Pause a workflow and all its active runs",
       description = "No step of its runs executes until it is resumed; enrolment is refused.")
@@ -539,7 +542,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/resume")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Operation(
       summary = "Resume a paused workflow",
       description =
@@ -567,7 +570,7 @@ public class WorkflowResource {
 
   @GET
   @Path("/{id}/analytics")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(
       summary = "Per-step and per-variant results",
       description =
@@ -602,7 +605,7 @@ public class WorkflowResource {
 
   @POST
   @Path("/{id}/simulations")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_RUN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Simulate the workflow for sample leads",

@@ -3,6 +3,8 @@ package io.omnireach.app.rest;
 import io.omnireach.app.rest.WorkflowDtos.RefDto;
 import io.omnireach.app.rest.WorkflowDtos.TemplateDto;
 import io.omnireach.app.rest.WorkflowDtos.TemplateList;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowRef;
 import io.omnireach.workflow.Workflows;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,13 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workflows")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class WorkflowTemplateResource {
 
   @Inject Workflows workflows;
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.WORKFLOWS_READ)
   @Operation(summary = "List workflow templates")
   @APIResponse(
       responseCode = "200",
@@ -60,7 +63,7 @@ public class WorkflowTemplateResource {
 
   @POST
   @Path("/{id}/workflows")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.WORKFLOWS_EDIT)
   @Operation(
       summary = "Create a workflow from a template",
       description =

@@ -51,7 +51,7 @@ public class SessionCheckFilter implements ContainerRequestFilter {
         jwt.getClaim(Claims.SSO_SESSION));
   }
 
-  private static long number(Object claim) {
+  static long number(Object claim) {
     if (claim instanceof Number n) {
       return n.longValue();
     }

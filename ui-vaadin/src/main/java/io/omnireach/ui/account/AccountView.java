@@ -29,7 +29,8 @@ import io.omnireach.ui.lead.LeadUi;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ import java.util.Locale;
  */
 @Route(value = "accounts/:id([0-9]{1,18})", layout = MainLayout.class)
 @PageTitle("Account")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class AccountView extends Div implements BeforeEnterObserver {
 
   private final Accounts accounts;

@@ -26,7 +26,8 @@ import io.omnireach.ui.lead.LeadUi;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ import java.util.List;
  */
 @Route(value = "accounts", layout = MainLayout.class)
 @PageTitle("Accounts")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class AccountsView extends Div {
 
   private final Accounts accounts;

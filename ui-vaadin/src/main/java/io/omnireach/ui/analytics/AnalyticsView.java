@@ -24,7 +24,8 @@ import io.omnireach.ui.chart.Chart;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,7 @@ import java.util.Map;
  */
 @Route(value = "analytics", layout = MainLayout.class)
 @PageTitle("Analytics")
-@PermitAll
+@Requires(Permission.ANALYTICS_READ)
 public class AnalyticsView extends Div {
 
   static final List<Integer> RANGES = List.of(7, 30, 90);

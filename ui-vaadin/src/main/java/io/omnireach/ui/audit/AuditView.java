@@ -6,13 +6,14 @@ import com.vaadin.flow.router.Route;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.RolesAllowed;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 
 /** The workspace's audit log for its admins. */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit log")
-@RolesAllowed("Admin")
+@Requires(Permission.AUDIT_READ)
 public class AuditView extends Div {
 
   @Inject

@@ -8,7 +8,8 @@ import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.RolesAllowed;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 
 /**
@@ -17,7 +18,7 @@ import jakarta.inject.Inject;
  */
 @Route(value = "billing", layout = MainLayout.class)
 @PageTitle("Billing")
-@RolesAllowed({"Admin", "Finance"})
+@Requires(Permission.BILLING_READ)
 public class BillingView extends Div {
 
   private final Div sections = new Div();

@@ -22,7 +22,8 @@ import io.omnireach.lead.Stage;
 import io.omnireach.ui.console.TenantsView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
 /** The tenant's home: live figures from its schema and the platform schema. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class DashboardView extends Div implements BeforeEnterObserver {
 
   @Inject

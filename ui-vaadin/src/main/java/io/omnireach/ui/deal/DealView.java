@@ -35,7 +35,8 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
-import jakarta.annotation.security.RolesAllowed;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ import java.util.Locale;
  * language, and the timeline.
  */
 @Route(value = "deals/:id", layout = MainLayout.class)
-@RolesAllowed({"Admin", "Sales", "Viewer"})
+@Requires(Permission.DEALS_READ)
 public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private static final DateTimeFormatter WHEN =

@@ -31,8 +31,9 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  */
 @Route(value = "deals", layout = MainLayout.class)
 @PageTitle("Deals")
-@RolesAllowed({"Admin", "Sales", "Viewer"})
+@Requires(Permission.DEALS_READ)
 public class DealsView extends Div {
 
   private final Deals deals;

@@ -34,7 +34,8 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
-import jakarta.annotation.security.RolesAllowed;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.ZoneId;
@@ -48,7 +49,7 @@ import java.util.Locale;
  */
 @Route(value = "knowledge", layout = MainLayout.class)
 @PageTitle("Knowledge")
-@RolesAllowed({"Admin", "Sales", "Viewer"})
+@Requires(Permission.KNOWLEDGE_READ)
 public class KnowledgeView extends Div {
 
   private static final DateTimeFormatter WHEN =

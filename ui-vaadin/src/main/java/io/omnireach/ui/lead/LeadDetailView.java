@@ -45,8 +45,9 @@ import io.omnireach.ui.deal.NewDealDialog;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.UserDirectory;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -62,7 +63,7 @@ import java.util.Optional;
  */
 @Route(value = "leads/:id([0-9]{1,18})", layout = MainLayout.class)
 @PageTitle("Lead")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class LeadDetailView extends Div implements BeforeEnterObserver {
 
   private static final DateTimeFormatter LOCAL_TIME =

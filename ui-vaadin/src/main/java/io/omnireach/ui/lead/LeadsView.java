@@ -24,8 +24,9 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.UserDirectory;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -39,7 +40,7 @@ import java.util.List;
  */
 @Route(value = "leads", layout = MainLayout.class)
 @PageTitle("Leads")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class LeadsView extends Div {
 
   private final LeadRepository leads;

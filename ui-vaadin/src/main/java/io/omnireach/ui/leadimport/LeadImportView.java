@@ -31,7 +31,8 @@ import io.omnireach.lead.LeadImports;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.RolesAllowed;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -45,7 +46,7 @@ import java.util.Map;
 /** Upload → map columns (with a preview) → duplicate policy → live progress → error report. */
 @Route(value = "leads/import", layout = MainLayout.class)
 @PageTitle("Import leads")
-@RolesAllowed({"Admin", "Sales"})
+@Requires(Permission.LEADS_IMPORT)
 public class LeadImportView extends Div {
 
   private static final String CUSTOM = "Custom field";

@@ -28,7 +28,8 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
 /** The tenant's personas as cards, with an editor; Viewers read, Admin and Sales write. */
 @Route(value = "personas", layout = MainLayout.class)
 @PageTitle("Personas")
-@PermitAll
+@Requires(Permission.PERSONAS_READ)
 public class PersonasView extends Div {
 
   /** Ten samples of 4000 characters and the rest fit easily; anything bigger is not a block. */

@@ -34,8 +34,9 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,7 +52,7 @@ import java.util.Locale;
  */
 @Route(value = "policies", layout = MainLayout.class)
 @PageTitle("Policies")
-@RolesAllowed({"Admin", "Sales", "Viewer"})
+@Requires(Permission.POLICIES_READ)
 public class PoliciesView extends Div {
 
   static final DateTimeFormatter WHEN =

@@ -28,6 +28,8 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.workflow.WorkflowCanvas;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.UserDirectory;
 import io.omnireach.workflow.WorkflowGraph;
 import io.omnireach.workflow.WorkflowJson;
@@ -37,7 +39,6 @@ import io.omnireach.workflow.engine.RunControl;
 import io.omnireach.workflow.engine.RunDetail;
 import io.omnireach.workflow.engine.RunView;
 import io.omnireach.workflow.engine.Runs;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.Objects;
 
@@ -48,7 +49,7 @@ import java.util.Objects;
  * "not found" (core reads inside the signed-in tenant's schema only).
  */
 @Route(value = "runs/:id", layout = MainLayout.class)
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class RunDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   static final int POLL_MS = 2000;

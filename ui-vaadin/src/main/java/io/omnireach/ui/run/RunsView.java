@@ -27,6 +27,8 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowGraph;
 import io.omnireach.workflow.WorkflowSummary;
 import io.omnireach.workflow.Workflows;
@@ -34,7 +36,6 @@ import io.omnireach.workflow.engine.RunControl;
 import io.omnireach.workflow.engine.RunPage;
 import io.omnireach.workflow.engine.RunView;
 import io.omnireach.workflow.engine.Runs;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
  */
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs")
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class RunsView extends Div implements BeforeEnterObserver {
 
   static final int SEARCH_LEADS = 25;

@@ -28,6 +28,8 @@ import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.workflow.WorkflowCanvas;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.UserDirectory;
 import io.omnireach.workflow.WorkflowDetail;
 import io.omnireach.workflow.WorkflowGraph;
@@ -39,7 +41,6 @@ import io.omnireach.workflow.engine.Enrollments;
 import io.omnireach.workflow.engine.NodeStats;
 import io.omnireach.workflow.engine.RunControl;
 import io.omnireach.workflow.engine.Runs;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ import java.util.Map;
  * resume the whole workflow. Per-step figures count every run of every version.
  */
 @Route(value = "workflows/:id/results", layout = MainLayout.class)
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class WorkflowResultsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private final Workflows workflows;

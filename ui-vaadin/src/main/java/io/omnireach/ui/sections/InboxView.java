@@ -15,7 +15,8 @@ import io.omnireach.channel.inbound.ReplyView;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.math.RoundingMode;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ import java.util.Locale;
 /** Inbox: the tenant's replies, newest first, with their classification; filter by class. */
 @Route(value = "inbox", layout = MainLayout.class)
 @PageTitle("Inbox")
-@PermitAll
+@Requires(Permission.LEADS_READ)
 public class InboxView extends Div {
 
   static final int PAGE = 200;

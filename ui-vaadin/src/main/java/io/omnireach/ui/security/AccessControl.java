@@ -17,6 +17,8 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.ui.login.LoginView;
 import io.omnireach.ui.shell.AccessDeniedView;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +28,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Navigation access control, deny by default: a view opens only when it is {@link
- * AnonymousAllowed}, or {@link PermitAll} / {@link RolesAllowed} and the session's user fits
- * ({@link PermitAll}: the sales team, not Finance).
+ * AnonymousAllowed}, or the user holds the permission the view {@link Requires} (the same check as
+ * the REST API), or, for views without one, {@link PermitAll} / {@link RolesAllowed} fit ({@link
+ * PermitAll}: the built-in sales team roles).
  */
 @ApplicationScoped
 public class AccessControl {
@@ -131,12 +135,22 @@ public class AccessControl {
    * Finance does not see. Finance opens only views that name it in {@link RolesAllowed}.
    */
   public static boolean isAllowed(Class<?> target, AuthenticatedUser user) {
+    return isAllowed(target, user, p -> UiSession.can(user, p));
+  }
+
+  /** As above, with the user's permission check given (tests pass the built-in sets). */
+  static boolean isAllowed(Class<?> target, AuthenticatedUser user, Predicate<Permission> can) {
+    Requires requires = target.getAnnotation(Requires.class);
+    if (requires != null) {
+      return can.test(requires.value());
+    }
     RolesAllowed roles = target.getAnnotation(RolesAllowed.class);
     if (roles != null) {
       return Arrays.stream(roles.value())
           .anyMatch(r -> user.roles().stream().anyMatch(role -> role.label().equals(r)));
     }
-    return target.isAnnotationPresent(PermitAll.class) && !financeOnly(user);
+    return target.isAnnotationPresent(PermitAll.class)
+        && (user.has(Role.ADMIN) || user.has(Role.SALES) || user.has(Role.VIEWER));
   }
 
   /** A Finance member with no sales-team role (Admin, Sales, Viewer) besides. */

@@ -8,6 +8,8 @@ import io.omnireach.audit.AuditLog;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.auth.Sessions;
 import io.omnireach.auth.TrustedProxies;
+import io.omnireach.user.EffectivePermissions;
+import io.omnireach.user.Permission;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 
@@ -52,6 +54,22 @@ public final class UiSession {
         .setAttribute(
             Sessions.Stamp.class,
             Sessions.Stamp.of(user, sessions.epoch(user.userId()), ssoSession));
+  }
+
+  /**
+   * Whether the signed-in user may do this in their workspace: the same check as the REST API's
+   * {@code @Requires}, from the stored membership. False without a workspace.
+   */
+  public static boolean can(Permission permission) {
+    return user().map(u -> can(u, permission)).orElse(false);
+  }
+
+  public static boolean can(AuthenticatedUser user, Permission permission) {
+    return user.tenant() != null
+        && CDI.current()
+            .select(EffectivePermissions.class)
+            .get()
+            .allows(user.tenant().id(), user.userId(), permission);
   }
 
   /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */

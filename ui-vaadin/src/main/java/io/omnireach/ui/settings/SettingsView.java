@@ -27,12 +27,15 @@ import io.omnireach.ui.privacy.PrivacyPanel;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.CustomRoles;
+import io.omnireach.user.EffectivePermissions;
 import io.omnireach.user.Invitation;
 import io.omnireach.user.Invitations;
 import io.omnireach.user.Member;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import io.omnireach.user.UserDirectory;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -40,19 +43,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The team: everyone sees it; only Admins invite, change roles and remove. */
+/**
+ * The team and roles: everyone with settings.read sees them; users.manage invites, assigns roles
+ * (built-in or custom) and removes; settings.manage sees the workspace-wide panels.
+ */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings")
-@PermitAll
+@Requires(Permission.SETTINGS_READ)
 public class SettingsView extends Div {
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
-  private static final List<Role> TENANT_ROLES =
-      List.of(Role.ADMIN, Role.SALES, Role.VIEWER, Role.FINANCE);
 
   private final UserDirectory users;
   private final Invitations invitations;
+  private final CustomRoles customRoles;
+  private final EffectivePermissions permissions;
   private final Grid<Member> members = new Grid<>();
   private final Grid<Invitation> invites = new Grid<>();
   private final AuthenticatedUser user;
@@ -60,12 +66,22 @@ public class SettingsView extends Div {
   /** Told of role changes and removals, so the member's sessions end on their next request. */
   @Inject Sessions sessions;
 
+  /** May invite, assign roles and remove (users.manage). */
   private final boolean admin;
+
+  /** May change workspace settings: domains, branding, SSO (settings.manage). */
+  private final boolean settingsAdmin;
+
+  /** The built-in and custom roles the pickers offer, as of the last refresh. */
+  private List<RoleChoice> roleChoices = List.of();
 
   @Inject
   public SettingsView(
       UserDirectory users,
       Invitations invitations,
+      CustomRoles customRoles,
+      EffectivePermissions permissions,
+      RolesPanel roles,
       AiSettingsPanel ai,
       MailboxesPanel mailboxes,
       CalendlyPanel calendly,
@@ -77,8 +93,11 @@ public class SettingsView extends Div {
       Instance<PrivacyPanel> privacy) {
     this.users = users;
     this.invitations = invitations;
+    this.customRoles = customRoles;
+    this.permissions = permissions;
     this.user = UiSession.require();
-    this.admin = user.has(Role.ADMIN);
+    this.admin = UiSession.can(Permission.USERS_MANAGE);
+    this.settingsAdmin = UiSession.can(Permission.SETTINGS_MANAGE);
     addClassName("omni-page");
     if (user.tenant() == null) {
       add(
@@ -99,12 +118,17 @@ public class SettingsView extends Div {
         new Paragraph(
             admin
                 ? "Admins manage people and settings, Sales work leads and workflows, Viewers"
-                    + " read, Finance sees billing and usage only."
+                    + " read, Finance sees billing and usage only; custom roles give what they"
+                    + " list."
                 : "Only Admins can invite people or change roles.");
     note.addClassName("omni-muted");
     Div team = new Div(head, note, members);
     team.addClassName("omni-panel");
     add(team);
+    if (UiSession.can(Permission.USERS_READ)) {
+      roles.onChange(this::refresh);
+      add(roles);
+    }
     if (admin) {
       configureInvites();
       Div pending = new Div(new H3("Invitations"), invites);
@@ -112,14 +136,26 @@ public class SettingsView extends Div {
       add(pending);
     }
     add(mailboxes, sms, calendly);
-    if (admin) {
+    if (settingsAdmin) {
       add(domains.get());
     }
     add(ai);
-    if (admin) {
+    if (settingsAdmin) {
       add(branding.get(), sso.get(), privacy.get(), integrations.get());
     }
     refresh();
+  }
+
+  /** An invitation's role as people know it: the built-in label or the custom role's name. */
+  private String roleName(Invitation i) {
+    if (i.customRoleId() == null) {
+      return i.role().label();
+    }
+    return roleChoices.stream()
+        .filter(c -> i.customRoleId().equals(c.customRoleId()))
+        .map(RoleChoice::name)
+        .findFirst()
+        .orElse("Custom role");
   }
 
   private TenantRef tenant() {
@@ -132,7 +168,7 @@ public class SettingsView extends Div {
     members.addColumn(Member::displayName).setHeader("Name").setAutoWidth(true);
     members.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
     members
-        .addComponentColumn(m -> admin ? roleSelect(m) : badge(m.role().label()))
+        .addComponentColumn(m -> admin ? roleSelect(m) : badge(m.roleName()))
         .setHeader("Role")
         .setAutoWidth(true);
     members
@@ -154,20 +190,26 @@ public class SettingsView extends Div {
     members.setAllRowsVisible(true);
   }
 
-  private Select<Role> roleSelect(Member m) {
-    Select<Role> select = new Select<>();
-    select.setItems(TENANT_ROLES);
-    select.setItemLabelGenerator(Role::label);
-    select.setValue(m.role());
+  private Select<RoleChoice> roleSelect(Member m) {
+    Select<RoleChoice> select = new Select<>();
+    select.setItems(roleChoices);
+    select.setItemLabelGenerator(RoleChoice::name);
+    select.setValue(RoleChoice.of(m));
     select.addValueChangeListener(
         e -> {
           if (!e.isFromClient()) {
             return;
           }
+          RoleChoice choice = e.getValue();
           try {
-            users.changeRole(tenant(), m.userId(), e.getValue(), user.email());
+            if (choice.customRoleId() != null) {
+              customRoles.assign(tenant(), m.userId(), choice.customRoleId(), user.email());
+            } else {
+              users.changeRole(tenant(), m.userId(), choice.role(), user.email());
+              permissions.tenantChanged(tenant().id());
+            }
             sessions.userChanged(m.userId());
-            toast(m.displayName() + " is now " + e.getValue().label() + ".", false);
+            toast(m.displayName() + " is now " + choice.name() + ".", false);
           } catch (DomainException ex) {
             toast(ex.getMessage(), true);
           }
@@ -186,6 +228,7 @@ public class SettingsView extends Div {
               try {
                 users.removeMember(tenant(), m.userId(), user.email());
                 sessions.userChanged(m.userId());
+                permissions.tenantChanged(tenant().id());
                 toast(m.displayName() + " was removed.", false);
               } catch (DomainException ex) {
                 toast(ex.getMessage(), true);
@@ -200,7 +243,7 @@ public class SettingsView extends Div {
   private void configureInvites() {
     invites.addThemeVariants(GridVariant.LUMO_NO_BORDER);
     invites.addColumn(Invitation::email).setHeader("Email").setAutoWidth(true);
-    invites.addColumn(i -> i.role().label()).setHeader("Role");
+    invites.addColumn(this::roleName).setHeader("Role");
     invites
         .addComponentColumn(
             i ->
@@ -219,11 +262,11 @@ public class SettingsView extends Div {
     EmailField email = new EmailField("Email");
     email.setWidthFull();
     email.setId("invite-email");
-    Select<Role> role = new Select<>();
+    Select<RoleChoice> role = new Select<>();
     role.setLabel("Role");
-    role.setItems(TENANT_ROLES);
-    role.setItemLabelGenerator(Role::label);
-    role.setValue(Role.SALES);
+    role.setItems(roleChoices);
+    role.setItemLabelGenerator(RoleChoice::name);
+    role.setValue(RoleChoice.builtIn(Role.SALES));
     role.setWidthFull();
     role.setId("invite-role");
     Div body = new Div(email, role);
@@ -236,7 +279,12 @@ public class SettingsView extends Div {
               try {
                 Invitations.Created created =
                     invitations.invite(
-                        tenant(), email.getValue(), role.getValue(), user.userId(), user.email());
+                        tenant(),
+                        email.getValue(),
+                        role.getValue().role(),
+                        role.getValue().customRoleId(),
+                        user.userId(),
+                        user.email());
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
                 showLink(dialog, created);
@@ -293,6 +341,9 @@ public class SettingsView extends Div {
   }
 
   private void refresh() {
+    if (admin) {
+      roleChoices = RoleChoice.all(customRoles, tenant()); // read once per refresh, not per row
+    }
     members.setItems(users.members(tenant()));
     if (admin) {
       invites.setItems(invitations.list(tenant()));

@@ -12,7 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** Shown when a signed-in user opens a view their role does not allow (every role may see it). */
 @Route(value = "access-denied", layout = MainLayout.class)
 @PageTitle("Access denied")
-@RolesAllowed({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance"})
+@RolesAllowed({"Owner", "Reseller", "Admin", "Sales", "Viewer", "Finance", "Member"})
 public class AccessDeniedView extends EmptyState {
 
   public AccessDeniedView() {

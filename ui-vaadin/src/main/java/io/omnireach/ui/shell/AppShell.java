@@ -30,6 +30,7 @@ public class AppShell implements AppShellConfigurator {
     settings.addLink("stylesheet", "styles/audit.css");
     settings.addLink("stylesheet", "styles/marketplace.css");
     settings.addLink("stylesheet", "styles/privacy.css");
+    settings.addLink("stylesheet", "styles/roles.css");
     // Apply the saved colour scheme before first paint, so dark mode does not flash.
     settings.addInlineWithContents(
         Inline.Position.APPEND,

@@ -110,35 +110,55 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
       OperatorNavigation.addTo(nav, user);
       return nav;
     }
-    if (AccessControl.financeOnly(user)) {
-      nav.addItem(billingItem()); // Finance sees billing and usage, no sales data
-      return nav;
-    }
-    nav.addItem(
-        new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()),
-        new SideNavItem("Leads", LeadsView.class, VaadinIcon.USERS.create()),
-        new SideNavItem("Accounts", AccountsView.class, VaadinIcon.BUILDING.create()),
-        dealsItem(),
-        new SideNavItem("Personas", PersonasView.class, VaadinIcon.USER_CARD.create()),
-        new SideNavItem("Knowledge", KnowledgeView.class, VaadinIcon.BOOK.create()),
-        new SideNavItem("Policies", PoliciesView.class, VaadinIcon.SHIELD.create()),
-        new SideNavItem("Workflows", WorkflowsView.class, VaadinIcon.CONNECT.create()),
-        new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O.create()),
-        tasksItem(),
-        new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()),
-        new SideNavItem("Analytics", AnalyticsView.class, VaadinIcon.CHART.create()),
-        new SideNavItem("Marketplace", MarketplaceView.class, VaadinIcon.PUZZLE_PIECE.create()));
-    if (AccessControl.isAllowed(BillingView.class, user)) {
-      nav.addItem(billingItem());
-    }
-    nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
-    if (AccessControl.isAllowed(AuditView.class, user)) {
-      SideNavItem audit =
-          new SideNavItem("Audit log", AuditView.class, VaadinIcon.FILE_TEXT_O.create());
-      audit.setId("nav-audit");
-      nav.addItem(audit);
-    }
+    // an item shows only when its view's permission is held (Finance: billing only)
+    addAllowed(
+        nav,
+        DashboardView.class,
+        () -> item("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD));
+    addAllowed(nav, LeadsView.class, () -> item("Leads", LeadsView.class, VaadinIcon.USERS));
+    addAllowed(
+        nav, AccountsView.class, () -> item("Accounts", AccountsView.class, VaadinIcon.BUILDING));
+    addAllowed(nav, io.omnireach.ui.deal.DealsView.class, MainLayout::dealsItem);
+    addAllowed(
+        nav, PersonasView.class, () -> item("Personas", PersonasView.class, VaadinIcon.USER_CARD));
+    addAllowed(
+        nav, KnowledgeView.class, () -> item("Knowledge", KnowledgeView.class, VaadinIcon.BOOK));
+    addAllowed(
+        nav, PoliciesView.class, () -> item("Policies", PoliciesView.class, VaadinIcon.SHIELD));
+    addAllowed(
+        nav, WorkflowsView.class, () -> item("Workflows", WorkflowsView.class, VaadinIcon.CONNECT));
+    addAllowed(nav, RunsView.class, () -> item("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE_O));
+    addAllowed(nav, TasksView.class, this::tasksItem);
+    addAllowed(nav, InboxView.class, () -> item("Inbox", InboxView.class, VaadinIcon.INBOX));
+    addAllowed(
+        nav, AnalyticsView.class, () -> item("Analytics", AnalyticsView.class, VaadinIcon.CHART));
+    addAllowed(
+        nav,
+        MarketplaceView.class,
+        () -> item("Marketplace", MarketplaceView.class, VaadinIcon.PUZZLE_PIECE));
+    addAllowed(nav, BillingView.class, MainLayout::billingItem);
+    addAllowed(nav, SettingsView.class, () -> item("Settings", SettingsView.class, VaadinIcon.COG));
+    addAllowed(nav, AuditView.class, MainLayout::auditItem);
     return nav;
+  }
+
+  private void addAllowed(
+      SideNav nav, Class<?> view, java.util.function.Supplier<SideNavItem> item) {
+    if (AccessControl.isAllowed(view, user)) {
+      nav.addItem(item.get());
+    }
+  }
+
+  private static SideNavItem item(
+      String label, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {
+    return new SideNavItem(label, view, icon.create());
+  }
+
+  private static SideNavItem auditItem() {
+    SideNavItem audit =
+        new SideNavItem("Audit log", AuditView.class, VaadinIcon.FILE_TEXT_O.create());
+    audit.setId("nav-audit");
+    return audit;
   }
 
   private static SideNavItem dealsItem() {
@@ -168,7 +188,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   }
 
   private void updateTaskCount() {
-    if (user.tenant() == null || AccessControl.financeOnly(user)) {
+    if (user.tenant() == null || !AccessControl.isAllowed(TasksView.class, user)) {
       taskCount.setVisible(false);
       return;
     }

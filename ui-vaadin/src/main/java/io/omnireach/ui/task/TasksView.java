@@ -24,6 +24,8 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.Role;
 import io.omnireach.workflow.engine.TaskKind;
 import io.omnireach.workflow.engine.TaskQueue;
@@ -32,7 +34,6 @@ import io.omnireach.workflow.engine.Tasks;
 import io.omnireach.workflow.node.NodePalette;
 import io.omnireach.workflow.node.NodeTypeFactory;
 import io.omnireach.workflow.node.NodeTypes;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -58,7 +59,7 @@ import java.util.Map;
  */
 @Route(value = "tasks", layout = MainLayout.class)
 @PageTitle("Tasks")
-@PermitAll
+@Requires(Permission.TASKS_READ)
 public class TasksView extends Div {
 
   static final int LIMIT = 200;

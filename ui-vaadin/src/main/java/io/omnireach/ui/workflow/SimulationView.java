@@ -31,8 +31,9 @@ import io.omnireach.ui.policy.PolicyMarks;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowJson;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,7 +54,7 @@ import java.util.Map;
  * (offending text marked as on the Policies view) and the branches taken.
  */
 @Route(value = "simulations/:id", layout = MainLayout.class)
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class SimulationView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   static final DateTimeFormatter TIME =

@@ -25,6 +25,8 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.user.UserDirectory;
 import io.omnireach.workflow.ValidationError;
 import io.omnireach.workflow.WorkflowDetail;
@@ -32,7 +34,6 @@ import io.omnireach.workflow.WorkflowInvalidException;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.WorkflowStatus;
 import io.omnireach.workflow.Workflows;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -42,7 +43,7 @@ import java.util.List;
  * canvas reports; validation messages appear on the steps they name.
  */
 @Route(value = "workflows/:id/edit", layout = MainLayout.class)
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private final Workflows workflows;

@@ -30,13 +30,14 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import io.omnireach.workflow.WorkflowJson;
 import io.omnireach.workflow.WorkflowRef;
 import io.omnireach.workflow.WorkflowStatus;
 import io.omnireach.workflow.WorkflowSummary;
 import io.omnireach.workflow.WorkflowTemplate;
 import io.omnireach.workflow.Workflows;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ import java.util.Locale;
  */
 @Route(value = "workflows", layout = MainLayout.class)
 @PageTitle("Workflows")
-@PermitAll
+@Requires(Permission.WORKFLOWS_READ)
 public class WorkflowsView extends Div {
 
   static final DateTimeFormatter WHEN =

@@ -12,13 +12,18 @@ import io.omnireach.ui.lead.LeadsView;
 import io.omnireach.ui.settings.SettingsView;
 import io.omnireach.ui.shell.AccessDeniedView;
 import io.omnireach.ui.workflow.WorkflowsView;
+import io.omnireach.user.Permission;
 import io.omnireach.user.Role;
+import io.omnireach.user.RolePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Finance sees billing and nothing with sales data; billing is for Admins and Finance. */
+/**
+ * Finance sees billing and nothing with sales data; billing is for Admins and Finance. The views'
+ * permissions are checked against the built-in roles' permission sets.
+ */
 class AccessControlTest {
 
   static final Tenant ACME =
@@ -47,10 +52,10 @@ class AccessControlTest {
   void finance_opens_billing_and_the_access_denied_page_only() {
     AuthenticatedUser finance = as(Role.FINANCE);
     assertThat(AccessControl.financeOnly(finance)).isTrue();
-    assertThat(AccessControl.isAllowed(BillingView.class, finance)).isTrue();
-    assertThat(AccessControl.isAllowed(AccessDeniedView.class, finance)).isTrue();
+    assertThat(allowed(BillingView.class, finance)).isTrue();
+    assertThat(allowed(AccessDeniedView.class, finance)).isTrue();
     for (Class<?> view : SALES_DATA) {
-      assertThat(AccessControl.isAllowed(view, finance)).as(view.getSimpleName()).isFalse();
+      assertThat(allowed(view, finance)).as(view.getSimpleName()).isFalse();
     }
   }
 
@@ -59,12 +64,26 @@ class AccessControlTest {
     for (Role role : List.of(Role.ADMIN, Role.SALES, Role.VIEWER)) {
       AuthenticatedUser user = as(role);
       assertThat(AccessControl.financeOnly(user)).isFalse();
-      assertThat(AccessControl.isAllowed(BillingView.class, user))
-          .as(role.label())
-          .isEqualTo(role == Role.ADMIN);
+      assertThat(allowed(BillingView.class, user)).as(role.label()).isEqualTo(role == Role.ADMIN);
       for (Class<?> view : SALES_DATA) {
-        assertThat(AccessControl.isAllowed(view, user)).as(role + " " + view).isTrue();
+        assertThat(allowed(view, user)).as(role + " " + view).isTrue();
       }
     }
+  }
+
+  @Test
+  void a_custom_role_member_opens_exactly_the_views_its_permissions_name() {
+    AuthenticatedUser member = as(Role.MEMBER);
+    Set<Permission> granted = Set.of(Permission.LEADS_READ, Permission.BILLING_READ);
+    assertThat(AccessControl.isAllowed(LeadsView.class, member, granted::contains)).isTrue();
+    assertThat(AccessControl.isAllowed(BillingView.class, member, granted::contains)).isTrue();
+    assertThat(AccessControl.isAllowed(WorkflowsView.class, member, granted::contains)).isFalse();
+    assertThat(AccessControl.isAllowed(SettingsView.class, member, granted::contains)).isFalse();
+    assertThat(AccessControl.isAllowed(AccessDeniedView.class, member, granted::contains)).isTrue();
+  }
+
+  private static boolean allowed(Class<?> view, AuthenticatedUser user) {
+    Role role = user.roles().iterator().next();
+    return AccessControl.isAllowed(view, user, RolePermissions.of(role)::contains);
   }
 }
