@@ -20,10 +20,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.deal.Approvals;
 import io.omnireach.deal.Deal;
 import io.omnireach.deal.DealDraft;
 import io.omnireach.deal.DealStage;
 import io.omnireach.deal.Deals;
+import io.omnireach.deal.Negotiations;
 import io.omnireach.deal.Products;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
@@ -59,7 +61,12 @@ public class DealsView extends Div {
   private final Div content = new Div();
 
   @Inject
-  public DealsView(Deals deals, Products products, LeadRepository leads) {
+  public DealsView(
+      Deals deals,
+      Products products,
+      LeadRepository leads,
+      Negotiations negotiations,
+      Approvals approvals) {
     this.deals = deals;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
@@ -80,12 +87,18 @@ public class DealsView extends Div {
     bookTab.setId("deals-tab-price-book");
     PriceBook book = new PriceBook(products, tenant, user.email(), user.has(Role.ADMIN));
     book.setVisible(false);
-    Tabs tabs = new Tabs(boardTab, listTab, bookTab);
+    Tab agentTab = new Tab(VaadinIcon.COG.create(), new Span("Agent"));
+    agentTab.setId("deals-tab-agent");
+    AgentSettings agent =
+        new AgentSettings(negotiations, approvals, tenant, user.email(), user.has(Role.ADMIN));
+    agent.setVisible(false);
+    Tabs tabs = new Tabs(boardTab, listTab, bookTab, agentTab);
     tabs.addSelectedChangeListener(
         e -> {
           board.setVisible(e.getSelectedTab() == boardTab);
           grid.setVisible(e.getSelectedTab() == listTab);
           book.setVisible(e.getSelectedTab() == bookTab);
+          agent.setVisible(e.getSelectedTab() == agentTab);
         });
     Div actions = new Div(tabs);
     actions.addClassName("omni-deals-actions");
@@ -124,7 +137,7 @@ public class DealsView extends Div {
     grid.addColumn(d -> d.owner() == null ? "" : d.owner()).setHeader("Owner").setFlexGrow(1);
     grid.setAllRowsVisible(true);
     grid.setVisible(false);
-    content.add(board, grid, book);
+    content.add(board, grid, book, agent);
     add(head, content);
     refresh();
   }
