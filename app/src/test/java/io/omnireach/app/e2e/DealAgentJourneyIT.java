@@ -98,12 +98,12 @@ class DealAgentJourneyIT {
       browser.await(By.id("product-grid"));
       browser.wait.until(d -> d.findElement(By.id("product-grid")).getText().contains("Growth"));
       browser.await(By.xpath("//vaadin-grid-cell-content[contains(., 'Growth seat')]")).click();
-      browser.await(By.id("product-dialog"));
+      browser.await(By.id("product-tiers"));
       Journeys.type(browser, "#product-tiers input", "50: 800");
       browser.click(By.id("product-save"));
       browser.wait.until(
-          d -> d.findElement(By.id("product-tiers")).getAttribute("invalid") != null);
-      assertThat(browser.driver.findElement(By.id("product-tiers")).getAttribute("errormessage"))
+          d -> "true".equals(d.findElement(By.id("product-tiers")).getDomProperty("invalid")));
+      assertThat(browser.driver.findElement(By.id("product-tiers")).getDomProperty("errorMessage"))
           .contains("floorPrice");
       Journeys.type(browser, "#product-tiers input", "50: 1000");
       browser.click(By.id("product-save"));

@@ -61,6 +61,9 @@ final class AgentSettings extends Div {
     autonomy.setHelperText(
         "Auto-send queues accepts, counters and questions within the limits through the outbox;"
             + " escalations always wait for a person.");
+    autonomy.setWidthFull();
+    escalateAbove.setWidthFull();
+    step.setWidthFull();
     escalateAbove.setHelperText("Deal total; empty: no amount");
     escalateAbove.setId("agent-escalate-above");
     step.setId("agent-step");
