@@ -215,6 +215,9 @@ class DecisionActions extends Div {
   }
 
   static String label(Autonomy a) {
+    if (a == null) {
+      return "As now"; // the select's empty item
+    }
     return switch (a) {
       case SUGGEST_ONLY -> "Suggest only";
       case AUTO_SEND -> "Auto-send within limits";
