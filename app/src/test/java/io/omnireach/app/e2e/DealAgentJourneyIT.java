@@ -123,7 +123,16 @@ class DealAgentJourneyIT {
           .contains("Approved by");
 
       // replay the first counter: as it is, then with 15 % steps
-      browser.click(By.id("why-" + counter));
+      // the timeline was drawn again after the approval: find its button afresh
+      String whyFirst = "why-" + counter;
+      browser
+          .wait
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              d -> {
+                d.findElement(By.id(whyFirst)).click();
+                return true;
+              });
       browser.await(By.id("replay-current"));
       browser.click(By.id("replay-current"));
       browser.wait.until(
