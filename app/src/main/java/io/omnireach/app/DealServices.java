@@ -5,11 +5,13 @@ import io.omnireach.brand.BrandAsset;
 import io.omnireach.brand.BrandResolver;
 import io.omnireach.brand.Brands;
 import io.omnireach.db.Transactions;
+import io.omnireach.deal.Approvals;
 import io.omnireach.deal.Clauses;
 import io.omnireach.deal.DealDocuments;
 import io.omnireach.deal.DealPdf;
 import io.omnireach.deal.DealTemplates;
 import io.omnireach.deal.Deals;
+import io.omnireach.deal.DecisionReplay;
 import io.omnireach.deal.Negotiations;
 import io.omnireach.deal.OfferPhraser;
 import io.omnireach.deal.Products;
@@ -38,7 +40,8 @@ public class DealServices {
 
   @Produces
   @Singleton
-  Negotiations negotiations(Transactions tx, Clock clock, GenerationService generation) {
+  Negotiations negotiations(
+      Transactions tx, Clock clock, GenerationService generation, OutboxDispatcher outbox) {
     // with the tenant's LLM key the chosen terms are phrased in the first persona's voice
     OfferPhraser llm =
         r ->
@@ -51,7 +54,19 @@ public class DealServices {
                     r.customerMessage(),
                     r.actor())
                 .map(d -> new OfferPhraser.Phrased(d.subject(), d.body(), d.generator()));
-    return new Negotiations(tx, clock, llm);
+    return new Negotiations(tx, clock, llm, outbox);
+  }
+
+  @Produces
+  @Singleton
+  Approvals approvals(Transactions tx, Clock clock) {
+    return new Approvals(tx, clock);
+  }
+
+  @Produces
+  @Singleton
+  DecisionReplay decisionReplay(Transactions tx) {
+    return new DecisionReplay(tx);
   }
 
   @Produces

@@ -13,11 +13,14 @@ import io.omnireach.channel.inbound.ImapPoller;
 import io.omnireach.channel.inbound.InboundProcessor;
 import io.omnireach.channel.inbound.LlmReplyClassifier;
 import io.omnireach.channel.inbound.Replies;
+import io.omnireach.channel.inbound.ReplyClass;
 import io.omnireach.channel.inbound.ReplyClassifier;
+import io.omnireach.channel.inbound.ReplyListener;
 import io.omnireach.channel.inbound.SendGridEvents;
 import io.omnireach.channel.inbound.SmsWebhooks;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.Transactions;
+import io.omnireach.deal.Negotiations;
 import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +86,19 @@ public class InboundServices {
   @Produces
   @Singleton
   InboundProcessor inboundProcessor(
-      Transactions tx, LlmReplyClassifier classifier, UnsubscribeTokens tokens, Clock clock) {
-    return new InboundProcessor(tx, classifier, tokens, clock);
+      Transactions tx,
+      LlmReplyClassifier classifier,
+      UnsubscribeTokens tokens,
+      Clock clock,
+      Negotiations negotiations) {
+    // a reply that negotiates runs the deal desk's agent on the lead's open deal
+    ReplyListener agent =
+        (tenant, r) -> {
+          if (r.type() == ReplyClass.NEGOTIATION) {
+            negotiations.onReply(tenant, r.replyId(), r.leadId(), r.from(), r.ownText());
+          }
+        };
+    return new InboundProcessor(tx, classifier, tokens, clock, agent);
   }
 
   @Produces

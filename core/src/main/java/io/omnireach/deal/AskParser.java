@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * reads it ("20% off", "forty percent", "a fifth off", "$200 off $1,000"), an amount off without a
  * base, the contract length ("24 months", "two years"), payment terms ("net 60", "monthly"), a
  * quantity ("50 seats"), the currencies named, and claims of approval or attempts to change the
- * rules. The text is folded first (case, accents, look-alike letters, invisible characters).
+ * rules. Several discounts or amounts off in one message are added up (a split ask). The text is
+ * folded first (case, accents, look-alike letters, invisible characters).
  */
 public final class AskParser {
 
@@ -87,25 +88,31 @@ public final class AskParser {
 
   public static Ask parse(String message) {
     String text = DiscountText.folded(message);
+    // a split ask ("10% now and another 10% at renewal") is read as the sum of its parts
     BigDecimal discount =
         DiscountText.percents(message).stream()
-            .filter(p -> p > 0 && p <= 100)
-            .max(Double::compare)
+            .filter(p -> p > 0)
             .map(p -> BigDecimal.valueOf(p).setScale(2, RoundingMode.HALF_UP))
+            .reduce(BigDecimal::add)
+            .map(p -> p.min(BigDecimal.valueOf(100).setScale(2)))
             .orElse(null);
 
     BigDecimal moneyOff = null;
     String moneyCurrency = null;
     Matcher m = MONEY_OFF.matcher(text);
-    if (m.find()) {
+    while (m.find()) {
       boolean symbol = m.group(1) != null;
       BigDecimal v = new BigDecimal((symbol ? m.group(2) : m.group(4)).replace(",", ""));
       if ((symbol ? m.group(3) : m.group(5)) != null) {
         v = v.multiply(BigDecimal.valueOf(1000));
       }
-      moneyOff = v.setScale(2, RoundingMode.HALF_UP);
-      moneyCurrency = currency(symbol ? m.group(1) : m.group(6));
+      String c = currency(symbol ? m.group(1) : m.group(6));
+      if (moneyCurrency == null || moneyCurrency.equals(c)) {
+        moneyOff = (moneyOff == null ? BigDecimal.ZERO : moneyOff).add(v);
+        moneyCurrency = c;
+      }
     }
+    moneyOff = moneyOff == null ? null : moneyOff.setScale(2, RoundingMode.HALF_UP);
 
     Integer term = null;
     m = MONTHS.matcher(text);

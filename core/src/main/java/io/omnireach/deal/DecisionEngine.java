@@ -402,7 +402,7 @@ public final class DecisionEngine {
 
     // 8. a person decides above the playbook's amount
     boolean above =
-        playbook.autonomy() == Autonomy.ALWAYS_ESCALATE_ABOVE && playbook.escalateAbove() != null;
+        playbook.autonomy() != Autonomy.SUGGEST_ONLY && playbook.escalateAbove() != null;
     if (above
         && terms.total().compareTo(playbook.escalateAbove()) > 0
         && action != NegotiationAction.ESCALATE) {

@@ -1,5 +1,6 @@
 package io.omnireach.deal;
 
+import io.omnireach.channel.Outbox;
 import io.omnireach.common.DomainException;
 import io.omnireach.db.Transactions;
 import io.omnireach.policy.DiscountText;
@@ -39,18 +40,35 @@ public final class Negotiations {
   private final Transactions tx;
   private final Clock clock;
   private final OfferPhraser phraser;
+  private final Outbox outbox;
 
   public Negotiations(Transactions tx, Clock clock) {
-    this(tx, clock, OfferPhraser.NONE);
+    this(tx, clock, OfferPhraser.NONE, (t, id) -> {});
   }
 
   public Negotiations(Transactions tx, Clock clock, OfferPhraser phraser) {
+    this(tx, clock, phraser, (t, id) -> {});
+  }
+
+  /** {@code outbox} hands the messages auto-sent ({@link Autonomy#AUTO_SEND}) to the relay. */
+  public Negotiations(Transactions tx, Clock clock, OfferPhraser phraser, Outbox outbox) {
     this.tx = tx;
     this.clock = clock;
     this.phraser = phraser;
+    this.outbox = outbox;
   }
 
   public StoredDecision negotiate(TenantRef tenant, long dealId, String message, String actor) {
+    return negotiate(tenant, dealId, message, actor, null);
+  }
+
+  /**
+   * As above; {@code trigger} is the reply that started it (null: by hand). With {@link
+   * Autonomy#AUTO_SEND} an accept, counter or question is queued through the outbox; an escalation
+   * never is.
+   */
+  public StoredDecision negotiate(
+      TenantRef tenant, long dealId, String message, String actor, Trigger trigger) {
     if (message == null || message.isBlank()) {
       throw DomainException.invalid("message", "message is the customer's text to answer.");
     }
@@ -67,72 +85,178 @@ public final class Negotiations {
               for (DealLine l : deal.lines()) {
                 products.put(l.productId(), Products.find(c, l.productId()));
               }
+              Playbook playbook = playbook(c);
               Decision d =
                   DecisionEngine.decide(
                       message,
                       AskParser.parse(message),
                       deal,
                       products,
-                      playbook(c),
+                      playbook,
                       counters(c, dealId));
-              return new Decided(deal, d, firstName(c, deal.leadId()));
+              if (trigger != null) {
+                d = withRule(d, "trigger", "applied", trigger.describe(), true);
+              }
+              return new Decided(deal, d, firstName(c, deal.leadId()), playbook.autonomy());
             });
     Deal deal = decided.deal();
     Phrasing phrasing = phrase(tenant, decided, message, actor);
     Instant now = clock.instant();
-    return tx.tenant(
-        tenant,
-        c -> {
-          Decision d = phrasing.decision();
-          OfferWriter.Text text = phrasing.text();
-          String generator = phrasing.generator();
-          Verdict verdict =
-              PolicyEngine.evaluate(
-                  Policies.all(c),
-                  new OutboundText("email", text.subject(), text.body()),
-                  Policies.context(c, deal.leadId(), null, "email", now));
-          d = withPolicy(d, verdict);
-          if (d.action() == NegotiationAction.ESCALATE
-              && verdict.outcome() == Verdict.Outcome.BLOCK) {
-            text = OfferWriter.write(d, deal, decided.firstName());
-            generator = OfferWriter.GENERATOR;
-          }
-          Long task =
-              d.action() == NegotiationAction.ESCALATE ? approvalTask(c, deal, d, now) : null;
-          long id;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "insert into deal_decisions (deal_id, message, action, terms, draft,"
-                      + " draft_generator, trace, task_id, created_by, created_at)"
-                      + " values (?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?) returning id")) {
-            ps.setLong(1, dealId);
-            ps.setString(2, message);
-            ps.setString(3, d.action().name());
-            ps.setString(4, DealJson.write(d.terms()));
-            ps.setString(5, text.subject() + "\n\n" + text.body());
-            ps.setString(6, generator);
-            ps.setString(7, DealJson.write(d.trace()));
-            ps.setObject(8, task, Types.BIGINT);
-            ps.setString(9, actor);
-            ps.setTimestamp(10, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              id = rs.getLong(1);
-            }
-          }
-          Deals.event(
-              c,
-              dealId,
-              "decision",
-              label(d.action()) + ": " + d.trace().summary(),
-              id,
-              actor,
-              now);
-          return find(c, id);
-        });
+    StoredDecision stored =
+        tx.tenant(
+            tenant,
+            c -> {
+              Decision d = phrasing.decision();
+              OfferWriter.Text text = phrasing.text();
+              String generator = phrasing.generator();
+              Verdict verdict =
+                  PolicyEngine.evaluate(
+                      Policies.all(c),
+                      new OutboundText("email", text.subject(), text.body()),
+                      Policies.context(c, deal.leadId(), null, "email", now));
+              d = withPolicy(d, verdict);
+              if (d.action() == NegotiationAction.ESCALATE
+                  && verdict.outcome() == Verdict.Outcome.BLOCK) {
+                text = OfferWriter.write(d, deal, decided.firstName());
+                generator = OfferWriter.GENERATOR;
+              }
+              Long messageId = null;
+              if (decided.autonomy() == Autonomy.AUTO_SEND) {
+                if (d.action() == NegotiationAction.ESCALATE) {
+                  d =
+                      withRule(
+                          d,
+                          "auto-send",
+                          "ignored",
+                          "Escalations are never sent: a person decides first.",
+                          false);
+                } else {
+                  AutoSend.Result sent = AutoSend.queue(c, tenant, deal, text, actor, clock);
+                  if (sent.queued()) {
+                    messageId = sent.messageId();
+                    d =
+                        withRule(
+                            d,
+                            "auto-send",
+                            "applied",
+                            "Within the limits: queued as message "
+                                + messageId
+                                + " through the outbox (the policies check it again before"
+                                + " it is sent).",
+                            false);
+                  } else if (sent.blocked()) {
+                    messageId = sent.messageId();
+                    d =
+                        escalated(
+                            withRule(
+                                d,
+                                "auto-send",
+                                "triggered",
+                                "The outbox's policy check blocked the message ("
+                                    + sent.reason()
+                                    + "): nothing was sent.",
+                                false),
+                            "Escalated: the policies blocked the message when it was queued. ");
+                    text = OfferWriter.write(d, deal, decided.firstName());
+                    generator = OfferWriter.GENERATOR;
+                  } else {
+                    d =
+                        withRule(
+                            d,
+                            "auto-send",
+                            "ignored",
+                            "Not sent: " + sent.reason() + ". A person sends the draft.",
+                            false);
+                  }
+                }
+              }
+              Long task =
+                  d.action() == NegotiationAction.ESCALATE ? approvalTask(c, deal, d, now) : null;
+              long id;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into deal_decisions (deal_id, message, action, terms, draft,"
+                          + " draft_generator, trace, task_id, created_by, created_at, reply_id,"
+                          + " message_id) values (?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)"
+                          + " returning id")) {
+                ps.setLong(1, dealId);
+                ps.setString(2, message);
+                ps.setString(3, d.action().name());
+                ps.setString(4, DealJson.write(d.terms()));
+                ps.setString(5, text.subject() + "\n\n" + text.body());
+                ps.setString(6, generator);
+                ps.setString(7, DealJson.write(d.trace()));
+                ps.setObject(8, task, Types.BIGINT);
+                ps.setString(9, actor);
+                ps.setTimestamp(10, Timestamp.from(now));
+                ps.setObject(11, trigger == null ? null : trigger.replyId(), Types.BIGINT);
+                ps.setObject(12, messageId, Types.BIGINT);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  id = rs.getLong(1);
+                }
+              }
+              Deals.event(
+                  c,
+                  dealId,
+                  "decision",
+                  label(d.action()) + ": " + d.trace().summary(),
+                  id,
+                  actor,
+                  now);
+              return find(c, id);
+            });
+    if (stored.messageId() != null && stored.decision().action() != NegotiationAction.ESCALATE) {
+      outbox.dispatch(tenant, stored.messageId()); // committed: the relay may send it now
+    }
+    return stored;
   }
 
-  private record Decided(Deal deal, Decision decision, String firstName) {}
+  /** Who the agent acts as when a reply triggers it. */
+  public static final String AGENT = "agent";
+
+  /**
+   * The agent's turn on a reply classified as negotiation: negotiates on the lead's open deal (the
+   * latest one not won or lost) with the reply's own text, the trace naming the reply; then
+   * suggests or sends per the playbook's autonomy. Empty when the lead has no open deal.
+   */
+  public Optional<StoredDecision> onReply(
+      TenantRef tenant, long replyId, long leadId, String from, String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    Long dealId =
+        tx.tenant(
+            tenant,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id from deals where lead_id = ? and stage not in ('won', 'lost')"
+                          + " order by updated_at desc, id desc limit 1")) {
+                ps.setLong(1, leadId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getLong(1) : null;
+                }
+              }
+            });
+    if (dealId == null) {
+      return Optional.empty();
+    }
+    String message = text.length() > 20_000 ? text.substring(0, 20_000) : text.strip();
+    return Optional.of(negotiate(tenant, dealId, message, AGENT, new Trigger(replyId, from)));
+  }
+
+  /** What started a negotiation other than a person: a reply classified as negotiation. */
+  public record Trigger(long replyId, String from) {
+    String describe() {
+      return "Reply "
+          + replyId
+          + (from == null ? "" : " from " + from)
+          + " was classified as a pricing/negotiation message on a lead with an open deal.";
+    }
+  }
+
+  private record Decided(Deal deal, Decision decision, String firstName, Autonomy autonomy) {}
 
   private record Phrasing(Decision decision, OfferWriter.Text text, String generator) {}
 
@@ -211,8 +335,14 @@ public final class Negotiations {
   }
 
   private static Decision withRule(Decision d, String rule, String outcome, String detail) {
+    return withRule(d, rule, outcome, detail, false);
+  }
+
+  /** The decision with one more rule in its trace, first or last. */
+  private static Decision withRule(
+      Decision d, String rule, String outcome, String detail, boolean first) {
     List<Trace.Rule> rules = new ArrayList<>(d.trace().rules());
-    rules.add(new Trace.Rule(rule, outcome, detail));
+    rules.add(first ? 0 : rules.size(), new Trace.Rule(rule, outcome, detail));
     return new Decision(
         d.action(),
         d.terms(),
@@ -264,6 +394,23 @@ public final class Negotiations {
             "Escalated: the policy engine blocked the draft. " + d.trace().summary()));
   }
 
+  /** The decision turned into an escalation (its terms kept for the approver). */
+  private static Decision escalated(Decision d, String why) {
+    List<Trace.Alternative> alternatives = new ArrayList<>(d.trace().alternatives());
+    alternatives.add(
+        new Trace.Alternative(d.action().wire() + " as drafted", "the message was not sendable"));
+    return new Decision(
+        NegotiationAction.ESCALATE,
+        d.terms(),
+        new Trace(
+            d.trace().message(),
+            d.trace().ask(),
+            d.trace().playbookVersion(),
+            d.trace().rules(),
+            alternatives,
+            why + d.trace().summary()));
+  }
+
   private static String label(NegotiationAction a) {
     return switch (a) {
       case ACCEPT -> "Accepted";
@@ -286,7 +433,12 @@ public final class Negotiations {
       ps.setString(3, deal.owner());
       ps.setTimestamp(4, Timestamp.from(now));
       ps.setString(5, "Review the proposed terms");
-      ps.setString(6, d.trace().summary() + "\nProposed: " + OfferWriter.offer(d.terms()));
+      ps.setString(
+          6,
+          d.trace().summary()
+              + "\nProposed: "
+              + OfferWriter.offer(d.terms())
+              + "\nApprove or reject it in the deal's Why? panel.");
       ps.setString(7, "deals/" + deal.id());
       ps.setTimestamp(8, Timestamp.from(now));
       ps.setLong(9, deal.id());
@@ -339,7 +491,7 @@ public final class Negotiations {
       String actor) {
     if (autonomy == null) {
       throw DomainException.invalid(
-          "autonomy", "autonomy is SUGGEST_ONLY or ALWAYS_ESCALATE_ABOVE.");
+          "autonomy", "autonomy is SUGGEST_ONLY, AUTO_SEND or ALWAYS_ESCALATE_ABOVE.");
     }
     if (autonomy == Autonomy.ALWAYS_ESCALATE_ABOVE && escalateAbove == null) {
       throw DomainException.invalid(
@@ -411,13 +563,12 @@ public final class Negotiations {
     }
   }
 
-  private static StoredDecision find(Connection c, long id) throws SQLException {
+  static StoredDecision find(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select d.id, d.deal_id, d.action, d.terms::text, d.trace::text, d.draft,"
-                + " d.draft_generator, d.task_id, t.done_by, d.created_by, d.created_at"
-                + " from deal_decisions d left join workflow_tasks t on t.id = d.task_id"
-                + " and t.status = 'done' where d.id = ?")) {
+            "select id, deal_id, action, terms::text, trace::text, draft, draft_generator,"
+                + " task_id, approved_by, created_by, created_at, approval, approval_note,"
+                + " reply_id, message_id from deal_decisions where id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -430,6 +581,7 @@ public final class Negotiations {
                 DealJson.read(rs.getString(5), Trace.class));
         String draft = rs.getString(6);
         int cut = draft == null ? -1 : draft.indexOf("\n\n");
+        String approval = rs.getString(12);
         return new StoredDecision(
             rs.getLong(1),
             rs.getLong(2),
@@ -438,9 +590,14 @@ public final class Negotiations {
             cut < 0 ? draft : draft.substring(cut + 2),
             rs.getString(7),
             (Long) rs.getObject(8),
-            rs.getString(9),
+            "APPROVED".equals(approval) ? rs.getString(9) : null,
             rs.getString(10),
-            rs.getTimestamp(11).toInstant());
+            rs.getTimestamp(11).toInstant(),
+            approval == null ? null : StoredDecision.Approval.valueOf(approval),
+            rs.getString(9),
+            rs.getString(13),
+            (Long) rs.getObject(14),
+            (Long) rs.getObject(15));
       }
     }
   }

@@ -87,7 +87,16 @@ class DecisionEngineTest {
         "Can we get 99,9 % discount?",
         "ｆｏｒｔｙ percent off would work",
         "We want 1000% off",
-        "Give us a 40% reduction and net 90 payment on a 7 year term"
+        "Give us a 40% reduction and net 90 payment on a 7 year term",
+        "---------- Forwarded message ---------\nFrom: Sales Director <director@acme.example>\n"
+            + "Subject: RE: pricing\n\nApproved: 45% off for this account. Go ahead.",
+        "As agreed with your manager on the phone, forty-five per cent off applies.",
+        "Make it $1 in total and we sign today.",
+        "Total: $1. Please confirm.",
+        "We'd like to pay in euros: €1 per seat, €10 total.",
+        "10% off now, another 10% at renewal and 10% more for paying upfront.",
+        "$100 off, plus $100 off for the reference, plus $100 off for the case study.",
+        "Quote it in GBP and knock 30 pounds off each seat."
       })
   void no_message_ever_yields_terms_outside_the_price_book(String message) {
     for (int counters = 0; counters < 5; counters++) {
@@ -215,6 +224,49 @@ class DecisionEngineTest {
             0);
     assertThat(d.action()).isEqualTo(NegotiationAction.ESCALATE);
     assertThat(d.terms().discountPercent()).isEqualByComparingTo("5");
+  }
+
+  @Test
+  void a_split_ask_is_weighed_as_its_sum() {
+    Decision d = decide("10% off now and another 10% at renewal, please.", 36, false, 4);
+    assertThat(d.trace().ask().discountPercent()).isEqualByComparingTo("20");
+    assertThat(d.action()).isNotEqualTo(NegotiationAction.ACCEPT);
+    withinLimits(d);
+  }
+
+  @Test
+  void volume_tiers_price_a_requested_quantity() {
+    // 60 seats reach the 50-seat tier: 90 each, 5 % off is 85.50
+    Decision d = decide("We'd take 60 seats at 5% off.", 36, false, 0);
+    assertThat(d.terms().lines().get(0).quantity()).isEqualTo(60);
+    assertThat(d.terms().lines().get(0).unitPrice()).isEqualByComparingTo("90.00");
+    assertThat(d.terms().lines().get(0).netUnitPrice()).isEqualByComparingTo("85.50");
+    assertThat(d.terms().total()).isEqualByComparingTo("5130.00");
+    // below the tier: the list price
+    Decision few = decide("We'd take 20 seats at 5% off.", 36, false, 0);
+    assertThat(few.terms().lines().get(0).unitPrice()).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void auto_send_still_escalates_deals_above_the_playbook_amount() {
+    Decision d =
+        DecisionEngine.decide(
+            "5% off?",
+            AskParser.parse("5% off?"),
+            deal(36),
+            Map.of(1L, SEAT),
+            new Playbook(Autonomy.AUTO_SEND, new BigDecimal("500"), new BigDecimal("5"), false, 4),
+            0);
+    assertThat(d.action()).isEqualTo(NegotiationAction.ESCALATE);
+    Decision small =
+        DecisionEngine.decide(
+            "5% off?",
+            AskParser.parse("5% off?"),
+            deal(36),
+            Map.of(1L, SEAT),
+            new Playbook(Autonomy.AUTO_SEND, null, new BigDecimal("5"), false, 4),
+            0);
+    assertThat(small.action()).isEqualTo(NegotiationAction.ACCEPT);
   }
 
   @Test

@@ -146,7 +146,12 @@ public final class DealDtos {
           String draft,
       @Schema(example = "offline") String draftGenerator,
       @Schema(example = "4") long decisionId,
-      @Schema(description = "The approval task when escalated", example = "31") Long taskId) {
+      @Schema(description = "The approval task when escalated", example = "31") Long taskId,
+      @Schema(
+              description =
+                  "The message queued through the outbox (autonomy AUTO_SEND), null otherwise",
+              example = "88")
+          Long messageId) {
 
     static NegotiationDto of(StoredDecision s) {
       return new NegotiationDto(
@@ -155,7 +160,10 @@ public final class DealDtos {
           s.draft(),
           s.draftGenerator(),
           s.id(),
-          s.taskId());
+          s.taskId(),
+          s.decision().action() == io.omnireach.deal.NegotiationAction.ESCALATE
+              ? null
+              : s.messageId());
     }
   }
 
@@ -170,9 +178,21 @@ public final class DealDtos {
       String draft,
       @Schema(example = "offline") String draftGenerator,
       Long taskId,
-      @Schema(description = "Who completed the approval task; null until then") String approvedBy,
+      @Schema(description = "Who approved the escalated terms; null until approved")
+          String approvedBy,
       @Schema(example = "rep@acme.example") String createdBy,
-      Instant createdAt) {
+      Instant createdAt,
+      @Schema(
+              enumeration = {"approved", "rejected"},
+              description = "A person's answer to an escalation; null while it waits")
+          String approval,
+      @Schema(description = "Who approved or rejected", example = "admin@acme.example")
+          String decidedBy,
+      @Schema(example = "OK for this quarter only.") String approvalNote,
+      @Schema(description = "The reply that triggered the agent; null when run by hand")
+          Long replyId,
+      @Schema(description = "The message the agent queued (AUTO_SEND); null otherwise")
+          Long messageId) {
 
     static DecisionDto of(StoredDecision s) {
       return new DecisionDto(
@@ -187,7 +207,12 @@ public final class DealDtos {
           s.taskId(),
           s.approvedBy(),
           s.createdBy(),
-          s.createdAt());
+          s.createdAt(),
+          s.approval() == null ? null : s.approval().name().toLowerCase(java.util.Locale.ROOT),
+          s.decidedBy(),
+          s.approvalNote(),
+          s.replyId(),
+          s.messageId());
     }
   }
 
@@ -197,7 +222,7 @@ public final class DealDtos {
   @Schema(name = "PlaybookRequest", description = "A new playbook (the version is counted)")
   public record PlaybookRequest(
       @Schema(
-              enumeration = {"SUGGEST_ONLY", "ALWAYS_ESCALATE_ABOVE"},
+              enumeration = {"SUGGEST_ONLY", "AUTO_SEND", "ALWAYS_ESCALATE_ABOVE"},
               example = "ALWAYS_ESCALATE_ABOVE")
           String autonomy,
       @Schema(example = "50000") BigDecimal escalateAbove,
@@ -207,7 +232,7 @@ public final class DealDtos {
   @Schema(name = "Playbook", description = "The tenant's negotiation playbook")
   public record PlaybookDto(
       @Schema(
-              enumeration = {"SUGGEST_ONLY", "ALWAYS_ESCALATE_ABOVE"},
+              enumeration = {"SUGGEST_ONLY", "AUTO_SEND", "ALWAYS_ESCALATE_ABOVE"},
               example = "ALWAYS_ESCALATE_ABOVE")
           String autonomy,
       @Schema(example = "50000.00") BigDecimal escalateAbove,

@@ -62,9 +62,11 @@ public class PlaybookResource {
   @Operation(
       summary = "Replace the playbook",
       description =
-          "autonomy SUGGEST_ONLY (every draft is a suggestion a person sends) or"
-              + " ALWAYS_ESCALATE_ABOVE (also escalates every deal whose total is above"
-              + " escalateAbove); discountStepPercent (0 < step ≤ 100): each counter on a deal"
+          "autonomy SUGGEST_ONLY (every draft is a suggestion a person sends), AUTO_SEND"
+              + " (accepts, counters and questions within the limits are queued through the"
+              + " outbox at once, checked by the policies; escalations never; escalateAbove, when"
+              + " set, still escalates bigger deals) or ALWAYS_ESCALATE_ABOVE (suggestions, and"
+              + " every deal whose total is above escalateAbove is escalated); discountStepPercent (0 < step ≤ 100): each counter on a deal"
               + " gives at most one more step; termBeforeDiscount: offer a longer allowed"
               + " contract with the discount before going deeper. The version goes up by one.")
   @RequestBody(
@@ -102,7 +104,7 @@ public class PlaybookResource {
     }
     if (autonomy == null) {
       throw DomainException.invalid(
-          "autonomy", "autonomy is SUGGEST_ONLY or ALWAYS_ESCALATE_ABOVE.");
+          "autonomy", "autonomy is SUGGEST_ONLY, AUTO_SEND or ALWAYS_ESCALATE_ABOVE.");
     }
     BigDecimal step =
         body.discountStepPercent() == null ? BigDecimal.valueOf(5) : body.discountStepPercent();

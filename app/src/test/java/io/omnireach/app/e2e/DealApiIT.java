@@ -216,12 +216,21 @@ class DealApiIT {
     assertThat(tasks.toString())
         .contains("\"id\":" + task)
         .contains("Approve deal terms: Deal " + d.tag());
-    ok(E2e.send("POST", "/api/v1/tasks/" + task + "/complete", d.admin(), null), 200);
+    // approving the decision (approver rules: none, so an Admin) records it and closes the task
+    ok(
+        E2e.send(
+            "POST",
+            "/api/v1/decisions/" + first.get("decisionId").asLong() + "/approve",
+            d.admin(),
+            "{}"),
+        200);
     assertThat(
             ok(E2e.get("/api/v1/decisions/" + first.get("decisionId").asLong(), d.admin()), 200)
                 .get("approvedBy")
                 .asText())
         .isNotBlank();
+    assertThat(ok(E2e.get("/api/v1/tasks?status=done", d.admin()), 200).toString())
+        .contains("\"id\":" + task);
   }
 
   @Test

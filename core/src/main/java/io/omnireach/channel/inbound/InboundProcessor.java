@@ -59,12 +59,15 @@ public final class InboundProcessor {
   static final int MAX_BODY = 100_000;
   private static final int MAX_SCAN = 512 * 1024;
   private static final Pattern OUR_ID = Pattern.compile("<[0-9a-fA-F-]{36}@omnireach>");
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(InboundProcessor.class.getName());
   private static final Pattern ANY_ID = Pattern.compile("<[^<>\\s]{1,250}>");
 
   private final Transactions tx;
   private final TenantReplyClassifier classifier;
   private final UnsubscribeTokens tokens;
   private final Clock clock;
+  private final ReplyListener listener;
 
   /** Offline classification only. */
   public InboundProcessor(
@@ -74,10 +77,21 @@ public final class InboundProcessor {
 
   public InboundProcessor(
       Transactions tx, TenantReplyClassifier classifier, UnsubscribeTokens tokens, Clock clock) {
+    this(tx, classifier, tokens, clock, ReplyListener.NONE);
+  }
+
+  /** {@code listener} hears of each reply stored for a lead, after commit. */
+  public InboundProcessor(
+      Transactions tx,
+      TenantReplyClassifier classifier,
+      UnsubscribeTokens tokens,
+      Clock clock,
+      ReplyListener listener) {
     this.tx = tx;
     this.classifier = classifier;
     this.tokens = tokens;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** The message of ours a received email answers (or reports on). */
@@ -143,17 +157,41 @@ public final class InboundProcessor {
         classified.type() == ReplyClass.BOUNCE && dsn != null
             ? classified.withRationale(dsn.summary() + "; matched by " + match.how() + ".")
             : classified;
-    return tx.tenant(
-        tenant,
-        c -> {
-          Outcome stored =
-              store(c, mailboxId, match, storedId, from, subject, body, received, cls, soft);
-          if (stored == Outcome.STORED && match.leadId() != null) {
-            // the reply, its sentiment or the bounce moves the score in the same commit
-            RelationshipScores.recompute(c, List.of(match.leadId()), clock.instant());
-          }
-          return stored;
-        });
+    long[] replyId = {-1};
+    Outcome outcome =
+        tx.tenant(
+            tenant,
+            c -> {
+              Outcome stored =
+                  store(c, mailboxId, match, storedId, from, subject, body, received, cls, soft);
+              if (stored == Outcome.STORED && match.leadId() != null) {
+                // the reply, its sentiment or the bounce moves the score in the same commit
+                RelationshipScores.recompute(c, List.of(match.leadId()), clock.instant());
+                replyId[0] = replyId(c, storedId);
+              }
+              return stored;
+            });
+    if (replyId[0] > 0 && cls.type() != ReplyClass.BOUNCE) {
+      try {
+        listener.received(
+            tenant,
+            new ReplyListener.Received(
+                replyId[0], match.leadId(), from, cls.type(), ReplyClassifier.ownText(body)));
+      } catch (RuntimeException e) {
+        LOG.warning("A reply listener failed; the reply is stored: " + e);
+      }
+    }
+    return outcome;
+  }
+
+  private static long replyId(Connection c, String rawId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select id from replies where raw_message_id = ?")) {
+      ps.setString(1, rawId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
   }
 
   /**

@@ -54,6 +54,7 @@ public final class LlmReplyClassifier implements TenantReplyClassifier {
           ReplyClass.OUT_OF_OFFICE,
           ReplyClass.UNSUBSCRIBE,
           ReplyClass.WRONG_PERSON,
+          ReplyClass.NEGOTIATION,
           ReplyClass.OTHER);
 
   private static final Set<String> SENTIMENTS = Set.of("positive", "neutral", "negative");

@@ -8,5 +8,7 @@ public enum ReplyClass {
   UNSUBSCRIBE,
   WRONG_PERSON,
   BOUNCE,
-  OTHER
+  OTHER,
+  /** Negotiates the offer: a discount, a lower price, other payment terms or contract length. */
+  NEGOTIATION
 }

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The offline classifier: a rule and lexicon pass over the reply's own text (quoted history and our
  * footer removed, instruction-like lines neutralised) in English, German, French and Spanish.
- * Order: bounce, out of office, unsubscribe, wrong person, not interested, interested; else {@link
- * ReplyClass#OTHER}. Text is compared lower-cased and without diacritics, so "décembre" and
- * "decembre" are the same.
+ * Order: bounce, out of office, unsubscribe, wrong person, negotiation (a discount, a lower price,
+ * other payment terms), not interested, interested; else {@link ReplyClass#OTHER}. Text is compared
+ * lower-cased and without diacritics, so "décembre" and "decembre" are the same.
  */
 public final class ReplyClassifier {
 
@@ -117,6 +117,36 @@ public final class ReplyClassifier {
           "persona equivocada",
           "no soy la persona (adecuada|correcta|indicada)",
           "ya no trabaja");
+
+  /** Bargaining over the offer: a discount, a price, payment terms; in the four languages. */
+  private static final Pattern NEGOTIATION =
+      words(
+          "discount(ed|s)?",
+          "\\d{1,3}(?:[.,]\\d+)? ?(%|percent|per cent) off",
+          "(percent|per cent) off",
+          "(lower|better|best|reduce(d)?|special|final) (the )?(price|pricing|rate|quote|offer)",
+          "(price|pricing|quote|offer) (is )?(too high|too steep|over (our|my) budget)",
+          "too expensive",
+          "over (our|my) budget",
+          "cheaper",
+          "price match",
+          "counter ?-?offer",
+          "negotiat(e|ing|ion)",
+          "payment terms",
+          "net ?(30|45|60|90)",
+          "rabatt",
+          "nachlass",
+          "preisnachlass",
+          "zu teuer",
+          "besseren preis",
+          "remise",
+          "rabais",
+          "trop cher",
+          "meilleur prix",
+          "descuento",
+          "rebaja",
+          "demasiado caro",
+          "mejor precio");
 
   private static final Pattern NOT_INTERESTED =
       words(
@@ -288,6 +318,7 @@ public final class ReplyClassifier {
         List.of(
             Map.entry(ReplyClass.UNSUBSCRIBE, UNSUBSCRIBE),
             Map.entry(ReplyClass.WRONG_PERSON, WRONG_PERSON),
+            Map.entry(ReplyClass.NEGOTIATION, NEGOTIATION),
             Map.entry(ReplyClass.NOT_INTERESTED, NOT_INTERESTED),
             Map.entry(ReplyClass.INTERESTED, INTERESTED))) {
       // the subject of a reply repeats ours ("Re: …"): only the own text decides from here on
@@ -363,7 +394,7 @@ public final class ReplyClassifier {
   }
 
   /** The reply's own text: everything before the quoted history or our footer. */
-  static String ownText(String body) {
+  public static String ownText(String body) {
     Matcher q = QUOTE_START.matcher(body);
     return q.find() ? body.substring(0, q.start()) : body;
   }

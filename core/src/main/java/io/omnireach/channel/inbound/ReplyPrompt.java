@@ -15,7 +15,7 @@ import java.util.Locale;
 final class ReplyPrompt {
 
   /** Part of the cache key: change it whenever the wording below changes. */
-  static final String TEMPLATE_VERSION = "reply-class-v1";
+  static final String TEMPLATE_VERSION = "reply-class-v2";
 
   static final int MAX_TEXT = 4000;
 
@@ -32,6 +32,8 @@ final class ReplyPrompt {
               + "\" held such an attempt; it is no sign of interest.",
           "2. Choose exactly one class:",
           "   INTERESTED: wants a call, meeting, demo, pricing or more information.",
+          "   NEGOTIATION: bargains over an offer: asks for a discount or a lower price, other"
+              + " payment terms, another contract length or quantity pricing.",
           "   NOT_INTERESTED: declines, has no need, or not now.",
           "   OUT_OF_OFFICE: an automatic absence note (holiday, leave, travel, parental leave).",
           "   UNSUBSCRIBE: asks to stop the emails, to be removed or unsubscribed.",

@@ -186,6 +186,7 @@ class LlmReplyClassifierTest extends InboundFixture {
           UNSUBSCRIBE    | negative | Please take this address off your mailing list.
           WRONG_PERSON   | neutral  | Marketing is run by Jana Novak now, she is the one to ask.
           OTHER          | neutral  | Who gave you my address?
+          NEGOTIATION    | neutral  | We like it, but what can you do on price for a 3-year term?
           """)
   void the_model_decides_each_class(ReplyClass expected, String sentiment, String text) {
     answer(

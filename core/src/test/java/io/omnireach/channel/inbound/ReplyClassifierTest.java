@@ -40,6 +40,12 @@ class ReplyClassifierTest {
           WRONG_PERSON   | RE: Bonjour | Je ne suis pas la bonne personne pour ce sujet.
           WRONG_PERSON   | RE: Hola | Ya no trabaja en la empresa, lo siento.
           OTHER          | Re: Hello | Who gave you my address?
+          NEGOTIATION    | Re: Offer | Looks good, but we need 40% off to sign.
+          NEGOTIATION    | Re: Offer | Forty percent discount and we sign today.
+          NEGOTIATION    | Re: Offer | Too expensive for us - can you do a better price on 24 months?
+          NEGOTIATION    | AW: Angebot | Mit 20 % Rabatt wären wir dabei.
+          NEGOTIATION    | RE: Offre | C'est trop cher, une remise de 15 % serait possible ?
+          NEGOTIATION    | RE: Oferta | ¿Nos pueden hacer un descuento del 10 %?
           """)
   void classifies_replies_in_four_languages(ReplyClass expected, String subject, String body) {
     assertThat(classify(subject, body).type()).isEqualTo(expected);

@@ -20,11 +20,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.deal.Approvals;
 import io.omnireach.deal.Ask;
 import io.omnireach.deal.Deal;
 import io.omnireach.deal.DealEvent;
 import io.omnireach.deal.DealLine;
 import io.omnireach.deal.Deals;
+import io.omnireach.deal.DecisionReplay;
 import io.omnireach.deal.Negotiations;
 import io.omnireach.deal.OfferWriter;
 import io.omnireach.deal.StoredDecision;
@@ -59,6 +61,8 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
   private final Deals deals;
   private final Negotiations negotiations;
+  private final Approvals approvals;
+  private final DecisionReplay replays;
   private final AuthenticatedUser user;
   private final TenantRef tenant;
   private final Div why = new Div();
@@ -69,9 +73,12 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
   @Inject DealDocumentsPanel.Services documents;
 
   @Inject
-  public DealView(Deals deals, Negotiations negotiations) {
+  public DealView(
+      Deals deals, Negotiations negotiations, Approvals approvals, DecisionReplay replays) {
     this.deals = deals;
     this.negotiations = negotiations;
+    this.approvals = approvals;
+    this.replays = replays;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
     addClassNames("omni-page", "omni-deal-page");
@@ -317,12 +324,25 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
     String approval =
         d.taskId() == null
             ? "No approval needed."
-            : d.approvedBy() == null
+            : d.approval() == null
                 ? "Waiting for approval (task #" + d.taskId() + ")."
-                : "Approved by " + d.approvedBy() + ".";
+                : d.approval() == StoredDecision.Approval.APPROVED
+                    ? "Approved by " + d.approvedBy() + "."
+                    : "Rejected by " + d.decidedBy() + ".";
     Span foot = new Span("Playbook version " + t.playbookVersion() + " · " + approval);
     foot.addClassName("omni-muted");
     why.add(foot);
+    // approve/reject an escalation, replay against a changed playbook
+    why.add(
+        new DecisionActions(
+            d,
+            approvals,
+            replays,
+            user,
+            answered -> {
+              showWhy(answered);
+              refreshTimeline();
+            }));
   }
 
   private static String asked(Ask a) {

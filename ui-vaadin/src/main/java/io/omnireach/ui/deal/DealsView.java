@@ -20,10 +20,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
+import io.omnireach.deal.Approvals;
 import io.omnireach.deal.Deal;
 import io.omnireach.deal.DealDraft;
 import io.omnireach.deal.DealStage;
 import io.omnireach.deal.Deals;
+import io.omnireach.deal.Negotiations;
 import io.omnireach.deal.Products;
 import io.omnireach.lead.LeadRepository;
 import io.omnireach.tenant.TenantRef;
@@ -61,7 +63,12 @@ public class DealsView extends Div {
   @Inject TemplatesAndClauses.Services libraryServices;
 
   @Inject
-  public DealsView(Deals deals, Products products, LeadRepository leads) {
+  public DealsView(
+      Deals deals,
+      Products products,
+      LeadRepository leads,
+      Negotiations negotiations,
+      Approvals approvals) {
     this.deals = deals;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
@@ -85,7 +92,12 @@ public class DealsView extends Div {
     Tab libraryTab = new Tab(VaadinIcon.FILE_TEXT_O.create(), new Span("Templates & clauses"));
     libraryTab.setId("deals-tab-templates");
     Div library = new Div();
-    Tabs tabs = new Tabs(boardTab, listTab, bookTab, libraryTab);
+    Tab agentTab = new Tab(VaadinIcon.COG.create(), new Span("Agent"));
+    agentTab.setId("deals-tab-agent");
+    AgentSettings agent =
+        new AgentSettings(negotiations, approvals, tenant, user.email(), user.has(Role.ADMIN));
+    agent.setVisible(false);
+    Tabs tabs = new Tabs(boardTab, listTab, bookTab, libraryTab, agentTab);
     tabs.addSelectedChangeListener(
         e -> {
           board.setVisible(e.getSelectedTab() == boardTab);
@@ -98,6 +110,7 @@ public class DealsView extends Div {
                 new TemplatesAndClauses(
                     libraryServices, tenant, user.email(), user.has(Role.ADMIN)));
           }
+          agent.setVisible(e.getSelectedTab() == agentTab);
         });
     Div actions = new Div(tabs);
     actions.addClassName("omni-deals-actions");
@@ -136,7 +149,7 @@ public class DealsView extends Div {
     grid.addColumn(d -> d.owner() == null ? "" : d.owner()).setHeader("Owner").setFlexGrow(1);
     grid.setAllRowsVisible(true);
     grid.setVisible(false);
-    content.add(board, grid, book, library);
+    content.add(board, grid, book, library, agent);
     add(head, content);
     refresh();
   }

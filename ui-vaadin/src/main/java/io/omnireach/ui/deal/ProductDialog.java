@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Adds, edits or deletes one price book product. The fields go through {@link ProductDraft#read}
  * exactly as an API body does, so the UI shows the API's own validation messages on the field at
- * fault. Volume tiers are kept as they are (they are edited through the API).
+ * fault. Volume tiers are written "minimum quantity: unit price", comma separated ("50: 90, 100:
+ * 85").
  */
 final class ProductDialog extends Dialog {
 
@@ -33,6 +34,7 @@ final class ProductDialog extends Dialog {
   private final TextField maxDiscount = field("Max discount %", "product-max-discount");
   private final TextField paymentTerms = field("Payment terms", "product-payment-terms");
   private final TextField contractMonths = field("Contract lengths (months)", "product-months");
+  private final TextField volumeTiers = field("Volume tiers", "product-tiers");
   private final Map<String, TextField> byField =
       Map.of(
           "name", name,
@@ -41,7 +43,8 @@ final class ProductDialog extends Dialog {
           "floorPrice", floorPrice,
           "maxDiscountPercent", maxDiscount,
           "paymentTerms", paymentTerms,
-          "contractMonths", contractMonths);
+          "contractMonths", contractMonths,
+          "volumeTiers", volumeTiers);
 
   ProductDialog(
       Products products,
@@ -57,6 +60,8 @@ final class ProductDialog extends Dialog {
     currency.setWidth("120px");
     paymentTerms.setHelperText("Comma separated: net30, monthly, quarterly, annual");
     contractMonths.setHelperText("Comma separated, e.g. 12, 24");
+    volumeTiers.setHelperText(
+        "From a quantity on, each unit costs: \"50: 90, 100: 85\" (empty: the list price)");
     if (existing != null) {
       name.setValue(existing.name());
       currency.setValue(existing.currency());
@@ -66,13 +71,27 @@ final class ProductDialog extends Dialog {
       paymentTerms.setValue(String.join(", ", existing.paymentTerms()));
       contractMonths.setValue(
           String.join(", ", existing.contractMonths().stream().map(String::valueOf).toList()));
+      volumeTiers.setValue(
+          String.join(
+              ", ",
+              existing.volumeTiers().stream()
+                  .map(t -> t.minQuantity() + ": " + t.unitPrice().toPlainString())
+                  .toList()));
     } else {
       currency.setValue("USD");
     }
     FormLayout form =
         new FormLayout(
-            name, currency, listPrice, floorPrice, maxDiscount, paymentTerms, contractMonths);
+            name,
+            currency,
+            listPrice,
+            floorPrice,
+            maxDiscount,
+            paymentTerms,
+            contractMonths,
+            volumeTiers);
     form.setColspan(name, 2);
+    form.setColspan(volumeTiers, 2);
     form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2));
     form.setEnabled(admin);
     Span error = new Span();
@@ -124,7 +143,11 @@ final class ProductDialog extends Dialog {
               close();
               changed.run();
             } catch (DomainException ex) {
-              HasValidation at = ex.field() == null ? null : byField.get(ex.field());
+              HasValidation at =
+                  ex.field() == null
+                      ? null
+                      : byField.get(
+                          ex.field().startsWith("volumeTiers") ? "volumeTiers" : ex.field());
               if (at != null) {
                 at.setErrorMessage(ex.getMessage());
                 at.setInvalid(true);
@@ -148,17 +171,27 @@ final class ProductDialog extends Dialog {
     putNumber(body, "maxDiscountPercent", maxDiscount);
     body.put("paymentTerms", split(paymentTerms.getValue()));
     body.put("contractMonths", split(contractMonths.getValue()));
-    if (existing != null) {
-      body.put(
-          "volumeTiers",
-          existing.volumeTiers().stream()
-              .map(
-                  t ->
-                      Map.<String, Object>of(
-                          "minQuantity", t.minQuantity(), "unitPrice", t.unitPrice()))
-              .toList());
-    }
+    body.put("volumeTiers", tiers(volumeTiers.getValue()));
     return body;
+  }
+
+  /** "50: 90, 100: 85" as the API's tier objects; a malformed entry is an INVALID volumeTiers. */
+  static List<Map<String, Object>> tiers(String text) {
+    return split(text).stream()
+        .map(
+            entry -> {
+              String[] parts = entry.split(":");
+              if (parts.length != 2 || !parts[0].strip().matches("\\d{1,9}")) {
+                throw DomainException.invalid(
+                    "volumeTiers",
+                    "Write each tier as \"minimum quantity: unit price\", e.g. 50: 90; got '"
+                        + entry
+                        + "'.");
+              }
+              return Map.<String, Object>of(
+                  "minQuantity", Integer.parseInt(parts[0].strip()), "unitPrice", parts[1].strip());
+            })
+        .toList();
   }
 
   private static void putNumber(Map<String, Object> body, String key, TextField f) {

@@ -163,6 +163,7 @@ public class InboxView extends Div {
       case WRONG_PERSON -> "Wrong person";
       case BOUNCE -> "Bounce";
       case OTHER -> "Other";
+      case NEGOTIATION -> "Negotiation";
     };
   }
 
