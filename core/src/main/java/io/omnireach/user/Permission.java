@@ -45,6 +45,19 @@ public enum Permission {
   USERS_MANAGE(
       "users.manage", Area.ADMINISTRATION, "Invite, remove and assign roles; edit custom roles"),
   AUDIT_READ("audit.read", Area.ADMINISTRATION, "Search, verify and export the audit log"),
+  INTEGRATIONS_MANAGE(
+      "integrations.manage",
+      Area.ADMINISTRATION,
+      "Manage webhooks, their delivery log, the HTTP action secret and ad audiences"),
+  PRIVACY_MANAGE(
+      "privacy.manage",
+      Area.ADMINISTRATION,
+      "Export and erase a person's data (GDPR) and set retention"),
+  MARKETPLACE_READ("marketplace.read", Area.CONTENT, "Browse the marketplace and installed blocks"),
+  MARKETPLACE_INSTALL(
+      "marketplace.install", Area.CONTENT, "Import, install, update, uninstall and rate blocks"),
+  MARKETPLACE_PUBLISH(
+      "marketplace.publish", Area.CONTENT, "Publish blocks and trust publisher keys"),
   BILLING_READ("billing.read", Area.BILLING, "See plan, usage, AI costs and invoices"),
   BILLING_MANAGE("billing.manage", Area.BILLING, "Open checkout and the billing portal");
 

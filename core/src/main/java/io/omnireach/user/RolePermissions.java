@@ -28,7 +28,8 @@ public final class RolePermissions {
               MAILBOXES_READ,
               ANALYTICS_READ,
               SETTINGS_READ,
-              USERS_READ));
+              USERS_READ,
+              MARKETPLACE_READ));
 
   private static final Set<Permission> SALES;
 
@@ -47,7 +48,8 @@ public final class RolePermissions {
             PERSONAS_MANAGE,
             KNOWLEDGE_MANAGE,
             DEALS_WRITE,
-            MAILBOXES_POLL));
+            MAILBOXES_POLL,
+            MARKETPLACE_INSTALL));
     SALES = Collections.unmodifiableSet(sales);
   }
 

@@ -4,6 +4,8 @@ import io.omnireach.app.rest.AgentDtos.ApproverRuleDto;
 import io.omnireach.app.rest.AgentDtos.ApproverRules;
 import io.omnireach.common.DomainException;
 import io.omnireach.deal.Approvals;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ApproverRuleResource {
 
   private static final String EXAMPLE =
@@ -36,7 +39,7 @@ public class ApproverRuleResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(
       summary = "Who may approve what",
       description =
@@ -58,7 +61,7 @@ public class ApproverRuleResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace the approver rules (Admins)")
   @RequestBody(

@@ -5,6 +5,8 @@ import io.omnireach.app.rest.IntegrationDtos.AudienceRequest;
 import io.omnireach.app.rest.IntegrationDtos.SyncDto;
 import io.omnireach.common.DomainException;
 import io.omnireach.integration.Audiences;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Integrations")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("Admin")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.INTEGRATIONS_MANAGE)
 public class AudienceResource {
 
   private static final String SYNC_EXAMPLE =

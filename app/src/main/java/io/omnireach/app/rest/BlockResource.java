@@ -5,6 +5,8 @@ import io.omnireach.app.rest.MarketplaceDtos.PreviewDto;
 import io.omnireach.common.DomainException;
 import io.omnireach.marketplace.InstallResult;
 import io.omnireach.marketplace.Marketplace;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " Marketplace.")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class BlockResource {
 
   static final String BLOCK_EXAMPLE =
@@ -74,7 +77,7 @@ public class BlockResource {
 
   @POST
   @Path("/plan")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Check a block file and show what importing it would do",
@@ -120,7 +123,7 @@ public class BlockResource {
 
   @POST
   @Path("/import")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Import a block file",
@@ -179,7 +182,7 @@ public class BlockResource {
 
   @GET
   @Path("/installed")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MARKETPLACE_READ)
   @Operation(
       summary = "Blocks installed in this workspace",
       description = "Newest first, with the items each created (what uninstall removes).")

@@ -5,6 +5,8 @@ import io.omnireach.app.rest.DealDocumentDtos.ClauseList;
 import io.omnireach.app.rest.DealDocumentDtos.ClauseWrite;
 import io.omnireach.common.DomainException;
 import io.omnireach.deal.Clauses;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ClauseResource {
 
   static final String CLAUSE_EXAMPLE =
@@ -49,7 +52,7 @@ public class ClauseResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "List clauses", description = "The latest version of each, by key.")
   @APIResponse(
       responseCode = "200",
@@ -66,7 +69,7 @@ public class ClauseResource {
 
   @GET
   @Path("/{key}/versions")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Every version of a clause", description = "Newest first.")
   @APIResponse(
       responseCode = "200",
@@ -87,7 +90,7 @@ public class ClauseResource {
 
   @GET
   @Path("/{key}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read a clause (latest version)")
   @APIResponse(
       responseCode = "200",
@@ -103,7 +106,7 @@ public class ClauseResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a clause",
@@ -155,7 +158,7 @@ public class ClauseResource {
 
   @PUT
   @Path("/{key}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Edit a clause",
@@ -194,7 +197,7 @@ public class ClauseResource {
 
   @DELETE
   @Path("/{key}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Operation(
       summary = "Remove a clause",
       description =

@@ -13,6 +13,8 @@ import io.omnireach.deal.Deals;
 import io.omnireach.deal.OfferWriter;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class DealDocumentResource {
 
   static final String DOCUMENT_EXAMPLE =
@@ -73,7 +76,7 @@ public class DealDocumentResource {
   @Inject OutboxDispatcher dispatcher;
 
   @POST
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Generate a document",
@@ -142,7 +145,7 @@ public class DealDocumentResource {
   }
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "A deal's documents", description = "Newest version first.")
   @APIResponse(
       responseCode = "200",
@@ -163,7 +166,7 @@ public class DealDocumentResource {
 
   @GET
   @Path("/{docId}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read a document's record")
   @APIResponse(
       responseCode = "200",
@@ -183,7 +186,7 @@ public class DealDocumentResource {
   @GET
   @Path("/{docId}/pdf")
   @Produces("application/pdf")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(
       summary = "Download a document",
       description = "The stored PDF, byte for byte (its SHA-256 is on the record and in ETag).")
@@ -205,7 +208,7 @@ public class DealDocumentResource {
 
   @POST
   @Path("/{docId}/accept")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Operation(
       summary = "Accept a version (freeze it)",
       description =
@@ -242,7 +245,7 @@ public class DealDocumentResource {
 
   @DELETE
   @Path("/{docId}")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Operation(summary = "Delete a version", description = "Not an accepted (frozen) one: 409.")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(
@@ -268,7 +271,7 @@ public class DealDocumentResource {
 
   @POST
   @Path("/{docId}/send")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Send the offer email with this version attached",

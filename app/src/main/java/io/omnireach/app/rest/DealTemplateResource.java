@@ -9,6 +9,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.deal.DealDocuments;
 import io.omnireach.deal.DealTemplates;
 import io.omnireach.deal.MergeFields;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class DealTemplateResource {
 
   static final String TEMPLATE_EXAMPLE =
@@ -62,7 +65,7 @@ public class DealTemplateResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(
       summary = "List templates",
       description = "With the merge fields a template may use and what each prints.")
@@ -88,7 +91,7 @@ public class DealTemplateResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "Read a template")
   @APIResponse(
       responseCode = "200",
@@ -104,7 +107,7 @@ public class DealTemplateResource {
   }
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Add a template",
@@ -145,7 +148,7 @@ public class DealTemplateResource {
 
   @PUT
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Edit a template",
@@ -187,7 +190,7 @@ public class DealTemplateResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Operation(
       summary = "Delete a template",
       description = "Documents generated from it keep their PDF and the template's name.")
@@ -200,7 +203,7 @@ public class DealTemplateResource {
 
   @POST
   @Path("/{id}/preview")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Preview a template on a deal",

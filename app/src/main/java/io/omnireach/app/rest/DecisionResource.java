@@ -96,7 +96,7 @@ public class DecisionResource {
 
   @POST
   @Path("/{id}/approve")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Approve an escalated decision's terms",
@@ -151,7 +151,7 @@ public class DecisionResource {
 
   @POST
   @Path("/{id}/reject")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.DEALS_WRITE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Reject an escalated decision's terms",
@@ -214,7 +214,7 @@ public class DecisionResource {
 
   @POST
   @Path("/{id}/replay")
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replay a decision against a changed playbook",

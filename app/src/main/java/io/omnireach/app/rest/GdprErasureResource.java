@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.privacy.PrivacyRequest;
 import io.omnireach.privacy.PrivacyRequests;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = PrivacyDtos.TAG, description = PrivacyDtos.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class GdprErasureResource {
 
   @Inject PrivacyRequests requests;
@@ -28,7 +31,7 @@ public class GdprErasureResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Operation(summary = "Progress of an erasure", description = "Counts are rows removed per step.")
   @APIResponse(
       responseCode = "200",

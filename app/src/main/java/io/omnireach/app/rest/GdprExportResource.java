@@ -3,6 +3,8 @@ package io.omnireach.app.rest;
 import io.omnireach.audit.AuditLog;
 import io.omnireach.privacy.PrivacyRequest;
 import io.omnireach.privacy.PrivacyRequests;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = PrivacyDtos.TAG, description = PrivacyDtos.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class GdprExportResource {
 
   @Inject PrivacyRequests requests;
@@ -31,7 +34,7 @@ public class GdprExportResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Operation(summary = "Progress of an export")
   @APIResponse(
       responseCode = "200",
@@ -48,7 +51,7 @@ public class GdprExportResource {
 
   @GET
   @Path("/{id}/archive")
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Produces({"application/zip", "application/problem+json"})
   @Operation(
       summary = "Download an export's archive",

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.privacy.PrivacyRequest;
 import io.omnireach.privacy.PrivacyRequests;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -25,13 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = PrivacyDtos.TAG, description = PrivacyDtos.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class LeadGdprExportResource {
 
   @Inject PrivacyRequests requests;
   @Inject CurrentUser current;
 
   @POST
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Operation(
       summary = "Export everything held about a lead (GDPR access / portability)",
       description =

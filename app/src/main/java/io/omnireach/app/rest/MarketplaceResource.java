@@ -11,6 +11,8 @@ import io.omnireach.marketplace.CatalogueEntry;
 import io.omnireach.marketplace.InstallResult;
 import io.omnireach.marketplace.Marketplace;
 import io.omnireach.marketplace.PublisherKeyring;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " workspace")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class MarketplaceResource {
 
   static final String ENTRY_EXAMPLE =
@@ -65,7 +68,7 @@ public class MarketplaceResource {
 
   @GET
   @Path("/blocks")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MARKETPLACE_READ)
   @Operation(
       summary = "Search the catalogue",
       description =
@@ -90,7 +93,7 @@ public class MarketplaceResource {
 
   @GET
   @Path("/blocks/{id}")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MARKETPLACE_READ)
   @Operation(
       summary = "A block's page",
       description = "Its listing, full manifest (description = readme, screenshots) and reviews.")
@@ -118,7 +121,7 @@ public class MarketplaceResource {
 
   @GET
   @Path("/blocks/{id}/plan")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Operation(
       summary = "What installing a block would do",
       description = "As POST /blocks/plan, for a catalogue block (newest version unless given).")
@@ -140,7 +143,7 @@ public class MarketplaceResource {
 
   @POST
   @Path("/blocks/{id}/install")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Operation(
       summary = "Install a block",
       description =
@@ -166,7 +169,7 @@ public class MarketplaceResource {
 
   @POST
   @Path("/blocks/{id}/update")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Operation(
       summary = "Update an installed block to its newest version",
       description =
@@ -187,7 +190,7 @@ public class MarketplaceResource {
 
   @DELETE
   @Path("/blocks/{id}/install")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Operation(
       summary = "Uninstall a block",
       description =
@@ -202,7 +205,7 @@ public class MarketplaceResource {
 
   @POST
   @Path("/blocks/{id}/ratings")
-  @RolesAllowed({"Admin", "Sales"})
+  @Requires(Permission.MARKETPLACE_INSTALL)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Rate a block",
@@ -250,7 +253,7 @@ public class MarketplaceResource {
 
   @POST
   @Path("/blocks")
-  @RolesAllowed("Admin")
+  @Requires(Permission.MARKETPLACE_PUBLISH)
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
   @Operation(
       summary = "Publish a signed block in this workspace's catalogue",
@@ -286,7 +289,7 @@ public class MarketplaceResource {
 
   @GET
   @Path("/trusted-keys")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.MARKETPLACE_READ)
   @Operation(
       summary = "Publisher keys this workspace trusts",
       description =
@@ -310,7 +313,7 @@ public class MarketplaceResource {
 
   @POST
   @Path("/trusted-keys")
-  @RolesAllowed("Admin")
+  @Requires(Permission.MARKETPLACE_PUBLISH)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Trust a publisher key",

@@ -98,7 +98,7 @@ public class PolicyResource {
 
   @GET
   @Path("/export")
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.POLICIES_READ)
   @Operation(
       summary = "Export the policy set as a signed block",
       description =

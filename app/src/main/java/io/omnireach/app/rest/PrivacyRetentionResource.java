@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.common.DomainException;
 import io.omnireach.privacy.PrivacyRetention;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,13 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = PrivacyDtos.TAG, description = PrivacyDtos.TAG_DESCRIPTION)
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class PrivacyRetentionResource {
 
   @Inject PrivacyRetention retention;
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Operation(summary = "Retention settings", description = "null keeps forever.")
   @APIResponse(
       responseCode = "200",
@@ -43,7 +46,7 @@ public class PrivacyRetentionResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.PRIVACY_MANAGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Change retention settings",

@@ -2,6 +2,8 @@ package io.omnireach.app.rest;
 
 import io.omnireach.app.rest.DealDocumentDtos.AllowedClauses;
 import io.omnireach.deal.Clauses;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
 public class ProductClauseResource {
 
   private static final String EXAMPLE = "{\"clauseKeys\":[\"liability-cap\",\"sla\"]}";
@@ -34,7 +37,7 @@ public class ProductClauseResource {
   @Inject CurrentUser current;
 
   @GET
-  @RolesAllowed({"Admin", "Sales", "Viewer"})
+  @Requires(Permission.DEALS_READ)
   @Operation(summary = "A product's allowed clauses")
   @APIResponse(
       responseCode = "200",
@@ -50,7 +53,7 @@ public class ProductClauseResource {
   }
 
   @PUT
-  @RolesAllowed("Admin")
+  @Requires(Permission.DEALS_CONFIGURE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Set a product's allowed clauses",

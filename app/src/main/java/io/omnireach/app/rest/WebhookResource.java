@@ -8,6 +8,8 @@ import io.omnireach.common.DomainException;
 import io.omnireach.integration.Deliveries;
 import io.omnireach.integration.WebhookEvent;
 import io.omnireach.integration.Webhooks;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Outbound webhooks, their delivery log, HTTP actions, retargeting audiences")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("Admin")
+@RolesAllowed({"Admin", "Sales", "Viewer", "Finance", "Member"})
+@Requires(Permission.INTEGRATIONS_MANAGE)
 public class WebhookResource {
 
   static final String WEBHOOK_EXAMPLE =

@@ -259,7 +259,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       deal.setId("lead-new-deal");
       actions.add(delete, deal, edit);
     }
-    if (user.has(io.omnireach.user.Role.ADMIN)) {
+    if (UiSession.can(user, io.omnireach.user.Permission.PRIVACY_MANAGE)) {
       Button privacyButton =
           new Button(
               "Privacy",

@@ -25,7 +25,8 @@ import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
-import jakarta.annotation.security.PermitAll;
+import io.omnireach.user.Permission;
+import io.omnireach.user.Requires;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.TreeSet;
@@ -37,7 +38,7 @@ import java.util.TreeSet;
  */
 @Route(value = "marketplace", layout = MainLayout.class)
 @PageTitle("Marketplace")
-@PermitAll
+@Requires(Permission.MARKETPLACE_READ)
 public class MarketplaceView extends Div {
 
   private static final int IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -56,7 +57,7 @@ public class MarketplaceView extends Div {
   public MarketplaceView(Marketplace marketplace) {
     this.marketplace = marketplace;
     this.user = UiSession.require();
-    this.canWrite = user.canWrite();
+    this.canWrite = UiSession.can(user, Permission.MARKETPLACE_INSTALL);
     addClassNames("omni-page", "omni-marketplace");
     if (user.tenant() == null) {
       add(

@@ -141,7 +141,13 @@ public class SettingsView extends Div {
     }
     add(ai);
     if (settingsAdmin) {
-      add(branding.get(), sso.get(), privacy.get(), integrations.get());
+      add(branding.get(), sso.get());
+    }
+    if (UiSession.can(Permission.PRIVACY_MANAGE)) {
+      add(privacy.get());
+    }
+    if (UiSession.can(Permission.INTEGRATIONS_MANAGE)) {
+      add(integrations.get());
     }
     refresh();
   }
