@@ -52,11 +52,13 @@ create table integration_secrets (
   created_at  timestamptz not null default now()
 );
 
+-- Each function keeps the schema it was created in (SET search_path FROM CURRENT), so the
+-- triggers also work for statements run with another search_path (schema-qualified writes).
 -- Events are written by statement-level triggers, so every path that adds a lead, moves a stage,
 -- stores a reply or books a meeting (UI, API, workflow, deal desk, webhook, import) emits them in
 -- its own transaction, and a tenant without webhooks pays one EXISTS per statement.
 create function webhook_envelope(p_event text, p_data jsonb) returns text
-language sql volatile as $$
+language sql volatile set search_path from current as $$
   select jsonb_build_object(
     'id', 'evt_' || replace(gen_random_uuid()::text, '-', ''),
     'type', p_event,
@@ -65,11 +67,11 @@ language sql volatile as $$
 $$;
 
 create function webhooks_subscribed(p_event text) returns boolean
-language sql stable as $$
+language sql stable set search_path from current as $$
   select exists (select 1 from webhooks where active and p_event = any(events))
 $$;
 
-create function webhooks_lead_created() returns trigger language plpgsql as $$
+create function webhooks_lead_created() returns trigger language plpgsql set search_path from current as $$
 begin
   if webhooks_subscribed('lead.created') then
     insert into webhook_deliveries (webhook_id, lead_id, event, url, body)
@@ -86,7 +88,7 @@ end $$;
 create trigger webhooks_lead_created after insert on leads
   referencing new table as new_rows for each statement execute function webhooks_lead_created();
 
-create function webhooks_lead_stage_changed() returns trigger language plpgsql as $$
+create function webhooks_lead_stage_changed() returns trigger language plpgsql set search_path from current as $$
 begin
   if webhooks_subscribed('lead.stage_changed') then
     insert into webhook_deliveries (webhook_id, lead_id, event, url, body)
@@ -106,7 +108,7 @@ create trigger webhooks_lead_stage_changed after update on leads
   referencing old table as old_rows new table as new_rows
   for each statement execute function webhooks_lead_stage_changed();
 
-create function webhooks_reply_received() returns trigger language plpgsql as $$
+create function webhooks_reply_received() returns trigger language plpgsql set search_path from current as $$
 begin
   if webhooks_subscribed('reply.received') then
     insert into webhook_deliveries (webhook_id, lead_id, event, url, body)
@@ -123,7 +125,7 @@ end $$;
 create trigger webhooks_reply_received after insert on replies
   referencing new table as new_rows for each statement execute function webhooks_reply_received();
 
-create function webhooks_meeting_booked() returns trigger language plpgsql as $$
+create function webhooks_meeting_booked() returns trigger language plpgsql set search_path from current as $$
 begin
   if webhooks_subscribed('meeting.booked') then
     insert into webhook_deliveries (webhook_id, lead_id, event, url, body)
@@ -140,7 +142,7 @@ end $$;
 create trigger webhooks_meeting_booked after insert on meetings
   referencing new table as new_rows for each statement execute function webhooks_meeting_booked();
 
-create function webhooks_deal_stage_changed() returns trigger language plpgsql as $$
+create function webhooks_deal_stage_changed() returns trigger language plpgsql set search_path from current as $$
 begin
   if webhooks_subscribed('deal.stage_changed') then
     insert into webhook_deliveries (webhook_id, lead_id, event, url, body)
