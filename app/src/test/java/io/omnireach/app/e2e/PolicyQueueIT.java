@@ -380,6 +380,8 @@ class PolicyQueueIT {
       browser.wait.until(d -> d.getCurrentUrl().contains("/simulations/"));
       new org.openqa.selenium.support.ui.WebDriverWait(
               browser.driver, java.time.Duration.ofSeconds(60))
+          // the status badge is replaced while the simulation runs
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(d -> d.findElement(By.id("simulation-status")).getText().equalsIgnoreCase("done"));
       assertThat(browser.driver.findElement(By.id("simulation-leads")).getText())
           .contains("Ana", "Bob")

@@ -45,6 +45,8 @@ public class AccessControl {
   /** The route a Finance member lands on (the billing view). */
   static final String FINANCE_HOME = "billing";
 
+  static final String OPERATOR_HOME = "console/tenants";
+
   @Inject Sessions sessions;
 
   void onServiceInit(@Observes ServiceInitEvent event) {
@@ -122,6 +124,10 @@ public class AccessControl {
       return;
     }
     if (!isAllowed(target, user.get())) {
+      if (user.get().tenant() == null && event.getLocation().getPath().isEmpty()) {
+        event.forwardTo(OPERATOR_HOME); // Owner and Reseller have no tenant: their console
+        return;
+      }
       if (financeOnly(user.get()) && event.getLocation().getPath().isEmpty()) {
         event.forwardTo(FINANCE_HOME); // Finance's home is billing, not the sales dashboard
         return;
