@@ -71,14 +71,21 @@ class IntegrationsJourneyIT {
           .driver
           .findElement(By.xpath("//vaadin-button[normalize-space()='Send test']"))
           .click();
-      Journeys.waitLong(browser)
+      // the relay delivers within seconds; then the page shows it in the log
+      org.awaitility.Awaitility.await("the test event delivered")
+          .atMost(java.time.Duration.ofSeconds(60))
           .until(
-              d -> {
-                d.navigate().refresh();
-                WebElement log = d.findElement(By.id("webhook-log"));
-                return log.getText().contains("ping") && log.getText().contains("HTTP 200");
-              });
-      WebElement log = browser.await(By.id("webhook-log"));
+              () -> E2e.get("/api/v1/webhook-deliveries?status=delivered", tenant.token()).body(),
+              body -> body.contains("\"event\":\"ping\""));
+      browser.open("/settings");
+      WebElement log =
+          Journeys.waitLong(browser)
+              .until(
+                  d -> {
+                    WebElement grid = d.findElement(By.id("webhook-log"));
+                    return grid.getText().contains("HTTP 200") ? grid : null;
+                  });
+      assertThat(log.getText()).contains("ping", "delivered");
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", log);
       browser.screenshot("91-integrations-delivery-log");
     }

@@ -164,12 +164,12 @@ class PersonasJourneyIT {
             }
           });
 
-      browser
-          .await(By.id("persona-import"))
+      // other tests add personas to acme too: the toolbar may be scrolled out of view
+      inView(browser, By.id("persona-import"))
           .getShadowRoot()
           .findElement(By.cssSelector("input[type=file]"))
           .sendKeys(block.toAbsolutePath().toString());
-      browser.await(card(name + " (2)"));
+      inView(browser, card(name + " (2)"));
       browser.screenshot("27-persona-imported");
       browser.click(card(name));
       WebElement voice = inView(browser, By.id("persona-voice"));
