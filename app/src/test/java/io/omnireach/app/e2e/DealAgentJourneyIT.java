@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A manager sets the agent up and checks its work in the browser: autonomy and who approves what
@@ -128,9 +129,13 @@ class DealAgentJourneyIT {
       browser
           .wait
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          // the approval's toast may still cover the button for a moment
+          .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
           .until(
               d -> {
-                d.findElement(By.id(whyFirst)).click();
+                WebElement why = d.findElement(By.id(whyFirst));
+                browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", why);
+                why.click();
                 return true;
               });
       browser.await(By.id("replay-current"));

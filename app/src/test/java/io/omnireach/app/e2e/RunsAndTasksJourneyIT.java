@@ -111,6 +111,8 @@ class RunsAndTasksJourneyIT {
       // Ada's run goes on to the end; the run page shows the task done and the run completed
       browser.open("/runs/" + adaRun);
       Journeys.waitLong(browser)
+          // the run page redraws its status while it polls
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(d -> d.findElement(By.id("run-status")).getText().equals("Completed"));
       WebElement task =
           browser.await(
