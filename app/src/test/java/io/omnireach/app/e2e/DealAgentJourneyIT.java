@@ -138,7 +138,9 @@ class DealAgentJourneyIT {
                 why.click();
                 return true;
               });
-      browser.await(By.id("replay-current"));
+      // the Why? panel sits at the top of the page, the timeline's button far below it
+      WebElement replay = browser.wait.until(d -> d.findElement(By.id("replay-current")));
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", replay);
       browser.click(By.id("replay-current"));
       browser.wait.until(
           d -> d.findElement(By.id("replay-result")).getText().contains("Same decision"));
