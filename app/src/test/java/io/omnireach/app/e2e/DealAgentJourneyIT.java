@@ -138,22 +138,40 @@ class DealAgentJourneyIT {
                 why.click();
                 return true;
               });
-      // the Why? panel sits at the top of the page, the timeline's button far below it
-      WebElement replay = browser.wait.until(d -> d.findElement(By.id("replay-current")));
-      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", replay);
-      browser.click(By.id("replay-current"));
-      browser.wait.until(
-          d -> d.findElement(By.id("replay-result")).getText().contains("Same decision"));
-      browser.driver.findElement(By.cssSelector(".omni-why-replay-edit")).click();
+      // the Why? panel sits at the top of the page, far above the timeline, and is redrawn
+      // after each answer: find, scroll and click afresh until it takes
+      clickAfresh(browser, By.id("replay-current"));
+      browser
+          .wait
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.id("replay-result")).getText().contains("Same decision"));
+      clickAfresh(browser, By.cssSelector(".omni-why-replay-edit"));
       Journeys.type(browser, "#replay-step input", "15");
-      browser.click(By.id("replay-edited"));
-      browser.wait.until(
-          d -> d.findElement(By.id("replay-result")).getText().contains("discountPercent"));
+      clickAfresh(browser, By.id("replay-edited"));
+      browser
+          .wait
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> d.findElement(By.id("replay-result")).getText().contains("discountPercent"));
       assertThat(browser.driver.findElement(By.id("replay-result")).getText())
           .contains("5 → 15", "not stored");
       browser.screenshot("deal-agent-02-why-replay");
     }
     assertThat(ok(E2e.get("/api/v1/deals/" + deal + "/decisions", admin), 200).get("items").size())
         .isEqualTo(4);
+  }
+
+  private static void clickAfresh(Browser browser, By by) {
+    browser
+        .wait
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              browser.driver.executeScript(
+                  "arguments[0].scrollIntoView({block: 'center'})", element);
+              element.click();
+              return true;
+            });
   }
 }
