@@ -2,10 +2,19 @@ package io.omnireach.testing;
 
 import io.omnireach.db.Migrations;
 import io.omnireach.db.Transactions;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -31,16 +40,110 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Creates an empty database with a random name. */
   public static TestDatabase create() {
-    String name = "omnireach_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String name = newName();
     admin("create database " + name);
     return new TestDatabase(name);
   }
 
-  /** Creates a database with the platform schema migrated. */
+  /**
+   * Creates a database with the platform schema migrated: a copy of a template database that Flyway
+   * keeps current (copying is much faster than running every platform migration per test class).
+   * One advisory lock serialises template upkeep and copies across test JVMs, as PostgreSQL refuses
+   * to copy a database someone is connected to.
+   */
   public static TestDatabase migrated() {
-    TestDatabase db = create();
-    Migrations.migratePlatform(db.dataSource);
-    return db;
+    String name = newName();
+    Properties props = new Properties();
+    props.setProperty("user", USER);
+    try (Connection c = new org.postgresql.Driver().connect(SERVER + "postgres", props);
+        Statement s = c.createStatement()) {
+      s.execute("select pg_advisory_lock(72616702)");
+      try {
+        refreshTemplate(s);
+        s.execute("create database " + name + " template " + TEMPLATE);
+      } finally {
+        s.execute("select pg_advisory_unlock(72616702)");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + SERVER + " refused a test database", e);
+    }
+    return new TestDatabase(name);
+  }
+
+  /**
+   * The template of {@link #migrated()}: the platform schema at its latest version, named by a hash
+   * of the platform migrations so builds of different branches on one server never share it.
+   */
+  static final String TEMPLATE = "omnireach_test_platform_" + platformMigrationsHash();
+
+  private static boolean templateCurrent;
+
+  /**
+   * Brings the template to the latest platform version once per JVM (a no-op after the first JVM),
+   * and recreates it when Flyway refuses it (e.g. an applied migration was edited).
+   */
+  private static synchronized void refreshTemplate(Statement admin) throws SQLException {
+    if (templateCurrent) {
+      return;
+    }
+    try (var rs =
+        admin.executeQuery("select 1 from pg_database where datname = '" + TEMPLATE + "'")) {
+      if (!rs.next()) {
+        admin.execute("create database " + TEMPLATE);
+      }
+    }
+    PGSimpleDataSource template = new PGSimpleDataSource();
+    template.setUrl(SERVER + TEMPLATE);
+    template.setUser(USER);
+    try {
+      Migrations.migratePlatform(template);
+    } catch (RuntimeException stale) {
+      admin.execute("drop database " + TEMPLATE + " with (force)");
+      admin.execute("create database " + TEMPLATE);
+      Migrations.migratePlatform(template);
+    }
+    templateCurrent = true;
+  }
+
+  /** The first 12 hex digits of SHA-256 over the platform migrations' names and contents. */
+  private static String platformMigrationsHash() {
+    try {
+      TreeMap<String, byte[]> files = new TreeMap<>();
+      var urls = Migrations.class.getClassLoader().getResources("db/platform");
+      while (urls.hasMoreElements()) {
+        URL url = urls.nextElement();
+        if (url.getProtocol().equals("jar")) {
+          var jar = ((JarURLConnection) url.openConnection()).getJarFile();
+          for (var entry : Collections.list(jar.entries())) {
+            if (entry.getName().startsWith("db/platform/") && !entry.isDirectory()) {
+              try (var in = jar.getInputStream(entry)) {
+                files.put(entry.getName(), in.readAllBytes());
+              }
+            }
+          }
+        } else {
+          Path dir = Path.of(url.toURI());
+          try (var paths = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+              files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+          }
+        }
+      }
+      var sha = MessageDigest.getInstance("SHA-256");
+      files.forEach(
+          (file, bytes) -> {
+            sha.update(file.replaceFirst(".*/", "").getBytes(StandardCharsets.UTF_8));
+            sha.update(bytes);
+          });
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the platform migrations", e);
+    }
+  }
+
+  private static String newName() {
+    return "omnireach_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   public PGSimpleDataSource dataSource() {

@@ -75,7 +75,12 @@ class LoginJourneyIT {
     try (Browser browser = new Browser()) {
       signIn(browser, "owner@omnireach.demo", null);
       browser.wait.until(d -> d.getPageSource().contains("Platform tenants"));
-      assertThat(browser.driver.getPageSource()).contains("Acme Demo", "Globex Corporation");
+      // the grid's rows arrive after the heading (and other tests add tenants to the list)
+      WebElement grid = browser.await(By.id("tenants-grid"));
+      browser.wait.until(
+          d ->
+              grid.getText().contains("Acme Demo")
+                  && grid.getText().contains("Globex Corporation"));
       browser.screenshot("08-operator-home");
     }
   }

@@ -69,6 +69,39 @@ class RolesJourneyIT {
     }
   }
 
+  @Test
+  void a_custom_role_that_may_edit_leads_gets_the_edit_controls_but_not_delete_or_import()
+      throws Exception {
+    StripeE2e.NewTenant t = StripeE2e.newTenant("roled");
+    HttpResponse<String> role =
+        E2e.send(
+            "POST",
+            "/api/v1/roles",
+            t.token(),
+            "{\"name\":\"Lead editor\",\"permissions\":[\"leads.read\",\"leads.write\"]}");
+    assertThat(role.statusCode()).as(role.body()).isEqualTo(201);
+    long roleId = JSON.readTree(role.body()).get("id").asLong();
+    HttpResponse<String> lead =
+        E2e.send("POST", "/api/v1/leads", t.token(), "{\"email\":\"ada@roled.example\"}");
+    assertThat(lead.statusCode()).as(lead.body()).isEqualTo(201);
+    String leadId = E2e.field(lead.body(), "id");
+    String email = "editor@" + t.slug() + ".example";
+    CustomRolesApiIT.inviteTo(t.token(), email, roleId);
+
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, email, CustomRolesApiIT.PASSWORD);
+      browser.open("/leads");
+      browser.await(By.id("lead-add"));
+      assertThat(browser.driver.findElements(By.id("lead-import")))
+          .allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+      browser.open("/leads/" + leadId);
+      browser.await(By.id("lead-edit"));
+      assertThat(browser.driver.findElements(By.id("lead-delete"))).isEmpty();
+      assertThat(browser.driver.findElements(By.id("lead-new-deal"))).isEmpty();
+      browser.screenshot("roles-04-lead-editor");
+    }
+  }
+
   /** Ticks the checkbox whose label starts with {@code label} in one area of the checklist. */
   private static void tick(Browser browser, String groupId, String label) {
     for (WebElement box :

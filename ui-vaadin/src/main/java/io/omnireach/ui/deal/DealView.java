@@ -107,7 +107,7 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
   private void build() {
     add(hero());
     Div left = new Div(linesPanel());
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
       left.add(deskPanel());
     }
     left.add(
@@ -116,7 +116,7 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
             tenant,
             deal,
             user.email(),
-            user.canWrite(),
+            UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE),
             () -> negotiations.forDeal(tenant, deal.id()).stream().findFirst().orElse(null),
             this::refreshTimeline));
     left.add(panel("Timeline", timeline));

@@ -76,7 +76,7 @@ public class DealsView extends Div {
     H2 title = new H2("Deals");
     Paragraph intro =
         new Paragraph(
-            user.canWrite()
+            UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)
                 ? "Drag a deal to another stage to move it; negotiation, won and lost move its"
                     + " lead too. Open a deal for its line items, timeline and the negotiation desk."
                 : "Every open and closed deal, by stage.");
@@ -114,7 +114,7 @@ public class DealsView extends Div {
         });
     Div actions = new Div(tabs);
     actions.addClassName("omni-deals-actions");
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
       Button create =
           new Button(
               "New deal",
@@ -186,7 +186,7 @@ public class DealsView extends Div {
     Div column = new Div(head, cards);
     column.addClassNames("omni-deal-column", "omni-deal-column-" + stage.value());
     column.setId("deal-column-" + stage.value());
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
       DropTarget<Div> target = DropTarget.create(column);
       target.setDropEffect(DropEffect.MOVE);
       target.addDropListener(
@@ -209,7 +209,7 @@ public class DealsView extends Div {
     Div card = new Div(title, amount, lead);
     card.addClassName("omni-deal-card");
     card.setId("deal-card-" + d.id());
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
       DragSource<Div> source = DragSource.create(card);
       source.setDragData(d);
     }

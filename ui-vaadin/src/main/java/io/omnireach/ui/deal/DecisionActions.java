@@ -20,6 +20,7 @@ import io.omnireach.deal.NegotiationAction;
 import io.omnireach.deal.Playbook;
 import io.omnireach.deal.StoredDecision;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.Role;
 import java.util.List;
@@ -80,7 +81,7 @@ class DecisionActions extends Div {
       add(done);
       return;
     }
-    if (!user.canWrite()) {
+    if (!UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
       return;
     }
     TextField note = new TextField();

@@ -93,7 +93,7 @@ public class KnowledgeView extends Div {
     columns.addClassName("omni-knowledge-columns");
     Div left = new Div();
     left.addClassName("omni-knowledge-main");
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.KNOWLEDGE_MANAGE)) {
       left.add(uploadPanel());
     }
     left.add(documentsPanel());
@@ -170,7 +170,7 @@ public class KnowledgeView extends Div {
         .setHeader("Added")
         .setAutoWidth(true)
         .setFlexGrow(0);
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.KNOWLEDGE_MANAGE)) {
       grid.addColumn(
               new ComponentRenderer<>(
                   d -> {

@@ -166,7 +166,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     main.addClassName("omni-lead-main");
     LeadMessagesPanel thread =
         new LeadMessagesPanel(user.tenant().ref(), lead.id(), messages, mailboxes);
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.MESSAGES_SEND)) {
       LeadDraftPanel draft =
           new LeadDraftPanel(
               user.tenant().ref(),
@@ -197,7 +197,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
             leads,
             owners,
             user.email(),
-            user.canWrite(),
+            UiSession.can(user, io.omnireach.user.Permission.LEADS_WRITE),
             () -> show(leads.get(user.tenant().ref(), lead.id()))));
     main.add(timeline(lead));
     GraphNode account =
@@ -240,7 +240,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
 
     Div actions = new Div();
     actions.addClassName("omni-lead-hero-actions");
-    if (user.canWrite()) {
+    if (UiSession.can(user, io.omnireach.user.Permission.LEADS_WRITE)) {
       Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> edit(lead, owners));
       edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       edit.setId("lead-edit");
@@ -257,7 +257,14 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
                   new NewDealDialog(deals, products, leads, user.tenant().ref(), user.email(), lead)
                       .open());
       deal.setId("lead-new-deal");
-      actions.add(delete, deal, edit);
+      // each button shows only with the permission its REST call needs
+      if (UiSession.can(user, io.omnireach.user.Permission.LEADS_DELETE)) {
+        actions.add(delete);
+      }
+      if (UiSession.can(user, io.omnireach.user.Permission.DEALS_WRITE)) {
+        actions.add(deal);
+      }
+      actions.add(edit);
     }
     if (UiSession.can(user, io.omnireach.user.Permission.PRIVACY_MANAGE)) {
       Button privacyButton =

@@ -73,7 +73,7 @@ public class LeadsView extends Div {
       return;
     }
     this.tenant = user.tenant().ref();
-    this.writer = user.canWrite();
+    this.writer = UiSession.can(user, io.omnireach.user.Permission.LEADS_WRITE);
     this.owners = Owners.of(users.members(tenant));
     if (leads.count(tenant, LeadQuery.all()) == 0) {
       showEmpty();
@@ -147,7 +147,7 @@ public class LeadsView extends Div {
         new Span(
             writer
                 ? "Search, filter and sort; select rows to change many at once."
-                : "Search, filter, sort and export. Changes need the Sales or Admin role.");
+                : "Search, filter, sort and export. Your role cannot change leads.");
     sub.addClassName("omni-muted");
     Div text = new Div(new Div(title, total), sub);
     text.addClassName("omni-lead-title");
@@ -180,6 +180,7 @@ public class LeadsView extends Div {
             VaadinIcon.UPLOAD.create(),
             e -> UI.getCurrent().navigate("leads/import"));
     importCsv.setId(id);
+    importCsv.setVisible(UiSession.can(user, io.omnireach.user.Permission.LEADS_IMPORT));
     return importCsv;
   }
 

@@ -70,7 +70,7 @@ public class PersonasView extends Div {
     this.generation = generation;
     this.voices = voices;
     this.user = UiSession.require();
-    this.canWrite = user.canWrite();
+    this.canWrite = UiSession.can(user, io.omnireach.user.Permission.PERSONAS_MANAGE);
     addClassName("omni-page");
     if (user.tenant() == null) {
       add(

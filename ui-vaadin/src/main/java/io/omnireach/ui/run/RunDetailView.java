@@ -86,7 +86,7 @@ public class RunDetailView extends Div implements BeforeEnterObserver, HasDynami
     this.mailboxes = mailboxes;
     this.users = users;
     this.user = UiSession.require();
-    this.writer = user.canWrite();
+    this.writer = UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_RUN);
     addClassNames("omni-page", "omni-run-page");
   }
 

@@ -85,7 +85,7 @@ public class RunsView extends Div implements BeforeEnterObserver {
     this.workflows = workflows;
     this.leads = leads;
     this.user = UiSession.require();
-    this.writer = user.canWrite();
+    this.writer = UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_RUN);
     addClassNames("omni-page", "omni-lead-page", "omni-runs");
   }
 

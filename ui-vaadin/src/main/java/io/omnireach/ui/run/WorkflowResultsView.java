@@ -91,7 +91,7 @@ public class WorkflowResultsView extends Div implements BeforeEnterObserver, Has
     this.mailboxes = mailboxes;
     this.users = users;
     this.user = UiSession.require();
-    this.writer = user.canWrite();
+    this.writer = UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_RUN);
     addClassNames("omni-page", "omni-results");
   }
 
@@ -177,7 +177,12 @@ public class WorkflowResultsView extends Div implements BeforeEnterObserver, Has
     Div actions = new Div();
     actions.addClassName("omni-results-actions");
     Anchor edit = new Anchor("workflows/" + summary.id() + "/edit", "");
-    edit.add(VaadinIcon.EDIT.create(), new Span(writer ? "Edit" : "Open builder"));
+    edit.add(
+        VaadinIcon.EDIT.create(),
+        new Span(
+            UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_EDIT)
+                ? "Edit"
+                : "Open builder"));
     edit.addClassName("omni-lead-export");
     edit.setId("results-edit");
     Anchor list = new Anchor("runs?workflow=" + summary.id(), "");

@@ -95,7 +95,7 @@ public class TasksView extends Div {
     this.tasks = tasks;
     this.user = UiSession.require();
     this.admin = user.has(Role.ADMIN);
-    this.writer = user.canWrite();
+    this.writer = UiSession.can(user, io.omnireach.user.Permission.TASKS_WORK);
     addClassNames("omni-page", "omni-tasks");
     if (user.tenant() == null) {
       add(

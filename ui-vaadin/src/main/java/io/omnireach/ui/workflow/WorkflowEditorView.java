@@ -82,7 +82,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     this.mailboxes = mailboxes;
     this.users = users;
     this.user = UiSession.require();
-    this.canWrite = user.canWrite();
+    this.canWrite = UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_EDIT);
     addClassName("omni-workflow-editor");
   }
 
@@ -189,7 +189,8 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
     Button publish = new Button("Publish", VaadinIcon.ROCKET.create(), e -> publish());
     publish.setId("workflow-publish");
     publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    publish.setVisible(canWrite);
+    publish.setVisible(
+        canWrite && UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_PUBLISH));
     // a dry run of what is on the canvas (saved first) or of a published version
     Button simulate =
         new Button(
@@ -207,7 +208,7 @@ public class WorkflowEditorView extends Div implements BeforeEnterObserver, HasD
                   .open();
             });
     simulate.setId("workflow-simulate");
-    simulate.setVisible(canWrite);
+    simulate.setVisible(UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_RUN));
     Div right = new Div(validate, simulate, publish);
     right.addClassName("omni-workflow-head-right");
     Div head = new Div(left, right);

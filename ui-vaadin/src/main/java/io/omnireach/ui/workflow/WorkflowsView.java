@@ -68,7 +68,7 @@ public class WorkflowsView extends Div {
   public WorkflowsView(Workflows workflows, Marketplace marketplace) {
     this.marketplace = marketplace;
     this.user = UiSession.require();
-    this.canWrite = user.canWrite();
+    this.canWrite = UiSession.can(user, io.omnireach.user.Permission.WORKFLOWS_EDIT);
     this.workflows = workflows;
     addClassNames("omni-page", "omni-workflows");
     if (user.tenant() == null) {
