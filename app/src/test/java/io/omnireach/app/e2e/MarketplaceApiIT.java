@@ -411,6 +411,43 @@ class MarketplaceApiIT {
   }
 
   @Test
+  void the_owner_trusts_a_key_for_every_workspace_and_removes_it() throws Exception {
+    String owner = E2e.token("owner@omnireach.demo");
+    String acme = E2e.token("admin@acme.demo");
+    KeyPair publisher = PublisherKeys.generate();
+    String pem = PublisherKeys.publicPem(publisher.getPublic());
+    String name = "Platform key " + suffix();
+    String keys = "/api/v1/marketplace/platform-keys";
+    String body = JSON.createObjectNode().put("name", name).put("publicKey", pem).toString();
+    assertThat(E2e.send("POST", keys, acme, body).statusCode()).isEqualTo(403);
+    assertThat(E2e.get(keys, acme).statusCode()).isEqualTo(403);
+    assertProblem(
+        E2e.send("POST", keys, owner, "{\"name\":\"x\",\"publicKey\":\"nope\"}"), 400, "publicKey");
+
+    HttpResponse<String> added = E2e.send("POST", keys, owner, body);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    JsonNode key = JSON.readTree(added.body());
+    String keyId = key.get("keyId").asText();
+    assertThat(key.get("fingerprint").asText()).hasSize(64).startsWith(keyId);
+    assertThat(key.get("name").asText()).isEqualTo(name);
+    assertThat(E2e.get(keys, owner).body()).contains(keyId);
+
+    // a block signed with it is verified in every workspace
+    Block block =
+        SdkBlocksIT.personaBlock("platform.trusted-" + suffix(), "Trusted " + suffix(), publisher);
+    HttpResponse<String> plan = E2e.send("POST", "/api/v1/blocks/plan", acme, Blocks.write(block));
+    assertThat(JSON.readTree(plan.body()).get("publisher").asText()).isEqualTo("verified");
+
+    String path = keys + "/" + key.get("id").asLong();
+    assertThat(E2e.send("DELETE", path, acme, null).statusCode()).isEqualTo(403);
+    assertThat(E2e.send("DELETE", path, owner, null).statusCode()).isEqualTo(204);
+    assertThat(E2e.send("DELETE", path, owner, null).statusCode()).isEqualTo(404);
+    assertThat(E2e.get(keys, owner).body()).doesNotContain(keyId);
+    plan = E2e.send("POST", "/api/v1/blocks/plan", acme, Blocks.write(block));
+    assertThat(JSON.readTree(plan.body()).get("publisher").asText()).isEqualTo("unknown key");
+  }
+
+  @Test
   void the_marketplace_endpoints_are_in_the_openapi_document() throws Exception {
     String doc = E2e.get("/openapi", null).body();
     assertThat(doc)
@@ -421,7 +458,9 @@ class MarketplaceApiIT {
             "/api/v1/blocks/import:",
             "/api/v1/blocks/plan:",
             "/api/v1/policies/export:",
-            "/api/v1/marketplace/registries:");
+            "/api/v1/marketplace/registries:",
+            "/api/v1/marketplace/platform-keys:",
+            "/api/v1/blocks/installed:");
   }
 
   private static JsonNode entry(String token, String query, String id) throws Exception {
