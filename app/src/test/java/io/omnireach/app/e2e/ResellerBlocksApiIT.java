@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ResellerBlocksApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "a-long-secret-passphrase";
+  static final String PASSWORD = "a-long-secret-passphrase";
   private static final String BLOCKS = "/api/v1/marketplace/blocks";
   private static final String SUFFIX = SdkBlocksIT.suffix();
 
@@ -147,7 +147,7 @@ class ResellerBlocksApiIT {
     throw new AssertionError(id + " not installed: " + r.body());
   }
 
-  private static long reseller(String owner, String slug, String email) throws Exception {
+  static long reseller(String owner, String slug, String email) throws Exception {
     ObjectNode body = JSON.createObjectNode();
     body.put("slug", slug).put("name", slug).put("wholesalePlan", "white_label");
     body.putObject("brand").put("productName", slug + " Reach").put("primaryColor", "#1e3a8a");
@@ -157,8 +157,7 @@ class ResellerBlocksApiIT {
     return JSON.readTree(r.body()).get("id").asLong();
   }
 
-  private static String tenant(String resellerToken, String slug, String adminEmail)
-      throws Exception {
+  static String tenant(String resellerToken, String slug, String adminEmail) throws Exception {
     ObjectNode body = JSON.createObjectNode();
     body.put("slug", slug).put("displayName", slug).put("adminEmail", adminEmail);
     body.put("adminName", "First Admin").put("adminPassword", PASSWORD);
