@@ -7,6 +7,7 @@ import io.omnireach.block.Blocks;
 import io.omnireach.block.PublisherKeys;
 import io.omnireach.block.Verification;
 import io.omnireach.sdk.InstallResult;
+import io.omnireach.sdk.InstalledBlock;
 import io.omnireach.sdk.MarketplaceBlock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Block files: pack, keygen, sign and verify work offline; import, publish, install, search and
- * rate talk to the server.
+ * Block files: pack, keygen, sign and verify work offline; import, publish, install, installed,
+ * update, uninstall, search and rate talk to the server.
  */
 @Command(
     name = "blocks",
@@ -203,6 +204,55 @@ class BlocksCommand {
   @Command(name = "install", description = "Install a catalogue block into your workspace.")
   int install(@Parameters(paramLabel = "ID") String id) {
     printCreated(root.client().blocks().install(id));
+    return 0;
+  }
+
+  @Command(
+      name = "installed",
+      description = "List the blocks installed in your workspace and whether an update exists.")
+  int installed() {
+    List<InstalledBlock> blocks = root.client().blocks().installed();
+    Output.print(
+        spec.commandLine().getOut(),
+        root.output(),
+        blocks,
+        "blockId",
+        "name",
+        "kind",
+        "version",
+        "latestVersion",
+        "updateAvailable",
+        "source");
+    return 0;
+  }
+
+  @Command(
+      name = "update",
+      description = "Update an installed block to the catalogue's newest version.")
+  int update(@Parameters(paramLabel = "ID") String id) {
+    InstallResult result = root.client().blocks().update(id);
+    if (root.output() == Output.Format.JSON) {
+      print(result);
+      return 0;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Updated " + result.blockId() + " to " + result.version() + ":");
+    Output.print(out, root.output(), result.created(), "type", "id", "name");
+    return 0;
+  }
+
+  @Command(
+      name = "uninstall",
+      description =
+          "Uninstall a block: removes the personas and policies it created, archives its"
+              + " workflows.")
+  int uninstall(@Parameters(paramLabel = "ID") String id) {
+    root.client().blocks().uninstall(id);
+    if (root.output() == Output.Format.JSON) {
+      print(Map.of("blockId", id, "uninstalled", true));
+    } else {
+      spec.commandLine().getOut().println("Uninstalled " + id + ".");
+    }
     return 0;
   }
 

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The blocks stored in this instance ({@code platform.marketplace_blocks}: built-in ones and those
- * tenants published) and the tenants' ratings of blocks. A tenant sees the built-in blocks and its
- * own; a block id belongs to its first publisher.
+ * The blocks stored in this instance ({@code platform.marketplace_blocks}: built-in ones, those
+ * tenants published and those resellers published for their tenants) and the tenants' ratings of
+ * blocks. A tenant sees the built-in blocks, its own and its reseller's; a block id belongs to its
+ * first publisher.
  */
 public final class BlockCatalogue {
 
@@ -47,24 +48,36 @@ public final class BlockCatalogue {
    * @param tenant the publisher, or null for a built-in block
    */
   public void store(Block block, TenantRef tenant, boolean listed, String keyId, String actor) {
+    store(block, tenant, null, listed, keyId, actor);
+  }
+
+  /** Stores a block a reseller publishes for its tenants (never listed in the public index). */
+  public void storeForReseller(Block block, long resellerId, String keyId, String actor) {
+    store(block, null, resellerId, false, keyId, actor);
+  }
+
+  private void store(
+      Block block, TenantRef tenant, Long resellerId, boolean listed, String keyId, String actor) {
     BlockManifest m = block.manifest();
+    Long tenantId = tenant == null ? null : tenant.id();
     tx.platform(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select tenant_id, version from marketplace_blocks where block_id = ?")) {
+                  "select tenant_id, reseller_id, version from marketplace_blocks"
+                      + " where block_id = ?")) {
             ps.setString(1, m.id());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                Long owner = (Long) rs.getObject(1);
-                if (!java.util.Objects.equals(owner, tenant == null ? null : tenant.id())) {
+                if (!java.util.Objects.equals(rs.getObject(1), tenantId)
+                    || !java.util.Objects.equals(rs.getObject(2), resellerId)) {
                   throw DomainException.conflict(
                       "manifest.id",
                       "The block id \""
                           + m.id()
                           + "\" belongs to another publisher; pick another.");
                 }
-                if (rs.getString(2).equals(m.version())) {
+                if (rs.getString(3).equals(m.version())) {
                   throw DomainException.conflict(
                       "manifest.version",
                       m.id()
@@ -80,7 +93,8 @@ public final class BlockCatalogue {
               c.prepareStatement(
                   "insert into marketplace_blocks (block_id, version, kind, name, description,"
                       + " tags, author, key_id, scope, tenant_id, listed, file, published_at,"
-                      + " published_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " published_by, reseller_id)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, m.id());
             ps.setString(2, m.version());
             ps.setString(3, m.kind().code());
@@ -89,12 +103,14 @@ public final class BlockCatalogue {
             ps.setArray(6, c.createArrayOf("text", m.tags().toArray()));
             ps.setString(7, m.author());
             ps.setString(8, keyId);
-            ps.setString(9, tenant == null ? "BUILTIN" : "TENANT");
-            ps.setObject(10, tenant == null ? null : tenant.id());
+            ps.setString(
+                9, tenant != null ? "TENANT" : resellerId != null ? "RESELLER" : "BUILTIN");
+            ps.setObject(10, tenantId);
             ps.setBoolean(11, listed);
             ps.setString(12, Blocks.write(block));
             ps.setTimestamp(13, Timestamp.from(clock.instant()));
             ps.setString(14, actor);
+            ps.setObject(15, resellerId);
             ps.executeUpdate();
           }
           return null;
@@ -117,33 +133,59 @@ public final class BlockCatalogue {
         });
   }
 
-  /** Every version of every block the tenant may see (built-in and its own), newest first. */
+  /**
+   * Every version of every block the tenant may see (built-in, its own and its reseller's), newest
+   * first.
+   */
   public List<StoredBlock> visible(TenantRef tenant) {
     return tx.platform(
         c ->
             query(
                 c,
-                "where tenant_id is null or tenant_id = ? order by block_id, published_at desc",
+                "where (tenant_id is null and reseller_id is null) or tenant_id = ?"
+                    + " or reseller_id = (select reseller_id from tenants where id = ?)"
+                    + " order by block_id, published_at desc",
+                tenant.id(),
                 tenant.id()));
+  }
+
+  /** Every version of the blocks a reseller published, newest first. */
+  public List<StoredBlock> ofReseller(long resellerId) {
+    return tx.platform(
+        c -> query(c, "where reseller_id = ? order by block_id, published_at desc", resellerId));
   }
 
   /** The blocks this instance's registry index lists: built-in and those published as listed. */
   public List<StoredBlock> listed() {
     return tx.platform(
-        c -> query(c, "where tenant_id is null or listed order by block_id, published_at desc"));
+        c ->
+            query(
+                c,
+                "where (tenant_id is null and reseller_id is null) or listed"
+                    + " order by block_id, published_at desc"));
   }
 
   private static List<StoredBlock> query(Connection c, String where, Object... params)
       throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("select file, tenant_id, listed from marketplace_blocks " + where)) {
+        c.prepareStatement(
+            "select file, tenant_id, listed, reseller_id, published_at, published_by"
+                + " from marketplace_blocks "
+                + where)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
       List<StoredBlock> result = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          result.add(new StoredBlock(rs.getString(1), (Long) rs.getObject(2), rs.getBoolean(3)));
+          result.add(
+              new StoredBlock(
+                  rs.getString(1),
+                  (Long) rs.getObject(2),
+                  rs.getBoolean(3),
+                  (Long) rs.getObject(4),
+                  rs.getTimestamp(5).toInstant(),
+                  rs.getString(6)));
         }
       }
       return result;

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One block as the marketplace lists it (its newest version).
  *
- * @param source {@code builtin}, {@code workspace} (published in the tenant) or {@code
- *     registry:<name>}
+ * @param source {@code builtin}, {@code workspace} (published in the tenant), {@code reseller}
+ *     (published by the tenant's reseller for its tenants) or {@code registry:<name>}
  * @param publisher {@code verified} (a key the tenant trusts), {@code unknown key} or {@code
  *     unsigned}
  * @param rating average stars over every tenant's rating, null when unrated

@@ -268,6 +268,77 @@ public final class Marketplace {
     return detail(tenant, block.manifest().id()).entry();
   }
 
+  /**
+   * Publishes a signed block for every tenant of a reseller: it shows in their catalogues with
+   * source {@code reseller}; tenants of other resellers do not see it.
+   */
+  public ResellerBlock publishForReseller(long resellerId, byte[] file, String actor) {
+    Block block = read(file);
+    Verification v = Blocks.verify(block);
+    refuseTampered(v);
+    if (v.status() == Verification.Status.UNSIGNED) {
+      throw DomainException.unprocessable(
+          "signature",
+          "Only signed blocks can be published: sign it first (omnireach-cli blocks sign).");
+    }
+    if (!block.manifest().compatibleWith(PLATFORM_VERSION)) {
+      throw DomainException.unprocessable(
+          "manifest.compatibility",
+          "The block needs OmniReach " + block.manifest().compatibility() + ".");
+    }
+    installer(block.manifest().kind());
+    catalogue.storeForReseller(block, resellerId, v.keyId(), actor);
+    return resellerBlocks(resellerId).stream()
+        .filter(r -> r.id().equals(block.manifest().id()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The blocks a reseller published, one entry per block id (its newest version first). */
+  public List<ResellerBlock> resellerBlocks(long resellerId) {
+    Map<String, List<StoredBlock>> byId = new LinkedHashMap<>();
+    for (StoredBlock s : catalogue.ofReseller(resellerId)) {
+      byId.computeIfAbsent(s.block().manifest().id(), k -> new ArrayList<>()).add(s);
+    }
+    List<ResellerBlock> result = new ArrayList<>();
+    for (List<StoredBlock> versions : byId.values()) {
+      versions.sort(
+          (a, b) ->
+              Semver.parse(b.block().manifest().version())
+                  .compareTo(Semver.parse(a.block().manifest().version())));
+      StoredBlock newest = versions.get(0);
+      Block b = newest.block();
+      BlockManifest m = b.manifest();
+      result.add(
+          new ResellerBlock(
+              m.id(),
+              m.name(),
+              m.kind().code(),
+              m.version(),
+              m.description(),
+              m.author(),
+              b.signed() ? b.signature().keyId() : null,
+              versions.stream().map(s -> s.block().manifest().version()).toList(),
+              newest.publishedAt(),
+              newest.publishedBy()));
+    }
+    result.sort(Comparator.comparing(ResellerBlock::name, String.CASE_INSENSITIVE_ORDER));
+    return result;
+  }
+
+  /** A block a reseller published for its tenants, as its console lists it. */
+  public record ResellerBlock(
+      String id,
+      String name,
+      String kind,
+      String version,
+      String description,
+      String author,
+      String keyId,
+      List<String> versions,
+      java.time.Instant publishedAt,
+      String publishedBy) {}
+
   // ---- this instance as a registry ------------------------------------------------------------
 
   /** The index of the built-in and listed blocks, with file URLs relative to the index. */
@@ -451,7 +522,7 @@ public final class Marketplace {
                   m.tags(),
                   m.author(),
                   b.signed() ? b.signature().keyId() : null,
-                  s.tenantId() == null ? "builtin" : "workspace",
+                  s.source(),
                   m.icon(),
                   () -> bytes));
     }

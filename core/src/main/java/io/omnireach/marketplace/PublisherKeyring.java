@@ -143,6 +143,82 @@ public final class PublisherKeyring {
         });
   }
 
+  /**
+   * A key the Owner trusts for every tenant.
+   *
+   * @param fingerprint the SHA-256 of the key's SPKI bytes, 64 hex digits (keyId is its first 16)
+   */
+  public record PlatformKey(
+      long id,
+      String keyId,
+      String fingerprint,
+      String name,
+      String addedBy,
+      java.time.Instant addedAt) {}
+
+  /** The keys the Owner trusts for every tenant, by name. */
+  public List<PlatformKey> platformKeys() {
+    return tx.platform(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id, key_id, public_key, name, added_by, added_at"
+                          + " from marketplace_trusted_keys where tenant_id is null"
+                          + " order by name, id");
+              ResultSet rs = ps.executeQuery()) {
+            List<PlatformKey> keys = new ArrayList<>();
+            while (rs.next()) {
+              keys.add(
+                  new PlatformKey(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      fingerprint(rs.getString(3)),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getTimestamp(6).toInstant()));
+            }
+            return keys;
+          }
+        });
+  }
+
+  /** The platform key of an id; NOT_FOUND when it is none (or a tenant's own). */
+  public PlatformKey platformKey(long id) {
+    return platformKeys().stream()
+        .filter(k -> k.id() == id)
+        .findFirst()
+        .orElseThrow(() -> DomainException.notFound("No platform key " + id + "."));
+  }
+
+  /** Stops trusting a platform key for every tenant; NOT_FOUND when it is none. */
+  public void untrustPlatform(long id) {
+    int n =
+        tx.platform(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "delete from marketplace_trusted_keys where id = ? and tenant_id is null")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+              }
+            });
+    if (n == 0) {
+      throw DomainException.notFound("No platform key " + id + ".");
+    }
+  }
+
+  /** SHA-256 of a base64 SPKI public key, as 64 lowercase hex digits. */
+  static String fingerprint(String publicKeyBase64) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(java.util.Base64.getDecoder().decode(publicKeyBase64.strip())));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Signer signer(Connection c, String table) throws SQLException {
     // the row lock makes two first exports of a tenant agree on one key
     try (PreparedStatement ps = c.prepareStatement("lock table " + table + " in exclusive mode")) {

@@ -28,6 +28,12 @@ import java.util.Locale;
  */
 public final class Registries {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+      new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .disable(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   static final Duration MAX_AGE = Duration.ofMinutes(10);
   private static final int MAX_BYTES = 5_000_000;
 
@@ -225,7 +231,7 @@ public final class Registries {
           http.send(
               HttpRequest.newBuilder(uri)
                   .timeout(Duration.ofSeconds(20))
-                  .header("Accept", "application/json")
+                  .header("Accept", "application/json, application/yaml;q=0.9, text/yaml;q=0.8")
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofInputStream());
@@ -248,13 +254,28 @@ public final class Registries {
     }
   }
 
-  private static RegistryIndex parse(String json, String field) {
-    RegistryIndex index;
+  /** An index as YAML, the {@code index.yaml} a registry may serve instead of JSON. */
+  public static String yaml(RegistryIndex index) {
     try {
-      index = Json.MAPPER.readValue(json, RegistryIndex.class);
+      return YAML.writeValueAsString(index);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the registry index as YAML", e);
+    }
+  }
+
+  /** An index in JSON ({@code index.json}) or YAML ({@code index.yaml}, like Helm's). */
+  static RegistryIndex parse(String text, String field) {
+    RegistryIndex index;
+    boolean json = text.stripLeading().startsWith("{");
+    try {
+      index = (json ? Json.MAPPER : YAML).readValue(text, RegistryIndex.class);
     } catch (JsonProcessingException e) {
       throw DomainException.invalid(
-          field, "The registry index is not valid JSON: " + e.getOriginalMessage());
+          field,
+          "The registry index is not valid "
+              + (json ? "JSON" : "YAML")
+              + ": "
+              + e.getOriginalMessage());
     }
     if (index == null || !RegistryIndex.FORMAT.equals(index.format())) {
       throw DomainException.invalid(

@@ -3,10 +3,11 @@ package io.omnireach.sdk;
 import io.omnireach.block.Block;
 import io.omnireach.block.Blocks;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Block files on the server: plan or import one directly, publish one to the workspace's catalogue,
- * install one from the catalogue.
+ * install, list, update and uninstall catalogue blocks.
  */
 public final class BlocksApi {
 
@@ -62,6 +63,36 @@ public final class BlocksApi {
         JSON,
         new byte[0],
         InstallResult.class);
+  }
+
+  /**
+   * The blocks installed in the workspace, newest first, each with the items it created and whether
+   * the catalogue has a newer version ({@code GET /api/v1/blocks/installed}).
+   */
+  public List<InstalledBlock> installed() {
+    return http.get(
+        "/api/v1/blocks/installed",
+        Http.JSON.getTypeFactory().constructCollectionType(List.class, InstalledBlock.class));
+  }
+
+  /**
+   * Moves an installed block to the catalogue's newest version; 409 ({@link ApiException}) when it
+   * is already the newest, 404 when it is not installed.
+   */
+  public InstallResult update(String catalogueId) {
+    return http.post(
+        "/api/v1/marketplace/blocks/" + MarketplaceApi.segment(catalogueId) + "/update",
+        JSON,
+        new byte[0],
+        InstallResult.class);
+  }
+
+  /**
+   * Uninstalls a block: the personas and policies it created are removed, its workflows archived;
+   * 404 ({@link ApiException}) when it is not installed.
+   */
+  public void uninstall(String catalogueId) {
+    http.delete("/api/v1/marketplace/blocks/" + MarketplaceApi.segment(catalogueId) + "/install");
   }
 
   private static byte[] bytes(Block block) {

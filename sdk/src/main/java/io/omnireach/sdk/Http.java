@@ -84,6 +84,11 @@ final class Http {
     return read(send("POST", path, contentType, body, true), JSON.constructType(type));
   }
 
+  /** Sends a DELETE; any 2xx (204 usually) is success. */
+  void delete(String path) {
+    send("DELETE", path, null, null, true);
+  }
+
   static String query(Map<String, ?> params) {
     StringJoiner q = new StringJoiner("&", "?", "");
     q.setEmptyValue("");

@@ -185,7 +185,10 @@ public class BlockResource {
   @Requires(Permission.MARKETPLACE_READ)
   @Operation(
       summary = "Blocks installed in this workspace",
-      description = "Newest first, with the items each created (what uninstall removes).")
+      description =
+          "Newest first, with the items each created (what uninstall removes), the catalogue's"
+              + " newest version (latestVersion, null when the catalogue no longer offers it) and"
+              + " updateAvailable when that is newer than the installed version.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -201,9 +204,15 @@ public class BlockResource {
                               + "\"builtin\",\"keyId\":\"3f9a0c1be2d47a51\",\"created\":"
                               + "[{\"type\":\"persona\",\"id\":9,\"name\":\"Friendly SDR (2)\"}],"
                               + "\"installedBy\":\"admin@acme.demo\","
-                              + "\"installedAt\":\"2026-12-06T10:00:00Z\"}]")))
+                              + "\"installedAt\":\"2026-12-06T10:00:00Z\","
+                              + "\"latestVersion\":\"1.1.0\",\"updateAvailable\":true}]")))
   public List<InstalledDto> installed() {
-    return marketplace.installed(current.tenant()).stream().map(InstalledDto::of).toList();
+    var tenant = current.tenant();
+    java.util.Map<String, String> latest = new java.util.HashMap<>();
+    marketplace.catalogue(tenant, null, null, null).forEach(e -> latest.put(e.id(), e.version()));
+    return marketplace.installed(tenant).stream()
+        .map(i -> InstalledDto.of(i, latest.get(i.blockId())))
+        .toList();
   }
 
   private boolean unsigned(boolean allowUnsigned) {

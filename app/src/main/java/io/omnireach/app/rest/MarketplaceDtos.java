@@ -63,8 +63,10 @@ public final class MarketplaceDtos {
       String keyId,
       List<io.omnireach.marketplace.CreatedItem> created,
       String installedBy,
-      Instant installedAt) {
-    static InstalledDto of(InstalledBlocks.Installed i) {
+      Instant installedAt,
+      String latestVersion,
+      boolean updateAvailable) {
+    static InstalledDto of(InstalledBlocks.Installed i, String latestVersion) {
       return new InstalledDto(
           i.blockId(),
           i.version(),
@@ -74,7 +76,12 @@ public final class MarketplaceDtos {
           i.keyId(),
           i.created(),
           i.installedBy(),
-          i.installedAt());
+          i.installedAt(),
+          latestVersion,
+          latestVersion != null
+              && org.semver4j.Semver.parse(latestVersion) != null
+              && org.semver4j.Semver.parse(latestVersion)
+                  .isGreaterThan(org.semver4j.Semver.parse(i.version())));
     }
   }
 

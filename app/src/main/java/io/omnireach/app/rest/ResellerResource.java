@@ -8,6 +8,7 @@ import io.omnireach.brand.BrandField;
 import io.omnireach.brand.BrandRules;
 import io.omnireach.brand.Brands;
 import io.omnireach.common.DomainException;
+import io.omnireach.marketplace.Marketplace;
 import io.omnireach.provisioning.NewReseller;
 import io.omnireach.provisioning.Resellers;
 import io.omnireach.reseller.Reseller;
@@ -68,6 +69,79 @@ public class ResellerResource {
   @Inject Brands brands;
   @Inject CurrentUser current;
   @Inject Sessions sessions;
+  @Inject Marketplace marketplace;
+
+  private static final String RESELLER_BLOCK_EXAMPLE =
+      "{\"id\":\"northwind.friendly-closer\",\"name\":\"Friendly closer\",\"kind\":"
+          + "\"persona\",\"version\":\"1.1.0\",\"description\":\"Warm, brief, always proposes"
+          + " a next step.\",\"author\":\"Northwind Partners\",\"keyId\":\"77c1d0a9e3b2f415\","
+          + "\"versions\":[\"1.1.0\",\"1.0.0\"],\"publishedAt\":\"2026-12-06T10:00:00Z\","
+          + "\"publishedBy\":\"rex@northwind.example\"}";
+
+  @GET
+  @Path("/{id}/blocks")
+  @Operation(
+      summary = "Blocks the reseller published for its tenants",
+      description =
+          "The Owner any reseller's, a Reseller its own; one entry per block (newest version,"
+              + " all versions in versions).")
+  @APIResponse(
+      responseCode = "200",
+      description = "OK",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "blocks", value = "[" + RESELLER_BLOCK_EXAMPLE + "]")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  public List<Marketplace.ResellerBlock> blocks(@PathParam("id") long id) {
+    return marketplace.resellerBlocks(visible(id).id());
+  }
+
+  @POST
+  @Path("/{id}/blocks")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(
+      summary = "Publish a block for the reseller's tenants",
+      description =
+          "The signed block file as the body. Every tenant of this reseller then sees it in its"
+              + " marketplace with source \"reseller\"; tenants of other resellers do not. It must"
+              + " be signed (422 otherwise), compatible with this server and its version new (409"
+              + " when that version exists; a block id belongs to its first publisher).")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "block", value = BlockResource.BLOCK_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "published", value = RESELLER_BLOCK_EXAMPLE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not a block file",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "not a block",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"Send the block file as the request body.\"}")))
+  @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
+  @APIResponse(responseCode = "409", description = "Version exists, or the id is another's")
+  @APIResponse(responseCode = "422", description = "Tampered, unsigned or incompatible")
+  public Response publishBlock(@PathParam("id") long id, String file) {
+    Marketplace.ResellerBlock b =
+        marketplace.publishForReseller(
+            visible(id).id(), BlockResource.bytes(file), current.email());
+    return Response.status(Response.Status.CREATED).entity(b).build();
+  }
 
   @GET
   @RolesAllowed("Owner")

@@ -3,6 +3,7 @@ package io.omnireach.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnireach.common.DomainException;
 import io.omnireach.marketplace.Marketplace;
+import io.omnireach.marketplace.Registries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,9 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * This instance as a block registry another OmniReach can add: {@code /registry/index.json} lists
- * the built-in blocks and those tenants published as public, {@code
- * /registry/blocks/{id}/{version}.json} serves each file. Public, read-only, signed files only.
+ * This instance as a block registry another OmniReach can add: {@code /registry/index.json} (and
+ * the same as {@code /registry/index.yaml}, like a Helm repository's) lists the built-in blocks and
+ * those tenants published as public, {@code /registry/blocks/{id}/{version}.json} serves each file.
+ * Public, read-only, signed files only.
  */
 @WebServlet(urlPatterns = "/registry/*")
 public class RegistryServlet extends HttpServlet {
@@ -34,10 +36,14 @@ public class RegistryServlet extends HttpServlet {
       throws IOException {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     String body;
+    String type = "application/json;charset=UTF-8";
     if (path.equals("/index.json")) {
       body =
           JSON.writerWithDefaultPrettyPrinter()
               .writeValueAsString(marketplace.index("OmniReach", clock.instant().toString()));
+    } else if (path.equals("/index.yaml")) {
+      body = Registries.yaml(marketplace.index("OmniReach", clock.instant().toString()));
+      type = "application/yaml;charset=UTF-8";
     } else {
       Matcher m = FILE.matcher(path);
       if (!m.matches()) {
@@ -52,7 +58,7 @@ public class RegistryServlet extends HttpServlet {
       }
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    response.setContentType("application/json;charset=UTF-8");
+    response.setContentType(type);
     response.setHeader("Cache-Control", "public, max-age=60");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

@@ -243,6 +243,62 @@ class CliIT {
   }
 
   @Test
+  void installed_blocks_are_listed_updated_and_uninstalled() throws Exception {
+    Path config = login(dir.resolve("lifecycle"), "admin@acme.demo");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String id = "cli.lifecycle-" + suffix;
+    String name = "Cli Lifecycle " + suffix;
+    java.security.KeyPair key = io.omnireach.block.PublisherKeys.generate();
+    Path v1 = dir.resolve("v1.block.json");
+    Path v2 = dir.resolve("v2.block.json");
+    Files.writeString(
+        v1, io.omnireach.block.Blocks.write(SdkBlocksIT.personaBlock(id, name, "1.0.0", key)));
+    Files.writeString(
+        v2, io.omnireach.block.Blocks.write(SdkBlocksIT.personaBlock(id, name, "1.1.0", key)));
+    assertThat(cli(config, "blocks", "publish", v1.toString()).exitCode()).isZero();
+    assertThat(cli(config, "blocks", "install", id).exitCode()).isZero();
+
+    Run table = cli(config, "blocks", "installed");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).startsWith("BLOCK").contains(id, name, "1.0.0");
+    Run noUpdate = cli(config, "blocks", "update", id);
+    assertThat(noUpdate.exitCode()).isEqualTo(1);
+    assertThat(noUpdate.err()).contains("409");
+
+    assertThat(cli(config, "blocks", "publish", v2.toString()).exitCode()).isZero();
+    JsonNode mine = installed(cli(config, "--output", "json", "blocks", "installed").json(), id);
+    assertThat(mine.get("version").asText()).isEqualTo("1.0.0");
+    assertThat(mine.get("latestVersion").asText()).isEqualTo("1.1.0");
+    assertThat(mine.get("updateAvailable").asBoolean()).isTrue();
+    Run update = cli(config, "blocks", "update", id);
+    assertThat(update.exitCode()).as(update.err()).isZero();
+    assertThat(update.out()).contains("Updated " + id + " to 1.1.0", name);
+    mine = installed(cli(config, "--output", "json", "blocks", "installed").json(), id);
+    assertThat(mine.get("version").asText()).isEqualTo("1.1.0");
+    assertThat(mine.get("updateAvailable").asBoolean()).isFalse();
+
+    Path globex = login(dir.resolve("globex-lifecycle"), "admin@globex.demo");
+    Run foreign = cli(globex, "blocks", "uninstall", id);
+    assertThat(foreign.exitCode()).isEqualTo(1);
+    assertThat(foreign.err()).contains("404");
+
+    Run uninstall = cli(config, "--output", "json", "blocks", "uninstall", id);
+    assertThat(uninstall.exitCode()).as(uninstall.err()).isZero();
+    assertThat(uninstall.json().get("uninstalled").asBoolean()).isTrue();
+    assertThat(cli(config, "--output", "json", "blocks", "installed").json())
+        .noneMatch(b -> b.get("blockId").asText().equals(id));
+  }
+
+  private static JsonNode installed(JsonNode list, String id) {
+    for (JsonNode b : list) {
+      if (b.get("blockId").asText().equals(id)) {
+        return b;
+      }
+    }
+    throw new AssertionError(id + " not in " + list);
+  }
+
+  @Test
   void the_shaded_jar_runs_and_its_help_lists_the_commands() throws Exception {
     Path jar = Path.of(System.getProperty("omnireach.cliJar", "../cli/target/omnireach-cli.jar"));
     assertThat(jar).exists();

@@ -349,6 +349,105 @@ class MarketplaceApiIT {
   }
 
   @Test
+  void the_registry_index_is_also_served_as_yaml_and_a_yaml_registry_is_read() throws Exception {
+    HttpResponse<String> yaml = E2e.sendOnceMigrated("GET", "/registry/index.yaml", null, null);
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
+    ObjectMapper yamlMapper =
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    JsonNode fromYaml = yamlMapper.readTree(yaml.body());
+    JsonNode fromJson = JSON.readTree(E2e.get("/registry/index.json", null).body());
+    assertThat(fromYaml.get("format").asText()).isEqualTo("omnireach-registry/1");
+    // read after the YAML: other tests may only have added blocks in between
+    assertThat(fromJson.get("blocks").findValuesAsText("id"))
+        .containsAll(fromYaml.get("blocks").findValuesAsText("id"));
+    assertThat(fromYaml.get("blocks")).isNotEmpty();
+
+    // a registry that serves only index.yaml (like a Helm repository) is added and listed
+    JsonNode first = fromYaml.get("blocks").get(0);
+    String id = "yaml.copy-" + suffix();
+    String index =
+        "format: omnireach-registry/1\nname: Yaml\nblocks:\n  - id: "
+            + id
+            + "\n    kind: "
+            + first.get("kind").asText()
+            + "\n    name: Yaml copy\n    version: 1.0.0\n    hash: \""
+            + first.get("hash").asText()
+            + "\"\n    url: files/copy.json\n";
+    WireMockServer registry = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    registry.start();
+    try {
+      registry.stubFor(
+          get(urlEqualTo("/y/index.yaml"))
+              .willReturn(
+                  aResponse().withHeader("Content-Type", "application/yaml").withBody(index)));
+      HttpResponse<String> added =
+          E2e.send(
+              "POST",
+              "/api/v1/marketplace/registries",
+              E2e.token("owner@omnireach.demo"),
+              "{\"name\":\"Yaml "
+                  + id
+                  + "\",\"url\":\"http://127.0.0.1:"
+                  + registry.port()
+                  + "/y/index.yaml\"}");
+      assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+      JsonNode r = JSON.readTree(added.body());
+      assertThat(r.get("blocks").asInt()).isEqualTo(1);
+      assertThat(r.get("lastError").isNull()).isTrue();
+      assertThat(entry(E2e.token("admin@acme.demo"), "", id).get("source").asText())
+          .isEqualTo("registry:Yaml " + id);
+      assertThat(
+              E2e.send(
+                      "DELETE",
+                      "/api/v1/marketplace/registries/" + r.get("id").asLong(),
+                      E2e.token("owner@omnireach.demo"),
+                      null)
+                  .statusCode())
+          .isEqualTo(204);
+    } finally {
+      registry.stop();
+    }
+  }
+
+  @Test
+  void the_owner_trusts_a_key_for_every_workspace_and_removes_it() throws Exception {
+    String owner = E2e.token("owner@omnireach.demo");
+    String acme = E2e.token("admin@acme.demo");
+    KeyPair publisher = PublisherKeys.generate();
+    String pem = PublisherKeys.publicPem(publisher.getPublic());
+    String name = "Platform key " + suffix();
+    String keys = "/api/v1/marketplace/platform-keys";
+    String body = JSON.createObjectNode().put("name", name).put("publicKey", pem).toString();
+    assertThat(E2e.send("POST", keys, acme, body).statusCode()).isEqualTo(403);
+    assertThat(E2e.get(keys, acme).statusCode()).isEqualTo(403);
+    assertProblem(
+        E2e.send("POST", keys, owner, "{\"name\":\"x\",\"publicKey\":\"nope\"}"), 400, "publicKey");
+
+    HttpResponse<String> added = E2e.send("POST", keys, owner, body);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    JsonNode key = JSON.readTree(added.body());
+    String keyId = key.get("keyId").asText();
+    assertThat(key.get("fingerprint").asText()).hasSize(64).startsWith(keyId);
+    assertThat(key.get("name").asText()).isEqualTo(name);
+    assertThat(E2e.get(keys, owner).body()).contains(keyId);
+
+    // a block signed with it is verified in every workspace
+    Block block =
+        SdkBlocksIT.personaBlock("platform.trusted-" + suffix(), "Trusted " + suffix(), publisher);
+    HttpResponse<String> plan = E2e.send("POST", "/api/v1/blocks/plan", acme, Blocks.write(block));
+    assertThat(JSON.readTree(plan.body()).get("publisher").asText()).isEqualTo("verified");
+
+    String path = keys + "/" + key.get("id").asLong();
+    assertThat(E2e.send("DELETE", path, acme, null).statusCode()).isEqualTo(403);
+    assertThat(E2e.send("DELETE", path, owner, null).statusCode()).isEqualTo(204);
+    assertThat(E2e.send("DELETE", path, owner, null).statusCode()).isEqualTo(404);
+    assertThat(E2e.get(keys, owner).body()).doesNotContain(keyId);
+    plan = E2e.send("POST", "/api/v1/blocks/plan", acme, Blocks.write(block));
+    assertThat(JSON.readTree(plan.body()).get("publisher").asText()).isEqualTo("unknown key");
+  }
+
+  @Test
   void the_marketplace_endpoints_are_in_the_openapi_document() throws Exception {
     String doc = E2e.get("/openapi", null).body();
     assertThat(doc)
@@ -359,7 +458,9 @@ class MarketplaceApiIT {
             "/api/v1/blocks/import:",
             "/api/v1/blocks/plan:",
             "/api/v1/policies/export:",
-            "/api/v1/marketplace/registries:");
+            "/api/v1/marketplace/registries:",
+            "/api/v1/marketplace/platform-keys:",
+            "/api/v1/blocks/installed:");
   }
 
   private static JsonNode entry(String token, String query, String id) throws Exception {

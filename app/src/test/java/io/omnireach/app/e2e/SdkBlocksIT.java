@@ -38,6 +38,11 @@ class SdkBlocksIT {
 
   /** A persona block as a developer writes it by hand, signed with the given key. */
   static Block personaBlock(String id, String name, KeyPair key) {
+    return personaBlock(id, name, "1.0.0", key);
+  }
+
+  /** The same in a given version. */
+  static Block personaBlock(String id, String name, String version, KeyPair key) {
     ObjectNode content = JSON.createObjectNode();
     content.put("kind", "persona").put("schemaVersion", 1).put("name", name);
     content.put("role", "Account Executive").put("defaultChannel", "EMAIL").put("language", "en");
@@ -48,7 +53,7 @@ class SdkBlocksIT {
             id,
             BlockKind.PERSONA,
             name,
-            "1.0.0",
+            version,
             "SDK tests",
             "MIT",
             "A persona made with the SDK.",
@@ -149,6 +154,59 @@ class SdkBlocksIT {
     assertThat(globex.blocks().plan(next).publisher()).isEqualTo("unknown key");
     assertThat(globex.marketplace().search(id, null))
         .allSatisfy(b -> assertThat(b.installed()).isFalse());
+  }
+
+  @Test
+  void installed_blocks_are_listed_updated_to_a_new_version_and_uninstalled() throws Exception {
+    OmniReachClient acme = SdkIT.signedIn("admin@acme.demo");
+    KeyPair key = PublisherKeys.generate();
+    String id = "sdk.lifecycle-" + suffix();
+    String name = "Sdk Lifecycle " + suffix();
+    acme.blocks().publish(personaBlock(id, name, key));
+    acme.blocks().install(id);
+    assertThat(acme.blocks().installed())
+        .filteredOn(b -> b.blockId().equals(id))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.version()).isEqualTo("1.0.0");
+              assertThat(b.latestVersion()).isEqualTo("1.0.0");
+              assertThat(b.updateAvailable()).isFalse();
+              assertThat(b.created()).extracting(InstallResult.Created::name).containsExactly(name);
+            });
+    assertThatThrownBy(() -> acme.blocks().update(id))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+    acme.blocks().publish(personaBlock(id, name, "1.1.0", key));
+    assertThat(acme.blocks().installed())
+        .filteredOn(b -> b.blockId().equals(id))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.latestVersion()).isEqualTo("1.1.0");
+              assertThat(b.updateAvailable()).isTrue();
+            });
+    InstallResult updated = acme.blocks().update(id);
+    assertThat(updated.version()).isEqualTo("1.1.0");
+    assertThat(acme.blocks().installed())
+        .filteredOn(b -> b.blockId().equals(id))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.version()).isEqualTo("1.1.0");
+              assertThat(b.updateAvailable()).isFalse();
+            });
+    OmniReachClient globex = SdkIT.signedIn("admin@globex.demo");
+    assertThat(globex.blocks().installed()).noneMatch(b -> b.blockId().equals(id));
+    assertThatThrownBy(() -> globex.blocks().uninstall(id))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+    int before = personas(acme).size();
+    acme.blocks().uninstall(id);
+    assertThat(acme.blocks().installed()).noneMatch(b -> b.blockId().equals(id));
+    assertThat(personas(acme)).hasSize(before - 1);
+    assertThatThrownBy(() -> acme.blocks().uninstall(id))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   private static List<JsonNode> personas(OmniReachClient client) throws Exception {

@@ -98,6 +98,7 @@ class BlockCard extends Div {
     return switch (source) {
       case "builtin" -> "Built-in";
       case "workspace" -> "This workspace";
+      case "reseller" -> "From your provider";
       default -> source.startsWith("registry:") ? "Registry " + source.substring(9) : source;
     };
   }

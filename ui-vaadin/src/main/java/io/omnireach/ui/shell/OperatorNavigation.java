@@ -7,6 +7,8 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.ui.audit.PlatformAuditView;
 import io.omnireach.ui.billing.FinanceView;
 import io.omnireach.ui.brand.ResellerBrandView;
+import io.omnireach.ui.console.MarketplaceSourcesView;
+import io.omnireach.ui.console.ResellerBlocksView;
 import io.omnireach.ui.console.ResellersView;
 import io.omnireach.ui.console.TenantsView;
 import io.omnireach.user.Role;
@@ -27,9 +29,17 @@ final class OperatorNavigation {
           new SideNavItem("Audit log", PlatformAuditView.class, VaadinIcon.FILE_TEXT_O.create());
       audit.setId("nav-audit");
       nav.addItem(audit);
+      SideNavItem sources =
+          new SideNavItem("Marketplace", MarketplaceSourcesView.class, VaadinIcon.SHOP.create());
+      sources.setId("nav-marketplace-sources");
+      nav.addItem(sources);
     }
     if (!user.has(Role.OWNER) && user.resellerId() != null) {
       nav.addItem(new SideNavItem("Brand", ResellerBrandView.class, VaadinIcon.PALETTE.create()));
+      SideNavItem blocks =
+          new SideNavItem("Blocks", ResellerBlocksView.class, VaadinIcon.PACKAGE.create());
+      blocks.setId("nav-reseller-blocks");
+      nav.addItem(blocks);
     }
   }
 }
