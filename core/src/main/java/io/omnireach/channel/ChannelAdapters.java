@@ -14,11 +14,23 @@ public final class ChannelAdapters implements Function<SmtpSettings, Channel>, A
 
   private static final int MAX_CACHED = 500;
 
-  private final Map<SmtpSettings, Channel> cache = new ConcurrentHashMap<>();
+  private final Map<Lane, Channel> cache = new ConcurrentHashMap<>();
+
+  /** One of a mailbox's parallel connections. */
+  private record Lane(SmtpSettings settings, int index) {}
 
   @Override
   public Channel apply(SmtpSettings settings) {
-    Channel cached = cache.get(settings);
+    return apply(settings, 0);
+  }
+
+  /**
+   * The adapter of connection {@code lane} (0 to {@link SmtpSettings#connections()} - 1) of a
+   * mailbox: each lane keeps its own SMTP connection open, so lanes send in parallel.
+   */
+  public Channel apply(SmtpSettings settings, int lane) {
+    Lane key = new Lane(settings, lane);
+    Channel cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
@@ -26,7 +38,11 @@ public final class ChannelAdapters implements Function<SmtpSettings, Channel>, A
       close(); // many mailboxes or many changes: start over rather than grow without bound
     }
     return cache.computeIfAbsent(
-        settings, s -> s.sendGrid() ? new SendGridChannel(s) : SmtpChannel.reusing(s));
+        key,
+        k ->
+            k.settings().sendGrid()
+                ? new SendGridChannel(k.settings())
+                : SmtpChannel.reusing(k.settings()));
   }
 
   @Override

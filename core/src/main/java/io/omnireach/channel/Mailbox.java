@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param sendWindow when it may send in the lead's time zone; null = any time
  * @param timezone the window's zone for leads without one (IANA name); null = UTC
  * @param hasEventWebhookKey a SendGrid mailbox whose signed event webhook is verified
+ * @param smtpConnections connections its messages go out over in parallel (1 to 16)
  */
 public record Mailbox(
     long id,
@@ -31,4 +32,5 @@ public record Mailbox(
     String dkimDomain,
     String dkimSelector,
     boolean hasDkimKey,
-    boolean hasEventWebhookKey) {}
+    boolean hasEventWebhookKey,
+    int smtpConnections) {}

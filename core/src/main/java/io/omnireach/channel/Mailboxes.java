@@ -24,7 +24,7 @@ public final class Mailboxes {
       "id, name, host, port, username, password_enc, tls, from_address, from_name, daily_cap,"
           + " created_at, provider, api_key_enc, api_base_url, send_window::text as send_window,"
           + " min_spacing_seconds, timezone, dkim_domain, dkim_selector, dkim_key_enc,"
-          + " event_webhook_key";
+          + " event_webhook_key, smtp_connections";
 
   static final String SMTP = "smtp";
   static final String SENDGRID = "sendgrid";
@@ -166,13 +166,17 @@ public final class Mailboxes {
     if (rules.dailyCap() != null) {
       checkCap(rules.dailyCap());
     }
+    if (rules.smtpConnections() != null) {
+      checkConnections(rules.smtpConnections());
+    }
     return tx.tenant(
         tenant,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "update mailboxes set send_window = cast(? as jsonb), min_spacing_seconds = ?,"
-                      + " timezone = ?, daily_cap = coalesce(?, daily_cap) where id = ?")) {
+                      + " timezone = ?, daily_cap = coalesce(?, daily_cap),"
+                      + " smtp_connections = coalesce(?, smtp_connections) where id = ?")) {
             SendWindow w = rules.sendWindow();
             ps.setString(1, w == null || w.always() ? null : w.toJson());
             ps.setInt(2, spacing);
@@ -182,7 +186,12 @@ public final class Mailboxes {
             } else {
               ps.setInt(4, rules.dailyCap());
             }
-            ps.setLong(5, id);
+            if (rules.smtpConnections() == null) {
+              ps.setNull(5, Types.INTEGER);
+            } else {
+              ps.setInt(5, rules.smtpConnections());
+            }
+            ps.setLong(6, id);
             if (ps.executeUpdate() == 0) {
               throw notFound(id);
             }
@@ -257,6 +266,16 @@ public final class Mailboxes {
   private static void checkCap(int cap) {
     if (cap < 1 || cap > 100_000) {
       throw DomainException.invalid("dailyCap", "Daily cap must be between 1 and 100000.");
+    }
+  }
+
+  private static void checkConnections(int connections) {
+    if (connections < 1 || connections > SmtpSettings.MAX_CONNECTIONS) {
+      throw DomainException.invalid(
+          "smtpConnections",
+          "SMTP connections must be between 1 and "
+              + SmtpSettings.MAX_CONNECTIONS
+              + " (and within your provider's limit on concurrent connections).");
     }
   }
 
@@ -356,7 +375,8 @@ public final class Mailboxes {
             rs.getString("api_base_url"),
             rs.getString("dkim_domain"),
             rs.getString("dkim_selector"),
-            secrets.decrypt(rs.getString("dkim_key_enc")));
+            secrets.decrypt(rs.getString("dkim_key_enc")),
+            rs.getInt("smtp_connections"));
       }
     }
   }
@@ -400,7 +420,8 @@ public final class Mailboxes {
         rs.getString("dkim_domain"),
         rs.getString("dkim_selector"),
         rs.getString("dkim_key_enc") != null,
-        rs.getString("event_webhook_key") != null);
+        rs.getString("event_webhook_key") != null,
+        rs.getInt("smtp_connections"));
   }
 
   static String required(String field, String value, int max) {

@@ -45,7 +45,9 @@ import java.util.logging.Logger;
  *       or too soon after the mailbox's previous send defer it: it stays QUEUED with {@code
  *       not_before} = the next allowed slot and a DEFERRED event saying why. The rest become
  *       SENDING ({@code claimed_at}, {@code attempts + 1}).
- *   <li>Send each, outside any transaction, through the mailbox's {@link Channel}.
+ *   <li>Send each, outside any transaction, through the mailbox's {@link Channel}; a sweep sends a
+ *       mailbox's messages over its {@link SmtpSettings#connections()} in parallel while it claims
+ *       the next batch (see {@link OutboxSend}).
  *   <li>Record the replies, a few at a time (at most {@value #RECORD_GROUP} messages or 0.2 s per
  *       transaction; a sweep records on a worker thread while it sends on): SENT; or for a
  *       transient failure QUEUED again with exponential backoff until {@code maxAttempts}; else
@@ -269,6 +271,8 @@ public final class MessageRelay {
     // replies are recorded on a worker while the next messages go out and the next batch is
     // claimed; finish() returns once every reply is recorded
     Recorder recorder = new Recorder(tenant, workers);
+    // a mailbox with several connections sends on its lanes while the next batch is claimed
+    OutboxSend.Sweep sweep = sender.sweep(workers, recorder::add);
     try {
       while (examined < max) {
         OutboxClaim.Batch batch =
@@ -277,10 +281,14 @@ public final class MessageRelay {
           break;
         }
         examined += batch.examined();
-        send(batch, recorder);
+        sweep.send(batch.claimed());
       }
     } finally {
-      recorder.finish();
+      try {
+        sweep.finish();
+      } finally {
+        recorder.finish();
+      }
     }
     return examined;
   }
@@ -376,14 +384,17 @@ public final class MessageRelay {
       threaded = started;
     }
 
+    /** Thread-safe: a mailbox's lanes add their replies at once. */
     void add(Sent sent) {
       if (threaded && handOver(sent)) {
         return;
       }
-      inline.add(sent);
-      if (inline.size() >= RECORD_GROUP
-          || System.nanoTime() - inline.get(0).nanos() > RECORD_DELAY_NANOS) {
-        flush(tenant, inline);
+      synchronized (inline) {
+        inline.add(sent);
+        if (inline.size() >= RECORD_GROUP
+            || System.nanoTime() - inline.get(0).nanos() > RECORD_DELAY_NANOS) {
+          flush(tenant, inline);
+        }
       }
     }
 

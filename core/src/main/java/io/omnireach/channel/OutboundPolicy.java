@@ -105,11 +105,29 @@ public final class OutboundPolicy {
       throws SQLException {
     Instant now = clock.instant();
     String channel = kind.name().toLowerCase(Locale.ROOT);
+    // the lead's row and its recent messages (one query per message) only for rules that read them
     PolicyContext context =
-        leadId != null ? Policies.context(c, leadId, messageId, channel, now) : PolicyContext.NONE;
+        leadId != null && needsContext(policies)
+            ? Policies.context(c, leadId, messageId, channel, now)
+            : PolicyContext.NONE;
     Verdict verdict =
         PolicyEngine.evaluate(policies, new OutboundText(channel, subject, body), context);
     return new Result(verdict, record(c, tenantSlug, clock, messageId, verdict, moment));
+  }
+
+  /** False when every policy judges the text alone (discounts, phrases, competitors). */
+  static boolean needsContext(List<Policy> policies) {
+    for (Policy p : policies) {
+      switch (p.kind()) {
+        case MAX_DISCOUNT, FORBIDDEN_PHRASE, COMPETITOR_MENTION -> {
+          // the text alone
+        }
+        default -> {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String record(

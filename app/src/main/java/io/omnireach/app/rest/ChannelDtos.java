@@ -123,11 +123,25 @@ public final class ChannelDtos {
       @Schema(example = "Europe/Berlin", description = "Zone for leads without one; null = UTC")
           String timezone,
       @Schema(example = "200", description = "Messages per UTC day; null keeps the current cap")
-          Integer dailyCap) {
+          Integer dailyCap,
+      @Schema(
+              example = "4",
+              minimum = "1",
+              maximum = "16",
+              description =
+                  "SMTP connections (SendGrid: concurrent requests) the mailbox's messages go out"
+                      + " over in parallel, 1 to 16; null keeps the current number. Providers"
+                      + " limit concurrent connections per account (often 2 to 10): stay within"
+                      + " yours.")
+          Integer smtpConnections) {
 
     SendingRules rules() {
       return new SendingRules(
-          sendWindow == null ? null : sendWindow.window(), minSpacingSeconds, timezone, dailyCap);
+          sendWindow == null ? null : sendWindow.window(),
+          minSpacingSeconds,
+          timezone,
+          dailyCap,
+          smtpConnections);
     }
   }
 
@@ -157,7 +171,9 @@ public final class ChannelDtos {
       @Schema(example = "s2026") String dkimSelector,
       @Schema(description = "Whether a DKIM key is stored") boolean hasDkimKey,
       @Schema(description = "Whether SendGrid's event webhook key is set (SendGrid mailboxes)")
-          boolean hasEventWebhookKey) {
+          boolean hasEventWebhookKey,
+      @Schema(example = "1", description = "Connections its messages go out over in parallel")
+          int smtpConnections) {
 
     static MailboxDto of(Mailbox m) {
       return new MailboxDto(
@@ -181,7 +197,8 @@ public final class ChannelDtos {
           m.dkimDomain(),
           m.dkimSelector(),
           m.hasDkimKey(),
-          m.hasEventWebhookKey());
+          m.hasEventWebhookKey(),
+          m.smtpConnections());
     }
   }
 

@@ -134,7 +134,9 @@ public class MailboxResource {
           "sendWindow: days and hours in the lead's time zone (or this timezone for leads"
               + " without one, else UTC); null = any time. minSpacingSeconds: at least this long"
               + " between two sends. A message claimed outside the window, over the cap or too"
-              + " soon waits for the next allowed slot (DEFERRED event); it is never dropped.")
+              + " soon waits for the next allowed slot (DEFERRED event); it is never dropped."
+              + " smtpConnections: how many connections (1-16) the relay sends over in parallel;"
+              + " providers limit concurrent connections per account.")
   @RequestBody(
       content =
           @Content(
@@ -147,7 +149,7 @@ public class MailboxResource {
                           "{\"sendWindow\":{\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\","
                               + "\"FRI\"],\"start\":\"09:00\",\"end\":\"17:00\"},"
                               + "\"minSpacingSeconds\":60,\"timezone\":\"Europe/Berlin\","
-                              + "\"dailyCap\":200}")))
+                              + "\"dailyCap\":200,\"smtpConnections\":4}")))
   @APIResponse(
       responseCode = "200",
       description = "Saved",
@@ -158,7 +160,7 @@ public class MailboxResource {
   @APIResponse(responseCode = "400", description = "Invalid field (named in field)")
   @APIResponse(responseCode = "404", ref = ApiApplication.NOT_FOUND)
   public MailboxDto sending(@PathParam("id") long id, SendingRequest body) {
-    SendingRequest rules = body == null ? new SendingRequest(null, null, null, null) : body;
+    SendingRequest rules = body == null ? new SendingRequest(null, null, null, null, null) : body;
     return MailboxDto.of(
         mailboxes.updateSending(current.tenant(), id, rules.rules(), current.email()));
   }

@@ -217,14 +217,23 @@ class OutboundApiIT {
             "{\"sendWindow\":{\"days\":[\""
                 + other.name().substring(0, 3)
                 + "\"],\"start\":\"09:00\",\"end\":\"17:00\"},\"minSpacingSeconds\":30,"
-                + "\"timezone\":\"Europe/Berlin\",\"dailyCap\":20}");
+                + "\"timezone\":\"Europe/Berlin\",\"dailyCap\":20,\"smtpConnections\":4}");
     assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
     assertThat(rules.body())
         .contains(
             "\"minSpacingSeconds\":30",
             "\"timezone\":\"Europe/Berlin\"",
             "\"dailyCap\":20",
+            "\"smtpConnections\":4",
             "\"start\":\"09:00\"");
+    var tooMany =
+        call(
+            "PUT",
+            "/api/v1/mailboxes/" + box + "/sending",
+            admin,
+            "{\"minSpacingSeconds\":30,\"timezone\":\"Europe/Berlin\",\"smtpConnections\":17}");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("smtpConnections");
     assertThat(
             call(
                     "PUT",

@@ -214,7 +214,9 @@ public class MailboxesPanel extends Div {
         m.sendWindow() == null
             ? "Any time"
             : m.sendWindow().describe() + (m.timezone() == null ? "" : " (" + m.timezone() + ")");
-    return window + (m.minSpacingSeconds() > 0 ? " · " + m.minSpacingSeconds() + " s apart" : "");
+    return window
+        + (m.minSpacingSeconds() > 0 ? " · " + m.minSpacingSeconds() + " s apart" : "")
+        + (m.smtpConnections() > 1 ? " · " + m.smtpConnections() + " connections" : "");
   }
 
   private void openSendingDialog(Mailbox m) {
@@ -231,8 +233,17 @@ public class MailboxesPanel extends Div {
         new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("480px", 2));
     Map<String, HasValidation> fields = new HashMap<>();
     sending.addTo(form, fields);
-    form.add(cap);
+    IntegerField connections = new IntegerField("SMTP connections");
+    connections.setId("sending-connections");
+    connections.setMin(1);
+    connections.setMax(16);
+    connections.setStepButtonsVisible(true);
+    connections.setValue(m.smtpConnections());
+    connections.setHelperText(
+        "Sent in parallel (1–16). Stay within your provider's limit on concurrent connections.");
+    form.add(cap, connections);
     fields.put("dailyCap", cap);
+    fields.put("smtpConnections", connections);
     dialog.add(form);
     Button save =
         new Button(
@@ -247,7 +258,8 @@ public class MailboxesPanel extends Div {
                         sending.window(),
                         sending.spacing.getValue(),
                         sending.zone.getValue(),
-                        cap.getValue()),
+                        cap.getValue(),
+                        connections.getValue()),
                     user.email());
                 dialog.close();
                 toast("Sending rules of " + m.name() + " saved.", false);

@@ -55,7 +55,8 @@ class WorkflowNodePanelTest {
             null,
             null,
             false,
-            false);
+            false,
+            1);
     Member bob = new Member(42, "bob@acme.example", "Bob", Role.SALES, Instant.EPOCH, null);
     return new NodeChoices(List.of(ava), List.of(sales), List.of(bob));
   }

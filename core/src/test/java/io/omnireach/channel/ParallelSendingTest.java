@@ -1,0 +1,279 @@
+package io.omnireach.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.omnireach.common.DomainException;
+import io.omnireach.common.SecretBox;
+import io.omnireach.db.Migrations;
+import io.omnireach.tenant.TenantRef;
+import io.omnireach.testing.TestDatabase;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parallel SMTP connections per mailbox (issue 18) against PostgreSQL and GreenMail: a mailbox with
+ * N connections sends over N connections at once, and two relays sweeping the same outbox at the
+ * same time (two servers) still send every message exactly once.
+ */
+class ParallelSendingTest {
+
+  static final int CONNECTIONS = 4;
+  static final int MESSAGES = 400;
+
+  static TestDatabase db;
+  static TenantRef tenant;
+  static Mailboxes mailboxes;
+  static SecretBox secrets = SecretBox.fromBase64(SecretBox.newKey());
+  static HostPolicy hosts = new HostPolicy(true);
+  static GreenMail smtp;
+  static int port;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    db = TestDatabase.migrated();
+    long id =
+        db.transactions()
+            .platform(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "insert into tenants (slug, display_name, status)"
+                              + " values ('parallel', 'Parallel', 'ACTIVE') returning id")) {
+                    ResultSet rs = ps.executeQuery();
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                });
+    tenant = new TenantRef(id, "parallel");
+    Migrations.migrateTenant(db.dataSource(), tenant.schema());
+    mailboxes = new Mailboxes(db.transactions(), secrets, hosts);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /**
+   * Counts the connections the relays open and holds the first {@value #CONNECTIONS} sends until
+   * that many are in flight at once: without parallel lanes the first send would wait in vain.
+   */
+  static final class Probe implements Function<SmtpSettings, Channel>, AutoCloseable {
+    final AtomicInteger opened = new AtomicInteger();
+    final CountDownLatch together = new CountDownLatch(CONNECTIONS);
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    final List<SmtpChannel> channels = new ArrayList<>();
+
+    @Override
+    public synchronized Channel apply(SmtpSettings settings) {
+      opened.incrementAndGet();
+      SmtpChannel real = SmtpChannel.reusing(settings);
+      channels.add(real);
+      return message -> {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          together.countDown();
+          together.await(20, TimeUnit.SECONDS);
+          return real.send(message);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return SendResult.failed("interrupted");
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      };
+    }
+
+    @Override
+    public synchronized void close() {
+      channels.forEach(SmtpChannel::close);
+    }
+  }
+
+  MessageRelay relay(Function<SmtpSettings, Channel> adapters) {
+    return new MessageRelay(
+        db.transactions(),
+        mailboxes,
+        new UnsubscribeTokens(secrets),
+        new TrackingLinks(secrets),
+        hosts,
+        adapters,
+        "https://reach.example",
+        Clock.systemUTC(),
+        new MessageRelay.Options(io.omnireach.retry.RetryPolicy.OUTBOX, Duration.ofMinutes(2), 25));
+  }
+
+  @Test
+  void aMailboxWithFourConnectionsSendsEveryMessageExactlyOnceOverFourConnectionsAtOnce()
+      throws Exception {
+    Mailbox box =
+        mailboxes.create(
+            tenant,
+            new MailboxDraft(
+                "Parallel",
+                "127.0.0.1",
+                port,
+                null,
+                null,
+                false,
+                "sales@parallel.example",
+                "Sales",
+                100_000),
+            "test");
+    assertThat(box.smtpConnections()).isEqualTo(1);
+    box =
+        mailboxes.updateSending(
+            tenant, box.id(), new SendingRules(null, 0, null, null, CONNECTIONS), "test");
+    assertThat(box.smtpConnections()).isEqualTo(CONNECTIONS);
+    queue(box.id());
+
+    // two relays at once, as two servers on one database: each with its own connections
+    ExecutorService servers = Executors.newFixedThreadPool(2);
+    try (Probe first = new Probe();
+        Probe second = new Probe()) {
+      Future<Integer> a = servers.submit(() -> relay(first).relayDue(tenant, MESSAGES));
+      Future<Integer> b = servers.submit(() -> relay(second).relayDue(tenant, MESSAGES));
+      int examined = a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS);
+      assertThat(examined).isEqualTo(MESSAGES);
+      // a relay that claimed anything (25 at a time) sent over its CONNECTIONS lanes, all in
+      // flight at once
+      for (Probe p : List.of(first, second)) {
+        assertThat(p.opened.get()).isIn(0, CONNECTIONS);
+        assertThat(p.maxInFlight.get()).isEqualTo(p.opened.get());
+      }
+      assertThat(first.opened.get() + second.opened.get()).isGreaterThanOrEqualTo(CONNECTIONS);
+    } finally {
+      servers.shutdown();
+    }
+
+    Map<String, Integer> perRecipient = new HashMap<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      String to = m.getRecipients(Message.RecipientType.TO)[0].toString();
+      perRecipient.merge(to, 1, Integer::sum);
+    }
+    assertThat(perRecipient).hasSize(MESSAGES);
+    assertThat(perRecipient.values()).containsOnly(1);
+    assertThat(count("select count(*) from messages where status = 'SENT' and attempts = 1"))
+        .isEqualTo(MESSAGES);
+    assertThat(count("select count(*) from messages")).isEqualTo(MESSAGES);
+    assertThat(
+            count(
+                "select count(*) from (select message_id from message_events where type = 'SENT'"
+                    + " group by message_id having count(*) = 1) once"))
+        .isEqualTo(MESSAGES);
+  }
+
+  @Test
+  void connectionsAreBoundedOneToSixteen() {
+    Mailbox box =
+        mailboxes.create(
+            tenant,
+            new MailboxDraft(
+                "Bounded",
+                "127.0.0.1",
+                port,
+                null,
+                null,
+                false,
+                "bounded@parallel.example",
+                "Sales",
+                200),
+            "test");
+    for (int wrong : new int[] {0, 17}) {
+      assertThatThrownBy(
+              () ->
+                  mailboxes.updateSending(
+                      tenant, box.id(), new SendingRules(null, 0, null, null, wrong), "test"))
+          .isInstanceOfSatisfying(
+              DomainException.class, e -> assertThat(e.field()).isEqualTo("smtpConnections"));
+    }
+    Mailbox sixteen =
+        mailboxes.updateSending(tenant, box.id(), new SendingRules(null, 0, null, null, 16), "t");
+    assertThat(sixteen.smtpConnections()).isEqualTo(16);
+    // rules without a number keep it
+    assertThat(
+            mailboxes
+                .updateSending(tenant, box.id(), new SendingRules(null, 0, null, 300), "t")
+                .smtpConnections())
+        .isEqualTo(16);
+  }
+
+  static void queue(long mailbox) {
+    db.transactions()
+        .tenant(
+            tenant,
+            c -> {
+              try (Statement s = c.createStatement()) {
+                s.execute(
+                    "insert into leads (first_name, last_name, email)"
+                        + " select 'Ana', 'Lead ' || g, 'lead-' || g || '@leads.example'"
+                        + " from generate_series(1, "
+                        + MESSAGES
+                        + ") g");
+              }
+              List<Long> ids = new ArrayList<>();
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery("select id from leads order by id")) {
+                while (rs.next()) {
+                  ids.add(rs.getLong(1));
+                }
+              }
+              int k = 0;
+              for (long lead : ids) {
+                Messages.insert(
+                    c,
+                    NewMessage.email(lead, mailbox, "Hello", "Hi Ana,\n\nA short note.", "p:" + k++)
+                        .withActor("test"),
+                    Clock.systemUTC());
+              }
+              return null;
+            });
+  }
+
+  static long count(String sql) {
+    return db.transactions()
+        .tenant(
+            tenant,
+            c -> {
+              try (Statement s = c.createStatement();
+                  ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+  }
+}
