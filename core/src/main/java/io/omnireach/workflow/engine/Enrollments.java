@@ -26,8 +26,9 @@ import java.util.Set;
 
 /**
  * Enrols leads into the newest published version of a workflow: one run per lead, its start step
- * due now. Set-based (one insert of runs, one of start steps per batch of ids), and idempotent per
- * (workflow, lead): a lead with an active run is skipped, not enrolled twice.
+ * due now. Set-based (one statement per batch of ids: a data-modifying CTE inserts the runs and
+ * their start steps), and idempotent per (workflow, lead): a lead with an active run is skipped,
+ * not enrolled twice.
  */
 public final class Enrollments {
 
@@ -98,74 +99,60 @@ public final class Enrollments {
     List<Long> all = new ArrayList<>(leadIds);
     for (int from = 0; from < all.size(); from += BATCH) {
       List<Long> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      // one statement per batch: which leads exist and may be contacted, their runs (skipping
+      // leads already in an active run) and the runs' start steps, due now
       Set<Long> known = new HashSet<>();
       Set<Long> dnc = new HashSet<>();
+      Set<Long> runsFor = new HashSet<>();
+      Timestamp ts = Timestamp.from(now);
       try (PreparedStatement ps =
-          c.prepareStatement("select id, do_not_contact from leads where id = any(?)")) {
+          c.prepareStatement(
+              "with l as (select id, do_not_contact from leads where id = any(?)),"
+                  + " r as (insert into workflow_runs (workflow_id, version, lead_id, status,"
+                  + " current_node, enrolled_by, created_at, updated_at)"
+                  + " select ?, ?, l.id, 'pending', ?, ?, ?, ? from l where not l.do_not_contact"
+                  + " order by l.id"
+                  + " on conflict (workflow_id, lead_id)"
+                  + " where status in ('pending', 'running', 'waiting', 'paused') do nothing"
+                  + " returning id, lead_id),"
+                  + " n as (insert into node_runs (run_id, node_id, node_type, max_attempts, due_at,"
+                  + " idempotency_key, created_at)"
+                  + " select r.id, ?, 'start', 3, ?, r.id || ':' || ? || ':0', ? from r)"
+                  + " select l.id, l.do_not_contact, r.id is not null from l"
+                  + " left join r on r.lead_id = l.id")) {
         ps.setArray(1, c.createArrayOf("bigint", batch.toArray()));
+        ps.setLong(2, workflowId);
+        ps.setInt(3, version);
+        ps.setString(4, start);
+        ps.setString(5, actor);
+        ps.setTimestamp(6, ts);
+        ps.setTimestamp(7, ts);
+        ps.setString(8, start);
+        ps.setTimestamp(9, ts);
+        ps.setString(10, start);
+        ps.setTimestamp(11, ts);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             known.add(rs.getLong(1));
             if (rs.getBoolean(2)) {
               dnc.add(rs.getLong(1));
             }
+            if (rs.getBoolean(3)) {
+              runsFor.add(rs.getLong(1));
+            }
           }
         }
       }
-      List<Long> eligible = new ArrayList<>();
       for (long id : batch) {
         if (!known.contains(id)) {
           skip(skippedBy, skips, id, "no such lead");
         } else if (dnc.contains(id)) {
           skip(skippedBy, skips, id, "do not contact");
-        } else {
-          eligible.add(id);
-        }
-      }
-      Set<Long> runsFor = new HashSet<>();
-      List<Long> runIds = new ArrayList<>();
-      Timestamp ts = Timestamp.from(now);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "insert into workflow_runs (workflow_id, version, lead_id, status, current_node,"
-                  + " enrolled_by, created_at, updated_at)"
-                  + " select ?, ?, id, 'pending', ?, ?, ?, ? from unnest(?::bigint[]) as id"
-                  + " on conflict (workflow_id, lead_id)"
-                  + " where status in ('pending', 'running', 'waiting', 'paused') do nothing"
-                  + " returning id, lead_id")) {
-        ps.setLong(1, workflowId);
-        ps.setInt(2, version);
-        ps.setString(3, start);
-        ps.setString(4, actor);
-        ps.setTimestamp(5, ts);
-        ps.setTimestamp(6, ts);
-        ps.setArray(7, c.createArrayOf("bigint", eligible.toArray()));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            runIds.add(rs.getLong(1));
-            runsFor.add(rs.getLong(2));
-          }
-        }
-      }
-      for (long id : eligible) {
-        if (!runsFor.contains(id)) {
+        } else if (!runsFor.contains(id)) {
           skip(skippedBy, skips, id, "already in an active run of this workflow");
         }
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "insert into node_runs (run_id, node_id, node_type, max_attempts, due_at,"
-                  + " idempotency_key, created_at)"
-                  + " select id, ?, 'start', 3, ?, id || ':' || ? || ':0', ?"
-                  + " from unnest(?::bigint[]) as id")) {
-        ps.setString(1, start);
-        ps.setTimestamp(2, ts);
-        ps.setString(3, start);
-        ps.setTimestamp(4, ts);
-        ps.setArray(5, c.createArrayOf("bigint", runIds.toArray()));
-        ps.executeUpdate();
-      }
-      enrolled += runIds.size();
+      enrolled += runsFor.size();
     }
     int skipped = skippedBy.values().stream().mapToInt(Integer::intValue).sum();
     return new Result(enrolled, skipped, skippedBy, skips);

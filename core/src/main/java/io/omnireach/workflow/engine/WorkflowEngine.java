@@ -67,6 +67,40 @@ public final class WorkflowEngine {
   private io.omnireach.common.Telemetry telemetry = io.omnireach.common.Telemetry.NONE;
   // published versions never change: cached by tenant + workflow + version
   private final Map<String, Compiled> versions = new ConcurrentHashMap<>();
+  private final Timings timings = new Timings();
+
+  /**
+   * Where the chunks' time went, summed since the engine was made (benchmarks print it): the claim
+   * statement, executing the nodes, the writes (lead reads, flushes, metering), and the rest of the
+   * transaction as {@link #runChunk} sees it (commit, begin, search path).
+   */
+  public static final class Timings {
+    private final java.util.concurrent.atomic.LongAdder claim =
+        new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder execute =
+        new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder writes =
+        new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder commit =
+        new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder steps =
+        new java.util.concurrent.atomic.LongAdder();
+
+    void add(long writeNanos, long executeNanos, long executed) {
+      writes.add(writeNanos);
+      execute.add(executeNanos);
+      steps.add(executed);
+    }
+
+    /** Nanoseconds in the claim, execution, writes and commit, and the steps executed. */
+    public long[] snapshot() {
+      return new long[] {claim.sum(), execute.sum(), writes.sum(), commit.sum(), steps.sum()};
+    }
+  }
+
+  public Timings timings() {
+    return timings;
+  }
 
   public WorkflowEngine(
       Transactions tx, Clock clock, StepGenerator generator, RetryPolicy backoff) {
@@ -108,12 +142,20 @@ public final class WorkflowEngine {
 
   /** One chunk without the sweep, as the batch job runs them after its first transaction. */
   public ChunkResult runChunk(TenantRef tenant, int limit) {
-    return tx.tenant(
-        tenant,
-        c -> {
-          Instant now = clock.instant();
-          return execute(c, tenant, claim(c, now, "local", limit), now);
-        });
+    long[] inside = new long[1];
+    long t0 = System.nanoTime();
+    ChunkResult r =
+        tx.tenant(
+            tenant,
+            c -> {
+              long i0 = System.nanoTime();
+              Instant now = clock.instant();
+              ChunkResult done = execute(c, tenant, claim(c, now, "local", limit), now);
+              inside[0] = System.nanoTime() - i0;
+              return done;
+            });
+    timings.commit.add(System.nanoTime() - t0 - inside[0]);
+    return r;
   }
 
   /** Runs due steps until none is due (tests: everything the clock allows, then stop). */
@@ -157,6 +199,7 @@ public final class WorkflowEngine {
    */
   public List<StepClaim> claim(Connection c, Instant now, String owner, int limit)
       throws SQLException {
+    long t0 = System.nanoTime();
     List<StepClaim> claims = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -205,62 +248,116 @@ public final class WorkflowEngine {
         }
       }
     }
+    timings.claim.add(System.nanoTime() - t0);
     return claims;
   }
 
   // ---- execute ------------------------------------------------------------------------------
 
-  /** Executes claimed steps and persists everything on {@code c}; see the class comment. */
+  /**
+   * Steps run back to back in one chunk at most this deep: a node that needs no I/O and never waits
+   * (start, decision, end) runs right after its predecessor instead of being scheduled and claimed
+   * again; the bound (and never twice the same node of a run in one chain) keeps a loop in a
+   * workflow from running forever inside one transaction.
+   */
+  static final int MAX_CHAIN = 16;
+
+  /**
+   * Executes claimed steps and persists everything on {@code c}; see the class comment. A step
+   * whose next node is chainable ({@link #isChainable}) is followed at once, in this transaction:
+   * the next node run is inserted already finished (or waiting, or failed) instead of pending, so
+   * the step log is the same as if it had been claimed on its own, and a crash rolls the whole
+   * chain back with its root. The writes of each level are flushed before the next level runs, so a
+   * chained step reads what its predecessors wrote.
+   */
   public ChunkResult execute(Connection c, TenantRef tenant, List<StepClaim> steps, Instant now)
       throws SQLException {
     if (steps.isEmpty()) {
       return ChunkResult.NONE;
     }
+    long t0 = System.nanoTime();
     Set<Long> leadIds = new LinkedHashSet<>();
     steps.forEach(s -> leadIds.add(s.leadId()));
     Map<Long, Lead> leads = LeadRepository.byIds(c, leadIds);
     Writes w = new Writes(now);
-    for (StepClaim step : steps) {
-      Compiled compiled = compiled(c, tenant, step.workflowId(), step.version());
-      w.byStep.put(step.nodeRunId(), compiled);
-      ParsedNode<?> config = compiled.configs().get(step.nodeId());
-      if (config == null) {
-        w.fail(step, "Node " + step.nodeId() + " is not in version " + step.version() + ".");
-        continue;
+    List<StepClaim> level = steps;
+    long executing = 0;
+    for (int depth = 0; ; depth++) {
+      long e0 = System.nanoTime();
+      for (StepClaim step : level) {
+        run(c, tenant, step, leads.get(step.leadId()), w, now);
       }
-      boolean guarded = config.type().writes();
-      boolean sp = guarded && savepoint(c, "SAVEPOINT step");
-      long started = System.nanoTime();
-      String result = "failed";
-      try {
-        StepOutcome outcome = nodes.execute(c, tenant, step, leads.get(step.leadId()), config, now);
-        if (outcome instanceof StepOutcome.Done done) {
-          w.done(step, done, next(compiled.graph(), step.nodeId(), done.branch()));
-          result = "done";
-        } else {
-          w.waiting(step, (StepOutcome.Waiting) outcome);
-          result = "waiting";
+      executing += System.nanoTime() - e0;
+      Set<Long> moved = depth == 0 ? w.flushClaimed(c) : w.flushChained(c);
+      List<Object[]> chain = w.chainable(moved, depth < MAX_CHAIN);
+      if (chain.isEmpty()) {
+        break;
+      }
+      level = w.claimChained(c, chain);
+      Set<Long> reload = new LinkedHashSet<>();
+      for (Object[] link : chain) {
+        StepClaim from = (StepClaim) link[0];
+        ParsedNode<?> config = w.byStep.get(from.nodeRunId()).configs().get(from.nodeId());
+        if (config == null || config.type().writes()) {
+          reload.add(from.leadId()); // the predecessor may have changed the lead
         }
-      } catch (StepFailure e) {
-        rollback(c, sp);
-        failOrRetry(w, step, e.getMessage(), e.permanent(), now);
-      } catch (SQLException | RuntimeException e) {
-        if (!sp) {
-          throw e; // a read-only step failing in SQL: the chunk rolls back and is retried whole
-        }
-        rollback(c, sp);
-        LOG.log(Level.FINE, "Step " + step.nodeRunId() + " failed", e);
-        failOrRetry(w, step, e.getClass().getSimpleName() + ": " + e.getMessage(), false, now);
-      } finally {
-        if (sp) {
-          release(c);
-        }
-        telemetry.stepExecuted(step.nodeType(), result, System.nanoTime() - started);
+      }
+      if (!reload.isEmpty()) {
+        leads.putAll(LeadRepository.byIds(c, reload));
       }
     }
-    w.flush(c);
-    meterSteps(c, tenant, steps, w, now);
-    return new ChunkResult(steps.size(), w.messageIds);
+    w.flushScheduled(c);
+    meterSteps(c, tenant, w, now);
+    timings.add(System.nanoTime() - t0 - executing, executing, w.executed);
+    return new ChunkResult(w.executed, w.messageIds);
+  }
+
+  /** Runs one step (claimed or chained) and records its outcome in {@code w}. */
+  private void run(Connection c, TenantRef tenant, StepClaim step, Lead lead, Writes w, Instant now)
+      throws SQLException {
+    w.executed++;
+    Compiled compiled = compiled(c, tenant, step.workflowId(), step.version());
+    w.byStep.put(step.nodeRunId(), compiled);
+    w.visited(step);
+    ParsedNode<?> config = compiled.configs().get(step.nodeId());
+    if (config == null) {
+      w.fail(step, "Node " + step.nodeId() + " is not in version " + step.version() + ".");
+      return;
+    }
+    boolean guarded = config.type().writes();
+    boolean sp = guarded && savepoint(c, "SAVEPOINT step");
+    long started = System.nanoTime();
+    String result = "failed";
+    try {
+      StepOutcome outcome = nodes.execute(c, tenant, step, lead, config, now);
+      if (outcome instanceof StepOutcome.Done done) {
+        w.done(step, done, next(compiled.graph(), step.nodeId(), done.branch()));
+        result = "done";
+      } else {
+        w.waiting(step, (StepOutcome.Waiting) outcome);
+        result = "waiting";
+      }
+    } catch (StepFailure e) {
+      rollback(c, sp);
+      failOrRetry(w, step, e.getMessage(), e.permanent(), now);
+    } catch (SQLException | RuntimeException e) {
+      if (!sp) {
+        throw e; // a read-only step failing in SQL: the chunk rolls back and is retried whole
+      }
+      rollback(c, sp);
+      LOG.log(Level.FINE, "Step " + step.nodeRunId() + " failed", e);
+      failOrRetry(w, step, e.getClass().getSimpleName() + ": " + e.getMessage(), false, now);
+    } finally {
+      if (sp) {
+        release(c);
+      }
+      telemetry.stepExecuted(step.nodeType(), result, System.nanoTime() - started);
+    }
+  }
+
+  /** Whether a node runs right after its predecessor in the same chunk: no I/O, no wait. */
+  static boolean isChainable(ParsedNode<?> config) {
+    return config != null && !config.type().writes() && !config.type().pauses();
   }
 
   /**
@@ -270,14 +367,12 @@ public final class WorkflowEngine {
    * still running), so the key never repeats and a chunk that rolls back bills nothing. One row per
    * chunk instead of one per step keeps metering off the engine's hot path.
    */
-  private void meterSteps(
-      Connection c, TenantRef tenant, List<StepClaim> steps, Writes w, Instant now)
+  private void meterSteps(Connection c, TenantRef tenant, Writes w, Instant now)
       throws SQLException {
     if (!usage.enabled() || w.ended.isEmpty()) {
       return;
     }
-    Map<Long, Long> workflowOf = new HashMap<>();
-    steps.forEach(s -> workflowOf.put(s.nodeRunId(), s.workflowId()));
+    Map<Long, Long> workflowOf = w.workflowOf;
     Map<Long, long[]> perWorkflow = new LinkedHashMap<>(); // workflow -> {count, min node run}
     for (long id : w.ended) {
       long[] acc =
@@ -370,24 +465,65 @@ public final class WorkflowEngine {
     return config == null ? NodeTypes.DEFAULT_MAX_ATTEMPTS : config.maxAttempts();
   }
 
-  /** Collected writes of one chunk, flushed as JDBC batches. */
+  /** Collected writes of one chunk, flushed as set-based statements (arrays in, unnest). */
   private final class Writes {
     final Instant now;
+
+    /** Outcomes of the current level: the columns a finished node run gets, by node run. */
     final List<Object[]> finished = new ArrayList<>();
+
+    /** Next nodes of the current level's steps that succeeded: {from step, target node}. */
+    final List<Object[]> next = new ArrayList<>();
+
+    /** Next node runs to insert pending (claimed by a later chunk): {from step, target node}. */
     final List<Object[]> scheduled = new ArrayList<>();
+
+    /** Run updates; a chained step overwrites its predecessor's slot. */
     final List<Object[]> runs = new ArrayList<>();
+
     final List<Long> messageIds = new ArrayList<>();
 
-    /** Node runs this chunk moved to succeeded or failed (filled by {@link #flush}). */
+    /** Node runs this chunk moved to succeeded or failed (filled by the flushes). */
     final List<Long> ended = new ArrayList<>();
 
     final Map<Long, Compiled> byStep = new HashMap<>();
+    final Map<Long, Long> workflowOf = new HashMap<>();
+
+    /** Chained node run -> its predecessor; node run -> its slot in {@link #runs}. */
+    final Map<Long, Long> chainedFrom = new HashMap<>();
+
+    final Map<Long, Integer> runSlot = new HashMap<>();
+
+    /** Nodes of each run executed in this chunk: a chain never runs one twice. */
+    final Map<Long, Set<String>> visitedByRun = new HashMap<>();
+
+    /** The current level's chained claims, by node run (their rows are inserted, not updated). */
+    final Map<Long, StepClaim> chained = new LinkedHashMap<>();
+
+    int executed;
 
     Writes(Instant now) {
       this.now = now;
     }
 
-    void done(StepClaim step, StepOutcome.Done done, Optional<String> next) {
+    void visited(StepClaim step) {
+      workflowOf.put(step.nodeRunId(), step.workflowId());
+      visitedByRun.computeIfAbsent(step.runId(), k -> new java.util.HashSet<>()).add(step.nodeId());
+    }
+
+    private void run(StepClaim step, Object[] update) {
+      Long from = chainedFrom.get(step.nodeRunId());
+      Integer slot = from == null ? null : runSlot.get(from);
+      if (slot != null) {
+        runs.set(slot, update);
+      } else {
+        slot = runs.size();
+        runs.add(update);
+      }
+      runSlot.put(step.nodeRunId(), slot);
+    }
+
+    void done(StepClaim step, StepOutcome.Done done, Optional<String> target) {
       finished.add(
           new Object[] {
             "succeeded",
@@ -404,11 +540,11 @@ public final class WorkflowEngine {
       if (done.messageId() != null) {
         messageIds.add(done.messageId());
       }
-      if (next.isPresent()) {
-        scheduled.add(new Object[] {step, next.get()});
-        runs.add(new Object[] {"running", next.get(), null, null, step.runId()});
+      if (target.isPresent()) {
+        next.add(new Object[] {step, target.get()});
+        run(step, new Object[] {"running", target.get(), null, null, step.runId()});
       } else {
-        runs.add(new Object[] {"succeeded", step.nodeId(), null, now, step.runId()});
+        run(step, new Object[] {"succeeded", step.nodeId(), null, now, step.runId()});
       }
     }
 
@@ -429,7 +565,7 @@ public final class WorkflowEngine {
       if (wait.messageId() != null) {
         messageIds.add(wait.messageId());
       }
-      runs.add(new Object[] {"waiting", step.nodeId(), null, null, step.runId()});
+      run(step, new Object[] {"waiting", step.nodeId(), null, null, step.runId()});
     }
 
     void retry(StepClaim step, String error, Instant due) {
@@ -446,7 +582,7 @@ public final class WorkflowEngine {
             null,
             step.nodeRunId()
           });
-      runs.add(new Object[] {"running", step.nodeId(), null, null, step.runId()});
+      run(step, new Object[] {"running", step.nodeId(), null, null, step.runId()});
     }
 
     void fail(StepClaim step, String error) {
@@ -454,7 +590,8 @@ public final class WorkflowEngine {
           new Object[] {
             "failed", null, null, null, null, error, null, null, now, step.nodeRunId()
           });
-      runs.add(
+      run(
+          step,
           new Object[] {
             "failed",
             step.nodeId(),
@@ -464,11 +601,81 @@ public final class WorkflowEngine {
           });
     }
 
-    /*
-     * Three statements per chunk whatever its size: arrays in, unnest on the server, so a chunk
-     * costs three round trips and three executions instead of one per step.
+    /**
+     * The current level's next nodes that run right away: their predecessor's row was written
+     * ({@code moved}: a claimed row still running, so never for a step executed twice), the node is
+     * {@link #chainable}, the chain is not too deep and the run has not executed the node in this
+     * chunk. The others are scheduled pending as before.
      */
-    void flush(Connection c) throws SQLException {
+    List<Object[]> chainable(Set<Long> moved, boolean deeper) {
+      List<Object[]> chain = new ArrayList<>();
+      for (Object[] link : next) {
+        StepClaim from = (StepClaim) link[0];
+        String target = (String) link[1];
+        boolean go =
+            deeper
+                && moved.contains(from.nodeRunId())
+                && isChainable(byStep.get(from.nodeRunId()).configs().get(target))
+                && !visitedByRun.get(from.runId()).contains(target);
+        (go ? chain : scheduled).add(link);
+      }
+      next.clear();
+      return chain;
+    }
+
+    /**
+     * Claims for the chained next nodes: ids from the node runs' sequence and visit numbers in one
+     * statement; their rows are inserted by {@link #flushChained} after they ran.
+     */
+    List<StepClaim> claimChained(Connection c, List<Object[]> chain) throws SQLException {
+      int m = chain.size();
+      Long[] run = new Long[m];
+      String[] node = new String[m];
+      for (int i = 0; i < m; i++) {
+        run[i] = ((StepClaim) chain.get(i)[0]).runId();
+        node[i] = (String) chain.get(i)[1];
+      }
+      StepClaim[] claims = new StepClaim[m];
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select u.i, nextval(pg_get_serial_sequence('node_runs', 'id')),"
+                  + " (select coalesce(max(p.visit), 0) + 1 from node_runs p"
+                  + " where p.run_id = u.run_id and p.node_id = u.node_id)"
+                  + " from unnest(?::bigint[], ?::text[]) with ordinality as u(run_id, node_id, i)")) {
+        ps.setArray(1, c.createArrayOf("bigint", run));
+        ps.setArray(2, c.createArrayOf("text", node));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int i = rs.getInt(1) - 1;
+            StepClaim from = (StepClaim) chain.get(i)[0];
+            Compiled compiled = byStep.get(from.nodeRunId());
+            StepClaim claim =
+                new StepClaim(
+                    rs.getLong(2),
+                    from.runId(),
+                    from.workflowId(),
+                    from.version(),
+                    from.leadId(),
+                    node[i],
+                    typeOf(compiled, node[i]),
+                    rs.getInt(3),
+                    "pending",
+                    1,
+                    attemptsOf(compiled, node[i]),
+                    Map.of(),
+                    from.runCreatedAt(),
+                    now);
+            claims[i] = claim;
+            chainedFrom.put(claim.nodeRunId(), from.nodeRunId());
+            chained.put(claim.nodeRunId(), claim);
+          }
+        }
+      }
+      return List.of(claims);
+    }
+
+    /** The finished columns of the current level as arrays: status .. finished_at, id. */
+    private Object[] columns() {
       int n = finished.size();
       String[] status = new String[n];
       String[] output = new String[n];
@@ -493,6 +700,37 @@ public final class WorkflowEngine {
         end[i] = f[8] == null ? null : Timestamp.from((Instant) f[8]);
         id[i] = (Long) f[9];
       }
+      return new Object[] {status, output, why, variant, message, error, due, wake, end, id};
+    }
+
+    private void bind(Connection c, PreparedStatement ps, int first, Object[] cols)
+        throws SQLException {
+      String[] types = {
+        "text",
+        "text",
+        "text",
+        "text",
+        "bigint",
+        "text",
+        "timestamptz",
+        "text",
+        "timestamptz",
+        "bigint"
+      };
+      for (int i = 0; i < types.length; i++) {
+        ps.setArray(first + i, c.createArrayOf(types[i], (Object[]) cols[i]));
+      }
+    }
+
+    /**
+     * The claimed steps' outcomes in one statement; only rows still running move (a step executed
+     * twice writes once). Returns the node runs it moved.
+     */
+    Set<Long> flushClaimed(Connection c) throws SQLException {
+      Set<Long> moved = new java.util.HashSet<>();
+      if (finished.isEmpty()) {
+        return moved;
+      }
       try (PreparedStatement ps =
           c.prepareStatement(
               "update node_runs n set status = u.status, output = coalesce(u.output::jsonb,"
@@ -505,18 +743,10 @@ public final class WorkflowEngine {
                   + " as u(status, output, why, variant, message_id, error, due_at, wake_on,"
                   + " finished_at, id) where n.id = u.id and n.status = 'running'"
                   + " returning n.id, n.status")) {
-        ps.setArray(1, c.createArrayOf("text", status));
-        ps.setArray(2, c.createArrayOf("text", output));
-        ps.setArray(3, c.createArrayOf("text", why));
-        ps.setArray(4, c.createArrayOf("text", variant));
-        ps.setArray(5, c.createArrayOf("bigint", message));
-        ps.setArray(6, c.createArrayOf("text", error));
-        ps.setArray(7, c.createArrayOf("timestamptz", due));
-        ps.setArray(8, c.createArrayOf("text", wake));
-        ps.setArray(9, c.createArrayOf("timestamptz", end));
-        ps.setArray(10, c.createArrayOf("bigint", id));
+        bind(c, ps, 1, columns());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            moved.add(rs.getLong(1));
             String after = rs.getString(2);
             if ("succeeded".equals(after) || "failed".equals(after)) {
               ended.add(rs.getLong(1));
@@ -524,6 +754,72 @@ public final class WorkflowEngine {
           }
         }
       }
+      finished.clear();
+      return moved;
+    }
+
+    /**
+     * The chained steps' node runs, inserted with their outcome in one statement (attempt 1,
+     * started and finished in this chunk). Returns them all.
+     */
+    Set<Long> flushChained(Connection c) throws SQLException {
+      int n = finished.size();
+      Object[] cols = columns();
+      Long[] run = new Long[n];
+      String[] node = new String[n];
+      String[] type = new String[n];
+      Integer[] visit = new Integer[n];
+      Integer[] attempts = new Integer[n];
+      String[] key = new String[n];
+      Long[] ids = (Long[]) cols[9];
+      Set<Long> moved = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        StepClaim s = chained.get(ids[i]);
+        run[i] = s.runId();
+        node[i] = s.nodeId();
+        type[i] = s.nodeType();
+        visit[i] = s.visit();
+        attempts[i] = s.maxAttempts();
+        // as a scheduled node run's key: the predecessor's node run id makes it unique per visit
+        key[i] = s.runId() + ":" + s.nodeId() + ":" + chainedFrom.get(s.nodeRunId());
+        moved.add(ids[i]);
+        String status = ((String[]) cols[0])[i];
+        if ("succeeded".equals(status) || "failed".equals(status)) {
+          ended.add(ids[i]);
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into node_runs (status, output, why, variant, message_id, error, due_at,"
+                  + " wake_on, finished_at, id, run_id, node_id, node_type, visit, attempt,"
+                  + " max_attempts, idempotency_key, started_at, created_at)"
+                  + " select u.status, u.output::jsonb, u.why, u.variant, u.message_id, u.error,"
+                  + " u.due_at, u.wake_on, u.finished_at, u.id, u.run_id, u.node_id, u.node_type,"
+                  + " u.visit, 1, u.attempts, u.key, ?, ?"
+                  + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                  + " ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::bigint[],"
+                  + " ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
+                  + " as u(status, output, why, variant, message_id, error, due_at, wake_on,"
+                  + " finished_at, id, run_id, node_id, node_type, visit, attempts, key)")) {
+        Timestamp ts = Timestamp.from(now);
+        ps.setTimestamp(1, ts);
+        ps.setTimestamp(2, ts);
+        bind(c, ps, 3, cols);
+        ps.setArray(13, c.createArrayOf("bigint", run));
+        ps.setArray(14, c.createArrayOf("text", node));
+        ps.setArray(15, c.createArrayOf("text", type));
+        ps.setArray(16, c.createArrayOf("int", visit));
+        ps.setArray(17, c.createArrayOf("int", attempts));
+        ps.setArray(18, c.createArrayOf("text", key));
+        ps.executeUpdate();
+      }
+      finished.clear();
+      chained.clear();
+      return moved;
+    }
+
+    /* The next node runs that were not chained (pending), then the runs' states. */
+    void flushScheduled(Connection c) throws SQLException {
       if (!scheduled.isEmpty()) {
         int m = scheduled.size();
         Long[] run = new Long[m];
