@@ -1,6 +1,7 @@
 package io.omnireach.lead;
 
 import io.omnireach.account.AccountLinks;
+import io.omnireach.account.Companies;
 import io.omnireach.common.ContactHashes;
 import io.omnireach.common.Json;
 import java.sql.Connection;
@@ -50,6 +51,8 @@ public final class LeadImportWriter {
 
   private static final String ROWS;
   private static final String INSERT;
+  private static final String STAMP;
+  private static final String STAMP_WITHOUT_EMAIL;
   private static final String UPDATE;
   private static final String UPDATE_PHONE_ONLY;
 
@@ -92,21 +95,65 @@ public final class LeadImportWriter {
             .append("), ");
       }
     }
+    // One statement per chunk for new leads: the rows whose key is not stored yet (f) get their
+    // accounts first (created on first sight, as AccountLinks does it for stored leads), then the
+    // leads are inserted in file order with their account and import already set, so no lead is
+    // written twice. A concurrent import of the same key between the check and the insert makes
+    // the insert skip the row (on conflict do nothing); an account it created may then stay empty.
     INSERT =
-        "insert into leads ("
+        "with t as (select * from unnest("
+            + types
+            + "?::int[], ?::bigint[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::bool[]) with ordinality as t("
+            + names
+            + "score, owner_id, dnc, tags, custom, domain, account_name, name_key, named, ord)),"
+            + " f as (select * from t where not exists (select 1 from leads l"
+            + " where t.email is not null and lower(l.email) = t.email) and not exists (select 1"
+            + " from leads l where t.email is null and t.phone is not null and l.email is null"
+            + " and l.phone = t.phone)),"
+            // accounts by work domain: the stored ones are only read (an upsert would write
+            // each again, every chunk), the new ones created
+            + " dx as (select a.id, a.domain, a.name_key from accounts a"
+            + " where a.domain in (select domain from f where domain is not null)),"
+            + " di as (insert into accounts (domain, name, name_key)"
+            + " select distinct on (domain) domain, account_name, name_key from f"
+            + " where domain is not null and domain not in (select domain from dx)"
+            + " order by domain, named desc, account_name"
+            + " on conflict (domain) where domain is not null"
+            + " do update set domain = excluded.domain returning id, domain, name_key),"
+            + " d as (select * from dx union all select * from di),"
+            + " existing as (select distinct on (a.name_key) a.name_key, a.id from accounts a"
+            + " where a.name_key in (select name_key from f where domain is null)"
+            + " order by a.name_key, a.domain is null, a.id),"
+            + " n as (insert into accounts (name, name_key)"
+            + " select distinct on (name_key) account_name, name_key from f"
+            + " where domain is null and name_key is not null"
+            + " and name_key not in (select name_key from existing)"
+            + " and name_key not in (select name_key from d)"
+            + " order by name_key, account_name"
+            + " on conflict (name_key) where domain is null"
+            + " do update set name_key = excluded.name_key returning id, name_key)"
+            + " insert into leads ("
             + insertCols
             + "stage, score, owner_id, do_not_contact, tags, custom_fields, created_at, updated_at,"
-            + " created_by, updated_by) select "
-            + insertVals
-            + "coalesce(t.stage, 'new'), coalesce(t.score, 0), t.owner_id, coalesce(t.dnc, false),"
-            + " coalesce(string_to_array(t.tags, '"
+            + " created_by, updated_by, import_id, account_id) select "
+            + insertVals.toString().replace("t.", "f.")
+            + "coalesce(f.stage, 'new'), coalesce(f.score, 0), f.owner_id, coalesce(f.dnc, false),"
+            + " coalesce(string_to_array(f.tags, '"
             + TAG_SEPARATOR
             + "'), '{}'),"
-            + " coalesce(t.custom::jsonb, '{}'), ?, ?, ?, ? from "
-            + ROWS
-            + " on conflict do nothing returning id, "
-            + KEY.replace("l.", "")
-            + ", email, company";
+            + " coalesce(f.custom::jsonb, '{}'), ?, ?, ?, ?, ?::bigint,"
+            + " coalesce(d.id, e.id, (select min(d2.id) from d d2 where f.domain is null"
+            + " and d2.name_key = f.name_key), n.id) from f"
+            + " left join d on d.domain = f.domain"
+            + " left join existing e on f.domain is null and e.name_key = f.name_key"
+            + " left join n on f.domain is null and n.name_key = f.name_key"
+            + " order by f.ord on conflict do nothing returning "
+            + KEY.replace("l.", "");
+    STAMP = "update leads set import_id = ? where lower(email) = any(?)";
+    STAMP_WITHOUT_EMAIL =
+        "update leads set import_id = ? where email is null"
+            + " and (phone = any(?) or linkedin_url = any(?))";
     String update =
         "update leads l set "
             + updates
@@ -170,9 +217,47 @@ public final class LeadImportWriter {
     return erased.contains(ContactHashes.phone((String) v.get(LeadField.PHONE))) ? "phone" : null;
   }
 
+  /**
+   * What the {@code lead-import} job does per chunk, in the caller's transaction: writes the rows
+   * ({@link #write(Connection, long, Long, List, DuplicatePolicy, String, Instant)}) and adds the
+   * outcome to the import's counters and error report ({@link ImportStore#recordChunk}).
+   */
+  public static Outcome writeChunk(
+      Connection c,
+      long tenantId,
+      long importId,
+      List<ImportRow> rows,
+      DuplicatePolicy policy,
+      String actor,
+      Instant now,
+      long bytesRead)
+      throws SQLException {
+    Outcome outcome = write(c, tenantId, importId, rows, policy, actor, now);
+    ImportStore.recordChunk(c, importId, outcome, bytesRead);
+    return outcome;
+  }
+
+  /** Writes rows outside an import (no {@code import_id} on the leads). */
   public static Outcome write(
       Connection c,
       long tenantId,
+      List<ImportRow> rows,
+      DuplicatePolicy policy,
+      String actor,
+      Instant now)
+      throws SQLException {
+    return write(c, tenantId, null, rows, policy, actor, now);
+  }
+
+  /**
+   * Writes one chunk. With an {@code importId}, every stored lead the chunk's valid rows name
+   * (inserted, updated or skipped as a duplicate) is marked as this import's, for "enrol on
+   * import"; inserted leads get it in the insert itself.
+   */
+  public static Outcome write(
+      Connection c,
+      long tenantId,
+      Long importId,
       List<ImportRow> rows,
       DuplicatePolicy policy,
       String actor,
@@ -233,6 +318,7 @@ public final class LeadImportWriter {
     List<ImportRow> valid = new ArrayList<>(byKey.values());
     int updated = 0;
     int imported = 0;
+    Set<String> inserted = new HashSet<>();
     if (!valid.isEmpty()) {
       Set<String> updatedKeys = new HashSet<>();
       List<AccountLinks.LeadCompany> written = new ArrayList<>();
@@ -252,23 +338,27 @@ public final class LeadImportWriter {
         update(c, UPDATE_PHONE_ONLY, phoneOnly, actor, now, updatedKeys, written);
         updated = updatedKeys.size();
       }
-      Set<String> inserted = new HashSet<>();
       try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        int i = bindRows(c, ps, 1, valid);
+        bindAccounts(c, ps, i, valid);
+        i += 4;
         Timestamp ts = Timestamp.from(now);
-        ps.setTimestamp(1, ts);
-        ps.setTimestamp(2, ts);
-        ps.setString(3, actor);
-        ps.setString(4, actor);
-        bindRows(c, ps, 5, valid);
+        ps.setTimestamp(i++, ts);
+        ps.setTimestamp(i++, ts);
+        ps.setString(i++, actor);
+        ps.setString(i++, actor);
+        if (importId == null) {
+          ps.setNull(i, java.sql.Types.BIGINT);
+        } else {
+          ps.setLong(i, importId);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            inserted.add(rs.getString(2));
-            written.add(
-                new AccountLinks.LeadCompany(rs.getLong(1), rs.getString(3), rs.getString(4)));
+            inserted.add(rs.getString(1));
           }
         }
       }
-      // the chunk's leads into their accounts: one more statement per chunk
+      // updated leads into their accounts (inserted ones got theirs in the insert)
       AccountLinks.link(c, written);
       imported = inserted.size();
       for (ImportRow row : valid) {
@@ -291,7 +381,54 @@ public final class LeadImportWriter {
         }
       }
     }
+    if (importId != null) {
+      stamp(c, importId, rows, inserted);
+    }
     return new Outcome(new ImportCounts(rows.size(), imported, updated, skipped, failed), errors);
+  }
+
+  /**
+   * Marks the stored leads the chunk's valid rows name, except those just inserted (they carry the
+   * import already): by email, and rows without email by phone or LinkedIn URL. Usually nothing is
+   * left, and no statement runs.
+   */
+  private static void stamp(Connection c, long importId, List<ImportRow> rows, Set<String> inserted)
+      throws SQLException {
+    List<String> emails = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    List<String> linkedin = new ArrayList<>();
+    for (ImportRow row : rows) {
+      if (!row.ok() || inserted.contains(key(row))) {
+        continue;
+      }
+      Map<LeadField, Object> v = row.valid().values();
+      Object email = v.get(LeadField.EMAIL);
+      if (email != null) {
+        emails.add(((String) email).toLowerCase(java.util.Locale.ROOT));
+      } else {
+        if (v.get(LeadField.PHONE) != null) {
+          phones.add((String) v.get(LeadField.PHONE));
+        }
+        if (v.get(LeadField.LINKEDIN_URL) != null) {
+          linkedin.add((String) v.get(LeadField.LINKEDIN_URL));
+        }
+      }
+    }
+    if (!emails.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(STAMP)) {
+        ps.setLong(1, importId);
+        ps.setArray(2, c.createArrayOf("text", emails.toArray()));
+        ps.executeUpdate();
+      }
+    }
+    if (!phones.isEmpty() || !linkedin.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(STAMP_WITHOUT_EMAIL)) {
+        ps.setLong(1, importId);
+        ps.setArray(2, c.createArrayOf("text", phones.toArray()));
+        ps.setArray(3, c.createArrayOf("text", linkedin.toArray()));
+        ps.executeUpdate();
+      }
+    }
   }
 
   private static void update(
@@ -372,6 +509,31 @@ public final class LeadImportWriter {
     ps.setArray(i++, c.createArrayOf("text", tags));
     ps.setArray(i++, c.createArrayOf("text", custom));
     return i;
+  }
+
+  /** The account key arrays (domain, name, name key, named) for the insert's accounts. */
+  private static void bindAccounts(
+      Connection c, PreparedStatement ps, int first, List<ImportRow> rows) throws SQLException {
+    int size = rows.size();
+    String[] domains = new String[size];
+    String[] names = new String[size];
+    String[] keys = new String[size];
+    Boolean[] named = new Boolean[size];
+    for (int r = 0; r < size; r++) {
+      Map<LeadField, Object> v = rows.get(r).valid().values();
+      Companies.Key key =
+          Companies.of((String) v.get(LeadField.EMAIL), (String) v.get(LeadField.COMPANY));
+      if (key != null) {
+        domains[r] = key.domain();
+        names[r] = key.name();
+        keys[r] = key.nameKey();
+        named[r] = key.named();
+      }
+    }
+    ps.setArray(first, c.createArrayOf("text", domains));
+    ps.setArray(first + 1, c.createArrayOf("text", names));
+    ps.setArray(first + 2, c.createArrayOf("text", keys));
+    ps.setArray(first + 3, c.createArrayOf("bool", named));
   }
 
   private static Set<Long> members(Connection c, long tenantId) throws SQLException {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,112 @@ class LeadImportPipelineTest {
     assertThat(again.errors())
         .extracting(LeadImportWriter.RowError::reason)
         .contains("A lead with phone +14155550111 and no email already exists.");
+  }
+
+  @Test
+  void rows_read_ahead_keep_file_order_exact_counts_and_a_restart_from_the_last_row_handed_out()
+      throws Exception {
+    TenantRef t = new TenantRef(4, "ahead");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    LeadRepository leads = new LeadRepository(db.transactions(), Clock.systemUTC());
+    leads.create(t, new LeadDraft().set(LeadField.EMAIL, "p5@co5.example"), "t");
+    StringBuilder csv = new StringBuilder("email,company\n");
+    for (int i = 0; i < 2000; i++) {
+      csv.append('p').append(i).append("@co").append(i % 10).append(".example,Co ");
+      csv.append(i % 10).append('\n');
+    }
+    Path f = file("ahead.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    ImportStore store = new ImportStore(db.transactions(), Clock.systemUTC());
+    ImportMapping mapping;
+    long id;
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      mapping = ImportMapping.of(r.headers(), null);
+      id =
+          store.create(
+              t,
+              "ahead.csv",
+              f.toString(),
+              Files.size(f),
+              mapping,
+              DuplicatePolicy.SKIP,
+              layout,
+              "t");
+    }
+    // small blocks, few of them: the reading thread waits for the writer many times
+    List<Long> handedOut = new ArrayList<>();
+    long checkpoint;
+    try (PrefetchedRows rows =
+        new PrefetchedRows(new LeadCsvReader(f, layout, 1), mapping, 7, 3, Thread::new)) {
+      importChunks(t, id, rows, 5, handedOut); // 500 rows, then the "crash"
+      checkpoint = rows.rowNumber();
+    }
+    assertThat(checkpoint).isEqualTo(501);
+    try (PrefetchedRows rows =
+        new PrefetchedRows(new LeadCsvReader(f, layout, checkpoint), mapping, 7, 3, Thread::new)) {
+      importChunks(t, id, rows, Integer.MAX_VALUE, handedOut);
+      assertThat(rows.next()).isNull();
+    }
+    assertThat(handedOut)
+        .containsExactlyElementsOf(LongStream.rangeClosed(2, 2001).boxed().toList());
+    LeadImport done = store.get(t, id);
+    assertThat(done.processed()).isEqualTo(2000);
+    assertThat(done.imported()).isEqualTo(1999);
+    assertThat(done.skipped()).isEqualTo(1); // p5, stored before
+    assertThat(done.failed()).isZero();
+    db.transactions()
+        .tenant(
+            t,
+            c -> {
+              try (var s = c.createStatement();
+                  var rs =
+                      s.executeQuery(
+                          "select string_agg(email, ',' order by id), count(*),"
+                              + " count(account_id), count(distinct account_id)"
+                              + " from leads where import_id = "
+                              + id)) {
+                rs.next();
+                // in file order (p5 was stored first), all with their account, p5 marked too
+                List<String> emails = List.of(rs.getString(1).split(","));
+                assertThat(emails.get(0)).isEqualTo("p5@co5.example");
+                assertThat(emails.subList(1, emails.size()))
+                    .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 2000)
+                            .filter(i -> i != 5)
+                            .mapToObj(i -> "p" + i + "@co" + (i % 10) + ".example")
+                            .toList());
+                assertThat(rs.getLong(2)).isEqualTo(2000);
+                assertThat(rs.getLong(3)).isEqualTo(2000); // each in its domain's account
+                assertThat(rs.getLong(4)).isEqualTo(10);
+              }
+              return null;
+            });
+  }
+
+  /** Chunks of 100 rows through the job's chunk code; stops after {@code chunks} chunks. */
+  private void importChunks(
+      TenantRef t, long id, PrefetchedRows rows, int chunks, List<Long> handedOut) {
+    for (int n = 0; n < chunks; n++) {
+      List<ImportRow> chunk = new ArrayList<>();
+      long bytes = 0;
+      for (PrefetchedRows.Item item = chunk.size() < 100 ? rows.next() : null;
+          item != null;
+          item = chunk.size() < 100 ? rows.next() : null) {
+        chunk.add(item.row());
+        handedOut.add(item.row().rowNumber());
+        bytes = item.bytesRead();
+      }
+      if (chunk.isEmpty()) {
+        return;
+      }
+      long read = bytes;
+      db.transactions()
+          .tenant(
+              t,
+              c ->
+                  LeadImportWriter.writeChunk(
+                      c, t.id(), id, chunk, DuplicatePolicy.SKIP, "t", Instant.now(), read));
+    }
   }
 
   private void chunk(

@@ -3,10 +3,8 @@ package io.omnireach.jobs.leadimport;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.ImportRow;
 import io.omnireach.lead.ImportStore;
-import io.omnireach.lead.LeadField;
 import io.omnireach.lead.LeadImport;
 import io.omnireach.lead.LeadImportWriter;
-import io.omnireach.workflow.engine.Enrollments;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
@@ -19,7 +17,8 @@ import java.util.List;
 
 /**
  * Writes a chunk of rows and the import's counters in the chunk's transaction, so the rows, the
- * progress and the checkpoint commit or roll back together.
+ * progress and the checkpoint commit or roll back together ({@link LeadImportWriter#writeChunk},
+ * the same code the import benchmark runs).
  */
 @Named("leadImportChunkWriter")
 @Dependent
@@ -53,41 +52,17 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
         job.tenant(),
         c -> {
           LeadImportWriter.Outcome outcome =
-              LeadImportWriter.write(
+              LeadImportWriter.writeChunk(
                   c,
                   job.tenant().id(),
+                  job.importId(),
                   rows,
                   settings.duplicatePolicy(),
                   settings.createdBy(),
-                  clock.instant());
-          ImportStore.recordChunk(c, job.importId(), outcome, bytesRead);
+                  clock.instant(),
+                  bytesRead);
           telemetry.rowsImported(outcome.counts().imported() + outcome.counts().updated());
-          // which leads this import wrote, for "enrol on import" when it completes
-          Enrollments.stampImport(
-              c,
-              job.importId(),
-              rows.stream()
-                  .filter(ImportRow::ok)
-                  .map(r -> (String) r.valid().values().get(LeadField.EMAIL))
-                  .filter(java.util.Objects::nonNull)
-                  .toList());
-          List<ImportRow> withoutEmail =
-              rows.stream()
-                  .filter(r -> r.ok() && r.valid().values().get(LeadField.EMAIL) == null)
-                  .toList();
-          Enrollments.stampImportWithoutEmail(
-              c,
-              job.importId(),
-              values(withoutEmail, LeadField.PHONE),
-              values(withoutEmail, LeadField.LINKEDIN_URL));
           return null;
         });
-  }
-
-  private static List<String> values(List<ImportRow> rows, LeadField field) {
-    return rows.stream()
-        .map(r -> (String) r.valid().values().get(field))
-        .filter(java.util.Objects::nonNull)
-        .toList();
   }
 }

@@ -1,21 +1,26 @@
 package io.omnireach.jobs.leadimport;
 
 import io.omnireach.lead.CsvLayout;
-import io.omnireach.lead.ImportMapping;
-import io.omnireach.lead.ImportRows;
 import io.omnireach.lead.ImportStore;
 import io.omnireach.lead.LeadCsvReader;
 import io.omnireach.lead.LeadImport;
+import io.omnireach.lead.PrefetchedRows;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.file.Path;
 
-/** Streams the import file and hands out checked rows; restarts after the last checkpoint. */
+/**
+ * Streams the import file and hands out checked rows; restarts after the last checkpoint. Rows are
+ * read and checked on a thread of their own ({@link PrefetchedRows}, up to two chunks ahead) while
+ * the writer stores the current chunk; the checkpoint is the last row handed to the chunk.
+ */
 @Named("leadImportReader")
 @Dependent
 public class LeadImportReader extends AbstractItemReader {
@@ -25,9 +30,9 @@ public class LeadImportReader extends AbstractItemReader {
   @Inject @BatchProperty String importId;
   @Inject ImportStore store;
   @Inject StepContext step;
+  @Resource ManagedThreadFactory threads;
 
-  private LeadCsvReader reader;
-  private ImportMapping mapping;
+  private PrefetchedRows rows;
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
@@ -35,29 +40,31 @@ public class LeadImportReader extends AbstractItemReader {
     LeadImport imp = store.getJoined(job.tenant(), job.importId());
     Path file = Path.of(imp.filePath());
     long after = checkpoint == null ? 1 : ((ImportCheckpoint) checkpoint).row();
-    reader = new LeadCsvReader(file, CsvLayout.detect(file), after);
-    mapping = store.mappingJoined(job.tenant(), job.importId());
+    LeadCsvReader reader = new LeadCsvReader(file, CsvLayout.detect(file), after);
+    rows =
+        new PrefetchedRows(
+            reader, store.mappingJoined(job.tenant(), job.importId()), 250, 8, threads);
   }
 
   @Override
   public Object readItem() {
-    LeadCsvReader.Row row = reader.next();
-    if (row == null) {
+    PrefetchedRows.Item item = rows.next();
+    if (item == null) {
       return null;
     }
-    step.setTransientUserData(reader.bytesRead());
-    return ImportRows.check(row, reader.headers(), mapping);
+    step.setTransientUserData(item.bytesRead());
+    return item.row();
   }
 
   @Override
   public Serializable checkpointInfo() {
-    return new ImportCheckpoint(reader.rowNumber());
+    return new ImportCheckpoint(rows.rowNumber());
   }
 
   @Override
   public void close() throws Exception {
-    if (reader != null) {
-      reader.close();
+    if (rows != null) {
+      rows.close();
     }
   }
 }
