@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class ScaleOut {
   final String wait = System.getProperty("scale.wait", "PT20S");
   final Duration timeout = Duration.parse(System.getProperty("scale.timeout", "PT10M"));
   final int window = Integer.getInteger("scale.window-per-kill", 21);
+  Instant killedAt;
 
   ScaleOut() {
     urls = List.of(System.getProperty("scale.urls").split(","));
@@ -191,14 +193,27 @@ public final class ScaleOut {
 
     // kill -9 one server once KILL_AT emails arrived; replies to the first intros meanwhile
     await("emails before the kill", Duration.ofMinutes(5), () -> sink.messages() >= killAt);
+    // kill it while it runs the reply poll if it gets to (within 60 s): the others must not wait
+    // for an execution that only a restart of the dead server would end
+    String victimName = "scale" + (killIndex + 1);
+    boolean duringPoll = false;
+    try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      do {
+        duringPoll = runningPolls(db, victimName) > 0;
+      } while (!duringPoll && System.nanoTime() < end);
+    } catch (SQLException e) {
+      System.out.println("scale-out: cannot read the job repository: " + e.getMessage());
+    }
     long pid = Long.parseLong(Files.readString(pidFiles.get(killIndex)).trim());
     ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
     victim.destroyForcibly();
     victim.onExit().get();
     int atKill = sink.messages();
+    killedAt = Instant.now();
     System.out.printf(
-        "scale-out: kill -9 server %d (pid %d) with %d emails received%n",
-        killIndex + 1, pid, atKill);
+        "scale-out: kill -9 server %d (pid %d) with %d emails received%s%n",
+        killIndex + 1, pid, atKill, duringPoll ? ", during its reply poll" : "");
     List<String> alive = new ArrayList<>(urls);
     alive.remove(killIndex);
     String live = alive.get(0);
@@ -355,6 +370,15 @@ public final class ScaleOut {
             + " e.fk_jobinstanceid left join batch.stepthreadexecution s on s.fk_jobexecid ="
             + " e.jobexecid where e.createtime >= now() - interval '1 hour'"
             + " group by 1, 2 order by 2, 1");
+
+    System.out.println("scale-out: reply polls started after the kill, per server");
+    printRows(
+        db,
+        "select e.serverid, count(*) as polls from batch.jobexecution e join batch.jobinstance i"
+            + " on i.jobinstanceid = e.fk_jobinstanceid where i.jobname = 'reply-poll'"
+            + " and e.createtime > '"
+            + java.sql.Timestamp.from(killedAt)
+            + "' group by 1 order by 1");
 
     int kills = 1;
     if (runs.keySet().stream().anyMatch(s -> !Set.of("succeeded", "cancelled").contains(s))) {
@@ -539,6 +563,21 @@ public final class ScaleOut {
   }
 
   // ---- SQL ----
+
+  /** Reply-poll executions the repository shows running on the named server. */
+  static long runningPolls(Connection db, String server) throws SQLException {
+    try (var ps =
+        db.prepareStatement(
+            "select count(*) from batch.jobexecution e join batch.jobinstance i on"
+                + " i.jobinstanceid = e.fk_jobinstanceid where i.jobname = 'reply-poll'"
+                + " and e.batchstatus in (0, 1, 2) and e.serverid like ?")) {
+      ps.setString(1, "%/" + server);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 
   static String scalar(Connection db, String sql) throws SQLException {
     try (Statement s = db.createStatement();
