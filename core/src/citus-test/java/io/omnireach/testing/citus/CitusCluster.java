@@ -13,10 +13,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * A Citus cluster in containers: one coordinator and two workers, each Citus with pgvector (the
- * Citus image plus the PGDG pgvector package), on one Docker network. The coordinator distributes
- * every schema created after a database was prepared ({@code citus.enable_schema_based_sharding}):
- * each tenant schema becomes one distributed schema, i.e. {@code citus_schema_distribute} on
- * creation.
+ * Citus image plus the PGDG pgvector package), on one Docker network. Tenant schemas become
+ * distributed schemas through {@code citus_schema_distribute}, which tenant provisioning calls when
+ * the citus extension exists.
  */
 public final class CitusCluster implements AutoCloseable {
 
@@ -72,9 +71,8 @@ public final class CitusCluster implements AutoCloseable {
 
   /**
    * Prepares a database that was just created on the coordinator (and, propagated, on the workers):
-   * pgvector and Citus in it on every node, the workers registered, and schema-based sharding on
-   * for every later session. The platform, extensions and batch schemas are created here first,
-   * with sharding off, so they stay regular schemas on the coordinator.
+   * pgvector and Citus in it on every node and the workers registered. Schemas stay regular ones
+   * until they are distributed, as provisioning does ({@code citus_schema_distribute}).
    */
   public void prepare(String database) {
     for (GenericContainer<?> w : workers) {
@@ -90,11 +88,7 @@ public final class CitusCluster implements AutoCloseable {
         "create extension if not exists citus",
         "select citus_set_coordinator_host('coordinator', 5432)",
         "select citus_add_node('worker1', 5432)",
-        "select citus_add_node('worker2', 5432)",
-        "create schema if not exists platform",
-        "create schema if not exists extensions",
-        "create schema if not exists batch",
-        "alter database " + database + " set citus.enable_schema_based_sharding = on");
+        "select citus_add_node('worker2', 5432)");
   }
 
   private static void run(GenericContainer<?> node, String database, String... sql) {

@@ -18,7 +18,11 @@ public final class CitusSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    if (System.getProperty("omnireach.test.pg") != null || cluster != null) {
+    // only under the profile (its surefire sets omnireach.citus): classes compiled by an earlier
+    // -Pcitus build may still sit in target/test-classes of a build without it
+    if (!Boolean.getBoolean("omnireach.citus")
+        || System.getProperty("omnireach.test.pg") != null
+        || cluster != null) {
       return;
     }
     if (!DockerClientFactory.instance().isDockerAvailable()) {

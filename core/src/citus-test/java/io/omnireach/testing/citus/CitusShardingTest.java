@@ -28,6 +28,9 @@ class CitusShardingTest {
       Migrations.migrateTenant(db.dataSource(), "tenant_alpha");
       Migrations.migrateTenant(db.dataSource(), "tenant_beta");
       try (Connection c = db.dataSource().getConnection()) {
+        // what TenantProvisioning.distributeOnCitus does for each new tenant
+        strings(c, "select citus_schema_distribute('tenant_alpha')::text");
+        strings(c, "select citus_schema_distribute('tenant_beta')::text");
         assertThat(strings(c, "select schema_name::text from citus_schemas order by 1"))
             .contains("tenant_alpha", "tenant_beta")
             .doesNotContain("platform", "extensions");
