@@ -20,12 +20,24 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh PostgreSQL database for one test class, dropped afterwards. Server from OMNIREACH_TEST_PG
- * (default 127.0.0.1:5432, user postgres, trust auth as on CI).
+ * (default 127.0.0.1:5432, user postgres, trust auth as on CI), or from the system property {@code
+ * omnireach.test.pg} that the {@code citus} Maven profile sets to its Citus coordinator
+ * (core/src/citus-test).
  */
 public final class TestDatabase implements AutoCloseable {
 
   public static final String SERVER =
-      System.getenv().getOrDefault("OMNIREACH_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+      System.getProperty(
+          "omnireach.test.pg",
+          System.getenv().getOrDefault("OMNIREACH_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/"));
+
+  /**
+   * Set by the {@code citus} profile: prepares each new database on the cluster (extension, worker
+   * nodes). When the profile cannot start its cluster (no Docker engine), {@code
+   * omnireach.test.skip} holds the reason and every test that needs a database is skipped.
+   */
+  public static volatile java.util.function.Consumer<String> onCreate = name -> {};
+
   public static final String USER =
       System.getenv().getOrDefault("OMNIREACH_TEST_PG_USER", "postgres");
 
@@ -40,8 +52,11 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Creates an empty database with a random name. */
   public static TestDatabase create() {
+    String skip = System.getProperty("omnireach.test.skip");
+    org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
     String name = newName();
     admin("create database " + name);
+    onCreate.accept(name);
     return new TestDatabase(name);
   }
 
@@ -52,6 +67,12 @@ public final class TestDatabase implements AutoCloseable {
    * to copy a database someone is connected to.
    */
   public static TestDatabase migrated() {
+    if (System.getProperty("omnireach.test.pg") != null) {
+      // the citus profile prepares every new database itself (onCreate): no template there
+      TestDatabase db = create();
+      Migrations.migratePlatform(db.dataSource);
+      return db;
+    }
     String name = newName();
     Properties props = new Properties();
     props.setProperty("user", USER);

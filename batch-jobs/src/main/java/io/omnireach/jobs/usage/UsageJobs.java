@@ -1,12 +1,14 @@
 package io.omnireach.jobs.usage;
 
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
+import io.omnireach.jobs.SingletonJobs;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Properties;
 
-/** Starts the usage jobs, each unless one of its kind is still running on this server. */
+/**
+ * Starts the usage jobs, each unless one of its kind is still running — on any server, since the
+ * job repository is shared (a dead server's execution counts only for {@link
+ * SingletonJobs#STALE_AFTER}).
+ */
 @ApplicationScoped
 public class UsageJobs {
 
@@ -21,14 +23,6 @@ public class UsageJobs {
   }
 
   private static long startIfIdle(String job) {
-    JobOperator operator = BatchRuntime.getJobOperator();
-    try {
-      if (!operator.getRunningExecutions(job).isEmpty()) {
-        return -1;
-      }
-    } catch (NoSuchJobException e) {
-      // never ran yet
-    }
-    return operator.start(job, new Properties());
+    return SingletonJobs.startIfIdle(BatchRuntime.getJobOperator(), job);
   }
 }
