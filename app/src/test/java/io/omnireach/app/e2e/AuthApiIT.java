@@ -28,6 +28,14 @@ class AuthApiIT {
   }
 
   @Test
+  void ping_answers_without_a_token_and_is_documented() throws Exception {
+    HttpResponse<String> r = E2e.get("/api/v1/ping", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(E2e.field(r.body(), "status")).isEqualTo("ok");
+    assertThat(E2e.get("/openapi", null).body()).contains("/api/v1/ping", "Ping the API");
+  }
+
+  @Test
   void wrong_password_and_unknown_user_get_the_same_401_problem() throws Exception {
     for (String body :
         new String[] {
