@@ -71,7 +71,7 @@ public final class UiJourneyRecorder {
       WebElement link =
           wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.omni-lead-person")));
       link.click();
-      wait.until(d -> d.getCurrentUrl().matches(".*/leads/[0-9a-f-]{36}$"));
+      wait.until(d -> d.getCurrentUrl().matches(".*/leads/[0-9]+$"));
       pause(2500);
       mark(driver, "lead page shown " + driver.getCurrentUrl());
       driver.findElement(By.cssSelector("vaadin-side-nav-item[path='runs']")).click();
