@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,11 +38,11 @@ import javax.management.remote.JMXServiceURL;
  * message id, with the RPCs a browser sends — the login form's {@code login} event, router
  * navigation, the grid's viewport range, the search field's value.
  *
- * <p>Journey per user, after signing in: dashboard → leads → scroll the grid → filter (search
- * text) → a lead's page → runs, repeated with a think time between clicks. Each action's time is
- * the wall time of the round trips a browser makes for it (navigation, then the grid's data
- * request). Prints p50/p95 per action and, attached to the server's JVM over JMX, the heap after a
- * full collection with and without the sessions (heap per session).
+ * <p>Journey per user, after signing in: dashboard → leads → scroll the grid → filter (search text)
+ * → a lead's page → runs, repeated with a think time between clicks. Each action's time is the wall
+ * time of the round trips a browser makes for it (navigation, then the grid's data request). Prints
+ * p50/p95 per action and, attached to the server's JVM over JMX, the heap after a full collection
+ * with and without the sessions (heap per session).
  *
  * <p>{@code UiBench baseUrl serverPid email password users...}
  */
@@ -50,16 +50,18 @@ public final class UiBench {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final boolean DEBUG = Boolean.getBoolean("uibench.debug");
+
   /** A lead's id in the grid's row data (the name column's renderer property "id"). */
   private static final Pattern LEAD_ID = Pattern.compile("\"lr_[0-9a-f]+_id\":(\\d+)");
 
   /** The grid connector's acknowledgement request: {@code $connector.confirm(updateId)}. */
   private static final Pattern CONFIRM =
-      Pattern.compile("\\[\\[0,(\\d+)\\],(\\d+)(?:\\.0)?,\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]");
+      Pattern.compile(
+          "\\[\\[0,(\\d+)\\],(\\d+)(?:\\.0)?,\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]");
 
   /**
-   * Property-change events a browser sends right after new components render (their web
-   * components set these properties on start-up), as recorded by {@link UiJourneyRecorder}.
+   * Property-change events a browser sends right after new components render (their web components
+   * set these properties on start-up), as recorded by {@link UiJourneyRecorder}.
    */
   private static final java.util.Set<String> STARTUP_EVENTS =
       java.util.Set.of(
@@ -72,6 +74,7 @@ public final class UiBench {
           "value-changed",
           "filter-changed",
           "error-changed");
+
   private static final List<String> ACTIONS =
       List.of("sign-in", "dashboard", "leads", "scroll", "filter", "lead page", "runs");
   private static final String[] FILTERS = {"an", "son", "er", "li", "ma", "te"};
@@ -86,6 +89,7 @@ public final class UiBench {
           .build();
   private final int rounds = Integer.getInteger("uibench.rounds", 3);
   private final long thinkMillis = Long.getLong("uibench.think-ms", 1000);
+  private final long rampMillis = Long.getLong("uibench.ramp-ms", 100);
 
   private UiBench(String base, String email, String password) {
     this.base = base;
@@ -111,10 +115,15 @@ public final class UiBench {
         long after = heap.afterGc();
         long perSession = (after - before) / users;
         System.out.printf("%n%d concurrent signed-in users%n", users);
-        System.out.printf("  %-10s %7s %9s %9s %9s%n", "action", "count", "p50 ms", "p95 ms", "max ms");
+        System.out.printf(
+            "  %-10s %7s %9s %9s %9s%n", "action", "count", "p50 ms", "p95 ms", "max ms");
         double worstP95 = 0;
         for (String action : ACTIONS) {
-          long[] t = times.getOrDefault(action, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+          long[] t =
+              times.getOrDefault(action, List.of()).stream()
+                  .mapToLong(Long::longValue)
+                  .sorted()
+                  .toArray();
           if (t.length == 0) {
             continue;
           }
@@ -138,7 +147,9 @@ public final class UiBench {
     }
   }
 
-  /** {@code users} concurrent users, each signing in and running the journey {@link #rounds} times. */
+  /**
+   * {@code users} concurrent users, each signing in and running the journey {@link #rounds} times.
+   */
   private Map<String, List<Long>> run(int users, boolean think) throws Exception {
     Map<String, List<Long>> times = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -152,8 +163,8 @@ public final class UiBench {
             () -> {
               try {
                 if (think) {
-                  // users arrive over the first think time, not all in the same millisecond
-                  Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMillis + 1));
+                  // users arrive over a ramp-up (RAMP_MS per user), not all in the same millisecond
+                  Thread.sleep(ThreadLocalRandom.current().nextLong(rampMillis * users + 1));
                 }
                 User user = new User();
                 time(times, "sign-in", user::signIn);
@@ -185,10 +196,15 @@ public final class UiBench {
     } finally {
       pool.shutdown();
     }
-    if (!failures.isEmpty()) {
+    if (failures.size() == users) {
       Throwable first = failures.peek();
-      throw new IllegalStateException(
-          failures.size() + " of " + users + " users failed; first: " + first, first);
+      throw new IllegalStateException("all " + users + " users failed; first: " + first, first);
+    }
+    if (!failures.isEmpty()) {
+      // reported, not hidden: a user whose request failed (e.g. timed out) stops its journey
+      System.out.printf(
+          "  %d of %d users stopped on an error; first: %s%n",
+          failures.size(), users, failures.peek());
     }
     return times;
   }
@@ -209,7 +225,9 @@ public final class UiBench {
     long start = System.nanoTime();
     a.run();
     long took = System.nanoTime() - start;
-    times.computeIfAbsent(action, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(took);
+    times
+        .computeIfAbsent(action, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        .add(took);
   }
 
   /** One browser tab: its session cookie, UI id, CSRF token, sync and client ids, and node ids. */
@@ -221,8 +239,10 @@ public final class UiBench {
     private int clientId;
     private int history;
     private int promise;
+
     /** Element id attribute → state node id, from the UIDL changes seen so far. */
     private final Map<String, Integer> nodesById = new HashMap<>();
+
     private final Map<Integer, String> tags = new HashMap<>();
     private final List<String> leadIds = new ArrayList<>();
 
@@ -257,7 +277,8 @@ public final class UiBench {
     void navigate(String location, String expectId) throws Exception {
       route(location, "client");
       if (expectId != null && !nodesById.containsKey(expectId)) {
-        throw new IllegalStateException("navigation to '" + location + "' did not show #" + expectId);
+        throw new IllegalStateException(
+            "navigation to '" + location + "' did not show #" + expectId);
       }
     }
 
@@ -349,7 +370,7 @@ public final class UiBench {
               HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
                   .header("Content-Type", "application/json; charset=UTF-8")
                   .header("Cookie", cookie)
-                  .timeout(Duration.ofSeconds(60))
+                  .timeout(Duration.ofSeconds(120))
                   .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -428,7 +449,7 @@ public final class UiBench {
           http.send(
               HttpRequest.newBuilder(URI.create(base + path))
                   .header("Cookie", cookie)
-                  .timeout(Duration.ofSeconds(60))
+                  .timeout(Duration.ofSeconds(120))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -226,7 +226,7 @@ class OutboundApiIT {
             "\"dailyCap\":20",
             "\"smtpConnections\":4",
             "\"start\":\"09:00\"");
-    var tooMany =
+    HttpResponse<String> tooMany =
         call(
             "PUT",
             "/api/v1/mailboxes/" + box + "/sending",
