@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,11 @@ class MarketplaceApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BLOCKS = "/api/v1/marketplace/blocks";
+
+  @BeforeAll
+  static void serverIsReady() throws Exception {
+    Journeys.awaitReady();
+  }
 
   @Test
   void a_tampered_or_unsigned_block_is_a_422_and_creates_nothing() throws Exception {

@@ -992,4 +992,36 @@ class WorkflowEngineTest {
       return rs.getString(1);
     }
   }
+
+  @Test
+  void nodes_without_io_run_in_the_chunk_that_claimed_their_predecessor_one_node_run_each() {
+    long wf =
+        published(
+            "{\"name\":\"Chained\",\"nodes\":[{\"id\":\"s\",\"type\":\"start\"},"
+                + "{\"id\":\"hot\",\"type\":\"decision\",\"config\":{\"condition\":"
+                + "{\"kind\":\"score\",\"op\":\"gte\",\"value\":\"50\"}}},"
+                + "{\"id\":\"yes\",\"type\":\"end\"},{\"id\":\"no\",\"type\":\"end\"}],"
+                + "\"edges\":[{\"source\":\"s\",\"target\":\"hot\"},"
+                + "{\"source\":\"hot\",\"target\":\"yes\",\"condition\":\"yes\"},"
+                + "{\"source\":\"hot\",\"target\":\"no\",\"condition\":\"no\"}]}",
+            false);
+    long runId = enrol(wf, lead("Chained")); // score 40
+    engine.runDue(ACME, 100); // one chunk: the decision and the end run right after the start
+    assertThat(
+            insert(
+                "select count(*) from node_runs where run_id = "
+                    + runId
+                    + " and (attempt <> 1 or started_at is null or finished_at is null)"))
+        .isZero();
+    assertThat(steps(runId)).containsExactly("s=succeeded", "hot=succeeded", "no=succeeded");
+    assertThat(run(runId).run().status()).isEqualTo("succeeded");
+    // each chained node run has the key a scheduled one would have had
+    assertThat(
+            insert(
+                "select count(*) from node_runs n join node_runs p on p.run_id = n.run_id"
+                    + " and n.idempotency_key = n.run_id || ':' || n.node_id || ':' || p.id"
+                    + " where n.run_id = "
+                    + runId))
+        .isEqualTo(2);
+  }
 }
