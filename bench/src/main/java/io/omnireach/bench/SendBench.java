@@ -33,14 +33,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,16 +50,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Email send benchmark (not a test; {@code scripts/bench-send.sh}): N messages to an SMTP server on
  * loopback ({@link SmtpSink}, or GreenMail with {@code SINK=greenmail}), first by a raw Jakarta
  * Mail loop per connection ({@code CONNECTIONS} loops in parallel, each on its own connection, one
- * built-per-message multipart/alternative MimeMessage of the same size), then through the product's path in the same run to the same server: {@link
- * Messages#insert} in chunks of 100 per transaction (as a workflow chunk queues them), then {@link
- * MessageRelay#relayDue} — claims with every check (lead, do-not-contact, consent, suppression,
- * window, holidays, cap, spacing), compose with footer, unsubscribe and tracking links, send
- * through the cached SMTP connection, record SENT with its events — as the server's sweep runs it:
- * claim and prepare on the calling thread, send and record on workers, on a pool of two database
- * connections; the mailbox has {@code smtpConnections} = {@code CONNECTIONS}, so the relay sends
- * over as many connections as the raw side. Prints messages/s of each, the cost of usage metering
- * and of a policy check (sequential relay runs with each on and off, taking turns), and as its last
- * line {@code ratio: X} (product msg/s ÷ raw msg/s, same connections, same run).
+ * built-per-message multipart/alternative MimeMessage of the same size), then through the product's
+ * path in the same run to the same server: {@link Messages#insert} in chunks of 100 per transaction
+ * (as a workflow chunk queues them), then {@link MessageRelay#relayDue} — claims with every check
+ * (lead, do-not-contact, consent, suppression, window, holidays, cap, spacing), compose with
+ * footer, unsubscribe and tracking links, send through the cached SMTP connection, record SENT with
+ * its events — as the server's sweep runs it: claim and prepare on the calling thread, send and
+ * record on workers, on a pool of two database connections; the mailbox has {@code smtpConnections}
+ * = {@code CONNECTIONS}, so the relay sends over as many connections as the raw side. Prints
+ * messages/s of each, the cost of usage metering and of a policy check (sequential relay runs with
+ * each on and off, taking turns), and as its last line {@code ratio: X} (product msg/s ÷ raw msg/s,
+ * same connections, same run).
  *
  * <p>Environment: {@code MESSAGES} (default 10,000), {@code BATCH} (rows per claim, default 50),
  * {@code CONNECTIONS} (SMTP connections on both sides, default 4), {@code ROUNDS} (default 5),

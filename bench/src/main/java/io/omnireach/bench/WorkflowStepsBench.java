@@ -198,9 +198,7 @@ public final class WorkflowStepsBench {
     // the raw rate: one single-row UPDATE per transaction, autocommit, same connection and
     // database: as many as steps, at most RAW_TXNS (default 30,000) — it is a rate, and at a few
     // hundred tx/s on a loaded machine a loop as long as the steps would take many minutes
-    long txns =
-        Math.min(
-            steps, Long.parseLong(System.getenv().getOrDefault("RAW_TXNS", "30000")));
+    long txns = Math.min(steps, Long.parseLong(System.getenv().getOrDefault("RAW_TXNS", "30000")));
     double rawSeconds =
         tx.tenant(
             TENANT,
