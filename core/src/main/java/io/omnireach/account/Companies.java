@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which company a lead works at, from its email address and company name. Pure: the one place that
@@ -177,6 +178,11 @@ public final class Companies {
     return String.join(".", Arrays.copyOfRange(labels, labels.length - keep, labels.length));
   }
 
+  // compiled once: nameKey runs for every imported row
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern INITIAL_DOTS = Pattern.compile("\\b(\\p{L})\\.(?=\\p{L}\\b)");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   /**
    * The company name as a matching key: accents and punctuation gone, "&" as "and", lower case,
    * legal forms at the end dropped ("Globex, Inc." and "GLOBEX Corporation" are both "globex");
@@ -186,14 +192,10 @@ public final class Companies {
     if (company == null) {
       return null;
     }
-    String s =
-        Normalizer.normalize(company, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replace("&", " and ")
-            .replaceAll("\\b(\\p{L})\\.(?=\\p{L}\\b)", "$1") // S.A. = SA
-            .replaceAll("[^\\p{L}\\p{N}]+", " ")
-            .strip();
+    String s = MARKS.matcher(Normalizer.normalize(company, Normalizer.Form.NFKD)).replaceAll("");
+    s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
+    s = INITIAL_DOTS.matcher(s).replaceAll("$1"); // S.A. = SA
+    s = NON_WORD.matcher(s).replaceAll(" ").strip();
     if (s.isEmpty()) {
       return null;
     }

@@ -150,7 +150,8 @@ class LeadsJourneyIT {
         box.click();
       }
       WebElement bar = browser.await(By.id("bulk-bar"));
-      assertThat(bar.findElement(By.id("bulk-count")).getText()).isEqualTo("2 selected");
+      // the bar shows after the first tick; the second tick's count comes one round trip later
+      browser.wait.until(d -> bar.findElement(By.id("bulk-count")).getText().equals("2 selected"));
       browser.driver.findElement(By.id("bulk-stage")).click();
       WebElement meeting =
           browser.wait.until(
