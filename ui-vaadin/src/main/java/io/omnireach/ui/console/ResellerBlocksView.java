@@ -100,7 +100,9 @@ public class ResellerBlocksView extends Div implements BeforeEnterObserver {
     grid.setId("reseller-blocks-grid");
     grid.addClassName("omni-console-grid");
     grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
-    grid.addComponentColumn(this::identity).setHeader("Block").setFlexGrow(3).setAutoWidth(true);
+    // fixed base widths that fit the panel at 1280 px; long texts end in an ellipsis instead of
+    // pushing the grid wider than its panel
+    grid.addComponentColumn(this::identity).setHeader("Block").setWidth("300px").setFlexGrow(3);
     grid.addComponentColumn(
             b -> {
               Span kind = new Span(kindLabel(b.kind()));
@@ -134,7 +136,8 @@ public class ResellerBlocksView extends Div implements BeforeEnterObserver {
                 ConsoleUi.DATE.format(b.publishedAt())
                     + (b.publishedBy() == null ? "" : " · " + b.publishedBy()))
         .setHeader("Published")
-        .setAutoWidth(true);
+        .setWidth("200px")
+        .setFlexGrow(1);
     grid.setAllRowsVisible(true);
   }
 

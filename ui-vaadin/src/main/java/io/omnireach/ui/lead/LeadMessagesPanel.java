@@ -69,7 +69,11 @@ class LeadMessagesPanel extends Div {
     list.removeAll();
     count.setText(all.size() == 1 ? "1 message" : all.size() + " messages");
     if (all.isEmpty()) {
-      Span none = new Span("No emails yet. Write one above and send it from your mailbox.");
+      Span none =
+          new Span(
+              io.omnireach.ui.security.UiSession.can(io.omnireach.user.Permission.MESSAGES_SEND)
+                  ? "No emails yet. Write one above and send it from your mailbox."
+                  : "No emails yet.");
       none.addClassName("omni-muted");
       none.setId("lead-thread-empty");
       list.add(none);
