@@ -122,7 +122,7 @@ class WorkflowCrashIT {
       if (mails <= mailsBefore || mails >= EMAILS) {
         break; // nothing in progress any more
       }
-      Thread.sleep(random.nextInt(1500)); // the random part of the kill time, not a wait
+      Thread.sleep(random.nextInt(1500));
       E2eServer.kill();
       if (starting != null) {
         starting.waitFor(); // the start script of the process just killed
