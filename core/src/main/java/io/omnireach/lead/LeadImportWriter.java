@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one chunk of checked import rows with set-based SQL (one statement per chunk over {@code
- * unnest} arrays), inside the caller's transaction, so a chunk and its progress commit together and
- * a restarted job never writes a row twice. The written leads then join their accounts in one more
- * statement ({@link AccountLinks}).
+ * Writes one chunk of checked import rows with set-based SQL (a few statements per chunk over
+ * {@code unnest} arrays), inside the caller's transaction, so a chunk and its progress commit
+ * together and a restarted job never writes a row twice. New leads get their accounts in a
+ * statement before their insert; updated leads join theirs after ({@link AccountLinks}).
  */
 public final class LeadImportWriter {
 
@@ -48,6 +48,48 @@ public final class LeadImportWriter {
           LeadField.WEBSITE,
           LeadField.STAGE);
   private static final String TAG_SEPARATOR = "\u001f";
+
+  /**
+   * The accounts of the chunk's new leads, created on first sight as {@link AccountLinks} does it
+   * for stored leads: by work domain (stored ones only read: an upsert would write each again,
+   * every chunk), else the oldest account of the same company name, else one a domain lead of this
+   * chunk created, else a new name-only account. Rows whose lead is stored already (f) get none, so
+   * a skipped duplicate leaves no empty account. Returns each new lead's domain, name key and
+   * account. The accounts table is only read by {@code = any(array(…))} on its indexes, which the
+   * generic plan cannot turn into a scan of all accounts per chunk row.
+   */
+  private static final String ACCOUNTS =
+      "with t as (select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::bool[]) as t(email, phone, domain, account_name, name_key, named)),"
+          + " f as materialized (select * from t where not exists (select 1 from leads l"
+          + " where t.email is not null and lower(l.email) = t.email) and not exists (select 1"
+          + " from leads l where t.email is null and t.phone is not null and l.email is null"
+          + " and l.phone = t.phone)),"
+          + " dx as (select a.id, a.domain, a.name_key from accounts a where a.domain is not null"
+          + " and a.domain = any(array(select domain from f where domain is not null))),"
+          + " di as (insert into accounts (domain, name, name_key)"
+          + " select distinct on (domain) domain, account_name, name_key from f"
+          + " where domain is not null and domain not in (select domain from dx)"
+          + " order by domain, named desc, account_name"
+          + " on conflict (domain) where domain is not null"
+          + " do update set domain = excluded.domain returning id, domain, name_key),"
+          + " d as (select * from dx union all select * from di),"
+          + " existing as (select distinct on (a.name_key) a.name_key, a.id from accounts a"
+          + " where a.name_key = any(array(select name_key from f where domain is null))"
+          + " order by a.name_key, a.domain is null, a.id),"
+          + " n as (insert into accounts (name, name_key)"
+          + " select distinct on (name_key) account_name, name_key from f"
+          + " where domain is null and name_key is not null"
+          + " and name_key not in (select name_key from existing)"
+          + " and name_key not in (select name_key from d)"
+          + " order by name_key, account_name"
+          + " on conflict (name_key) where domain is null"
+          + " do update set name_key = excluded.name_key returning id, name_key)"
+          + " select distinct f.domain, f.name_key, coalesce(d.id, e.id, (select min(d2.id)"
+          + " from d d2 where f.domain is null and d2.name_key = f.name_key), n.id) from f"
+          + " left join d on d.domain = f.domain"
+          + " left join existing e on f.domain is null and e.name_key = f.name_key"
+          + " left join n on f.domain is null and n.name_key = f.name_key";
 
   private static final String ROWS;
   private static final String INSERT;
@@ -95,60 +137,30 @@ public final class LeadImportWriter {
             .append("), ");
       }
     }
-    // One statement per chunk for new leads: the rows whose key is not stored yet (f) get their
-    // accounts first (created on first sight, as AccountLinks does it for stored leads), then the
-    // leads are inserted in file order with their account and import already set, so no lead is
-    // written twice. A concurrent import of the same key between the check and the insert makes
-    // the insert skip the row (on conflict do nothing); an account it created may then stay empty.
+    // The chunk's new leads get their accounts in a statement of their own (ACCOUNTS), then are
+    // inserted by a plain insert over the unnest arrays with the account ids bound (INSERT).
+    // Joined inside one statement, the account lookups ran under the cached generic plan (which
+    // assumes a small unnest) as a nested loop of the chunk over all accounts: at 1M rows most of
+    // the import's time. Here accounts are only read through their indexes (= any(array(…))),
+    // and the insert joins nothing.
     INSERT =
         "with t as (select * from unnest("
             + types
-            + "?::int[], ?::bigint[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::bool[]) with ordinality as t("
+            + "?::int[], ?::bigint[], ?::bool[], ?::text[], ?::text[], ?::bigint[])"
+            + " with ordinality as t("
             + names
-            + "score, owner_id, dnc, tags, custom, domain, account_name, name_key, named, ord)),"
-            + " f as (select * from t where not exists (select 1 from leads l"
-            + " where t.email is not null and lower(l.email) = t.email) and not exists (select 1"
-            + " from leads l where t.email is null and t.phone is not null and l.email is null"
-            + " and l.phone = t.phone)),"
-            // accounts by work domain: the stored ones are only read (an upsert would write
-            // each again, every chunk), the new ones created
-            + " dx as (select a.id, a.domain, a.name_key from accounts a"
-            + " where a.domain in (select domain from f where domain is not null)),"
-            + " di as (insert into accounts (domain, name, name_key)"
-            + " select distinct on (domain) domain, account_name, name_key from f"
-            + " where domain is not null and domain not in (select domain from dx)"
-            + " order by domain, named desc, account_name"
-            + " on conflict (domain) where domain is not null"
-            + " do update set domain = excluded.domain returning id, domain, name_key),"
-            + " d as (select * from dx union all select * from di),"
-            + " existing as (select distinct on (a.name_key) a.name_key, a.id from accounts a"
-            + " where a.name_key in (select name_key from f where domain is null)"
-            + " order by a.name_key, a.domain is null, a.id),"
-            + " n as (insert into accounts (name, name_key)"
-            + " select distinct on (name_key) account_name, name_key from f"
-            + " where domain is null and name_key is not null"
-            + " and name_key not in (select name_key from existing)"
-            + " and name_key not in (select name_key from d)"
-            + " order by name_key, account_name"
-            + " on conflict (name_key) where domain is null"
-            + " do update set name_key = excluded.name_key returning id, name_key)"
+            + "score, owner_id, dnc, tags, custom, account_id, ord))"
             + " insert into leads ("
             + insertCols
             + "stage, score, owner_id, do_not_contact, tags, custom_fields, created_at, updated_at,"
             + " created_by, updated_by, import_id, account_id) select "
-            + insertVals.toString().replace("t.", "f.")
-            + "coalesce(f.stage, 'new'), coalesce(f.score, 0), f.owner_id, coalesce(f.dnc, false),"
-            + " coalesce(string_to_array(f.tags, '"
+            + insertVals
+            + "coalesce(t.stage, 'new'), coalesce(t.score, 0), t.owner_id, coalesce(t.dnc, false),"
+            + " coalesce(string_to_array(t.tags, '"
             + TAG_SEPARATOR
             + "'), '{}'),"
-            + " coalesce(f.custom::jsonb, '{}'), ?, ?, ?, ?, ?::bigint,"
-            + " coalesce(d.id, e.id, (select min(d2.id) from d d2 where f.domain is null"
-            + " and d2.name_key = f.name_key), n.id) from f"
-            + " left join d on d.domain = f.domain"
-            + " left join existing e on f.domain is null and e.name_key = f.name_key"
-            + " left join n on f.domain is null and n.name_key = f.name_key"
-            + " order by f.ord on conflict do nothing returning "
+            + " coalesce(t.custom::jsonb, '{}'), ?, ?, ?, ?, ?::bigint, t.account_id from t"
+            + " order by t.ord on conflict do nothing returning "
             + KEY.replace("l.", "");
     STAMP = "update leads set import_id = ? where lower(email) = any(?)";
     STAMP_WITHOUT_EMAIL =
@@ -173,6 +185,15 @@ public final class LeadImportWriter {
   }
 
   private LeadImportWriter() {}
+
+  /** Whether the workspace has any suppression entry (an erased person) at all. */
+  private static boolean anyErased(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("select exists (select 1 from suppression_hashes)");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
 
   /** The hashes among the chunk's emails and phones that belong to erased people (GDPR). */
   private static Set<String> erasedHashes(Connection c, List<ImportRow> rows) throws SQLException {
@@ -269,7 +290,8 @@ public final class LeadImportWriter {
     Set<Long> members = null;
     Map<String, ImportRow> byKey = new LinkedHashMap<>();
     Map<String, Long> firstRow = new HashMap<>();
-    Set<String> erased = erasedHashes(c, rows);
+    // most workspaces never erased anyone: then one cheap query instead of hashing every row
+    Set<String> erased = anyErased(c) ? erasedHashes(c, rows) : Set.of();
     for (ImportRow row : rows) {
       if (!row.ok()) {
         failed++;
@@ -338,23 +360,31 @@ public final class LeadImportWriter {
         update(c, UPDATE_PHONE_ONLY, phoneOnly, actor, now, updatedKeys, written);
         updated = updatedKeys.size();
       }
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        int i = bindRows(c, ps, 1, valid);
-        bindAccounts(c, ps, i, valid);
-        i += 4;
-        Timestamp ts = Timestamp.from(now);
-        ps.setTimestamp(i++, ts);
-        ps.setTimestamp(i++, ts);
-        ps.setString(i++, actor);
-        ps.setString(i++, actor);
-        if (importId == null) {
-          ps.setNull(i, java.sql.Types.BIGINT);
-        } else {
-          ps.setLong(i, importId);
+      List<ImportRow> fresh = new ArrayList<>();
+      for (ImportRow row : valid) {
+        if (!updatedKeys.contains(key(row))) {
+          fresh.add(row);
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            inserted.add(rs.getString(1));
+      }
+      if (!fresh.isEmpty()) {
+        Long[] accountIds = accounts(c, fresh);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+          int i = bindRows(c, ps, 1, fresh);
+          ps.setArray(i++, c.createArrayOf("int8", accountIds));
+          Timestamp ts = Timestamp.from(now);
+          ps.setTimestamp(i++, ts);
+          ps.setTimestamp(i++, ts);
+          ps.setString(i++, actor);
+          ps.setString(i++, actor);
+          if (importId == null) {
+            ps.setNull(i, java.sql.Types.BIGINT);
+          } else {
+            ps.setLong(i, importId);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              inserted.add(rs.getString(1));
+            }
           }
         }
       }
@@ -511,29 +541,67 @@ public final class LeadImportWriter {
     return i;
   }
 
-  /** The account key arrays (domain, name, name key, named) for the insert's accounts. */
-  private static void bindAccounts(
-      Connection c, PreparedStatement ps, int first, List<ImportRow> rows) throws SQLException {
+  /**
+   * Finds or creates the accounts of rows about to be inserted ({@link #ACCOUNTS}); returns each
+   * row's account id, null where nothing says where it works or its lead is stored already.
+   */
+  private static Long[] accounts(Connection c, List<ImportRow> rows) throws SQLException {
     int size = rows.size();
-    String[] domains = new String[size];
-    String[] names = new String[size];
-    String[] keys = new String[size];
-    Boolean[] named = new Boolean[size];
+    Long[] ids = new Long[size];
+    Companies.Key[] keys = new Companies.Key[size];
+    List<String> emails = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    List<String> domains = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> nameKeys = new ArrayList<>();
+    List<Boolean> named = new ArrayList<>();
     for (int r = 0; r < size; r++) {
       Map<LeadField, Object> v = rows.get(r).valid().values();
-      Companies.Key key =
-          Companies.of((String) v.get(LeadField.EMAIL), (String) v.get(LeadField.COMPANY));
+      String email = (String) v.get(LeadField.EMAIL);
+      Companies.Key key = Companies.of(email, (String) v.get(LeadField.COMPANY));
+      keys[r] = key;
       if (key != null) {
-        domains[r] = key.domain();
-        names[r] = key.name();
-        keys[r] = key.nameKey();
-        named[r] = key.named();
+        emails.add(email);
+        phones.add((String) v.get(LeadField.PHONE));
+        domains.add(key.domain());
+        names.add(key.name());
+        nameKeys.add(key.nameKey());
+        named.add(key.named());
       }
     }
-    ps.setArray(first, c.createArrayOf("text", domains));
-    ps.setArray(first + 1, c.createArrayOf("text", names));
-    ps.setArray(first + 2, c.createArrayOf("text", keys));
-    ps.setArray(first + 3, c.createArrayOf("bool", named));
+    if (domains.isEmpty()) {
+      return ids;
+    }
+    Map<String, Long> byDomain = new HashMap<>();
+    Map<String, Long> byName = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(ACCOUNTS)) {
+      ps.setArray(1, c.createArrayOf("text", emails.toArray()));
+      ps.setArray(2, c.createArrayOf("text", phones.toArray()));
+      ps.setArray(3, c.createArrayOf("text", domains.toArray()));
+      ps.setArray(4, c.createArrayOf("text", names.toArray()));
+      ps.setArray(5, c.createArrayOf("text", nameKeys.toArray()));
+      ps.setArray(6, c.createArrayOf("bool", named.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(3);
+          if (rs.wasNull()) {
+            continue;
+          }
+          if (rs.getString(1) != null) {
+            byDomain.put(rs.getString(1), id);
+          } else {
+            byName.put(rs.getString(2), id);
+          }
+        }
+      }
+    }
+    for (int r = 0; r < size; r++) {
+      Companies.Key key = keys[r];
+      if (key != null) {
+        ids[r] = key.domain() != null ? byDomain.get(key.domain()) : byName.get(key.nameKey());
+      }
+    }
+    return ids;
   }
 
   private static Set<Long> members(Connection c, long tenantId) throws SQLException {
