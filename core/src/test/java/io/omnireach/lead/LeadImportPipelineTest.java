@@ -323,6 +323,139 @@ class LeadImportPipelineTest {
             });
   }
 
+  @Test
+  void new_leads_get_their_accounts_before_the_insert_and_erased_people_are_refused_once_any_exist()
+      throws Exception {
+    TenantRef t = new TenantRef(5, "accounts");
+    Migrations.migrateTenant(db.dataSource(), t.schema());
+    LeadRepository leads = new LeadRepository(db.transactions(), Clock.systemUTC());
+    leads.create(
+        t,
+        new LeadDraft().set(LeadField.EMAIL, "old@globex.example").set(LeadField.COMPANY, "Globex"),
+        "t");
+    leads.create(
+        t,
+        new LeadDraft().set(LeadField.EMAIL, "kept@initech.example").set(LeadField.TITLE, "Old"),
+        "t");
+    long accountsBefore = count(t, "accounts", "true");
+    // no suppression entry yet: nothing is looked up, a later-erased address still imports
+    List<ImportRow> first =
+        rows(
+            "accounts1.csv",
+            "email,company,title\n"
+                + "new@globex.example,,\n" // a stored domain account
+                + "a@hooli.example,Hooli,\n" // a new domain account
+                + "b@gmail.com,Hooli Inc,\n" // by name: the account row 3 creates
+                + "c@gmail.com,Globex Corporation,\n" // by name: the stored domain account
+                + "d@gmail.com,Umbrella,\n" // a new name-only account
+                + "kept@initech.example,,CTO\n" // stored: updated, keeps its account
+                + "free@gmail.com,,\n"); // nothing says where it works: no account
+    LeadImportWriter.Outcome out = write(t, first, DuplicatePolicy.UPDATE);
+    assertThat(out.counts().imported()).isEqualTo(6);
+    assertThat(out.counts().updated()).isEqualTo(1);
+    assertThat(out.counts().failed()).isZero();
+    long globex = accountOf(t, "old@globex.example");
+    assertThat(accountOf(t, "new@globex.example")).isEqualTo(globex);
+    assertThat(accountOf(t, "c@gmail.com")).isEqualTo(globex);
+    long hooli = accountOf(t, "a@hooli.example");
+    assertThat(hooli).isNotEqualTo(globex);
+    assertThat(accountOf(t, "b@gmail.com")).isEqualTo(hooli);
+    assertThat(accountOf(t, "d@gmail.com")).isNotIn(globex, hooli);
+    assertThat(accountOf(t, "kept@initech.example")).isPositive().isNotIn(globex, hooli);
+    assertThat(accountOf(t, "free@gmail.com")).isZero();
+    assertThat(count(t, "accounts", "domain = 'hooli.example'")).isEqualTo(1);
+    assertThat(count(t, "accounts", "domain is null and name_key = 'umbrella'")).isEqualTo(1);
+    long accountsAfter = count(t, "accounts", "true");
+    assertThat(accountsAfter).isEqualTo(accountsBefore + 2);
+    assertThat(leads.slice(t, LeadQuery.all().withText("kept@"), 0, 1).get(0).title())
+        .isEqualTo("CTO");
+
+    // the same rows again with SKIP: all stored, no account created for them
+    LeadImportWriter.Outcome again = write(t, first, DuplicatePolicy.SKIP);
+    assertThat(again.counts().skipped()).isEqualTo(7);
+    assertThat(again.counts().imported()).isZero();
+    assertThat(count(t, "accounts", "true")).isEqualTo(accountsAfter);
+
+    // once someone is erased, the lookup runs: their address and phone are refused
+    db.transactions()
+        .tenant(
+            t,
+            c -> {
+              io.omnireach.channel.Suppressions.addErased(
+                  c, "erased@y.example", "+14155550199", Instant.now());
+              return null;
+            });
+    LeadImportWriter.Outcome later =
+        write(
+            t,
+            rows(
+                "accounts2.csv",
+                "email,phone,company\n"
+                    + "Erased@y.example,,Yco\n"
+                    + ",+1 415 555 0199,\n"
+                    + "e@yco.example,,Yco\n"),
+            DuplicatePolicy.SKIP);
+    assertThat(later.counts().imported()).isEqualTo(1);
+    assertThat(later.counts().failed()).isEqualTo(2);
+    assertThat(later.errors())
+        .extracting(LeadImportWriter.RowError::rowNumber, LeadImportWriter.RowError::column)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, "email"),
+            org.assertj.core.groups.Tuple.tuple(3L, "phone"));
+    assertThat(count(t, "leads", "lower(email) = 'erased@y.example'")).isZero();
+    assertThat(accountOf(t, "e@yco.example")).isPositive();
+  }
+
+  private List<ImportRow> rows(String name, String csv) throws Exception {
+    Path f = file(name, csv.getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    List<ImportRow> rows = new ArrayList<>();
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      ImportMapping m = ImportMapping.of(r.headers(), null);
+      for (LeadCsvReader.Row row = r.next(); row != null; row = r.next()) {
+        rows.add(ImportRows.check(row, r.headers(), m));
+      }
+    }
+    return rows;
+  }
+
+  private LeadImportWriter.Outcome write(
+      TenantRef t, List<ImportRow> rows, DuplicatePolicy policy) {
+    return db.transactions()
+        .tenant(t, c -> LeadImportWriter.write(c, t.id(), rows, policy, "t", Instant.now()));
+  }
+
+  private long count(TenantRef t, String table, String where) {
+    return db.transactions()
+        .tenant(
+            t,
+            c -> {
+              try (var s = c.createStatement();
+                  var rs = s.executeQuery("select count(*) from " + table + " where " + where)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+  }
+
+  /** The lead's account id (0 when it has none). */
+  private long accountOf(TenantRef t, String email) {
+    return db.transactions()
+        .tenant(
+            t,
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "select coalesce(account_id, 0) from leads where lower(email) = ?")) {
+                ps.setString(1, email);
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+  }
+
   /** Chunks of 100 rows through the job's chunk code; stops after {@code chunks} chunks. */
   private void importChunks(
       TenantRef t, long id, PrefetchedRows rows, int chunks, List<Long> handedOut) {
