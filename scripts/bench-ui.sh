@@ -11,7 +11,9 @@
 #   RECORD=1 scripts/bench-ui.sh   # also prints the requests a real Chromium sends for the journey
 #
 # Environment: USERS ("50 100"); ROUNDS (journeys per user, default 3); THINK_MS (mean think
-# time between clicks, default 1000); RECORD; and those of scripts/bench-server.sh.
+# time between clicks, default 1000); SIGN_IN_FIRST (true: all users sign in before the first
+# timed click, the default; false: each user clicks right after its own sign-in); RECORD; and
+# those of scripts/bench-server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench-server.sh
@@ -20,6 +22,7 @@ source scripts/bench-server.sh
 USERS="${USERS:-50 100}"
 ROUNDS="${ROUNDS:-3}"
 THINK_MS="${THINK_MS:-1000}"
+SIGN_IN_FIRST="${SIGN_IN_FIRST:-true}"
 
 bench_build
 bench_start
@@ -29,5 +32,6 @@ if [[ "${RECORD:-0}" == 1 ]]; then
 fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), server -Xmx$BENCH_HEAP"
 # shellcheck disable=SC2086 # USERS is a list
-java -Xmx1g -Duibench.rounds="$ROUNDS" -Duibench.think-ms="$THINK_MS" -cp "$CP" \
+java -Xmx1g -Duibench.rounds="$ROUNDS" -Duibench.think-ms="$THINK_MS" \
+  -Duibench.sign-in-first="$SIGN_IN_FIRST" -cp "$CP" \
   io.omnireach.bench.UiBench "$BENCH_URL" "$BENCH_PID" admin@acme.demo omnireach-demo $USERS

@@ -44,6 +44,10 @@ import javax.management.remote.JMXServiceURL;
  * p50/p95 per action and, attached to the server's JVM over JMX, the heap after a full collection
  * with and without the sessions (heap per session).
  *
+ * <p>{@code -Duibench.sign-in-first} (default true): every user signs in before any user starts the
+ * journey, so sign-ins (Argon2id) do not run during the timed clicks; false: each user starts right
+ * after its own sign-in.
+ *
  * <p>{@code UiBench baseUrl serverPid email password users...}
  */
 public final class UiBench {
@@ -91,6 +95,14 @@ public final class UiBench {
   private final long thinkMillis = Long.getLong("uibench.think-ms", 1000);
   private final long rampMillis = Long.getLong("uibench.ramp-ms", 100);
 
+  /**
+   * Every user signs in before any user clicks (true, the default), so the clicks are not timed
+   * while the server also hashes passwords (Argon2id) for users still arriving; false: each user
+   * starts clicking right after its own sign-in, as before.
+   */
+  private final boolean signInFirst =
+      Boolean.parseBoolean(System.getProperty("uibench.sign-in-first", "true"));
+
   private UiBench(String base, String email, String password) {
     this.base = base;
     this.email = email;
@@ -107,8 +119,14 @@ public final class UiBench {
       bench.run(1, false);
       long before = heap.afterGc();
       System.out.printf(
-          "UI bench: %s, think time %d ms between clicks, %d rounds of the journey per user%n",
-          base, bench.thinkMillis, bench.rounds);
+          "UI bench: %s, think time %d ms between clicks, %d rounds of the journey per user,"
+              + " %s%n",
+          base,
+          bench.thinkMillis,
+          bench.rounds,
+          bench.signInFirst
+              ? "all users signed in before the first click"
+              : "each user clicks right after its own sign-in");
       System.out.printf("  server heap after GC, warm, no bench sessions: %.1f MB%n", mb(before));
       for (int users : userCounts) {
         Map<String, List<Long>> times = bench.run(users, true);
@@ -148,12 +166,15 @@ public final class UiBench {
   }
 
   /**
-   * {@code users} concurrent users, each signing in and running the journey {@link #rounds} times.
+   * {@code users} concurrent users, each signing in and running the journey {@link #rounds} times;
+   * with {@link #signInFirst}, the journeys start once every user has signed in (or failed to).
    */
   private Map<String, List<Long>> run(int users, boolean think) throws Exception {
     Map<String, List<Long>> times = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
     CountDownLatch done = new CountDownLatch(users);
+    // users that signed in or failed to: with signInFirst, clicks start when it reaches zero
+    CountDownLatch arrived = new CountDownLatch(users);
     AtomicInteger signedIn = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(users);
     try {
@@ -161,14 +182,27 @@ public final class UiBench {
         int index = u;
         pool.submit(
             () -> {
+              boolean counted = false;
               try {
                 if (think) {
                   // users arrive over a ramp-up (RAMP_MS per user), not all in the same millisecond
                   Thread.sleep(ThreadLocalRandom.current().nextLong(rampMillis * users + 1));
                 }
                 User user = new User();
-                time(times, "sign-in", user::signIn);
-                signedIn.incrementAndGet();
+                try {
+                  time(times, "sign-in", user::signIn);
+                  signedIn.incrementAndGet();
+                } finally {
+                  arrived.countDown();
+                  counted = true;
+                }
+                if (signInFirst) {
+                  arrived.await();
+                  if (think) {
+                    // the same ramp again, so that the clicks do not all start at once
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(rampMillis * users + 1));
+                  }
+                }
                 for (int round = 0; round < rounds; round++) {
                   int r = round;
                   pause(think);
@@ -187,6 +221,9 @@ public final class UiBench {
               } catch (Throwable e) {
                 failures.add(e);
               } finally {
+                if (!counted) {
+                  arrived.countDown();
+                }
                 done.countDown();
               }
               return null;

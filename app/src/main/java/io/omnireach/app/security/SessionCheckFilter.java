@@ -1,5 +1,6 @@
 package io.omnireach.app.security;
 
+import io.omnireach.app.rest.CurrentUser;
 import io.omnireach.app.rest.Problem;
 import io.omnireach.auth.Sessions;
 import jakarta.annotation.Priority;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class SessionCheckFilter implements ContainerRequestFilter {
 
   @Inject Sessions sessions;
+  @Inject CurrentUser currentUser;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -35,8 +37,11 @@ public class SessionCheckFilter implements ContainerRequestFilter {
     } catch (NumberFormatException | ClassCastException e) {
       revoked = Optional.of("This token is not one of ours.");
     }
-    revoked.ifPresent(
-        why -> request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, why, null).toResponse()));
+    if (revoked.isPresent()) {
+      request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, revoked.get(), null).toResponse());
+      return;
+    }
+    currentUser.use(jwt); // the resource reads the caller from this principal
   }
 
   static Sessions.Stamp stamp(JsonWebToken jwt) {
@@ -51,7 +56,8 @@ public class SessionCheckFilter implements ContainerRequestFilter {
         jwt.getClaim(Claims.SSO_SESSION));
   }
 
-  static long number(Object claim) {
+  /** A numeric claim as a long, whichever JSON or Java number type the token library gave. */
+  public static long number(Object claim) {
     if (claim instanceof Number n) {
       return n.longValue();
     }

@@ -50,12 +50,16 @@ class LeadsJourneyIT {
       assertThat(chip.getText()).contains("Tag", "enterprise");
       browser.wait.until(d -> !grid.getText().contains("Maya Patel"));
       assertThat(grid.getText()).contains("Chloé Dubois", "James O'Connor", "Lukas Becker");
+      // one count per filter change, for the header and the grid's size alike
+      browser.wait.until(d -> total(browser) >= 3 && total(browser) < count(everyone));
+      assertThat(gridSize(browser)).isEqualTo(total(browser));
       browser.wait.until(d -> firstRowName(browser).equals("James O'Connor"));
       sorter(grid, "Company").click(); // Brightwave, Harbor, Lumière
       browser.wait.until(d -> firstRowName(browser).equals("Lukas Becker"));
       browser.driver.findElement(By.id("chip-tag-remove")).click();
       browser.wait.until(d -> d.findElements(By.id("chip-tag")).isEmpty());
       browser.wait.until(d -> d.findElement(By.id("lead-total")).getText().equals(everyone));
+      browser.wait.until(d -> gridSize(browser) == count(everyone));
 
       browser.driver.findElement(By.id("lead-add")).click();
       browser.await(By.id("lead-form"));
@@ -277,6 +281,22 @@ class LeadsJourneyIT {
     form.findElement(By.cssSelector("input[name=password]")).sendKeys(E2e.DEMO_PASSWORD);
     form.findElement(By.cssSelector("vaadin-button")).click();
     browser.await(By.cssSelector(".omni-brand-name"));
+  }
+
+  /** The number the header shows ("1,234 leads"). */
+  private static long count(String total) {
+    return Long.parseLong(total.replaceAll("[^0-9]", ""));
+  }
+
+  private static long total(Browser browser) {
+    return count(browser.driver.findElement(By.id("lead-total")).getText());
+  }
+
+  /** How many rows the grid was told it has (the size the server's count gave it). */
+  private static long gridSize(Browser browser) {
+    return ((Number)
+            browser.driver.executeScript("return document.getElementById('leads-grid').size"))
+        .longValue();
   }
 
   private static void type(Browser browser, String id, String text) {

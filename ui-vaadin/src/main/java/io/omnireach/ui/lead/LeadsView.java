@@ -54,6 +54,12 @@ public class LeadsView extends Div {
   private LeadBulkActions bulk;
   private LeadDrawer drawer;
 
+  /**
+   * How many leads match the filters, counted once per opening, filter change and change made here
+   * (save, bulk action): the grid asks for the size on every fetch and scroll, and gets this.
+   */
+  private int matching;
+
   /** Filters and sort of what the grid shows last; the CSV download reads it on its own thread. */
   private volatile LeadQuery shown = LeadQuery.all();
 
@@ -75,10 +81,11 @@ public class LeadsView extends Div {
     this.tenant = user.tenant().ref();
     this.writer = UiSession.can(user, io.omnireach.user.Permission.LEADS_WRITE);
     this.owners = Owners.of(users.members(tenant));
-    if (leads.count(tenant, LeadQuery.all()) == 0) {
+    int all = leads.count(tenant, LeadQuery.all());
+    if (all == 0) {
       showEmpty();
     } else {
-      showList();
+      showList(all);
     }
   }
 
@@ -97,7 +104,8 @@ public class LeadsView extends Div {
                 : new Component[0]));
   }
 
-  private void showList() {
+  /** The list with its filters cleared; {@code all}: how many leads the tenant has. */
+  private void showList(int all) {
     removeAll();
     filters =
         new LeadFilters(
@@ -109,7 +117,7 @@ public class LeadsView extends Div {
               shown = LeadSorting.apply(filters.query(), q.getSortOrders());
               return leads.slice(tenant, shown, q.getOffset(), q.getLimit()).stream();
             },
-            q -> leads.count(tenant, filters.query()));
+            q -> matching);
     data.setIdentifierProvider(Lead::id);
     grid.addItemClickListener(
         e -> {
@@ -136,7 +144,7 @@ public class LeadsView extends Div {
       grid.addSelectionListener(e -> bulk.selected(e.getAllSelectedItems().size()));
       add(bulk);
     }
-    updateTotal();
+    showTotal(all);
   }
 
   private Component header() {
@@ -207,7 +215,7 @@ public class LeadsView extends Div {
   private void afterSave(Lead lead) {
     drawer = null; // the next one offers the new tags and industries too
     if (grid == null) {
-      showList();
+      showList(leads.count(tenant, LeadQuery.all()));
     } else {
       refreshOptions();
       refresh();
@@ -233,9 +241,14 @@ public class LeadsView extends Div {
     grid.getDataProvider().refreshAll();
   }
 
-  /** Shows how many leads match; returns that number. */
+  /** Counts the leads that match the filters and shows that number; returns it. */
   private int updateTotal() {
-    int n = leads.count(tenant, filters.query());
+    return showTotal(leads.count(tenant, filters.query()));
+  }
+
+  /** The number of matching leads, for the header and the grid's size. */
+  private int showTotal(int n) {
+    matching = n;
     total.setText(n == 1 ? "1 lead" : String.format("%,d leads", n));
     return n;
   }

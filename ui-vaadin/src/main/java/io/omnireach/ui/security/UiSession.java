@@ -11,6 +11,7 @@ import io.omnireach.auth.TrustedProxies;
 import io.omnireach.user.EffectivePermissions;
 import io.omnireach.user.Permission;
 import jakarta.enterprise.inject.spi.CDI;
+import java.io.Serializable;
 import java.util.Optional;
 
 /** The signed-in user of the current Vaadin session; the UI's only source of the tenant. */
@@ -64,12 +65,43 @@ public final class UiSession {
     return user().map(u -> can(u, permission)).orElse(false);
   }
 
+  /**
+   * The session keeps the user's {@link EffectivePermissions.Grant} and reuses it while it is
+   * current (the same ttl and invalidation as the REST API's check); outside a locked session, the
+   * check goes to {@link EffectivePermissions} directly.
+   */
   public static boolean can(AuthenticatedUser user, Permission permission) {
-    return user.tenant() != null
-        && CDI.current()
-            .select(EffectivePermissions.class)
-            .get()
-            .allows(user.tenant().id(), user.userId(), permission);
+    if (user.tenant() == null) {
+      return false;
+    }
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session == null || !session.hasLock()) {
+      return CDI.current()
+          .select(EffectivePermissions.class)
+          .get()
+          .allows(user.tenant().id(), user.userId(), permission);
+    }
+    SessionGrant held = session.getAttribute(SessionGrant.class);
+    if (held == null) {
+      held = new SessionGrant();
+      session.setAttribute(SessionGrant.class, held);
+    }
+    return held.current(user.tenant().id(), user.userId()).allows(permission);
+  }
+
+  /** A session's permission grant and the service that says whether it still holds. */
+  static final class SessionGrant implements Serializable {
+
+    private transient EffectivePermissions permissions;
+    private EffectivePermissions.Grant grant;
+
+    EffectivePermissions.Grant current(long tenantId, long userId) {
+      if (permissions == null) {
+        permissions = CDI.current().select(EffectivePermissions.class).get();
+      }
+      grant = permissions.current(grant, tenantId, userId);
+      return grant;
+    }
   }
 
   /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */
@@ -98,6 +130,7 @@ public final class UiSession {
                         "UI session ended"));
     session.setAttribute(AuthenticatedUser.class, null);
     session.setAttribute(Sessions.Stamp.class, null);
+    session.setAttribute(SessionGrant.class, null);
     ui.getPage().setLocation("login?signedOut");
     session.getSession().invalidate();
   }
