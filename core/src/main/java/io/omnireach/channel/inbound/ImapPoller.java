@@ -76,9 +76,8 @@ public final class ImapPoller {
                 + tenant.slug()
                 + " failed: "
                 + e.getMessage()
-                + " (next attempt after "
-                + skips
-                + (skips == 1 ? " poll)" : " polls)"));
+                + " (sits out the next "
+                + (skips == 1 ? "poll)" : skips + " polls)"));
         total = total.plus(new PollResult(0, 0, 0, 0, 1));
       }
     }
