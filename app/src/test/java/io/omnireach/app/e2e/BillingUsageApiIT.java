@@ -42,7 +42,8 @@ class BillingUsageApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration SEND = Duration.ofSeconds(30);
-  // a failed attempt waits 30 s (the outbox's backoff) and is picked up by the 30 s sweep
+  // a failed attempt waits its backoff and is picked up by the sweep (2 s and 2 s on the e2e
+  // server, 30 s and 30 s by default): the margin is for a loaded machine
   private static final Duration RETRY = Duration.ofSeconds(150);
 
   static String admin;

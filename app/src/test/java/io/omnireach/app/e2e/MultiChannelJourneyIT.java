@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.omnireach.db.Transactions;
+import io.omnireach.tenant.TenantSchema;
 import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Issue 12's whole multi-channel journey in the browser, in a workspace of its own: the admin draws
@@ -248,7 +252,32 @@ class MultiChannelJourneyIT {
       browser.click(By.id("enrol-close"));
       String run = Journeys.runOf(admin, wf, lead);
 
-      // after the minute's wait the LinkedIn task is in the rep's Today queue
+      // past the email the run waits a minute: due 59-90 s after the wait began. Not
+      // idled through: once that is checked, its due time is moved to now
+      JsonNode wait =
+          await("the run waits at wait_1")
+              .atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> step(admin, run, "wait_1"),
+                  w -> w != null && w.path("output").hasNonNull("waitUntil"));
+      Instant began = Instant.parse(wait.get("startedAt").asText());
+      assertThat(Duration.between(began, Instant.parse(wait.at("/output/waitUntil").asText())))
+          .as("the wait's length: " + wait)
+          .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(90));
+      if ("waiting".equals(wait.get("status").asText())) {
+        // the time the engine acts on
+        Instant due = Instant.parse(wait.get("dueAt").asText());
+        assertThat(Duration.between(began, due))
+            .as("the waiting step's due time: " + wait)
+            .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(90));
+        if (makeDueNow(tenant.slug(), wait.get("id").asLong()) == 0) {
+          // only when the minute ran out meanwhile and the engine woke the step by itself
+          assertThat(Instant.now()).isAfter(due.minusSeconds(2));
+        }
+      } // else a slow machine took the minute anyway: the step ended by its timer all the same
+
+      // after the wait the LinkedIn task is in the rep's Today queue
       await("the LinkedIn task")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
@@ -326,6 +355,8 @@ class MultiChannelJourneyIT {
           .contains("Meeting booked on Calendly");
       browser.await(
           By.cssSelector("#run-steps [data-node-id='linkedin_task_1'][data-status='succeeded']"));
+      assertThat(step(admin, run, "wait_1").path("output").path("endedBy").asText())
+          .isEqualTo("timer");
       browser.screenshot("94-multichannel-run-ended");
       browser.open("/leads/" + lead);
       browser.await(By.cssSelector(".omni-lead-stage-meeting"));
@@ -336,6 +367,43 @@ class MultiChannelJourneyIT {
     String globex = E2e.token("admin@globex.demo");
     assertThat(E2e.get("/api/v1/leads/" + lead, globex).body()).doesNotContain(email);
     assertThat(E2e.get("/api/v1/leads?q=" + email, globex).body()).doesNotContain(email);
+  }
+
+  /** The run's last step at {@code nodeId}, or null while the run has not reached it. */
+  private static JsonNode step(String token, String run, String nodeId) throws Exception {
+    JsonNode found = null;
+    for (JsonNode s : SmsApiIT.json(E2e.get("/api/v1/runs/" + run, token)).get("steps")) {
+      if (nodeId.equals(s.get("nodeId").asText())) {
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Moves a waiting step's due time to now in the test database (what the minute's passing would
+   * do); the engine's next tick wakes it by its timer. Returns 1, or 0 when the step was no longer
+   * waiting for a time to come.
+   */
+  private static int makeDueNow(String slug, long stepId) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(
+        "jdbc:postgresql://127.0.0.1:5432/"
+            + System.getProperty("omnireach.test.db", "omnireach_e2e"));
+    ds.setUser("postgres");
+    return new Transactions(ds)
+        .platform(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update "
+                          + TenantSchema.schemaFor(slug)
+                          + ".node_runs set due_at = now()"
+                          + " where id = ? and status = 'waiting' and due_at > now()")) {
+                ps.setLong(1, stepId);
+                return ps.executeUpdate();
+              }
+            });
   }
 
   /** Clicks a step on the canvas and waits for the side panel to show it. */

@@ -25,6 +25,10 @@ import java.util.logging.Logger;
  * is read again from the start; replies are unique by their own Message-ID, so that stores nothing
  * twice. The cursor moves only past messages that are done: at a failure the poll stops and the
  * next one tries that message again; after {@link #MAX_FAILURES} failing polls it is skipped.
+ *
+ * <p>A mailbox whose scheduled poll fails (cannot connect, refused login, no IMAP server) sits out
+ * the next 1, 2, 4, … 64 scheduled polls ({@link PollBackoff}), so a broken mailbox does not cost
+ * every poll cycle; a successful poll, a manual {@link #poll} and other settings end that at once.
  */
 public final class ImapPoller {
 
@@ -36,34 +40,65 @@ public final class ImapPoller {
 
   private final ImapMailboxes mailboxes;
   private final InboundProcessor processor;
+  private final PollBackoff backoff = new PollBackoff();
 
   public ImapPoller(ImapMailboxes mailboxes, InboundProcessor processor) {
     this.mailboxes = mailboxes;
     this.processor = processor;
   }
 
-  /** Polls every mailbox of the tenant that has IMAP settings. */
+  /**
+   * The scheduled poll: every mailbox of the tenant that has IMAP settings, except those sitting
+   * out after failed polls.
+   */
   public PollResult pollTenant(TenantRef tenant) {
     PollResult total = PollResult.NONE;
     for (long id : mailboxes.polled(tenant)) {
+      int settingsHash = 0;
       try {
-        total = total.plus(poll(tenant, id));
+        ImapSettings settings = mailboxes.settings(tenant, id);
+        if (settings == null) {
+          continue;
+        }
+        settingsHash = settings.hashCode();
+        if (!backoff.due(tenant.schema(), id, settingsHash)) {
+          continue;
+        }
+        total = total.plus(poll(tenant, settings));
+        backoff.succeeded(tenant.schema(), id);
       } catch (RuntimeException e) {
-        // one line, no stack trace: a mailbox that is down is reported on every poll
+        int skips = backoff.failed(tenant.schema(), id, settingsHash);
+        // one line, no stack trace: a mailbox that is down is reported on every attempt
         LOG.warning(
-            "Polling mailbox " + id + " of " + tenant.slug() + " failed: " + e.getMessage());
+            "Polling mailbox "
+                + id
+                + " of "
+                + tenant.slug()
+                + " failed: "
+                + e.getMessage()
+                + " (sits out the next "
+                + (skips == 1 ? "poll)" : skips + " polls)"));
         total = total.plus(new PollResult(0, 0, 0, 0, 1));
       }
     }
     return total;
   }
 
-  /** Polls one mailbox; none when it has no IMAP settings. */
+  /**
+   * Polls one mailbox now ("poll now"); none when it has no IMAP settings. The mailbox is back on
+   * every scheduled poll, whatever this one finds.
+   */
   public PollResult poll(TenantRef tenant, long mailboxId) {
+    backoff.reset(tenant.schema(), mailboxId);
     ImapSettings settings = mailboxes.settings(tenant, mailboxId);
     if (settings == null) {
       return PollResult.NONE;
     }
+    return poll(tenant, settings);
+  }
+
+  private PollResult poll(TenantRef tenant, ImapSettings settings) {
+    long mailboxId = settings.mailboxId();
     mailboxes.hosts().check("imapHost", settings.host());
     Session session = Session.getInstance(properties(settings));
     try (Store store = session.getStore(implicitTls(settings) ? "imaps" : "imap")) {
