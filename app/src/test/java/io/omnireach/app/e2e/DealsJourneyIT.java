@@ -265,8 +265,16 @@ class DealsJourneyIT {
           .contains("Langley expansion " + tag, "300 USD");
       browser.screenshot("deals-11-new-deal-page");
 
-      // from the lead's page the lead is preset
+      // the lead's page lists its deals with stage and amount, each a link to the deal
       browser.open("/leads/" + lead);
+      WebElement leadDeals = browser.await(By.id("lead-deals"));
+      browser.wait.until(d -> leadDeals.getText().contains("Langley expansion " + tag));
+      assertThat(leadDeals.getText())
+          .contains("Langley pilot " + tag, "2,400 USD", "Langley expansion " + tag, "300 USD");
+      assertThat(leadDeals.findElements(By.cssSelector("a[href^='deals/']"))).hasSize(2);
+      browser.screenshot("deals-12-lead-deals");
+
+      // from the lead's page the lead is preset
       browser.click(By.id("lead-new-deal"));
       browser.await(By.id("new-deal-lead"));
       browser.wait.until(
@@ -274,7 +282,7 @@ class DealsJourneyIT {
               String.valueOf(
                       d.findElement(By.cssSelector("#new-deal-lead input")).getDomProperty("value"))
                   .contains("Katherine Johnson"));
-      browser.screenshot("deals-12-new-deal-from-lead");
+      browser.screenshot("deals-13-new-deal-from-lead");
     }
     HttpResponse<String> deals = E2e.get("/api/v1/deals", admin);
     assertThat(deals.body()).contains("Langley expansion " + tag);

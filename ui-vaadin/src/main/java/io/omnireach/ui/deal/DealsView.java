@@ -228,7 +228,7 @@ public class DealsView extends Div {
     refresh();
   }
 
-  static Span stageBadge(DealStage s) {
+  public static Span stageBadge(DealStage s) {
     Span badge = new Span(s.label());
     badge.getElement().getThemeList().add("badge pill");
     badge.addClassNames("omni-deal-stage", "omni-deal-stage-" + s.value());
@@ -246,7 +246,7 @@ public class DealsView extends Div {
         " · ", sums.entrySet().stream().map(e -> money(e.getValue(), e.getKey())).toList());
   }
 
-  static String money(BigDecimal amount, String currency) {
+  public static String money(BigDecimal amount, String currency) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
     f.setMinimumFractionDigits(
         amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
