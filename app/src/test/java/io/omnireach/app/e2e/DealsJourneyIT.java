@@ -272,6 +272,7 @@ class DealsJourneyIT {
       assertThat(leadDeals.getText())
           .contains("Langley pilot " + tag, "2,400 USD", "Langley expansion " + tag, "300 USD");
       assertThat(leadDeals.findElements(By.cssSelector("a[href^='deals/']"))).hasSize(2);
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", leadDeals);
       browser.screenshot("deals-12-lead-deals");
 
       // from the lead's page the lead is preset

@@ -348,6 +348,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     fact(facts, VaadinIcon.USER, "Owner", text(owners.name(lead.ownerId())));
     Div panel = new Div(new H3("About"), facts);
     panel.addClassNames("omni-panel", "omni-lead-about");
+    deals(lead, panel);
     if (!lead.consent().isEmpty()) {
       Div consent = new Div();
       consent.addClassName("omni-lead-facts");
@@ -373,7 +374,6 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
       custom.add(none);
     }
     panel.add(new H3("Custom fields"), custom);
-    deals(lead, panel);
     return panel;
   }
 
