@@ -275,7 +275,8 @@ class DealsJourneyIT {
       browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", leadDeals);
       browser.screenshot("deals-12-lead-deals");
 
-      // from the lead's page the lead is preset
+      // from the lead's page the lead is preset (the page afresh, scrolled to the top)
+      browser.open("/leads/" + lead);
       browser.click(By.id("lead-new-deal"));
       browser.await(By.id("new-deal-lead"));
       browser.wait.until(
