@@ -151,6 +151,32 @@ class DealsJourneyIT {
   }
 
   /** Picks the item containing {@code text} in the open combo box after typing it. */
+  /**
+   * Sales lacks deals.configure: the price book, templates and clauses and the agent settings are
+   * read-only for them, as the REST API refuses their changes.
+   */
+  @Test
+  void a_rep_reads_the_deal_desk_configuration_without_changing_it() throws Exception {
+    String sales = E2e.token("sales@acme.demo");
+    assertThat(E2e.send("POST", "/api/v1/products", sales, "{}").statusCode()).isEqualTo(403);
+    assertThat(E2e.send("PUT", "/api/v1/deal-playbook", sales, "{}").statusCode()).isEqualTo(403);
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, "sales@acme.demo");
+      browser.open("/deals");
+      browser.await(By.id("deal-board"));
+      browser.click(By.id("deals-tab-price-book"));
+      browser.await(By.id("price-book"));
+      assertThat(browser.driver.findElements(By.id("product-add"))).isEmpty();
+      browser.click(By.id("deals-tab-templates"));
+      browser.await(By.id("templates-and-clauses"));
+      assertThat(browser.driver.findElements(By.id("template-add"))).isEmpty();
+      assertThat(browser.driver.findElements(By.id("clause-add"))).isEmpty();
+      browser.click(By.id("deals-tab-agent"));
+      browser.await(By.id("agent-settings"));
+      assertThat(browser.driver.findElements(By.id("agent-save"))).isEmpty();
+    }
+  }
+
   private static void pick(Browser browser, String css, String text) {
     WebElement input = browser.await(By.cssSelector(css));
     input.sendKeys(text);
