@@ -46,17 +46,34 @@ public final class Deals {
 
   /** Deals, newest first; {@code stage} null = all. */
   public List<Deal> list(TenantRef tenant, DealStage stage, int limit) {
+    return list(tenant, stage, null, null, limit);
+  }
+
+  /**
+   * Deals, newest first, optionally only of one stage, of one lead and of one account (the deals of
+   * the account's leads); a null filter does not filter.
+   */
+  public List<Deal> list(
+      TenantRef tenant, DealStage stage, Long leadId, Long accountId, int limit) {
     return tx.tenant(
         tenant,
         c -> {
           List<Deal> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  SELECT + " where (?::text is null or d.stage = ?) order by d.id desc limit ?")) {
+                  SELECT
+                      + " where (?::text is null or d.stage = ?)"
+                      + " and (?::bigint is null or d.lead_id = ?)"
+                      + " and (?::bigint is null or l.account_id = ?)"
+                      + " order by d.id desc limit ?")) {
             String s = stage == null ? null : stage.value();
             ps.setString(1, s);
             ps.setString(2, s);
-            ps.setInt(3, Math.max(1, Math.min(limit, 1000)));
+            ps.setObject(3, leadId, java.sql.Types.BIGINT);
+            ps.setObject(4, leadId, java.sql.Types.BIGINT);
+            ps.setObject(5, accountId, java.sql.Types.BIGINT);
+            ps.setObject(6, accountId, java.sql.Types.BIGINT);
+            ps.setInt(7, Math.max(1, Math.min(limit, 1000)));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(map(c, rs));

@@ -75,7 +75,12 @@ public class DealResource {
 
   @GET
   @Requires(Permission.DEALS_READ)
-  @Operation(summary = "List deals", description = "Newest first, optionally of one stage.")
+  @Operation(
+      summary = "List deals",
+      description =
+          "Newest first, optionally only of one stage, of one lead (leadId) and of one account"
+              + " (accountId: the deals of the account's leads). Filters combine; an unknown lead"
+              + " or account gives an empty list.")
   @APIResponse(
       responseCode = "200",
       description = "OK",
@@ -85,16 +90,35 @@ public class DealResource {
               schema = @Schema(implementation = DealList.class),
               examples =
                   @ExampleObject(name = "deals", value = "{\"items\":[" + DEAL_EXAMPLE + "]}")))
-  @APIResponse(responseCode = "400", description = "Unknown stage")
+  @APIResponse(
+      responseCode = "400",
+      description = "Unknown stage, or a leadId or accountId that is not a number",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              examples =
+                  @ExampleObject(
+                      name = "not a number",
+                      value =
+                          "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                              + "\"detail\":\"leadId must be a lead's number.\","
+                              + "\"field\":\"leadId\"}")))
   public DealList list(
       @Parameter(description = "qualification, proposal, negotiation, won or lost")
           @QueryParam("stage")
           String stage,
+      @Parameter(description = "Only deals of this lead", example = "101") @QueryParam("leadId")
+          String leadId,
+      @Parameter(description = "Only deals of this account's leads", example = "7")
+          @QueryParam("accountId")
+          String accountId,
       @Parameter(description = "At most this many (1–1000, default 200)") @QueryParam("limit")
           Integer limit) {
     DealStage s = stage == null || stage.isBlank() ? null : DealStage.parse("stage", stage);
+    Long lead = id("leadId", "a lead's", leadId);
+    Long account = id("accountId", "an account's", accountId);
     return new DealList(
-        deals.list(current.tenant(), s, limit == null ? 200 : limit).stream()
+        deals.list(current.tenant(), s, lead, account, limit == null ? 200 : limit).stream()
             .map(DealDto::of)
             .toList());
   }
@@ -283,5 +307,17 @@ public class DealResource {
   public DecisionList decisions(@Parameter(description = "Deal id") @PathParam("id") long id) {
     return new DecisionList(
         negotiations.forDeal(current.tenant(), id).stream().map(DecisionDto::of).toList());
+  }
+
+  /** A query parameter that names a row by its number; null when absent, else 400 on the field. */
+  private static Long id(String field, String whose, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(field, field + " must be " + whose + " number.");
+    }
   }
 }

@@ -41,6 +41,8 @@ class AiSettingsJourneyIT {
           .contains("offline generator", "AI usage this month");
       assertThat(browser.driver.findElements(By.id("ai-save"))).isEmpty();
       assertThat(browser.driver.findElements(By.id("ai-api-key"))).isEmpty();
+      // what AI costs per workflow needs billing.read, as GET /api/v1/ai/costs
+      assertThat(browser.driver.findElements(By.id("ai-costs"))).isEmpty();
       browser.screenshot("31-settings-ai-viewer");
     }
   }

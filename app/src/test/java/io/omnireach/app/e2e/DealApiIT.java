@@ -404,6 +404,63 @@ class DealApiIT {
         .isTrue();
   }
 
+  private static java.util.List<Long> dealIds(String query, String token) throws Exception {
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    ok(E2e.get("/api/v1/deals" + query, token), 200)
+        .get("items")
+        .forEach(i -> ids.add(i.get("id").asLong()));
+    return ids;
+  }
+
+  @Test
+  void deals_filter_by_lead_and_account_within_the_tenant() throws Exception {
+    Desk d = desk("flt");
+    long other =
+        ok(
+                E2e.send(
+                    "POST",
+                    "/api/v1/leads",
+                    d.admin(),
+                    "{\"email\":\"bo-" + d.tag() + "@elsewhere-" + d.tag() + ".example\"}"),
+                201)
+            .get("id")
+            .asLong();
+    long otherDeal =
+        ok(
+                E2e.send(
+                    "POST",
+                    "/api/v1/deals",
+                    d.admin(),
+                    "{\"leadId\":" + other + ",\"title\":\"Other\",\"currency\":\"USD\"}"),
+                201)
+            .get("id")
+            .asLong();
+    assertThat(dealIds("?leadId=" + d.leadId(), d.admin())).containsExactly(d.dealId());
+    assertThat(dealIds("?leadId=" + other, d.admin())).containsExactly(otherDeal);
+    assertThat(dealIds("", d.admin())).contains(d.dealId(), otherDeal);
+    // the account of the lead's work domain holds only its leads' deals
+    long account =
+        ok(E2e.get("/api/v1/accounts?q=buyer.example", d.admin()), 200).at("/items/0/id").asLong();
+    assertThat(dealIds("?accountId=" + account, d.admin())).containsExactly(d.dealId());
+    assertThat(dealIds("?accountId=" + account + "&leadId=" + other, d.admin())).isEmpty();
+    assertThat(dealIds("?leadId=" + d.leadId() + "&stage=won", d.admin())).isEmpty();
+    // not a number: 400 naming the parameter
+    for (String param : new String[] {"leadId", "accountId"}) {
+      HttpResponse<String> bad = E2e.get("/api/v1/deals?" + param + "=abc", d.admin());
+      assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+      assertThat(bad.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(json(bad).get("field").asText()).isEqualTo(param);
+    }
+    // another tenant's lead and account ids find only that tenant's deals (ids are per tenant)
+    Desk stranger = desk("flx");
+    for (String query : new String[] {"?leadId=" + d.leadId(), "?accountId=" + account}) {
+      assertThat(
+              ok(E2e.get("/api/v1/deals" + query, stranger.admin()), 200).findValuesAsText("title"))
+          .doesNotContain("Deal " + d.tag(), "Other");
+    }
+  }
+
   @Test
   void the_deal_desk_is_in_the_openapi_document() throws Exception {
     String doc = E2e.get("/openapi", null).body();
@@ -416,6 +473,8 @@ class DealApiIT {
             "/api/v1/deals/{id}/negotiate",
             "/api/v1/decisions/{id}",
             "/api/v1/deal-playbook",
+            "Only deals of this account's leads",
+            "leadId must be a lead's number.",
             "We need 40% off to sign this quarter.");
   }
 

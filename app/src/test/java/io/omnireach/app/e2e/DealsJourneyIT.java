@@ -151,6 +151,32 @@ class DealsJourneyIT {
   }
 
   /** Picks the item containing {@code text} in the open combo box after typing it. */
+  /**
+   * Sales lacks deals.configure: the price book, templates and clauses and the agent settings are
+   * read-only for them, as the REST API refuses their changes.
+   */
+  @Test
+  void a_rep_reads_the_deal_desk_configuration_without_changing_it() throws Exception {
+    String sales = E2e.token("sales@acme.demo");
+    assertThat(E2e.send("POST", "/api/v1/products", sales, "{}").statusCode()).isEqualTo(403);
+    assertThat(E2e.send("PUT", "/api/v1/deal-playbook", sales, "{}").statusCode()).isEqualTo(403);
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, "sales@acme.demo");
+      browser.open("/deals");
+      browser.await(By.id("deal-board"));
+      browser.click(By.id("deals-tab-price-book"));
+      browser.await(By.id("price-book"));
+      assertThat(browser.driver.findElements(By.id("product-add"))).isEmpty();
+      browser.click(By.id("deals-tab-templates"));
+      browser.await(By.id("templates-and-clauses"));
+      assertThat(browser.driver.findElements(By.id("template-add"))).isEmpty();
+      assertThat(browser.driver.findElements(By.id("clause-add"))).isEmpty();
+      browser.click(By.id("deals-tab-agent"));
+      browser.await(By.id("agent-settings"));
+      assertThat(browser.driver.findElements(By.id("agent-save"))).isEmpty();
+    }
+  }
+
   private static void pick(Browser browser, String css, String text) {
     WebElement input = browser.await(By.cssSelector(css));
     input.sendKeys(text);
@@ -265,7 +291,17 @@ class DealsJourneyIT {
           .contains("Langley expansion " + tag, "300 USD");
       browser.screenshot("deals-11-new-deal-page");
 
-      // from the lead's page the lead is preset
+      // the lead's page lists its deals with stage and amount, each a link to the deal
+      browser.open("/leads/" + lead);
+      WebElement leadDeals = browser.await(By.id("lead-deals"));
+      browser.wait.until(d -> leadDeals.getText().contains("Langley expansion " + tag));
+      assertThat(leadDeals.getText())
+          .contains("Langley pilot " + tag, "2,400 USD", "Langley expansion " + tag, "300 USD");
+      assertThat(leadDeals.findElements(By.cssSelector("a[href^='deals/']"))).hasSize(2);
+      browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", leadDeals);
+      browser.screenshot("deals-12-lead-deals");
+
+      // from the lead's page the lead is preset (the page afresh, scrolled to the top)
       browser.open("/leads/" + lead);
       browser.click(By.id("lead-new-deal"));
       browser.await(By.id("new-deal-lead"));
@@ -274,7 +310,7 @@ class DealsJourneyIT {
               String.valueOf(
                       d.findElement(By.cssSelector("#new-deal-lead input")).getDomProperty("value"))
                   .contains("Katherine Johnson"));
-      browser.screenshot("deals-12-new-deal-from-lead");
+      browser.screenshot("deals-13-new-deal-from-lead");
     }
     HttpResponse<String> deals = E2e.get("/api/v1/deals", admin);
     assertThat(deals.body()).contains("Langley expansion " + tag);

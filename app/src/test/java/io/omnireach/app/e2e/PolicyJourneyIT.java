@@ -2,6 +2,7 @@ package io.omnireach.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,24 @@ class PolicyJourneyIT {
       sendAnyway.click();
       browser.wait.until(d -> d.findElement(By.id("send-state")).getText().startsWith("Queued"));
       browser.screenshot("policy-07-queued-after-confirmation");
+    }
+  }
+
+  /**
+   * Sales lacks policies.manage: no "New policy", the AI review is read-only, and REST says 403.
+   */
+  @Test
+  void a_rep_reads_and_checks_policies_but_cannot_change_them() throws Exception {
+    HttpResponse<String> viaApi =
+        E2e.send("POST", "/api/v1/policies", E2e.token("sales@acme.demo"), "{}");
+    assertThat(viaApi.statusCode()).isEqualTo(403);
+    try (Browser browser = new Browser()) {
+      Journeys.signIn(browser, "sales@acme.demo");
+      browser.open("/policies");
+      browser.await(By.id("policy-check"));
+      assertThat(browser.driver.findElements(By.id("policy-new"))).isEmpty();
+      assertThat(browser.driver.findElement(By.id("policy-llm-check")).getDomProperty("disabled"))
+          .isEqualTo("true");
     }
   }
 

@@ -18,7 +18,9 @@ import io.omnireach.deal.Autonomy;
 import io.omnireach.deal.Negotiations;
 import io.omnireach.deal.Playbook;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Permission;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,6 +111,9 @@ final class AgentSettings extends Div {
   }
 
   private void save() {
+    if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+      return;
+    }
     rules.setInvalid(false);
     try {
       List<ApproverRule> parsed = parse(rules.getValue());

@@ -35,7 +35,6 @@ import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.ui.shell.Toasts;
 import io.omnireach.user.Permission;
 import io.omnireach.user.Requires;
-import io.omnireach.user.Role;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -87,7 +86,9 @@ public class DealsView extends Div {
     listTab.setId("deals-tab-list");
     Tab bookTab = new Tab(VaadinIcon.TAGS.create(), new Span("Price book"));
     bookTab.setId("deals-tab-price-book");
-    PriceBook book = new PriceBook(products, tenant, user.email(), user.has(Role.ADMIN));
+    // deals.configure, as the REST API requires to change products, templates and the playbook
+    boolean configure = UiSession.can(user, Permission.DEALS_CONFIGURE);
+    PriceBook book = new PriceBook(products, tenant, user.email(), configure);
     book.setVisible(false);
     Tab libraryTab = new Tab(VaadinIcon.FILE_TEXT_O.create(), new Span("Templates & clauses"));
     libraryTab.setId("deals-tab-templates");
@@ -95,7 +96,7 @@ public class DealsView extends Div {
     Tab agentTab = new Tab(VaadinIcon.COG.create(), new Span("Agent"));
     agentTab.setId("deals-tab-agent");
     AgentSettings agent =
-        new AgentSettings(negotiations, approvals, tenant, user.email(), user.has(Role.ADMIN));
+        new AgentSettings(negotiations, approvals, tenant, user.email(), configure);
     agent.setVisible(false);
     Tabs tabs = new Tabs(boardTab, listTab, bookTab, libraryTab, agentTab);
     tabs.addSelectedChangeListener(
@@ -106,9 +107,7 @@ public class DealsView extends Div {
           library.setVisible(e.getSelectedTab() == libraryTab);
           if (e.getSelectedTab() == libraryTab && library.getChildren().findAny().isEmpty()) {
             // built on first use: the services are injected after the constructor
-            library.add(
-                new TemplatesAndClauses(
-                    libraryServices, tenant, user.email(), user.has(Role.ADMIN)));
+            library.add(new TemplatesAndClauses(libraryServices, tenant, user.email(), configure));
           }
           agent.setVisible(e.getSelectedTab() == agentTab);
         });
@@ -229,7 +228,7 @@ public class DealsView extends Div {
     refresh();
   }
 
-  static Span stageBadge(DealStage s) {
+  public static Span stageBadge(DealStage s) {
     Span badge = new Span(s.label());
     badge.getElement().getThemeList().add("badge pill");
     badge.addClassNames("omni-deal-stage", "omni-deal-stage-" + s.value());
@@ -247,7 +246,7 @@ public class DealsView extends Div {
         " · ", sums.entrySet().stream().map(e -> money(e.getValue(), e.getKey())).toList());
   }
 
-  static String money(BigDecimal amount, String currency) {
+  public static String money(BigDecimal amount, String currency) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
     f.setMinimumFractionDigits(
         amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0 ? 2 : 0);

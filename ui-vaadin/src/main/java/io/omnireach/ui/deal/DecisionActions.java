@@ -57,8 +57,8 @@ class DecisionActions extends Div {
     this.answered = answered;
     addClassName("omni-why-actions");
     approval();
-    if (user.has(Role.ADMIN)) {
-      replay();
+    if (UiSession.can(user, io.omnireach.user.Permission.DEALS_CONFIGURE)) {
+      replay(); // as POST /decisions/{id}/replay requires
     }
   }
 
@@ -170,6 +170,9 @@ class DecisionActions extends Div {
   }
 
   private void show(UnaryOperator<Playbook> change) {
+    if (!UiSession.permits(io.omnireach.user.Permission.DEALS_CONFIGURE)) {
+      return;
+    }
     replayResult.removeAll();
     DecisionReplay.Replay r;
     try {

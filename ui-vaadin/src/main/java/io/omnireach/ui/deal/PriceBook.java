@@ -22,7 +22,10 @@ final class PriceBook extends Div {
   private final Products products;
   private final TenantRef tenant;
   private final String actor;
+
+  /** May change the price book (deals.configure). */
   private final boolean admin;
+
   private final Grid<Product> grid = new Grid<>();
   private final Div empty = new Div();
 
@@ -39,7 +42,7 @@ final class PriceBook extends Div {
                 ? "The products deals are built from. The negotiation desk never offers below a"
                     + " product's floor price or beyond its maximum discount."
                 : "The products deals are built from and the limits the negotiation desk keeps to."
-                    + " Only admins change the price book.");
+                    + " Changing it needs the deals.configure permission.");
     intro.addClassName("omni-muted");
     Div bar = new Div(intro);
     bar.addClassName("omni-price-book-bar");
@@ -101,7 +104,7 @@ final class PriceBook extends Div {
               "The price book is empty",
               admin
                   ? "Add the products you sell with their list and floor prices."
-                  : "An admin adds the products you sell here."));
+                  : "Someone with the deals.configure permission adds the products you sell here."));
     }
   }
 }

@@ -13,7 +13,9 @@ import io.omnireach.deal.Product;
 import io.omnireach.deal.ProductDraft;
 import io.omnireach.deal.Products;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Permission;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,9 @@ final class ProductDialog extends Dialog {
               "Delete",
               VaadinIcon.TRASH.create(),
               e -> {
+                if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+                  return;
+                }
                 try {
                   products.delete(tenant, existing.id(), actor);
                   Toasts.success(existing.name() + " deleted from the price book.");
@@ -130,6 +135,9 @@ final class ProductDialog extends Dialog {
       save.setId("product-save");
       save.addClickListener(
           e -> {
+            if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+              return;
+            }
             byField.values().forEach(f -> f.setInvalid(false));
             error.setVisible(false);
             try {

@@ -25,8 +25,10 @@ import io.omnireach.deal.MergeFields;
 import io.omnireach.deal.Product;
 import io.omnireach.deal.Products;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Permission;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -51,7 +53,10 @@ final class TemplatesAndClauses extends Div {
   private final Services s;
   private final TenantRef tenant;
   private final String actor;
+
+  /** May change templates, clauses and allowed clauses (deals.configure). */
   private final boolean admin;
+
   private final Grid<DealTemplate> templates = new Grid<>();
   private final Grid<Clause> clauses = new Grid<>();
   private final Grid<Product> allowed = new Grid<>();
@@ -136,7 +141,7 @@ final class TemplatesAndClauses extends Div {
               "No clauses yet",
               admin
                   ? "Add the clauses your documents may use, with their exact text."
-                  : "An admin adds the clauses your documents may use."));
+                  : "Someone with the deals.configure permission adds the clauses your documents may use."));
     }
     allowed.setItems(s.products.list(tenant));
   }
@@ -154,7 +159,7 @@ final class TemplatesAndClauses extends Div {
     box.setId("allowed-clauses-" + p.id());
     box.addValueChangeListener(
         e -> {
-          if (!e.isFromClient()) {
+          if (!e.isFromClient() || !UiSession.permits(Permission.DEALS_CONFIGURE)) {
             return;
           }
           try {
@@ -210,6 +215,9 @@ final class TemplatesAndClauses extends Div {
     save.setEnabled(admin);
     save.addClickListener(
         e -> {
+          if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+            return;
+          }
           DealTemplates.Draft draft =
               new DealTemplates.Draft(
                   kind.getValue(),
@@ -236,6 +244,9 @@ final class TemplatesAndClauses extends Div {
           new Button(
               "Delete",
               e -> {
+                if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+                  return;
+                }
                 s.templates.delete(tenant, t.id(), actor);
                 d.close();
                 refresh();
@@ -282,6 +293,9 @@ final class TemplatesAndClauses extends Div {
     save.setEnabled(admin);
     save.addClickListener(
         e -> {
+          if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+            return;
+          }
           try {
             if (c == null) {
               s.clauses.create(
@@ -308,6 +322,9 @@ final class TemplatesAndClauses extends Div {
           new Button(
               "Delete",
               e -> {
+                if (!UiSession.permits(Permission.DEALS_CONFIGURE)) {
+                  return;
+                }
                 try {
                   s.clauses.delete(tenant, c.key(), actor);
                   d.close();

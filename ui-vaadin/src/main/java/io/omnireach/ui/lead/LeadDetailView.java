@@ -41,6 +41,7 @@ import io.omnireach.persona.PersonaRepository;
 import io.omnireach.relationship.RelationshipScores;
 import io.omnireach.ui.account.GraphPanel;
 import io.omnireach.ui.account.WarmPathPanel;
+import io.omnireach.ui.deal.DealsView;
 import io.omnireach.ui.deal.NewDealDialog;
 import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.EmptyState;
@@ -347,6 +348,7 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     fact(facts, VaadinIcon.USER, "Owner", text(owners.name(lead.ownerId())));
     Div panel = new Div(new H3("About"), facts);
     panel.addClassNames("omni-panel", "omni-lead-about");
+    deals(lead, panel);
     if (!lead.consent().isEmpty()) {
       Div consent = new Div();
       consent.addClassName("omni-lead-facts");
@@ -373,6 +375,34 @@ public class LeadDetailView extends Div implements BeforeEnterObserver {
     }
     panel.add(new H3("Custom fields"), custom);
     return panel;
+  }
+
+  /** The lead's deals, newest first: stage, title (opens the deal) and amount; none: no section. */
+  private void deals(Lead lead, Div panel) {
+    if (!UiSession.can(user, io.omnireach.user.Permission.DEALS_READ)) {
+      return;
+    }
+    java.util.List<io.omnireach.deal.Deal> of =
+        deals.list(user.tenant().ref(), null, lead.id(), null, 50);
+    if (of.isEmpty()) {
+      return;
+    }
+    Div list = new Div();
+    list.addClassName("omni-lead-facts");
+    list.setId("lead-deals");
+    for (io.omnireach.deal.Deal d : of) {
+      Anchor title = new Anchor("deals/" + d.id(), d.title());
+      title.getElement().setAttribute("router-link", true);
+      title.addClassName("omni-lead-fact-value");
+      Span amount = new Span(DealsView.money(d.amount(), d.currency()));
+      amount.addClassName("omni-lead-deal-amount");
+      Div row =
+          new Div(VaadinIcon.HANDSHAKE.create(), DealsView.stageBadge(d.stage()), title, amount);
+      row.addClassNames("omni-lead-fact", "omni-lead-deal");
+      row.setId("lead-deal-" + d.id());
+      list.add(row);
+    }
+    panel.add(new H3("Deals"), list);
   }
 
   private Component timeline(Lead lead) {

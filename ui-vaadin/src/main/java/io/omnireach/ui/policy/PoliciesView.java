@@ -36,7 +36,6 @@ import io.omnireach.ui.shell.EmptyState;
 import io.omnireach.ui.shell.MainLayout;
 import io.omnireach.user.Permission;
 import io.omnireach.user.Requires;
-import io.omnireach.user.Role;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +62,10 @@ public class PoliciesView extends Div {
   private final PolicyReview review;
   private final TenantRef tenant;
   private final AuthenticatedUser user;
+
+  /** May create, edit and delete policies and switch the AI review (policies.manage). */
   private final boolean admin;
+
   private final Grid<Policy> grid = new Grid<>();
   private final Div empty = new Div();
   private final Div result = new Div();
@@ -75,7 +77,7 @@ public class PoliciesView extends Div {
     this.review = review;
     this.user = UiSession.require();
     this.tenant = user.tenant().ref();
-    this.admin = user.has(Role.ADMIN);
+    this.admin = UiSession.can(user, Permission.POLICIES_MANAGE);
     addClassNames("omni-page", "omni-policies");
 
     H2 title = new H2("Policies");
@@ -138,7 +140,7 @@ public class PoliciesView extends Div {
             "No policies yet",
             admin
                 ? "Add a rule: a maximum discount, forbidden claims, a required disclaimer…"
-                : "An Admin adds the rules your messages must keep."));
+                : "Someone with the policies.manage permission adds the rules your messages must keep."));
     Div panel = panel("Rules", empty, grid);
     panel.addClassName("omni-policies-list");
     return panel;
@@ -244,7 +246,12 @@ public class PoliciesView extends Div {
     llm.setEnabled(admin);
     llm.addValueChangeListener(
         e -> {
-          if (e.isFromClient()) {
+          if (!e.isFromClient()) {
+            return;
+          }
+          if (!UiSession.permits(Permission.POLICIES_MANAGE)) {
+            llm.setValue(e.getOldValue());
+          } else {
             policies.setLlmCheck(tenant, e.getValue(), user.email());
           }
         });

@@ -12,7 +12,9 @@ import io.omnireach.policy.Policies;
 import io.omnireach.policy.Policy;
 import io.omnireach.policy.PolicyVersion;
 import io.omnireach.tenant.TenantRef;
+import io.omnireach.ui.security.UiSession;
 import io.omnireach.ui.shell.Toasts;
+import io.omnireach.user.Permission;
 
 /**
  * Adds or edits one policy (admins; others see it read-only) and shows its history: every change
@@ -53,6 +55,9 @@ final class PolicyDialog extends Dialog {
               "Delete",
               VaadinIcon.TRASH.create(),
               e -> {
+                if (!UiSession.permits(Permission.POLICIES_MANAGE)) {
+                  return;
+                }
                 policies.delete(tenant, existing.id(), actor);
                 Toasts.success("Policy deleted (its history is kept)");
                 close();
@@ -69,6 +74,9 @@ final class PolicyDialog extends Dialog {
       save.setId("policy-save");
       save.addClickListener(
           e -> {
+            if (!UiSession.permits(Permission.POLICIES_MANAGE)) {
+              return;
+            }
             try {
               if (existing == null) {
                 policies.create(tenant, form.draft(), actor);

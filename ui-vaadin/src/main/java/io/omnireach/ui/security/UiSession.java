@@ -104,6 +104,28 @@ public final class UiSession {
     }
   }
 
+  /**
+   * The check a UI action runs on the server before it acts, with the permission its REST endpoint
+   * requires: false, with a readable error, when the signed-in user lacks it (the button was shown
+   * before a role change, or the request did not come from the button).
+   */
+  public static boolean permits(Permission permission) {
+    if (can(permission)) {
+      return true;
+    }
+    io.omnireach.ui.shell.Toasts.error(refusal(permission));
+    return false;
+  }
+
+  /** "You need the … permission" for a UI action the user may not run. */
+  public static String refusal(Permission permission) {
+    return "Your role does not allow this: it needs the \""
+        + permission.code()
+        + "\" permission ("
+        + permission.description()
+        + ").";
+  }
+
   /** The real client address of the current request (X-Forwarded-For from trusted proxies only). */
   public static String clientAddress() {
     VaadinRequest request = VaadinRequest.getCurrent();

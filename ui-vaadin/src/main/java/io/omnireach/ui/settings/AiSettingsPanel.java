@@ -25,15 +25,16 @@ import io.omnireach.auth.AuthenticatedUser;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.user.Role;
+import io.omnireach.user.Permission;
 import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
  * Settings → AI: which provider and model write drafts, the API key (write-only), temperature and
- * monthly token budget, the embedding model, plus this month's usage. Admins edit and see this
- * month's AI cost in total and per workflow ({@link AiCostSection}); everyone else sees a summary.
- * With no key the panel says plainly that the offline generator is in use.
+ * monthly token budget, the embedding model, plus this month's usage. Who holds settings.manage
+ * edits (as PUT /settings/ai requires), who holds billing.read sees this month's AI cost in total
+ * and per workflow ({@link AiCostSection}, as GET /ai/costs requires); everyone else sees a
+ * summary. With no key the panel says plainly that the offline generator is in use.
  */
 public class AiSettingsPanel extends Div {
 
@@ -53,6 +54,12 @@ public class AiSettingsPanel extends Div {
   private final TextField embeddingModel = new TextField("Embedding model");
   private final Button removeKey = new Button("Remove key");
 
+  /** May change the AI settings (settings.manage). */
+  private final boolean manage;
+
+  /** May see what AI costs, in total and per workflow (billing.read). */
+  private final boolean billing;
+
   @Inject
   public AiSettingsPanel(
       AiSettingsRepository settings,
@@ -62,6 +69,8 @@ public class AiSettingsPanel extends Div {
     this.generation = generation;
     this.ledger = ledger;
     this.user = UiSession.require();
+    this.manage = UiSession.can(user, Permission.SETTINGS_MANAGE);
+    this.billing = UiSession.can(user, Permission.BILLING_READ);
     setId("ai-settings");
     addClassName("omni-panel");
     status.setId("ai-generator-status");
@@ -74,11 +83,11 @@ public class AiSettingsPanel extends Div {
     if (user.tenant() == null) {
       return;
     }
-    if (user.has(Role.ADMIN)) {
+    if (manage) {
       add(form());
     }
     add(usage);
-    if (user.has(Role.ADMIN)) {
+    if (billing) {
       add(costs); // what each workflow's AI steps cost: for whoever pays
     }
     refresh();
@@ -128,6 +137,9 @@ public class AiSettingsPanel extends Div {
   }
 
   private void save(boolean dropKey) {
+    if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+      return;
+    }
     String key = dropKey ? "" : apiKey.getValue().isBlank() ? null : apiKey.getValue();
     Integer b = budget.getValue();
     // sent only when changed: a change of embedding model starts a re-embedding
@@ -195,8 +207,8 @@ public class AiSettingsPanel extends Div {
                 + ". Identical requests are answered from the cache."
             : "No API key is set, so drafts come from the offline generator: templates that"
                 + " follow the persona's tone and the lead's company, title and industry."
-                + (user.has(Role.ADMIN) ? " Add an OpenRouter or Mistral key to use AI." : ""));
-    if (user.has(Role.ADMIN)) {
+                + (manage ? " Add an OpenRouter or Mistral key to use AI." : ""));
+    if (manage) {
       provider.setValue(s.provider());
       model.setValue(s.model());
       temperature.setValue(s.temperature());
@@ -225,7 +237,7 @@ public class AiSettingsPanel extends Div {
             + (u.cacheHits() > 0 ? ", " + u.cacheHits() + " from the cache" : "")
             + (u.unpricedCalls() > 0 ? ", " + u.unpricedCalls() + " without a price" : "")
             + ").");
-    if (user.has(Role.ADMIN)) {
+    if (billing) {
       java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
       java.time.Instant from =
           now.toLocalDate().withDayOfMonth(1).atStartOfDay(now.getZone()).toInstant();

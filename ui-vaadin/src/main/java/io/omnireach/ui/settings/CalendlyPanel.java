@@ -17,7 +17,7 @@ import io.omnireach.common.DomainException;
 import io.omnireach.meeting.CalendlyAccounts;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.user.Role;
+import io.omnireach.user.Permission;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -54,7 +54,7 @@ public class CalendlyPanel extends Div {
     if (user.tenant() == null) {
       return;
     }
-    if (user.has(Role.ADMIN)) {
+    if (UiSession.can(user, Permission.SETTINGS_MANAGE)) {
       add(form());
     }
     refresh();
@@ -85,6 +85,9 @@ public class CalendlyPanel extends Div {
   }
 
   private void connect() {
+    if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+      return;
+    }
     token.setInvalid(false);
     link.setInvalid(false);
     try {
@@ -113,6 +116,9 @@ public class CalendlyPanel extends Div {
                 + " already booked stay on the leads.",
             "Disconnect",
             e -> {
+              if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+                return;
+              }
               try {
                 accounts.disconnect(tenant(), user.email());
                 ChannelPanelParts.toast("Calendly disconnected.", false);
@@ -152,7 +158,7 @@ public class CalendlyPanel extends Div {
               ChannelPanelParts.fact(
                   "Connected by", new Span(s.updatedBy() == null ? "—" : s.updatedBy())));
         });
-    if (user.has(Role.ADMIN)) {
+    if (UiSession.can(user, Permission.SETTINGS_MANAGE)) {
       connect.setText(on ? "Reconnect" : "Connect Calendly");
       connect.setIcon(on ? VaadinIcon.REFRESH.create() : VaadinIcon.LINK.create());
       token.setPlaceholder(

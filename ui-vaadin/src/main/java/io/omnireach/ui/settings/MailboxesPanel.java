@@ -33,7 +33,7 @@ import io.omnireach.channel.SendingRules;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.user.Role;
+import io.omnireach.user.Permission;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -43,14 +43,22 @@ import java.util.Map;
 
 /**
  * Settings → Mailboxes: the tenant's sending mailboxes (passwords are never shown) and the postal
- * address of the CAN-SPAM footer. Admins add, delete and edit the address; others read.
+ * address of the CAN-SPAM footer. Who holds mailboxes.manage adds, configures and deletes
+ * mailboxes; settings.manage edits the address and holidays (as the REST API requires); others
+ * read.
  */
 public class MailboxesPanel extends Div {
 
   private final Mailboxes mailboxes;
   private final ComplianceSettings compliance;
   private final AuthenticatedUser user;
+
+  /** May add, configure and delete mailboxes (mailboxes.manage). */
   private final boolean admin;
+
+  /** May edit the postal address and holidays (settings.manage, as PUT /compliance). */
+  private final boolean compliant;
+
   private final Grid<Mailbox> grid = new Grid<>();
   private final Paragraph empty = new Paragraph();
   private final TextArea postal = new TextArea("Postal address");
@@ -61,7 +69,8 @@ public class MailboxesPanel extends Div {
     this.mailboxes = mailboxes;
     this.compliance = compliance;
     this.user = UiSession.require();
-    this.admin = user.has(Role.ADMIN);
+    this.admin = UiSession.can(user, Permission.MAILBOXES_MANAGE);
+    this.compliant = UiSession.can(user, Permission.SETTINGS_MANAGE);
     setId("mailboxes-settings");
     addClassNames("omni-panel", "omni-mailboxes");
     if (user.tenant() == null) {
@@ -82,7 +91,7 @@ public class MailboxesPanel extends Div {
     empty.setText(
         admin
             ? "No mailbox yet. Add one to send email from the lead pages."
-            : "No mailbox yet. An Admin adds them here.");
+            : "No mailbox yet. Someone with the mailboxes.manage permission adds them here.");
     empty.addClassName("omni-mailboxes-empty");
     empty.setId("mailboxes-empty");
     configureGrid();
@@ -170,10 +179,10 @@ public class MailboxesPanel extends Div {
     postal.setWidthFull();
     postal.setMaxLength(300);
     postal.setPlaceholder("Acme Inc., 1 Market St, San Francisco, CA 94105, USA");
-    postal.setReadOnly(!admin);
+    postal.setReadOnly(!compliant);
     Div section = new Div(title, why, postal);
     section.addClassName("omni-mailboxes-postal");
-    if (admin) {
+    if (compliant) {
       Button save = new Button("Save address", e -> savePostal());
       save.setId("postal-save");
       section.add(save);
@@ -184,9 +193,9 @@ public class MailboxesPanel extends Div {
     holidays.setHelperText(
         "Dates (YYYY-MM-DD), separated by commas or lines. No email leaves on them, in each"
             + " lead's own time zone; messages wait for the next working slot.");
-    holidays.setReadOnly(!admin);
+    holidays.setReadOnly(!compliant);
     section.add(new H4("Holidays"), holidays);
-    if (admin) {
+    if (compliant) {
       Button saveHolidays = new Button("Save holidays", e -> saveHolidays());
       saveHolidays.setId("holidays-save");
       section.add(saveHolidays);
@@ -195,6 +204,9 @@ public class MailboxesPanel extends Div {
   }
 
   private void saveHolidays() {
+    if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+      return;
+    }
     try {
       List<String> dates =
           Arrays.stream(holidays.getValue().split("[,;\\s]+")).filter(d -> !d.isBlank()).toList();
@@ -249,6 +261,9 @@ public class MailboxesPanel extends Div {
         new Button(
             "Save",
             e -> {
+              if (!UiSession.permits(Permission.MAILBOXES_MANAGE)) {
+                return;
+              }
               fields.values().forEach(f -> f.setInvalid(false));
               try {
                 mailboxes.updateSending(
@@ -285,6 +300,9 @@ public class MailboxesPanel extends Div {
   }
 
   private void savePostal() {
+    if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+      return;
+    }
     try {
       String saved = compliance.setPostalAddress(tenant(), postal.getValue(), user.email());
       postal.setInvalid(false);
@@ -407,6 +425,9 @@ public class MailboxesPanel extends Div {
         new Button(
             "Add mailbox",
             e -> {
+              if (!UiSession.permits(Permission.MAILBOXES_MANAGE)) {
+                return;
+              }
               fields.values().forEach(f -> f.setInvalid(false));
               try {
                 boolean smtp = "smtp".equals(provider.getValue());
@@ -486,6 +507,9 @@ public class MailboxesPanel extends Div {
         new Button(
             "Save key",
             e -> {
+              if (!UiSession.permits(Permission.MAILBOXES_MANAGE)) {
+                return;
+              }
               key.setInvalid(false);
               if (key.getValue().isBlank()) {
                 key.setInvalid(true);
@@ -515,6 +539,9 @@ public class MailboxesPanel extends Div {
             "Queued emails from it will not be sent. Sent emails keep their history.",
             "Delete",
             e -> {
+              if (!UiSession.permits(Permission.MAILBOXES_MANAGE)) {
+                return;
+              }
               try {
                 mailboxes.delete(tenant(), m.id(), user.email());
                 toast("Mailbox " + m.name() + " deleted.", false);
@@ -538,7 +565,7 @@ public class MailboxesPanel extends Div {
             ", ", compliance.holidays(tenant()).stream().map(LocalDate::toString).toList()));
     String address = compliance.postalAddress(tenant());
     postal.setValue(address == null ? "" : address);
-    if (address == null && !admin) {
+    if (address == null && !compliant) {
       postal.setPlaceholder("Not set yet");
     }
   }

@@ -20,7 +20,7 @@ import io.omnireach.channel.SmsAccounts;
 import io.omnireach.common.DomainException;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.ui.security.UiSession;
-import io.omnireach.user.Role;
+import io.omnireach.user.Permission;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,7 +64,7 @@ public class SmsPanel extends Div {
     if (user.tenant() == null) {
       return;
     }
-    if (user.has(Role.ADMIN)) {
+    if (UiSession.can(user, Permission.SETTINGS_MANAGE)) {
       add(form());
     }
     refresh();
@@ -100,6 +100,9 @@ public class SmsPanel extends Div {
   }
 
   private void save() {
+    if (!UiSession.permits(Permission.SETTINGS_MANAGE)) {
+      return;
+    }
     if (dailyCap.isInvalid()) { // not a whole number in range: the field says so already
       return;
     }
@@ -165,7 +168,7 @@ public class SmsPanel extends Div {
               fact("Incoming messages webhook", new Span(publicUrl + "/webhooks/twilio/sms")),
               fact("Status callback", new Span(publicUrl + "/webhooks/twilio/status")));
         });
-    if (user.has(Role.ADMIN)) {
+    if (UiSession.can(user, Permission.SETTINGS_MANAGE)) {
       save.setText(on ? "Save changes" : "Connect Twilio");
       save.setIcon(on ? VaadinIcon.CHECK.create() : VaadinIcon.LINK.create());
       authToken.setPlaceholder(on ? "leave empty to keep the stored token" : "paste the token");
