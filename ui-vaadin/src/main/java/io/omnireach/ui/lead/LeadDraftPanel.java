@@ -219,7 +219,8 @@ class LeadDraftPanel extends Div {
       mailbox.setEnabled(false);
       mailbox.setPlaceholder("No mailbox yet");
       send.setEnabled(false);
-      state.setText("An Admin adds mailboxes in Settings → Mailboxes.");
+      state.setText(
+          "Someone with mailboxes.manage (an Admin) adds mailboxes in Settings → Mailboxes.");
       return bar;
     }
     mailbox.setValue(boxes.get(0));

@@ -120,7 +120,7 @@ public class SettingsView extends Div {
                 ? "Admins manage people and settings, Sales work leads and workflows, Viewers"
                     + " read, Finance sees billing and usage only; custom roles give what they"
                     + " list."
-                : "Only Admins can invite people or change roles.");
+                : "Inviting people and changing roles needs the users.manage permission (Admins have it).");
     note.addClassName("omni-muted");
     Div team = new Div(head, note, members);
     team.addClassName("omni-panel");
