@@ -124,8 +124,10 @@ class DealAgentJourneyIT {
           .contains("Approved by");
 
       // replay the first counter: as it is, then with 15 % steps
-      // the timeline was drawn again after the approval: find its button afresh
+      // the timeline is drawn again after the approval, and a click on a button the server has
+      // already replaced is dropped: click the counter's Why? afresh until its panel shows
       String whyFirst = "why-" + counter;
+      String counterPanel = "#deal-why[data-decision='" + counter + "']";
       browser
           .wait
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -133,14 +135,17 @@ class DealAgentJourneyIT {
           .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
           .until(
               d -> {
+                if (!d.findElements(By.cssSelector(counterPanel)).isEmpty()) {
+                  return true;
+                }
                 WebElement why = d.findElement(By.id(whyFirst));
                 browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", why);
                 why.click();
-                return true;
+                return false;
               });
       // the Why? panel sits at the top of the page, far above the timeline, and is redrawn
       // after each answer: find, scroll and click afresh until it takes
-      clickAfresh(browser, By.id("replay-current"));
+      clickAfresh(browser, By.cssSelector(counterPanel + " #replay-current"));
       browser
           .wait
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class)

@@ -275,6 +275,8 @@ public class DealView extends Div implements BeforeEnterObserver, HasDynamicTitl
   /** The trace in plain language: what was asked, what was checked, what was not chosen, why. */
   private void showWhy(StoredDecision d) {
     why.removeAll();
+    // which decision the panel explains (a browser test waits for the switch before acting)
+    why.getElement().setAttribute("data-decision", d == null ? "" : String.valueOf(d.id()));
     if (d == null) {
       why.add(
           new EmptyState(
