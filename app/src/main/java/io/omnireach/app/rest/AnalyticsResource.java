@@ -131,18 +131,11 @@ public class AnalyticsResource {
       @Parameter(description = "Only this workflow's steps") @QueryParam("workflowId")
           String workflowId) {
     return ChannelAnalyticsDto.of(
-        channels.between(current.tenant(), day("from", from), day("to", to), id(workflowId)));
-  }
-
-  private static Long id(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid("workflowId", "workflowId must be a workflow's number.");
-    }
+        channels.between(
+            current.tenant(),
+            day("from", from),
+            day("to", to),
+            QueryParams.id("workflowId", "a workflow's", workflowId)));
   }
 
   private static LocalDate day(String field, String value) {

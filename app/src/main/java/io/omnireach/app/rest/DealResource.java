@@ -115,8 +115,8 @@ public class DealResource {
       @Parameter(description = "At most this many (1–1000, default 200)") @QueryParam("limit")
           Integer limit) {
     DealStage s = stage == null || stage.isBlank() ? null : DealStage.parse("stage", stage);
-    Long lead = id("leadId", "a lead's", leadId);
-    Long account = id("accountId", "an account's", accountId);
+    Long lead = QueryParams.id("leadId", "a lead's", leadId);
+    Long account = QueryParams.id("accountId", "an account's", accountId);
     return new DealList(
         deals.list(current.tenant(), s, lead, account, limit == null ? 200 : limit).stream()
             .map(DealDto::of)
@@ -307,17 +307,5 @@ public class DealResource {
   public DecisionList decisions(@Parameter(description = "Deal id") @PathParam("id") long id) {
     return new DecisionList(
         negotiations.forDeal(current.tenant(), id).stream().map(DecisionDto::of).toList());
-  }
-
-  /** A query parameter that names a row by its number; null when absent, else 400 on the field. */
-  private static Long id(String field, String whose, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw DomainException.invalid(field, field + " must be " + whose + " number.");
-    }
   }
 }
