@@ -260,8 +260,9 @@ class PrivacyApiIT {
     assertThat(JSON.readTree(files.get("replies.json")).get(0).path("body").asText())
         .isEqualTo("Yes, call me on Tuesday.");
     JsonNode history = JSON.readTree(files.get("history_texts.json"));
-    assertThat(history.get(0).path("text").asText()).contains("a word on pallets");
-    assertThat(history.get(0).has("embedding")).isFalse();
+    // the history indexer may also have indexed the reply by now: order is not fixed
+    assertThat(history.findValuesAsText("text")).anyMatch(t -> t.contains("a word on pallets"));
+    history.forEach(chunk -> assertThat(chunk.has("embedding")).isFalse());
     assertThat(JSON.readTree(files.get("tasks.json")).get(0).path("title").asText())
         .isEqualTo("Call Ingrid");
     assertThat(JSON.readTree(files.get("signals.json"))).hasSize(1);
