@@ -122,7 +122,7 @@ public final class ScaleOut {
                 "fromAddress",
                 "sales@acme.example",
                 "dailyCap",
-                1_000_000),
+                100_000),
             201);
     long mailbox = mb.get("id").asLong();
     call(

@@ -278,7 +278,14 @@ public final class MessageRelay {
         OutboxClaim.Batch batch =
             tx.tenant(tenant, c -> claim.claim(c, tenant, null, options.batchSize()));
         if (batch.examined() == 0) {
-          break;
+          // lanes still sending: once half of what they hold is out, look again, so rows queued
+          // meanwhile go out in this sweep over the connections already open (each empty look
+          // waits for fewer in flight, so the sweep ends once nothing new comes)
+          int inFlight = sweep.inFlight();
+          if (inFlight == 0 || !sweep.awaitInFlightBelow(Math.max(1, inFlight / 2))) {
+            break;
+          }
+          continue;
         }
         examined += batch.examined();
         sweep.send(batch.claimed());

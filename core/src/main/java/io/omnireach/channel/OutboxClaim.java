@@ -314,7 +314,9 @@ final class OutboxClaim {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select id, daily_cap, send_window::text, min_spacing_seconds, timezone"
-                + " from mailboxes where id = any(?) order by id for update")) {
+                // NO KEY UPDATE serialises claims (cap and spacing) as FOR UPDATE did, but lets
+                // messages be queued meanwhile: their foreign key only takes KEY SHARE
+                + " from mailboxes where id = any(?) order by id for no key update")) {
       ps.setArray(1, OutboxRecord.longs(c, ids));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -90,6 +90,8 @@ final class OutboxSend {
     private final Consumer<OutboxRecord.Sent> recorder;
     private final Map<SmtpSettings, Lanes> lanes = new HashMap<>();
     private final Map<String, RuntimeException> refusedHosts = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object progress = new Object();
 
     Sweep(Executor executor, Consumer<OutboxRecord.Sent> recorder) {
       this.executor = executor;
@@ -107,12 +109,57 @@ final class OutboxSend {
             && m.smtp().connections() > 1) {
           l = lanes.computeIfAbsent(m.smtp(), Lanes::new);
         }
-        if (l == null || !l.put(m)) {
+        if (l == null) {
           here.add(m);
+        } else {
+          inFlight.incrementAndGet();
+          if (!l.put(m)) {
+            sent();
+            here.add(m);
+          }
         }
       }
       if (!here.isEmpty()) {
         OutboxSend.this.send(here, recorder);
+      }
+    }
+
+    /** Messages handed to lanes and not yet given to the recorder. */
+    int inFlight() {
+      return inFlight.get();
+    }
+
+    /**
+     * Waits until fewer than {@code n} messages are in flight; false when no lane runs any more
+     * (what they left is sent by {@link #finish}).
+     */
+    boolean awaitInFlightBelow(int n) {
+      boolean interrupted = false;
+      try {
+        synchronized (progress) {
+          while (inFlight.get() >= n) {
+            if (lanes.values().stream().noneMatch(l -> l.running.get() > 0)) {
+              return false;
+            }
+            try {
+              progress.wait(100);
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+          return true;
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private void sent() {
+      inFlight.decrementAndGet();
+      synchronized (progress) {
+        progress.notifyAll();
       }
     }
 
@@ -225,6 +272,7 @@ final class OutboxSend {
               result = SendResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             }
             recorder.accept(new OutboxRecord.Sent(m, result));
+            sent();
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt(); // what is left is sent by finish()
