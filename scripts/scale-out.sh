@@ -85,6 +85,7 @@ run_with() {
     # which server sent each message (nothing else differs between the servers)
     hosts="$dir/hosts"
     printf '127.0.0.1 localhost %s\n127.0.0.%d mail.scale.test\n' "$(hostname)" "$i" > "$hosts"
+    echo >> "$dir/server.env"   # the generated file ends without a newline
     cat >> "$dir/server.env" <<ENV
 OMNIREACH_DB_URL=$PG/$DB
 OMNIREACH_DEV_MODE=true

@@ -156,7 +156,7 @@ public final class ScaleOut {
             j -> Set.of("COMPLETED", "FAILED").contains(j.path("status").asText()));
     System.out.printf(
         "scale-out: import %d %s (%s rows)%n",
-        importId, imported.path("status").asText(), imported.path("importedRows").asText("?"));
+        importId, imported.path("status").asText(), imported.path("imported").asText("?"));
 
     // the workflow, published through server 1, enrolled through server 2
     Map<String, Object> graph = new LinkedHashMap<>();
@@ -363,9 +363,10 @@ public final class ScaleOut {
     printRows(
         db,
         "select e.serverid, i.jobname, count(distinct e.jobexecid) as executions,"
-            + " coalesce(sum(s.readcount), 0) as items_read,"
-            + " coalesce(sum(s.writecount), 0) as items_written,"
-            + " count(*) filter (where e.batchstatus in (0, 1, 2)) as left_running"
+            + " coalesce(sum(s.m_read), 0) as items_read,"
+            + " coalesce(sum(s.m_write), 0) as items_written,"
+            + " count(distinct e.jobexecid) filter (where e.batchstatus in (0, 1, 2))"
+            + " as left_running"
             + " from batch.jobexecution e join batch.jobinstance i on i.jobinstanceid ="
             + " e.fk_jobinstanceid left join batch.stepthreadexecution s on s.fk_jobexecid ="
             + " e.jobexecid where e.createtime >= now() - interval '1 hour'"
