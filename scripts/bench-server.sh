@@ -5,7 +5,8 @@
 # and on exit stops it and drops the database.
 #
 # Environment: BENCH_PORT (HTTP port, default 9460); BENCH_DB (database, default
-# omnireach_bench_<random>); BENCH_HEAP (server -Xmx, default 1g); MVN_ARGS (extra Maven
+# omnireach_bench_<random>); BENCH_HEAP (server -Xmx, default 1g); BENCH_JVM_OPTS (more server
+# JVM options, space-separated, e.g. a JFR recording); MVN_ARGS (extra Maven
 # arguments, e.g. -o); SKIP_BUILD=1 uses the war and server already built.
 
 BENCH_PORT="${BENCH_PORT:-9460}"
@@ -52,6 +53,8 @@ bench_build() {
     echo "OMNIREACH_PUBLIC_URL=$BENCH_URL"
   } >>"$BENCH_SERVER_DIR/server.env"
   printf -- '-Xmx%s\n' "$BENCH_HEAP" >"$BENCH_SERVER_DIR/jvm.options"
+  # shellcheck disable=SC2086 # one option per word
+  [[ -z "${BENCH_JVM_OPTS:-}" ]] || printf -- '%s\n' $BENCH_JVM_OPTS >>"$BENCH_SERVER_DIR/jvm.options"
 }
 
 bench_stop() {
