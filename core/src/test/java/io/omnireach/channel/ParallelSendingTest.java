@@ -134,39 +134,13 @@ class ParallelSendingTest {
   }
 
   MessageRelay relay(Function<SmtpSettings, Channel> adapters) {
-    return new MessageRelay(
-        db.transactions(),
-        mailboxes,
-        new UnsubscribeTokens(secrets),
-        new TrackingLinks(secrets),
-        hosts,
-        adapters,
-        "https://reach.example",
-        Clock.systemUTC(),
-        new MessageRelay.Options(io.omnireach.retry.RetryPolicy.OUTBOX, Duration.ofMinutes(2), 25));
+    return relay(adapters, db.transactions());
   }
 
   @Test
   void aMailboxWithFourConnectionsSendsEveryMessageExactlyOnceOverFourConnectionsAtOnce()
       throws Exception {
-    Mailbox box =
-        mailboxes.create(
-            tenant,
-            new MailboxDraft(
-                "Parallel",
-                "127.0.0.1",
-                port,
-                null,
-                null,
-                false,
-                "sales@parallel.example",
-                "Sales",
-                100_000),
-            "test");
-    assertThat(box.smtpConnections()).isEqualTo(1);
-    box =
-        mailboxes.updateSending(
-            tenant, box.id(), new SendingRules(null, 0, null, null, CONNECTIONS), "test");
+    Mailbox box = mailbox("Parallel", "sales@parallel.example", CONNECTIONS);
     assertThat(box.smtpConnections()).isEqualTo(CONNECTIONS);
     queue(box.id());
 
@@ -229,6 +203,7 @@ class ParallelSendingTest {
                 "Sales",
                 200),
             "test");
+    assertThat(box.smtpConnections()).as("the default").isEqualTo(1);
     for (int wrong : new int[] {0, 17}) {
       assertThatThrownBy(
               () ->
