@@ -143,8 +143,8 @@ class WorkflowCrashIT {
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> count(token, wf, "succeeded") >= RUNS);
-    // The outbox sweep (every 30 s) relays rows whose dispatch a kill lost, and re-sends rows a
-    // kill left SENDING once their lease (30 s on the e2e server) has run out.
+    // The outbox sweep (every 2 s on the e2e server) relays rows whose dispatch a kill lost, and
+    // re-sends rows a kill left SENDING once their lease (30 s on the e2e server) has run out.
     Map<String, Integer> perKey = new HashMap<>();
     try {
       await("every run's email received")
