@@ -100,18 +100,15 @@ class ParallelSendingTest {
    * Counts the connections the relays open and holds the first {@value #CONNECTIONS} sends until
    * that many are in flight at once: without parallel lanes the first send would wait in vain.
    */
-  static final class Probe implements Function<SmtpSettings, Channel>, AutoCloseable {
+  static final class Probe extends Adapters {
     final AtomicInteger opened = new AtomicInteger();
     final CountDownLatch together = new CountDownLatch(CONNECTIONS);
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
-    final List<SmtpChannel> channels = new ArrayList<>();
 
     @Override
-    public synchronized Channel apply(SmtpSettings settings) {
+    Channel wrap(Channel real) {
       opened.incrementAndGet();
-      SmtpChannel real = SmtpChannel.reusing(settings);
-      channels.add(real);
       return message -> {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
@@ -125,11 +122,6 @@ class ParallelSendingTest {
           inFlight.decrementAndGet();
         }
       };
-    }
-
-    @Override
-    public synchronized void close() {
-      channels.forEach(SmtpChannel::close);
     }
   }
 
