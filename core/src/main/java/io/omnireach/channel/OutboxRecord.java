@@ -1,5 +1,6 @@
 package io.omnireach.channel;
 
+import io.omnireach.db.PlannedPerCall;
 import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
@@ -83,14 +84,15 @@ final class OutboxRecord {
     // crash of the database itself within about 0.6 s, and means a recovered re-send (the same
     // case as a crash of the relay before this commit; docs/reliability.md), never a lost mail.
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "with s as (select set_config('synchronous_commit', 'off', true)),"
-                + " r as (select * from unnest(?::bigint[], ?::text[]) as r(id, reply)),"
-                + " u as (update messages m set status = 'SENT', reason = null,"
-                + " reply = r.reply, sent_at = ? , not_before = null from r, s"
-                + " where m.id = r.id returning m.id, m.reply)"
-                + " insert into message_events (message_id, type, detail, at)"
-                + " select u.id, 'SENT', u.reply, ? from u")) {
+        PlannedPerCall.of(
+            c.prepareStatement(
+                "with s as (select set_config('synchronous_commit', 'off', true)),"
+                    + " r as (select * from unnest(?::bigint[], ?::text[]) as r(id, reply)),"
+                    + " u as (update messages m set status = 'SENT', reason = null,"
+                    + " reply = r.reply, sent_at = ? , not_before = null from r, s"
+                    + " where m.id = r.id returning m.id, m.reply)"
+                    + " insert into message_events (message_id, type, detail, at)"
+                    + " select u.id, 'SENT', u.reply, ? from u"))) {
       Timestamp at = Timestamp.from(now);
       ps.setArray(1, longs(c, sentIds));
       ps.setArray(2, c.createArrayOf("text", sentReplies.toArray()));

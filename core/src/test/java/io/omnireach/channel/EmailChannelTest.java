@@ -354,6 +354,70 @@ class EmailChannelTest {
     assertThat(messages.get(acme, second.id()).events()).hasSize(2);
   }
 
+  /**
+   * The cap reads a per-day count kept by a trigger (tenant V44): every way a message enters or
+   * leaves SENDING/SENT moves it, on the UTC day of the message's claim.
+   */
+  @Test
+  void the_daily_count_follows_every_way_in_and_out_of_sending_and_sent() {
+    Mailbox box = mailbox(100);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.LocalDate yesterday = today.minusDays(1);
+    MessageView first =
+        messages.queue(acme, lead(unique("count1"), false), box.id(), "S", "B", null, "s");
+    MessageView second =
+        messages.queue(acme, lead(unique("count2"), false), box.id(), "S", "B", null, "s");
+    assertThat(daySends(box.id(), today)).isZero();
+
+    assertThat(relay.relay(acme, first.id())).isEqualTo(MessageView.Status.SENT);
+    assertThat(daySends(box.id(), today)).as("claimed, then SENT: counted once").isEqualTo(1);
+
+    setMessage(second.id(), "status = 'SENDING', claimed_at = now()");
+    assertThat(daySends(box.id(), today)).as("claimed").isEqualTo(2);
+    setMessage(second.id(), "status = 'QUEUED'");
+    assertThat(daySends(box.id(), today)).as("back in the queue for a retry").isEqualTo(1);
+    setMessage(second.id(), "status = 'SENDING', claimed_at = now() - interval '1 day'");
+    assertThat(daySends(box.id(), today)).isEqualTo(1);
+    assertThat(daySends(box.id(), yesterday)).as("counted on its claim's day").isEqualTo(1);
+    setMessage(second.id(), "status = 'FAILED'");
+    assertThat(daySends(box.id(), yesterday)).as("failed").isZero();
+
+    db.transactions()
+        .tenant(
+            acme,
+            c ->
+                c.createStatement().executeUpdate("delete from messages where id = " + first.id()));
+    assertThat(daySends(box.id(), today)).as("erased").isZero();
+  }
+
+  static void setMessage(long id, String assignments) {
+    db.transactions()
+        .tenant(
+            acme,
+            c ->
+                c.createStatement()
+                    .executeUpdate("update messages set " + assignments + " where id = " + id));
+  }
+
+  static int daySends(long mailboxId, java.time.LocalDate day) {
+    return db.transactions()
+        .tenant(
+            acme,
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select coalesce(sum(sends), 0) from mailbox_day_sends"
+                          + " where mailbox_id = ? and day = ?")) {
+                ps.setLong(1, mailboxId);
+                ps.setObject(2, day);
+                try (var rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              }
+            });
+  }
+
   @Test
   void one_click_unsubscribe_suppresses_the_next_send_and_forged_tokens_do_nothing()
       throws Exception {
