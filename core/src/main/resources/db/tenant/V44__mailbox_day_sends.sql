@@ -53,3 +53,8 @@ create trigger messages_day_sends_delete after delete on messages for each row
   when (old.mailbox_id is not null and old.claimed_at is not null
         and old.status in ('SENDING', 'SENT'))
   execute function mailbox_day_sends_count();
+
+-- The SMS daily cap (one per tenant) is still counted per claim; without an index that leads with
+-- claimed_at for SMS that count walked every SENDING/SENT message of any channel ever sent.
+create index messages_sms_day_idx on messages (claimed_at)
+  where channel = 'SMS' and status in ('SENDING', 'SENT');
