@@ -1,6 +1,6 @@
 package io.omnireach.channel;
 
-import io.omnireach.db.PlannedPerCall;
+import io.omnireach.db.PlannerSetting;
 import io.omnireach.retry.RetryPolicy;
 import io.omnireach.tenant.TenantRef;
 import io.omnireach.usage.Meter;
@@ -83,23 +83,16 @@ final class OutboxRecord {
     // these messages already, so the commit does not wait for the WAL flush: losing it takes a
     // crash of the database itself within about 0.6 s, and means a recovered re-send (the same
     // case as a crash of the relay before this commit; docs/reliability.md), never a lost mail.
-    try (PreparedStatement ps =
-        PlannedPerCall.of(
-            c.prepareStatement(
-                "with s as (select set_config('synchronous_commit', 'off', true)),"
-                    + " r as (select * from unnest(?::bigint[], ?::text[]) as r(id, reply)),"
-                    + " u as (update messages m set status = 'SENT', reason = null,"
-                    + " reply = r.reply, sent_at = ? , not_before = null from r, s"
-                    + " where m.id = r.id returning m.id, m.reply)"
-                    + " insert into message_events (message_id, type, detail, at)"
-                    + " select u.id, 'SENT', u.reply, ? from u"))) {
-      Timestamp at = Timestamp.from(now);
-      ps.setArray(1, longs(c, sentIds));
-      ps.setArray(2, c.createArrayOf("text", sentReplies.toArray()));
-      ps.setTimestamp(3, at);
-      ps.setTimestamp(4, at);
-      ps.executeUpdate();
-    }
+    // planned with its values on every call: a generic plan cached while messages was small
+    // scanned the whole table for every group (docs/benchmarks.md)
+    PlannerSetting.with(
+        c,
+        "plan_cache_mode",
+        "force_custom_plan",
+        x -> {
+          markSent(x, sentIds, sentReplies, now);
+          return null;
+        });
     // billed in the same commit; a recovered re-send of the same message is not billed again
     Long[] emails =
         group.stream()
@@ -114,6 +107,26 @@ final class OutboxRecord {
             .toArray(Long[]::new);
     usage.recordEach(c, tenant.id(), Meter.VOICE_CALLS, "message:", calls, null, now);
     usage.recordAll(c, segments);
+  }
+
+  private static void markSent(
+      Connection c, List<Long> sentIds, List<String> sentReplies, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "with s as (select set_config('synchronous_commit', 'off', true)),"
+                + " r as (select * from unnest(?::bigint[], ?::text[]) as r(id, reply)),"
+                + " u as (update messages m set status = 'SENT', reason = null,"
+                + " reply = r.reply, sent_at = ? , not_before = null from r, s"
+                + " where m.id = r.id returning m.id, m.reply)"
+                + " insert into message_events (message_id, type, detail, at)"
+                + " select u.id, 'SENT', u.reply, ? from u")) {
+      Timestamp at = Timestamp.from(now);
+      ps.setArray(1, longs(c, sentIds));
+      ps.setArray(2, c.createArrayOf("text", sentReplies.toArray()));
+      ps.setTimestamp(3, at);
+      ps.setTimestamp(4, at);
+      ps.executeUpdate();
+    }
   }
 
   private void record(Connection c, OutboxClaimed m, SendResult result) throws SQLException {

@@ -1,5 +1,6 @@
 package io.omnireach.workflow.engine;
 
+import io.omnireach.db.PlannerSetting;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.Lead;
 import io.omnireach.lead.LeadRepository;
@@ -200,12 +201,19 @@ public final class WorkflowEngine {
   public List<StepClaim> claim(Connection c, Instant now, String owner, int limit)
       throws SQLException {
     long t0 = System.nanoTime();
-    List<StepClaim> claims = new ArrayList<>();
     // The claim must walk node_runs_due_idx in due order and stop at the limit. Right after a
     // large enrolment the statistics still describe a small table, and the planner read every due
     // step through a bitmap scan, checked each one's run and sorted them all (49 ms per 200 steps
     // at 23,000 due, docs/benchmarks.md), so bitmap scans are off for this one statement.
-    setBitmapScans(c, false);
+    List<StepClaim> claims =
+        PlannerSetting.with(c, "enable_bitmapscan", "off", x -> claimDue(x, now, owner, limit));
+    timings.claim.add(System.nanoTime() - t0);
+    return claims;
+  }
+
+  private static List<StepClaim> claimDue(Connection c, Instant now, String owner, int limit)
+      throws SQLException {
+    List<StepClaim> claims = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             // the run's status as a scalar subquery: one primary-key lookup per candidate in due
@@ -253,15 +261,7 @@ public final class WorkflowEngine {
         }
       }
     }
-    setBitmapScans(c, true);
-    timings.claim.add(System.nanoTime() - t0);
     return claims;
-  }
-
-  private static void setBitmapScans(Connection c, boolean on) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("set local enable_bitmapscan = " + (on ? "on" : "off"));
-    }
   }
 
   // ---- execute ------------------------------------------------------------------------------
