@@ -63,6 +63,10 @@ class WorkflowNodePanel extends Div {
 
   /** Shows the form of a node; {@code upstream} tells whether a type comes before it. */
   void show(Node node, Predicate<String> upstream) {
+    if (showing(node)) {
+      // a second click on the step already open keeps what was typed and not yet applied
+      return;
+    }
     this.node = node;
     head.removeAll();
     body.removeAll();
@@ -93,6 +97,13 @@ class WorkflowNodePanel extends Div {
     form.fields().forEach(body::add);
     apply.setVisible(canWrite && form.editable());
     body.getChildren().forEach(ch -> ch.getElement().setProperty("readonly", !canWrite));
+  }
+
+  private boolean showing(Node other) {
+    return node != null
+        && node.id().equals(other.id())
+        && node.type().equals(other.type())
+        && node.config().toJson().equals(other.config().toJson());
   }
 
   String nodeId() {

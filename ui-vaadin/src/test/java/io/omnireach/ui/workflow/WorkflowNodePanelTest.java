@@ -168,6 +168,22 @@ class WorkflowNodePanelTest {
   }
 
   @Test
+  void selecting_the_open_step_again_keeps_unapplied_edits_and_a_changed_step_is_shown_afresh() {
+    panel.show(node("w", "wait", "{\"duration\":\"PT4H\"}"), t -> false);
+    set("node-wait-amount", 1);
+    set("node-wait-unit", Durations.Unit.MINUTES);
+    panel.show(node("w", "wait", "{\"duration\":\"PT4H\"}"), t -> false);
+    assertThat(((HasValue<?, ?>) field("node-wait-amount")).getValue()).isEqualTo(1);
+    assertThat(panel.apply()).isTrue();
+    assertThat(applied).containsExactly("w={\"duration\":\"PT1M\"}");
+
+    panel.show(node("w", "wait", "{\"duration\":\"PT1M\"}"), t -> false);
+    assertThat(((HasValue<?, ?>) field("node-wait-amount")).getValue()).isEqualTo(1);
+    panel.show(node("w", "wait", "{\"duration\":\"P2D\"}"), t -> false);
+    assertThat(((HasValue<?, ?>) field("node-wait-amount")).getValue()).isEqualTo(2);
+  }
+
+  @Test
   void decisions_hold_a_condition() {
     panel.show(node("d", "decision", "{\"condition\":{\"kind\":\"opened\"}}"), t -> false);
     assertThat(panel.apply()).isTrue();
