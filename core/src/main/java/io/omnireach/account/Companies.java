@@ -157,12 +157,14 @@ public final class Companies {
     while (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
-    try {
-      h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
+    if (!isAscii(h)) { // an IDN; plain hosts skip the conversion (it runs for every imported row)
+      try {
+        h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
-    if (!h.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
+    if (!HOST.matcher(h).matches()) {
       return null;
     }
     String[] labels = h.split("\\.");
@@ -178,7 +180,9 @@ public final class Companies {
     return String.join(".", Arrays.copyOfRange(labels, labels.length - keep, labels.length));
   }
 
-  // compiled once: nameKey runs for every imported row
+  // compiled once: registrable and nameKey run for every imported row; labels of 1-63 characters
+  // as IDN.toASCII allows them
+  private static final Pattern HOST = Pattern.compile("[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63})+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern INITIAL_DOTS = Pattern.compile("\\b(\\p{L})\\.(?=\\p{L}\\b)");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -192,7 +196,10 @@ public final class Companies {
     if (company == null) {
       return null;
     }
-    String s = MARKS.matcher(Normalizer.normalize(company, Normalizer.Form.NFKD)).replaceAll("");
+    String s =
+        isAscii(company) // nothing to decompose
+            ? company
+            : MARKS.matcher(Normalizer.normalize(company, Normalizer.Form.NFKD)).replaceAll("");
     s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
     s = INITIAL_DOTS.matcher(s).replaceAll("$1"); // S.A. = SA
     s = NON_WORD.matcher(s).replaceAll(" ").strip();
@@ -206,6 +213,15 @@ public final class Companies {
       end--;
     }
     return String.join(" ", words.subList(0, end));
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The label before the public suffix: globex.com → globex, acme.co.uk → acme. */

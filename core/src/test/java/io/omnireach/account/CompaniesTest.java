@@ -17,6 +17,11 @@ class CompaniesTest {
     // a three-letter country-code-like label is not a second level: keep two labels
     assertThat(Companies.workDomain("jane@team.com.example")).isEqualTo("com.example");
     assertThat(Companies.workDomain("jane@bücher.de")).isEqualTo("xn--bcher-kva.de");
+    assertThat(Companies.workDomain("jane@BÜCHER.de")).isEqualTo("xn--bcher-kva.de");
+    // a DNS label holds at most 63 characters, plain or converted
+    assertThat(Companies.workDomain("jane@" + "a".repeat(63) + ".com")).isNotNull();
+    assertThat(Companies.workDomain("jane@" + "a".repeat(64) + ".com")).isNull();
+    assertThat(Companies.workDomain("jane@" + "ü".repeat(64) + ".com")).isNull();
   }
 
   @Test
