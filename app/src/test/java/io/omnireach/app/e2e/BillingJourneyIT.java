@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Billing in the browser: a tenant admin's plan card (usage against limits, the soft-limit warning)
@@ -68,7 +67,9 @@ class BillingJourneyIT {
       assertThat(Integer.parseInt(used.group(1).replace(",", ""))).isBetween(8_640, 8_700);
       assertThat(browser.await(By.id("limit-workflow_steps")).getText()).contains("Overage");
       // the server's scheduler finalizes last month's invoice
-      new WebDriverWait(browser.driver, Duration.ofSeconds(90), Duration.ofSeconds(3))
+      browser
+          .waitFor(Duration.ofSeconds(90))
+          .pollingEvery(Duration.ofSeconds(3))
           .until(
               d -> {
                 browser.open("/billing");

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The finance desk in the browser: Finance signs in and lands on Billing — the only page in its
@@ -115,7 +114,8 @@ class BillingUsageJourneyIT {
   /** Waits until the chart's canvas stops changing (ECharts' entry animation is over). */
   static void chartSettled(Browser browser, String id) {
     String[] last = {""};
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+    browser
+        .waitFor(Duration.ofSeconds(20))
         .pollingEvery(Duration.ofMillis(400))
         .until(
             d -> {

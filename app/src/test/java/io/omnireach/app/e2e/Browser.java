@@ -46,8 +46,16 @@ final class Browser implements AutoCloseable {
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .build();
     driver = new ChromeDriver(service, options);
-    wait =
-        new WebDriverWait(driver, Duration.ofSeconds(30)) {
+    wait = waitFor(Duration.ofSeconds(30));
+  }
+
+  /**
+   * A wait of its own length that leaves a trace on timeout and looks again when Vaadin re-rendered
+   * a component (chips, cards, a status label) between a lookup and a read.
+   */
+  WebDriverWait waitFor(Duration timeout) {
+    WebDriverWait w =
+        new WebDriverWait(driver, timeout) {
           @Override
           public <V> V until(java.util.function.Function<? super WebDriver, V> isTrue) {
             try {
@@ -58,8 +66,8 @@ final class Browser implements AutoCloseable {
             }
           }
         };
-    // Vaadin re-renders components (chips, cards) between a lookup and a read: look again
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return w;
   }
 
   WebDriver open(String path) {

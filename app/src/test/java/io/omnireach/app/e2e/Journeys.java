@@ -50,7 +50,7 @@ final class Journeys {
   }
 
   static WebDriverWait waitLong(Browser browser) {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(90));
+    return browser.waitFor(Duration.ofSeconds(90));
   }
 
   /**

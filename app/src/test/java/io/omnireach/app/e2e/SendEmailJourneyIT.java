@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole sending journey in the browser: an Admin adds a mailbox (pointing at a GreenMail SMTP
@@ -109,7 +108,8 @@ class SendEmailJourneyIT {
                       .contains(mailboxName));
       browser.click(By.id("send-button"));
       assertThat(browser.await(By.id("send-state")).getText()).contains("Queued");
-      new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+      browser
+          .waitFor(Duration.ofSeconds(45))
           .until(d -> !d.findElements(By.cssSelector("#lead-thread [data-status=SENT]")).isEmpty());
       WebElement message = browser.await(By.cssSelector("#lead-thread [data-status=SENT]"));
       assertThat(message.getText()).contains(subject, mailboxName, "Sent");
@@ -133,7 +133,8 @@ class SendEmailJourneyIT {
           .isEqualTo("Re: " + subject.replaceFirst("^(?i)re:\\s*", ""));
       type(browser, "#draft-body textarea", "Just following up on my note below.");
       browser.click(By.id("send-button"));
-      new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+      browser
+          .waitFor(Duration.ofSeconds(45))
           .until(
               d -> d.findElements(By.cssSelector("#lead-thread [data-status=SENT]")).size() == 2);
       WebElement followUp =
@@ -173,7 +174,8 @@ class SendEmailJourneyIT {
                   + "')]"));
       browser.click(By.id("send-button"));
       WebElement blocked =
-          new WebDriverWait(browser.driver, Duration.ofSeconds(45))
+          browser
+              .waitFor(Duration.ofSeconds(45))
               .until(
                   d ->
                       d.findElements(By.cssSelector("#lead-thread [data-status=BLOCKED]")).stream()

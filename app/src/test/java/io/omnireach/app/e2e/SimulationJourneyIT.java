@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A sales manager simulates a workflow from the builder: picks the first three leads, scripts a
@@ -54,7 +53,8 @@ class SimulationJourneyIT {
       browser.screenshot("simulation-01-dialog");
       browser.click(By.id("simulate-run"));
 
-      new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+      browser
+          .waitFor(Duration.ofSeconds(60))
           .until(d -> d.findElement(By.id("simulation-status")).getText().equalsIgnoreCase("done"));
       WebElement blocked = browser.await(By.id("simulation-blocked"));
       assertThat(blocked.getText()).startsWith("2");
