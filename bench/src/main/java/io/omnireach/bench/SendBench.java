@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.omnireach.channel.ChannelAdapters;
 import io.omnireach.channel.HostPolicy;
+import io.omnireach.channel.MailStreams;
 import io.omnireach.channel.Mailbox;
 import io.omnireach.channel.MailboxDraft;
 import io.omnireach.channel.Mailboxes;
@@ -103,6 +104,11 @@ public final class SendBench {
   public static void main(String[] args) throws Exception {
     Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
     Logger.getLogger("com.icegreen").setLevel(Level.WARNING);
+    // as the server does at start-up; for both sides, before either sends (STREAMS=lookup: without)
+    boolean angus = !env("STREAMS", "angus").equals("lookup") && MailStreams.preferAngus();
+    System.out.println(
+        "Jakarta Mail stream provider: "
+            + (angus ? "Angus named (as the server)" : "service lookup per MIME part"));
     int n = Integer.parseInt(args.length > 0 ? args[0] : env("MESSAGES", "10000"));
     int batch = Integer.parseInt(env("BATCH", "50"));
     int connections = Integer.parseInt(env("CONNECTIONS", "4"));

@@ -2,6 +2,7 @@ package io.omnireach.app.startup;
 
 import io.omnireach.ai.AiSettingsRepository;
 import io.omnireach.billing.plan.BillingDemo;
+import io.omnireach.channel.MailStreams;
 import io.omnireach.common.SecretBox;
 import io.omnireach.db.DatabaseBootstrap;
 import io.omnireach.db.Migrations;
@@ -71,6 +72,10 @@ public class StartupTasks {
   boolean devMode;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.info(
+        MailStreams.preferAngus()
+            ? "Jakarta Mail: Angus Mail's stream provider named (no service lookup per MIME part)"
+            : "Jakarta Mail: stream provider left to the service lookup");
     try {
       DatabaseBootstrap.ensureDatabase(dbUrl, dbUser, dbPassword.orElse(""));
       Migrations.migratePlatform(tx.dataSource());
