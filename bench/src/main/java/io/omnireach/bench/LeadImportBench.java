@@ -26,8 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -37,7 +41,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>Run with {@code scripts/bench-import.sh} (ROWS=N, default 1,000,000). Environment: {@code
  * OMNIREACH_TEST_PG} / {@code OMNIREACH_TEST_PG_USER} name the server as for the integration tests;
- * {@code CHUNK} overrides the rows per transaction (default 1000, the job's item-count).
+ * {@code CHUNK} overrides the rows per transaction (default 1000, the job's item-count), {@code
+ * PARTITIONS} the parts written side by side (default 2, as {@code omnireach.import.partitions}).
  */
 public final class LeadImportBench {
 
@@ -71,6 +76,7 @@ public final class LeadImportBench {
     FLYWAY_LOG.setLevel(Level.WARNING);
     long rows = Long.parseLong(args.length > 0 ? args[0] : env("ROWS", "1000000"));
     int chunk = Integer.parseInt(env("CHUNK", "1000"));
+    int partitions = Integer.parseInt(env("PARTITIONS", "2"));
 
     Path file = Files.createTempFile("omnireach-bench-leads-", ".csv");
     String db = "omnireach_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -101,7 +107,7 @@ public final class LeadImportBench {
       try (OneConnectionPool pool = new OneConnectionPool(target)) {
         CpuClock cpu = new CpuClock(pool);
         phases.add(copy(pool, cpu, file, rows));
-        phases.add(omnireach(pool, cpu, file, rows, chunk));
+        phases.add(omnireach(target, pool, file, rows, chunk, partitions));
         phases.add(floor(pool, cpu, rows));
       }
       print(rows, chunk, file, phases);
@@ -137,94 +143,155 @@ public final class LeadImportBench {
   }
 
   /**
-   * What the job does: detect the layout, create the import, stream and check rows, and write each
-   * chunk with its progress in one tenant transaction.
+   * What the job does: detect the layout, create the import, cut the file into parts (as the job's
+   * partition mapper), and in each part stream and check rows and write each chunk with its
+   * progress in one tenant transaction, the parts side by side on connections of their own.
    */
-  static Phase omnireach(OneConnectionPool pool, CpuClock cpu, Path file, long rows, int chunkSize)
+  static Phase omnireach(
+      DataSource target,
+      OneConnectionPool pool,
+      Path file,
+      long rows,
+      int chunkSize,
+      int partitions)
       throws Exception {
     prepare(pool);
-    CpuClock.Reading cpuStart = cpu.now();
-    Transactions tx = new Transactions(pool);
-    Clock clock = Clock.systemUTC();
-    ImportStore store = new ImportStore(tx, clock);
+    try (SmallPool writers = new SmallPool(target, partitions)) {
+      CpuClock cpu = new CpuClock(writers, partitions);
+      CpuClock.Reading cpuStart = cpu.now();
+      Transactions tx = new Transactions(writers);
+      Clock clock = Clock.systemUTC();
+      ImportStore store = new ImportStore(tx, clock);
+      long start;
+      long nanos;
+      long planNanos;
+      long id;
+      List<long[]> times = new ArrayList<>();
+      HeapWatch.Peak heap;
+      try (HeapWatch watch = new HeapWatch()) {
+        start = System.nanoTime();
+        CsvLayout layout = CsvLayout.detect(file);
+        ImportMapping mapping;
+        try (LeadCsvReader headers = new LeadCsvReader(file, layout, 1)) {
+          mapping = ImportMapping.of(headers.headers(), null);
+        }
+        id =
+            store.create(
+                TENANT,
+                file.getFileName().toString(),
+                file.toString(),
+                Files.size(file),
+                mapping,
+                DuplicatePolicy.SKIP,
+                layout,
+                "bench");
+        long p = System.nanoTime();
+        List<LeadCsvReader.Part> parts = LeadCsvReader.parts(file, layout, partitions);
+        planNanos = System.nanoTime() - p;
+        ExecutorService threads = Executors.newFixedThreadPool(parts.size());
+        try {
+          List<Future<long[]>> running = new ArrayList<>();
+          for (LeadCsvReader.Part part : parts) {
+            running.add(
+                threads.submit(
+                    () -> importPart(tx, clock, id, file, layout, mapping, part, chunkSize)));
+          }
+          for (Future<long[]> f : running) {
+            times.add(f.get());
+          }
+        } finally {
+          threads.shutdownNow();
+        }
+        nanos = System.nanoTime() - start;
+        heap = watch.stop();
+      }
+      CpuClock.Reading used = cpu.now().minus(cpuStart);
+      LeadImport done = store.get(TENANT, id);
+      check(
+          done.processed() == rows && done.imported() == rows && done.failed() == 0,
+          "Import " + done + " did not store every row; first errors: " + firstErrors(tx, id));
+      check(
+          done.bytesRead() >= Files.size(file) * 99 / 100,
+          "progress ended at " + done.bytesRead() + " of " + Files.size(file) + " bytes");
+      long stored =
+          tx.tenant(
+              TENANT,
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs =
+                        s.executeQuery(
+                            "select count(*) from leads where import_id = "
+                                + id
+                                + " and account_id is not null")) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              });
+      check(
+          stored == rows,
+          "leads holds " + stored + " rows of this import with an account, expected " + rows);
+      StringBuilder perPart = new StringBuilder();
+      for (int i = 0; i < times.size(); i++) {
+        perPart.append(
+            String.format(
+                Locale.ROOT,
+                "%n  part %d: %,d rows, waiting for read + check %.1f s, write + commit %.1f s",
+                i + 1,
+                times.get(i)[2],
+                times.get(i)[0] / 1e9,
+                times.get(i)[1] / 1e9));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "OmniReach path breakdown (%d parts side by side): cutting the file %.1f s%s%n",
+          times.size(),
+          planNanos / 1e9,
+          perPart);
+      return new Phase("OmniReach import", done.imported(), nanos, heap, used);
+    }
+  }
+
+  /** One partition: its rows read and checked two chunks ahead, written chunk by chunk. */
+  private static long[] importPart(
+      Transactions tx,
+      Clock clock,
+      long id,
+      Path file,
+      CsvLayout layout,
+      ImportMapping mapping,
+      LeadCsvReader.Part part,
+      int chunkSize)
+      throws Exception {
     long waitNanos = 0;
     long writeNanos = 0;
-    long start;
-    long nanos;
-    long id;
-    HeapWatch.Peak heap;
-    try (HeapWatch watch = new HeapWatch()) {
-      start = System.nanoTime();
-      CsvLayout layout = CsvLayout.detect(file);
-      LeadCsvReader reader = new LeadCsvReader(file, layout, 1);
-      List<String> headers = reader.headers();
-      ImportMapping mapping = ImportMapping.of(headers, null);
-      id =
-          store.create(
-              TENANT,
-              file.getFileName().toString(),
-              file.toString(),
-              Files.size(file),
-              mapping,
-              DuplicatePolicy.SKIP,
-              layout,
-              "bench");
-      // as the job's reader: rows read and checked on their own thread, two chunks ahead
-      try (PrefetchedRows source = new PrefetchedRows(reader, mapping, 250, 8, Thread::new)) {
-        List<ImportRow> chunk = new ArrayList<>(chunkSize);
-        long bytesRead = 0;
-        while (true) {
-          long a = System.nanoTime();
-          PrefetchedRows.Item item = source.next();
-          waitNanos += System.nanoTime() - a;
-          if (item != null) {
-            chunk.add(item.row());
-            bytesRead = item.bytesRead();
-          }
-          if (chunk.size() == chunkSize || (item == null && !chunk.isEmpty())) {
-            long w = System.nanoTime();
-            write(tx, clock, id, chunk, bytesRead);
-            writeNanos += System.nanoTime() - w;
-            chunk = new ArrayList<>(chunkSize);
-          }
-          if (item == null) {
-            break;
-          }
+    long count = 0;
+    long counted = 0;
+    try (PrefetchedRows source =
+        new PrefetchedRows(
+            new LeadCsvReader(file, layout, part, 1), mapping, 250, 8, Thread::new)) {
+      List<ImportRow> chunk = new ArrayList<>(chunkSize);
+      long bytesRead = 0;
+      while (true) {
+        long a = System.nanoTime();
+        PrefetchedRows.Item item = source.next();
+        waitNanos += System.nanoTime() - a;
+        if (item != null) {
+          chunk.add(item.row());
+          bytesRead = item.bytesRead();
+        }
+        if (chunk.size() == chunkSize || (item == null && !chunk.isEmpty())) {
+          long w = System.nanoTime();
+          write(tx, clock, id, chunk, bytesRead - counted);
+          writeNanos += System.nanoTime() - w;
+          counted = bytesRead;
+          count += chunk.size();
+          chunk = new ArrayList<>(chunkSize);
+        }
+        if (item == null) {
+          return new long[] {waitNanos, writeNanos, count};
         }
       }
-      nanos = System.nanoTime() - start;
-      heap = watch.stop();
     }
-    CpuClock.Reading used = cpu.now().minus(cpuStart);
-    LeadImport done = store.get(TENANT, id);
-    check(
-        done.processed() == rows && done.imported() == rows && done.failed() == 0,
-        "Import " + done + " did not store every row; first errors: " + firstErrors(tx, id));
-    long stored =
-        tx.tenant(
-            TENANT,
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rs =
-                      s.executeQuery(
-                          "select count(*) from leads where import_id = "
-                              + id
-                              + " and account_id is not null")) {
-                rs.next();
-                return rs.getLong(1);
-              }
-            });
-    check(
-        stored == rows,
-        "leads holds " + stored + " rows of this import with an account, expected " + rows);
-    System.out.printf(
-        Locale.ROOT,
-        "OmniReach path breakdown: waiting for read + check %.1f s (the rest overlaps the"
-            + " writes), write + commit %.1f s, other %.1f s%n",
-        waitNanos / 1e9,
-        writeNanos / 1e9,
-        (nanos - waitNanos - writeNanos) / 1e9);
-    return new Phase("OmniReach import", done.imported(), nanos, heap, used);
   }
 
   /**
@@ -266,12 +333,12 @@ public final class LeadImportBench {
   }
 
   private static void write(
-      Transactions tx, Clock clock, long id, List<ImportRow> rows, long bytesRead) {
+      Transactions tx, Clock clock, long id, List<ImportRow> rows, long bytes) {
     tx.tenant(
         TENANT,
         c -> {
           LeadImportWriter.writeChunk(
-              c, TENANT.id(), id, rows, DuplicatePolicy.SKIP, "bench", clock.instant(), bytesRead);
+              c, TENANT.id(), id, rows, DuplicatePolicy.SKIP, "bench", clock.instant(), bytes);
           return null;
         });
   }

@@ -156,19 +156,19 @@ public final class ImportStore {
 
   /** Adds a chunk's counts and errors in the caller's (chunk) transaction. */
   public static void recordChunk(
-      Connection c, long id, LeadImportWriter.Outcome outcome, long bytesRead) throws SQLException {
+      Connection c, long id, LeadImportWriter.Outcome outcome, long bytes) throws SQLException {
     ImportCounts n = outcome.counts();
     try (PreparedStatement ps =
         c.prepareStatement(
             "update lead_imports set processed = processed + ?, imported = imported + ?,"
                 + " updated = updated + ?, skipped = skipped + ?, failed = failed + ?,"
-                + " bytes_read = greatest(bytes_read, ?) where id = ?")) {
+                + " bytes_read = least(bytes_read + ?, file_bytes) where id = ?")) {
       ps.setInt(1, n.processed());
       ps.setInt(2, n.imported());
       ps.setInt(3, n.updated());
       ps.setInt(4, n.skipped());
       ps.setInt(5, n.failed());
-      ps.setLong(6, bytesRead);
+      ps.setLong(6, bytes);
       ps.setLong(7, id);
       ps.executeUpdate();
     }

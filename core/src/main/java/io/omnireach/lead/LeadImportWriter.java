@@ -242,7 +242,8 @@ public final class LeadImportWriter {
   /**
    * What the {@code lead-import} job does per chunk, in the caller's transaction: writes the rows
    * ({@link #write(Connection, long, Long, List, DuplicatePolicy, String, Instant)}) and adds the
-   * outcome to the import's counters and error report ({@link ImportStore#recordChunk}).
+   * outcome to the import's counters and error report ({@link ImportStore#recordChunk}); {@code
+   * bytes} is what the chunk's rows took of the file, added to the progress.
    */
   public static Outcome writeChunk(
       Connection c,
@@ -252,10 +253,10 @@ public final class LeadImportWriter {
       DuplicatePolicy policy,
       String actor,
       Instant now,
-      long bytesRead)
+      long bytes)
       throws SQLException {
     Outcome outcome = write(c, tenantId, importId, rows, policy, actor, now);
-    ImportStore.recordChunk(c, importId, outcome, bytesRead);
+    ImportStore.recordChunk(c, importId, outcome, bytes);
     return outcome;
   }
 

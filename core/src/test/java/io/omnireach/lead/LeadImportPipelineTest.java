@@ -324,6 +324,58 @@ class LeadImportPipelineTest {
   }
 
   @Test
+  void a_large_file_is_cut_into_parts_of_whole_rows_that_read_back_as_the_whole_file()
+      throws Exception {
+    // quoted line breaks, delimiters and quotes in every 7th row: a cut by bytes alone would split
+    // those rows; multi-byte characters make characters and bytes differ
+    StringBuilder csv = new StringBuilder("email,first_name,company,notes\n");
+    int n = 0;
+    while (csv.length() < 3 * LeadCsvReader.MIN_PART_BYTES) {
+      String notes = n % 7 == 0 ? "\"line one,\nsays \"\"hi\"\"\r\nline three\"" : "plain ünïcode";
+      csv.append("p").append(n).append("@x.example,Zoë ").append(n).append(",Co,").append(notes);
+      csv.append(n % 11 == 0 ? "\n\n" : "\n"); // empty lines are skipped, not numbered
+      n++;
+    }
+    Path f = file("large.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    CsvLayout layout = CsvLayout.detect(f);
+    List<String> whole = new ArrayList<>();
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, 1)) {
+      for (LeadCsvReader.Row row = r.next(); row != null; row = r.next()) {
+        whole.add(row.number() + ":" + row.cells());
+      }
+    }
+    assertThat(whole).hasSize(n);
+
+    List<LeadCsvReader.Part> parts = LeadCsvReader.parts(f, layout, 4);
+    assertThat(parts).hasSize(3); // at least 1 MB each
+    assertThat(parts.get(0).startChar()).isZero();
+    List<String> byParts = new ArrayList<>();
+    long bytes = 0;
+    for (LeadCsvReader.Part part : parts) {
+      try (LeadCsvReader r = new LeadCsvReader(f, layout, part, 1)) {
+        assertThat(r.headers()).containsExactly("email", "first_name", "company", "notes");
+        for (LeadCsvReader.Row row = r.next(); row != null; row = r.next()) {
+          byParts.add(row.number() + ":" + row.cells());
+        }
+        bytes += r.bytesRead();
+      }
+    }
+    assertThat(byParts).containsExactlyElementsOf(whole);
+    // progress adds up to the file, less what the later parts' buffers had read ahead at the cut
+    assertThat(bytes).isBetween(Files.size(f) - 2 * 72 * 1024, Files.size(f));
+
+    // a restart inside the last part goes on after its checkpoint row
+    LeadCsvReader.Part last = parts.get(2);
+    long checkpoint = last.firstRow() + 10;
+    try (LeadCsvReader r = new LeadCsvReader(f, layout, last, checkpoint)) {
+      assertThat(r.next().number()).isEqualTo(checkpoint + 1);
+    }
+    // a small file is one part
+    assertThat(LeadCsvReader.parts(file("small.csv", "email\na@x.example\n".getBytes()), layout, 4))
+        .containsExactly(LeadCsvReader.Part.WHOLE);
+  }
+
+  @Test
   void new_leads_get_their_accounts_before_the_insert_and_erased_people_are_refused_once_any_exist()
       throws Exception {
     TenantRef t = new TenantRef(5, "accounts");
@@ -459,6 +511,7 @@ class LeadImportPipelineTest {
   /** Chunks of 100 rows through the job's chunk code; stops after {@code chunks} chunks. */
   private void importChunks(
       TenantRef t, long id, PrefetchedRows rows, int chunks, List<Long> handedOut) {
+    long counted = 0;
     for (int n = 0; n < chunks; n++) {
       List<ImportRow> chunk = new ArrayList<>();
       long bytes = 0;
@@ -472,7 +525,8 @@ class LeadImportPipelineTest {
       if (chunk.isEmpty()) {
         return;
       }
-      long read = bytes;
+      long read = bytes - counted;
+      counted = bytes;
       db.transactions()
           .tenant(
               t,

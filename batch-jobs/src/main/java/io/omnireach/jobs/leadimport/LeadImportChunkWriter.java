@@ -1,5 +1,6 @@
 package io.omnireach.jobs.leadimport;
 
+import io.omnireach.db.DataAccessException;
 import io.omnireach.db.Transactions;
 import io.omnireach.lead.ImportRow;
 import io.omnireach.lead.ImportStore;
@@ -35,19 +36,35 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
 
   private ImportJobParameters job;
   private LeadImport settings;
+  private long bytesCounted;
 
   @Override
   public void open(Serializable checkpoint) {
     job = ImportJobParameters.of(tenantId, tenantSlug, importId);
     settings = store.getJoined(job.tenant(), job.importId());
+    bytesCounted = 0; // the reader (re)opened too: it counts from its checkpoint
   }
 
   @Override
   public void writeItems(List<Object> items) {
     @SuppressWarnings("unchecked")
     List<ImportRow> rows = (List<ImportRow>) (List<?>) items;
-    Object bytes = step.getTransientUserData();
-    long bytesRead = bytes instanceof Long b ? b : 0;
+    // the reader's bytes so far; the import's progress adds this chunk's share
+    Object read = step.getTransientUserData();
+    long bytesRead = read instanceof Long b ? b : bytesCounted;
+    long bytes = bytesRead - bytesCounted;
+    try {
+      write(rows, bytes);
+    } catch (DataAccessException e) {
+      if (ChunkConflict.is(e)) {
+        throw new ChunkConflict(e);
+      }
+      throw e;
+    }
+    bytesCounted = bytesRead;
+  }
+
+  private void write(List<ImportRow> rows, long bytes) {
     tx.joined(
         job.tenant(),
         c -> {
@@ -60,7 +77,7 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
                   settings.duplicatePolicy(),
                   settings.createdBy(),
                   clock.instant(),
-                  bytesRead);
+                  bytes);
           telemetry.rowsImported(outcome.counts().imported() + outcome.counts().updated());
           return null;
         });

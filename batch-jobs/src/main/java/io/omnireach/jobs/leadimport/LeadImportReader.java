@@ -15,19 +15,26 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 
 /**
- * Streams the import file and hands out checked rows; restarts after the last checkpoint. Rows are
- * read and checked on a thread of their own ({@link PrefetchedRows}, up to two chunks ahead) while
- * the writer stores the current chunk; the checkpoint is the last row handed to the chunk.
+ * Streams its part of the import file ({@link LeadImportPartitions}) and hands out checked rows;
+ * restarts after the part's last checkpoint. Rows are read and checked on a thread of their own
+ * ({@link PrefetchedRows}, up to two chunks ahead) while the writer stores the current chunk; the
+ * checkpoint is the last row handed to the chunk.
  */
 @Named("leadImportReader")
 @Dependent
 public class LeadImportReader extends AbstractItemReader {
 
+  private static final Logger LOG = Logger.getLogger(LeadImportReader.class.getName());
+
   @Inject @BatchProperty String tenantId;
   @Inject @BatchProperty String tenantSlug;
   @Inject @BatchProperty String importId;
+  @Inject @BatchProperty String startChar;
+  @Inject @BatchProperty String firstRow;
+  @Inject @BatchProperty String lastRow;
   @Inject ImportStore store;
   @Inject StepContext step;
   @Resource ManagedThreadFactory threads;
@@ -39,8 +46,22 @@ public class LeadImportReader extends AbstractItemReader {
     ImportJobParameters job = ImportJobParameters.of(tenantId, tenantSlug, importId);
     LeadImport imp = store.getJoined(job.tenant(), job.importId());
     Path file = Path.of(imp.filePath());
+    LeadCsvReader.Part part =
+        new LeadCsvReader.Part(
+            Long.parseLong(startChar), Long.parseLong(firstRow), Long.parseLong(lastRow));
     long after = checkpoint == null ? 1 : ((ImportCheckpoint) checkpoint).row();
-    LeadCsvReader reader = new LeadCsvReader(file, CsvLayout.detect(file), after);
+    if (!part.equals(LeadCsvReader.Part.WHOLE) || checkpoint != null) {
+      LOG.info(
+          "Lead import "
+              + job.importId()
+              + " of "
+              + job.tenant().slug()
+              + ": rows "
+              + part.firstRow()
+              + (part.lastRow() == Long.MAX_VALUE ? " to the end" : " to " + part.lastRow())
+              + (checkpoint == null ? "" : ", resuming after row " + after));
+    }
+    LeadCsvReader reader = new LeadCsvReader(file, CsvLayout.detect(file), part, after);
     rows =
         new PrefetchedRows(
             reader, store.mappingJoined(job.tenant(), job.importId()), 250, 8, threads);
