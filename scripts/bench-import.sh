@@ -4,7 +4,8 @@
 #
 #   ROWS=1000000 scripts/bench-import.sh
 #
-# Environment: ROWS; CHUNK (rows per transaction, default 1000 as in the job); MVN_ARGS (extra
+# Environment: ROWS; CHUNK (rows per transaction, default 1000 as in the job); PARTITIONS (parts of
+# the file written side by side, default 2 as omnireach.import.partitions); MVN_ARGS (extra
 # Maven arguments, e.g. -o or -Dmaven.repo.local=...); JAVA_OPTS (extra JVM options);
 # OMNIREACH_TEST_PG / OMNIREACH_TEST_PG_USER (server, default jdbc:postgresql://127.0.0.1:5432/
 # as user postgres). The bench creates and drops its own database omnireach_bench_<random>.

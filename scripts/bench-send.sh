@@ -9,7 +9,9 @@
 #   MESSAGES=10000 CONNECTIONS=4 scripts/bench-send.sh
 #
 # Environment: MESSAGES; CONNECTIONS (default 4); BATCH (rows per relay claim, default 50);
-# ROUNDS (default 5); SINK (greenmail, default, or sink: a minimal SMTP sink); MVN_ARGS (extra
+# ROUNDS (default 5); SINK (greenmail, default, or sink: a minimal SMTP sink); STREAMS (angus,
+# default: Angus Mail's stream provider named for both sides as the server does, or lookup:
+# Jakarta Mail's service lookup per MIME part); MVN_ARGS (extra
 # Maven arguments, e.g. -o or -Dmaven.repo.local=...); JAVA_OPTS (extra JVM options);
 # OMNIREACH_TEST_PG / OMNIREACH_TEST_PG_USER (server, default jdbc:postgresql://127.0.0.1:5432/
 # as user postgres). The bench creates and drops its own database omnireach_bench_<random>.
