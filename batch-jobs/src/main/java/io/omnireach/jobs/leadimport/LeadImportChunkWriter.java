@@ -52,7 +52,8 @@ public class LeadImportChunkWriter extends AbstractItemWriter {
     // the reader's bytes so far; the import's progress adds this chunk's share
     Object read = step.getTransientUserData();
     long bytesRead = read instanceof Long b ? b : bytesCounted;
-    long bytes = bytesRead - bytesCounted;
+    // (less than before: the runtime reopened the reader to retry a chunk, it counts afresh)
+    long bytes = bytesRead >= bytesCounted ? bytesRead - bytesCounted : bytesRead;
     try {
       write(rows, bytes);
     } catch (DataAccessException e) {
